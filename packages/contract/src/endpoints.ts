@@ -1,0 +1,113 @@
+import type * as z from 'zod/mini';
+import { Health, Readiness } from './health.ts';
+import { TenantConfig } from './tenant.ts';
+import { LoginInput, LoginResult, Session } from './auth.ts';
+import type { ProblemCode } from './problem.ts';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * One operation of the API. Paths are relative to the API base (e.g. `/api`) and name
+ * their parameters in braces, as in OpenAPI.
+ */
+export interface Endpoint {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** `parent`: a parent's session is required. `none`: public. */
+  readonly auth: 'none' | 'parent';
+  readonly body?: z.ZodMiniType;
+  /** Absent: the success answer has no body (204). */
+  readonly response?: z.ZodMiniType;
+  readonly status: 200 | 201 | 204;
+  /** Problem codes this operation may answer, besides the generic ones. */
+  readonly errors: readonly ProblemCode[];
+}
+
+/** The API written once: the server routes it, the SDK calls it, OpenAPI documents it. */
+export const endpoints = {
+  health: {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness: the process answers',
+    tag: 'operations',
+    auth: 'none',
+    response: Health,
+    status: 200,
+    errors: [],
+  },
+  readiness: {
+    method: 'get',
+    path: '/health/ready',
+    summary: 'Readiness: the database answers one query',
+    tag: 'operations',
+    auth: 'none',
+    response: Readiness,
+    status: 200,
+    errors: ['internal_error'],
+  },
+  tenantConfig: {
+    method: 'get',
+    path: '/tenants/{tenant}/config',
+    summary: "The tenant's public configuration",
+    tag: 'tenant',
+    auth: 'none',
+    response: TenantConfig,
+    status: 200,
+    errors: ['tenant_not_found'],
+  },
+  login: {
+    method: 'post',
+    path: '/tenants/{tenant}/auth/login',
+    summary: 'Log a parent in (cookie or bearer token)',
+    tag: 'auth',
+    auth: 'none',
+    body: LoginInput,
+    response: LoginResult,
+    status: 200,
+    errors: ['validation_failed', 'invalid_credentials', 'account_not_activated', 'too_many_attempts', 'origin_not_allowed'],
+  },
+  logout: {
+    method: 'post',
+    path: '/tenants/{tenant}/auth/logout',
+    summary: 'End the current session on the server',
+    tag: 'auth',
+    auth: 'parent',
+    status: 204,
+    errors: ['unauthenticated', 'origin_not_allowed'],
+  },
+  session: {
+    method: 'get',
+    path: '/tenants/{tenant}/auth/session',
+    summary: 'The current session and its account',
+    tag: 'auth',
+    auth: 'parent',
+    response: Session,
+    status: 200,
+    errors: ['unauthenticated', 'session_expired'],
+  },
+} as const satisfies Record<string, Endpoint>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;
+
+type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathParamNames<Rest>
+  : never;
+/** `{ tenant: string }` for `/tenants/{tenant}/config`. */
+export type PathParams<P extends string> = { [K in PathParamNames<P>]: string };
+
+export type BodyOf<E extends Endpoint> = E extends { body: infer B extends z.ZodMiniType } ? z.input<B> : undefined;
+export type ResponseOf<E extends Endpoint> = E extends { response: infer R extends z.ZodMiniType }
+  ? z.output<R>
+  : undefined;
+
+/** Fills `{name}` placeholders, encoding each value. */
+export function buildPath(path: string, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(value);
+  });
+}

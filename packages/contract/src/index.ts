@@ -1,0 +1,5 @@
+export * from './problem.ts';
+export * from './tenant.ts';
+export * from './auth.ts';
+export * from './health.ts';
+export * from './endpoints.ts';
