@@ -1,0 +1,58 @@
+// Builds (1) the one-file drop-in bundle dist/famille.js, (2) one standalone file per
+// element for sites that want only one, and (3) the publishable ESM of each package
+// (dependencies left external). `npm run size` reuses `dropInPlugins()`.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { readFileSync } from 'node:fs';
+
+/** Plugins for browser bundles: Lit's production build, workspace sources, minified. */
+export function dropInPlugins() {
+  return [
+    // `source` resolves workspace packages to their TypeScript sources.
+    nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'], extensions: ['.ts', '.js', '.mjs'] }),
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  ];
+}
+
+export const elementEntries = {
+  'famille-portal': 'packages/elements/src/portal/define.ts',
+  'famille-login': 'packages/elements/src/login/define.ts',
+};
+
+const packages = ['contract', 'sdk', 'elements'];
+
+function packageBuild(name) {
+  const dir = `packages/${name}`;
+  const manifest = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+  const external = Object.keys(manifest.dependencies ?? {});
+  const input = { index: `${dir}/src/index.ts` };
+  for (const [subpath, target] of Object.entries(manifest.exports)) {
+    if (subpath === '.' || typeof target !== 'object') continue;
+    input[subpath.slice(2)] = `${dir}/${target.source.slice(2)}`;
+  }
+  return {
+    input,
+    external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    ],
+    output: { dir: `${dir}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${dir}/src`, sourcemap: true },
+  };
+}
+
+export default [
+  {
+    input: 'packages/elements/src/define-all.ts',
+    plugins: dropInPlugins(),
+    output: { file: 'dist/famille.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
+  },
+  ...Object.entries(elementEntries).map(([name, input]) => ({
+    input,
+    plugins: dropInPlugins(),
+    output: { file: `dist/${name}.js`, format: 'es', inlineDynamicImports: true, sourcemap: true },
+  })),
+  ...packages.map(packageBuild),
+];
