@@ -21,9 +21,9 @@ export const elementEntries = {
   'famille-login': 'packages/elements/src/login/define.ts',
 };
 
-const packages = ['contract', 'sdk', 'elements'];
+const packages = { contract: ['browser'], sdk: ['browser'], elements: ['browser'], server: ['node'] };
 
-function packageBuild(name) {
+function packageBuild([name, conditions]) {
   const dir = `packages/${name}`;
   const manifest = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
   const external = Object.keys(manifest.dependencies ?? {});
@@ -34,9 +34,9 @@ function packageBuild(name) {
   }
   return {
     input,
-    external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    external: (id) => id.startsWith('node:') || external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     plugins: [
-      nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }),
+      nodeResolve({ exportConditions: ['source', ...conditions], preferBuiltins: true, extensions: ['.ts', '.js'] }),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     ],
     output: { dir: `${dir}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${dir}/src`, sourcemap: true },
@@ -54,5 +54,5 @@ export default [
     plugins: dropInPlugins(),
     output: { file: `dist/${name}.js`, format: 'es', inlineDynamicImports: true, sourcemap: true },
   })),
-  ...packages.map(packageBuild),
+  ...Object.entries(packages).map(packageBuild),
 ];

@@ -1,0 +1,70 @@
+// `npm run bench`: throughput and latency of the reference server, measured with autocannon
+// (10 connections) against the real Node entry running in a child process on PGlite.
+// Prints the routes side by side and the ratio the foundation issue asks for.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const connections = 10;
+const port = Number(process.env.BENCH_PORT ?? 8799);
+const base = `http://127.0.0.1:${port}/api`;
+const dataDir = mkdtempSync(join(tmpdir(), 'famille-bench-'));
+
+const server = spawn(process.execPath, ['--conditions=source', 'packages/server/src/node/main.ts'], {
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+server.stdout!.resume();
+
+async function waitForServer(): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('server did not become ready in 60 s');
+}
+
+interface Result { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number }
+
+async function measure(name: string, path: string, headers: Record<string, string> = {}): Promise<Result> {
+  const options = { url: `${base}${path}`, connections, headers };
+  await autocannon({ ...options, duration: 1 }); // warm-up: JIT, PGlite caches
+  const result = await autocannon({ ...options, duration: seconds });
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+try {
+  await waitForServer();
+  const login = await fetch(`${base}/tenants/vienne-condrieu/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifiant: 'parent.demo', password: 'Famille-Demo-2026', transport: 'token' }),
+  });
+  if (!login.ok) throw new Error(`demo login failed: ${login.status} ${await login.text()}`);
+  const { token } = (await login.json()) as { token: string };
+
+  const results = [
+    await measure('GET /api/health (no database)', '/health'),
+    await measure('GET /api/health/ready (one query)', '/health/ready'),
+    await measure('GET …/auth/session (authenticated)', '/tenants/vienne-condrieu/auth/session', { authorization: `Bearer ${token}` }),
+  ];
+
+  console.log(`\n${connections} connections, ${seconds} s per route, server and load generator on the same ${(await import('node:os')).cpus().length} cores\n`);
+  console.log('route'.padEnd(38), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'non-2xx'.padStart(8));
+  for (const r of results) {
+    console.log(r.name.padEnd(38), r.rps.toFixed(0).padStart(9), String(r.p50).padStart(8), String(r.p99).padStart(8), String(r.errors).padStart(7), String(r.non2xx).padStart(8));
+  }
+  const [, bare, authenticated] = results as [Result, Result, Result];
+  const ratio = authenticated.rps / bare.rps;
+  console.log(`\nauthenticated / bare query route: ${(ratio * 100).toFixed(0)} % (goal: at least 50 %)`);
+  process.exitCode = ratio >= 0.5 && results.every((r) => r.errors === 0 && r.non2xx === 0) ? 0 : 1;
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}

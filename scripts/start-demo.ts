@@ -1,0 +1,66 @@
+// `npm start`: the reference server on embedded PostgreSQL (PGlite on disk), seeded, plus a
+// demo "municipal website" on another origin that embeds the drop-in bundle.
+//   PORT (8787)       the API server        DEMO_PORT (8080)   the town's demo site
+//   API_PUBLIC_URL    the API URL the page uses (default http://localhost:PORT/api)
+// Open http://localhost:DEMO_PORT (same site as the API: cookie session) or
+// http://127.0.0.1:DEMO_PORT (another site: bearer-token session).
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { rollup } from 'rollup';
+import { startServer } from '@famille/server/node';
+// @ts-expect-error: plain JS config module
+import { dropInPlugins } from '../rollup.config.mjs';
+
+const apiPort = Number(process.env.PORT ?? 8787);
+const demoPort = Number(process.env.DEMO_PORT ?? 8080);
+const apiUrl = process.env.API_PUBLIC_URL ?? `http://localhost:${apiPort}/api`;
+const tenant = process.env.DEMO_TENANT ?? 'vienne-condrieu';
+const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
+
+async function buildDropIn(): Promise<string> {
+  const bundle = await rollup({ input: 'packages/elements/src/define-all.ts', plugins: dropInPlugins(), logLevel: 'silent' });
+  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+  await bundle.close();
+  return output[0].code;
+}
+
+const [script, api] = await Promise.all([
+  buildDropIn(),
+  startServer({
+    port: apiPort,
+    allowedOrigins: [...demoOrigins, ...(process.env.ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [])],
+  }),
+]);
+
+const page = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8')
+  .replaceAll('%API%', apiUrl)
+  .replaceAll('%TENANT%', tenant);
+
+const demo = createServer((request, response) => {
+  const path = new URL(request.url ?? '/', 'http://demo').pathname;
+  const security = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  if (path === '/famille.js') {
+    response.writeHead(200, { ...security, 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
+  } else if (path === '/' || path === '/index.html') {
+    response.writeHead(200, { ...security, 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+  } else {
+    response.writeHead(404, { ...security, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+  }
+});
+await new Promise<void>((resolve) => demo.listen(demoPort, resolve));
+
+console.log(`
+  Espace Famille kit — demo ready
+  Town's demo site:  http://localhost:${demoPort}/   (same site as the API)
+                     http://127.0.0.1:${demoPort}/   (another site: bearer tokens)
+  API:               ${api.url}/api   docs: ${api.url}/api/docs
+  Demo parent:       identifiant parent.demo   mot de passe Famille-Demo-2026
+`);
+
+const stop = async () => {
+  demo.close();
+  await api.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,72 @@
+// Starts the real demo (`scripts/start-demo.ts`: Node server on PGlite in a temp folder +
+// the town's demo site) as a child process, and Debian's Chromium through puppeteer-core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Demo {
+  apiPort: number;
+  demoPort: number;
+  /** The API as the page sees it (http://localhost:PORT/api). */
+  api: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startDemo(env: Record<string, string> = {}): Promise<Demo> {
+  const [apiPort, demoPort] = [await freePort(), await freePort()];
+  const dataDir = mkdtempSync(join(tmpdir(), 'famille-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--conditions=source', 'scripts/start-demo.ts'], {
+    env: { ...process.env, PORT: String(apiPort), DEMO_PORT: String(demoPort), DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo did not start in 60 s:\n${output}`)), 60_000);
+    const check = () => {
+      if (output.includes('demo ready')) { clearTimeout(timer); resolve(); }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`demo exited with ${code}:\n${output}`)); });
+  });
+  return {
+    apiPort,
+    demoPort,
+    api: `http://localhost:${apiPort}/api`,
+    output: () => output,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'famille-chromium-'));
+  return puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    userDataDir: profile,
+    env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}

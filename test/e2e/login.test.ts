@@ -1,0 +1,84 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium, startDemo, type Demo } from './harness.ts';
+
+let demo: Demo;
+let browser: Browser;
+
+before(async () => {
+  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
+});
+after(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function logInWithDemoParent(page: Page): Promise<void> {
+  await page.waitForSelector('famille-login input[autocomplete="username"]');
+  await page.type('famille-login input[autocomplete="username"]', 'parent.demo');
+  await page.type('famille-login input[autocomplete="current-password"]', 'Famille-Demo-2026');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 15_000 });
+}
+
+async function logOut(page: Page): Promise<void> {
+  await page.click('famille-login ::-p-text(Se déconnecter)');
+  await page.waitForSelector('famille-login input[autocomplete="username"]', { timeout: 15_000 });
+}
+
+describe('demo page against the real Node server', () => {
+  test('page and API on different sites: logs in with a bearer token, and logout ends the session on the server', async () => {
+    const page = await browser.newPage();
+    const bearers = new Set<string>();
+    page.on('request', (request) => {
+      const header = request.headers()['authorization'];
+      if (header?.startsWith('Bearer ')) bearers.add(header);
+    });
+    // 127.0.0.1 (page) and localhost (API) are different sites: cookies would be third-party.
+    await page.goto(`http://127.0.0.1:${demo.demoPort}/`);
+    await logInWithDemoParent(page);
+    assert.match(await page.$eval('famille-login', (el) => el.textContent ?? ''), /Camille/);
+    assert.equal((await page.cookies(demo.api)).length, 0, 'no cookie is set in token mode');
+
+    const sessionUrl = `${demo.api}/tenants/vienne-condrieu/auth/session`;
+    const [authorization] = [...bearers];
+    assert.ok(authorization, 'the page authenticated its requests with a bearer token');
+    // The same token works from outside the browser until logout...
+    assert.equal((await fetch(sessionUrl, { headers: { authorization } })).status, 200);
+    await logOut(page);
+    // ...and is refused by the server afterwards.
+    const afterLogout = await fetch(sessionUrl, { headers: { authorization } });
+    assert.equal(afterLogout.status, 401);
+    assert.equal((await afterLogout.json()).code.length > 0, true);
+    await page.close();
+  });
+
+  test('page and API on the same site: logs in with an HttpOnly cookie, and logout ends the session on the server', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${demo.demoPort}/`);
+    await logInWithDemoParent(page);
+    const cookies = await page.cookies(`${demo.api}/tenants/vienne-condrieu/auth/session`);
+    const session = cookies.find((cookie) => cookie.httpOnly);
+    assert.ok(session, 'an HttpOnly session cookie is set');
+    assert.equal(await page.evaluate(() => document.cookie.includes('session')), false, 'the page script cannot read it');
+
+    const sessionUrl = `${demo.api}/tenants/vienne-condrieu/auth/session`;
+    const cookie = `${session.name}=${session.value}`;
+    assert.equal((await fetch(sessionUrl, { headers: { cookie } })).status, 200);
+    await logOut(page);
+    assert.equal((await fetch(sessionUrl, { headers: { cookie } })).status, 401);
+    await context.close();
+  });
+
+  test('the demo page reloaded after login still shows the parent as logged in (session restored)', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${demo.demoPort}/`);
+    await logInWithDemoParent(page);
+    await page.reload();
+    await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 15_000 });
+    await context.close();
+  });
+});
