@@ -1,0 +1,108 @@
+import { setupWorker } from 'msw/browser';
+import { http, HttpResponse } from 'msw';
+import { PGlite } from '@electric-sql/pglite';
+import { createApp, createDemoDeps, createPgliteDatabase, migrate, seedDemo } from '@famille/server';
+
+export interface MockServerOptions {
+  /** Delay before each answer, in ms (default 0). */
+  latencyMs?: number;
+  /** Origins the demo tenants accept (default: the page's own origin). */
+  allowedOrigins?: string[];
+  /** Where the msw worker script is served (default `./mockServiceWorker.js`). */
+  workerUrl?: string;
+}
+
+export interface MockServer {
+  /** The reference server's own Hono app, currently answering. */
+  readonly app: ReturnType<typeof createApp>;
+  /** Delay every answer by `ms`, or never answer (to show pending states). */
+  setLatency(ms: number | 'never'): void;
+  /** Make every request fail as if the network were down (fetch rejects). */
+  setOffline(offline: boolean): void;
+  /** A fresh copy of the seeded demo database, the default latency, back online. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type App = ReturnType<typeof createApp>;
+
+/**
+ * Creating and seeding PGlite takes seconds; reopening a dumped data dir a few hundred
+ * ms. So the first start of the page seeds once and keeps a snapshot for every reset.
+ */
+let snapshot: Promise<Blob> | undefined;
+
+async function freshApp(allowedOrigins: string[]): Promise<{ app: App; pg: PGlite }> {
+  if (!snapshot) {
+    const pg = new PGlite();
+    const db = createPgliteDatabase(pg);
+    await migrate(db);
+    const deps = createDemoDeps({ db, allowedOrigins });
+    await seedDemo(deps);
+    snapshot = pg.dumpDataDir('none');
+    await snapshot;
+    return { app: createApp(deps), pg };
+  }
+  const pg = new PGlite({ loadDataDir: await snapshot });
+  const db = createPgliteDatabase(pg);
+  return { app: createApp(createDemoDeps({ db, allowedOrigins })), pg };
+}
+
+let running: Promise<MockServer> | undefined;
+
+/**
+ * Runs the reference server in the page, behind msw: every `…/api/…` request is
+ * answered by the server's own `createApp()` over an in-memory PGlite seeded with the
+ * demo data. No hand-written handler can drift from the real API.
+ *
+ * One instance per page: later calls return the running one.
+ */
+export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  running ??= start(options).catch((error: unknown) => {
+    running = undefined;
+    throw error;
+  });
+  return running;
+}
+
+async function start(options: MockServerOptions): Promise<MockServer> {
+  const allowedOrigins = options.allowedOrigins ?? [location.origin];
+  const defaultLatency = options.latencyMs ?? 0;
+  let latency: number | 'never' = defaultLatency;
+  let offline = false;
+  let current = await freshApp(allowedOrigins);
+
+  const worker = setupWorker(
+    http.all('*/api/*', async ({ request }) => {
+      if (latency === 'never') await new Promise(() => {});
+      else if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      if (offline) return HttpResponse.error();
+      return current.app.fetch(request);
+    }),
+  );
+  await worker.start({
+    quiet: true,
+    onUnhandledFrame: 'bypass',
+    serviceWorker: { url: options.workerUrl ?? './mockServiceWorker.js' },
+  });
+
+  return {
+    get app() {
+      return current.app;
+    },
+    setLatency: (ms) => void (latency = ms),
+    setOffline: (value) => void (offline = value),
+    async reset() {
+      latency = defaultLatency;
+      offline = false;
+      const previous = current;
+      current = await freshApp(allowedOrigins);
+      await previous.pg.close();
+    },
+    async stop() {
+      await worker.stop();
+      await current.pg.close();
+      running = undefined;
+    },
+  };
+}

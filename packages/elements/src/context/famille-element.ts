@@ -1,0 +1,113 @@
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { createClient, type FamilleClient } from '@famille/sdk';
+import type { Session, SessionTransport, TenantConfig } from '@famille/contract';
+import { clientContext, localeContext, sessionContext, tenantConfigContext } from './contexts.ts';
+import { createLocalizer, toLocale, type Localizer } from '../i18n/localize.ts';
+
+/** Loads the session and the tenant's configuration for a client nobody provides. */
+export async function loadClientState(
+  client: FamilleClient,
+  apply: (state: { session?: Session | null; config?: TenantConfig }) => void,
+): Promise<void> {
+  await Promise.all([
+    // A failure to read the session means "not logged in" for display purposes.
+    client.auth.session().then((session) => apply({ session }), () => apply({ session: null })),
+    // Without configuration the kit's own wording and defaults apply.
+    client.tenantConfig().then((config) => apply({ config }), () => undefined),
+  ]);
+}
+
+/**
+ * Base of every element but the portal: takes client, session, configuration and
+ * locale from an enclosing `<famille-portal>`, or works alone from its own
+ * `api`/`tenant`/`lang` attributes (or a `client` property).
+ */
+export class FamilleElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    api: {},
+    tenant: {},
+    lang: {},
+    auth: {},
+    client: { attribute: false },
+    session: { attribute: false },
+    tenantConfig: { attribute: false },
+  };
+
+  /** API base URL, e.g. `https://famille.ville.fr/api` (used when not inside a portal). */
+  declare api: string | undefined;
+  /** Tenant slug, e.g. `vienne-condrieu` (used when not inside a portal). */
+  declare tenant: string | undefined;
+  /** `fr` (default) or `en`; overrides the portal's and the page's language. */
+  declare lang: string;
+  /** `cookie`, `token` or `auto` (default): how the session travels. */
+  declare auth: SessionTransport | 'auto' | undefined;
+  /** An SDK client to use instead of one built from the attributes. */
+  declare client: FamilleClient | undefined;
+  /** The current session: `undefined` while loading, `null` when logged out. */
+  declare session: Session | null | undefined;
+  /** The tenant's public configuration, once loaded. */
+  declare tenantConfig: TenantConfig | undefined;
+
+  #client = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  #locale = new ContextConsumer(this, { context: localeContext, subscribe: true });
+  #own: FamilleClient | undefined;
+  #active: FamilleClient | undefined;
+  #localizer: Localizer | undefined;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: sessionContext, subscribe: true, callback: (v) => (this.session = v) });
+    new ContextConsumer(this, { context: tenantConfigContext, subscribe: true, callback: (v) => (this.tenantConfig = v) });
+  }
+
+  /** The client in use: property, then portal, then one built from the attributes. */
+  protected get activeClient(): FamilleClient | undefined {
+    return this.#active;
+  }
+
+  protected get i18n(): Localizer {
+    const locale =
+      toLocale(this.lang) ??
+      this.#locale.value ??
+      toLocale(this.parentElement?.closest('[lang]')?.getAttribute('lang')) ??
+      this.tenantConfig?.defaultLocale ??
+      'fr';
+    if (this.#localizer?.locale !== locale || this.#localizerConfig !== this.tenantConfig) {
+      this.#localizer = createLocalizer(locale, this.tenantConfig);
+      this.#localizerConfig = this.tenantConfig;
+    }
+    return this.#localizer;
+  }
+  #localizerConfig: TenantConfig | undefined;
+
+  /** Lets a portal upgraded after this element reach it (no ContextRoot needed). */
+  reconnectContext(): void {
+    for (const consumer of [this.#client, this.#locale]) {
+      consumer.hostDisconnected();
+      consumer.hostConnected();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const provided = this.#client.value;
+    if (!this.client && !provided && this.api && this.tenant) {
+      if (!this.#own || changed.has('api') || changed.has('tenant') || changed.has('auth')) {
+        this.#own = createClient({ baseUrl: this.api, tenant: this.tenant, auth: this.auth ?? 'auto' });
+      }
+    }
+    const client = this.client ?? provided ?? this.#own;
+    if (client !== this.#active) {
+      this.#active = client;
+      // A provided client comes with its session and configuration; others load their own.
+      if (client && client !== provided) {
+        this.session = undefined;
+        void loadClientState(client, (state) => {
+          if (this.#active !== client) return;
+          if ('session' in state) this.session = state.session;
+          if (state.config) this.tenantConfig = state.config;
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+// The drop-in bundle's entry: every element, providers first so consumers find them.
+import './portal/define.ts';
+import './login/define.ts';

@@ -1,0 +1,118 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+
+export interface FieldOptions {
+  /** Unique in the document or shadow root: the label, hint and error ids derive from it. */
+  id: string;
+  name: string;
+  label: string;
+  type?: string;
+  /** An autocomplete token (RGAA 11.13), e.g. `username`. */
+  autocomplete: string;
+  required?: boolean;
+  /** Format instructions, shown before any error (RGAA 11.10). */
+  hint?: string;
+  error?: string;
+  /** Visually hidden prefix read before the error, e.g. "Erreur : ". */
+  errorPrefix: string;
+  /** Content after the input on the same row, e.g. a show/hide button. */
+  after?: TemplateResult;
+  /** For identifiers: no auto-capitalisation or spell-check. */
+  verbatim?: boolean;
+}
+
+/**
+ * A labelled input whose hint and error are in the same root as the input and linked
+ * by `aria-describedby`, so that every screen reader reads them.
+ */
+export function field(o: FieldOptions): TemplateResult {
+  const hintId = `${o.id}-hint`;
+  const errorId = `${o.id}-error`;
+  const describedBy = [o.hint ? hintId : '', o.error ? errorId : ''].join(' ').trim();
+  return html`<div class="famille-field ${o.error ? 'famille-field--error' : ''}" part="field">
+    <label for=${o.id} part="label"
+      >${o.label}${o.required ? html`<span class="famille-required" aria-hidden="true"> *</span>` : nothing}</label
+    >
+    ${o.hint ? html`<p id=${hintId} class="famille-hint" part="hint">${o.hint}</p>` : nothing}
+    ${o.error
+      ? html`<p id=${errorId} class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>`
+      : nothing}
+    <div class="famille-row">
+      <input
+        id=${o.id}
+        name=${o.name}
+        type=${o.type ?? 'text'}
+        part="input"
+        autocomplete=${o.autocomplete}
+        ?required=${o.required}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        autocapitalize=${ifDefined(o.verbatim ? 'none' : undefined)}
+        spellcheck=${ifDefined(o.verbatim ? 'false' : undefined)}
+      />${o.after ?? nothing}
+    </div>
+  </div>`;
+}
+
+export interface SummaryItem {
+  /** The id of the input the link moves focus to. */
+  id: string;
+  message: string;
+}
+
+/**
+ * The error summary shown at the top of a form on submit (GOV.UK pattern): the caller
+ * focuses it; each link moves focus to its field without touching the page's URL.
+ */
+export function errorSummary(id: string, title: string, items: readonly SummaryItem[]): TemplateResult {
+  return html`<div id=${id} class="famille-summary" part="error-summary" tabindex="-1" aria-labelledby="${id}-title">
+    <h3 id="${id}-title" class="famille-summary-title">${title}</h3>
+    <ul>
+      ${items.map((item) => html`<li><a href="#${item.id}" @click=${focusTarget}>${item.message}</a></li>`)}
+    </ul>
+  </div>`;
+}
+
+function focusTarget(event: Event): void {
+  const link = event.currentTarget as HTMLAnchorElement;
+  const root = link.getRootNode() as Document | ShadowRoot;
+  const input = root.getElementById(link.hash.slice(1));
+  if (!input) return;
+  // A host page may route on the hash: leave its URL alone.
+  event.preventDefault();
+  input.focus();
+  // The label sits above the input: keep it in view too.
+  input.closest('.famille-field')?.scrollIntoView({ block: 'nearest' });
+}
+
+/** A show/hide button for a password input (GOV.UK password input pattern). */
+export function passwordToggle(
+  inputId: string,
+  shown: boolean,
+  labels: { show: string; hide: string; suffix: string },
+  onToggle: () => void,
+): TemplateResult {
+  return html`<button
+    type="button"
+    class="famille-button famille-button--secondary"
+    part="toggle"
+    aria-controls=${inputId}
+    aria-pressed=${shown ? 'true' : 'false'}
+    @click=${onToggle}
+  >
+    ${shown ? labels.hide : labels.show}<span class="famille-sr">${labels.suffix}</span>
+  </button>`;
+}
+
+/** A submit button that stays focusable while pending (aria-disabled keeps focus). */
+export function submitButton(label: string, pendingLabel: string, pending: boolean): TemplateResult {
+  return html`<button
+    type="submit"
+    class="famille-button"
+    part="button"
+    aria-disabled=${pending ? 'true' : 'false'}
+    aria-busy=${pending ? 'true' : 'false'}
+  >
+    ${pending ? pendingLabel : label}
+  </button>`;
+}

@@ -1,0 +1,67 @@
+/**
+ * French, the default. A message is a string, or a function of its parameters so that
+ * each language words plurals and agreements its own way. Problem and field-error
+ * codes of the contract are keys too: every code has a text.
+ */
+const plural = (n: number, word: string): string => `${n} ${word}${n > 1 ? 's' : ''}`;
+
+export const fr = {
+  loginHeading: 'Connexion à mon espace',
+  loginIntro: 'Connectez-vous avec vos identifiants.',
+  requiredLegend: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
+  identifiant: 'Identifiant',
+  password: 'Mot de passe',
+  show: 'Afficher',
+  hide: 'Masquer',
+  passwordSuffix: ' le mot de passe',
+  submit: 'Se connecter',
+  submitting: 'Connexion…',
+  forgotPassword: 'J’ai oublié mon mot de passe',
+  noAccount: 'Vous n’avez pas encore d’espace personnel ?',
+  createAccount: 'Créer mon compte',
+  errorSummary: 'Il y a un problème',
+  errorPrefix: 'Erreur : ',
+  retry: 'Réessayer',
+  resendActivation: 'Renvoyer le courriel d’activation',
+  greeting: (p: { name: string }) => `Bonjour ${p.name}`,
+  loggedIn: 'Votre session est ouverte.',
+  logout: 'Se déconnecter',
+  loggingOut: 'Déconnexion…',
+  notConfigured: 'Ce service n’est pas configuré sur cette page (attributs api et tenant).',
+
+  // Problem codes (contract) and client-side failures (SDK).
+  validation_failed: 'Certaines informations sont à corriger.',
+  malformed_body: 'La demande envoyée est illisible. Rechargez la page puis réessayez.',
+  unsupported_media_type: 'Ce type de contenu n’est pas accepté.',
+  payload_too_large: 'L’envoi est trop volumineux.',
+  invalid_credentials: 'Identifiant ou mot de passe incorrect.',
+  account_not_activated:
+    'Votre compte n’est pas encore activé. Ouvrez le lien d’activation reçu par courriel, ou demandez-en un nouveau.',
+  too_many_attempts: (p: { minutes: number }) => `Trop de tentatives. Réessayez dans ${plural(p.minutes, 'minute')}.`,
+  unauthenticated: 'Vous devez vous connecter pour continuer.',
+  session_expired: 'Votre session a expiré. Reconnectez-vous.',
+  forbidden: 'Vous n’avez pas accès à cette fonction.',
+  origin_not_allowed: 'Ce site n’est pas autorisé à utiliser ce service.',
+  tenant_not_found: 'Cette collectivité est inconnue du service.',
+  not_found: 'L’élément demandé est introuvable.',
+  method_not_allowed: 'Cette opération n’est pas permise.',
+  internal_error: 'Une erreur est survenue de notre côté. Réessayez dans quelques instants.',
+  network_error: 'Le service est injoignable. Vérifiez votre connexion à Internet puis réessayez.',
+  timeout: 'Le service n’a pas répondu à temps. Réessayez.',
+  invalid_response: 'Le service a renvoyé une réponse inattendue. Réessayez plus tard.',
+
+  // Field error codes (contract); `field` is the field's label.
+  required: (p: { field: string }) => `Renseignez le champ « ${p.field} ».`,
+  too_short: (p: { field: string; minimum: number }) => `« ${p.field} » doit contenir au moins ${plural(p.minimum, 'caractère')}.`,
+  too_long: (p: { field: string; maximum: number }) => `« ${p.field} » doit contenir au plus ${plural(p.maximum, 'caractère')}.`,
+  too_small: (p: { field: string; minimum: number }) => `« ${p.field} » doit être au moins ${p.minimum}.`,
+  too_large: (p: { field: string; maximum: number }) => `« ${p.field} » doit être au plus ${p.maximum}.`,
+  invalid_format: (p: { field: string }) => `Le format du champ « ${p.field} » n’est pas valide.`,
+  invalid_value: (p: { field: string }) => `La valeur du champ « ${p.field} » n’est pas valide.`,
+  invalid_type: (p: { field: string }) => `La valeur du champ « ${p.field} » n’est pas valide.`,
+  unknown_field: (p: { field: string }) => `Le champ « ${p.field} » n’est pas attendu.`,
+  not_in_past: (p: { field: string }) => `« ${p.field} » doit être une date passée.`,
+};
+
+export type Messages = typeof fr;
+export type MessageKey = keyof Messages;

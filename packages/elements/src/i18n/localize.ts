@@ -1,0 +1,49 @@
+import type { Locale, TenantConfig } from '@famille/contract';
+import { fr, type MessageKey, type Messages } from './fr.ts';
+import { en } from './en.ts';
+
+export type { MessageKey, Messages };
+export const messages: Record<Locale, Messages> = { fr, en };
+
+type ParamsOf<K extends MessageKey> = Messages[K] extends (p: infer P) => string ? [params: P] : [];
+
+export interface Localizer {
+  readonly locale: Locale;
+  t<K extends MessageKey>(key: K, ...params: ParamsOf<K>): string;
+  /** A date or instant, shown in Europe/Paris. */
+  date(value: Date | string, options?: Intl.DateTimeFormatOptions): string;
+  number(value: number, options?: Intl.NumberFormatOptions): string;
+  /** Integer cents as euros. */
+  money(cents: number): string;
+}
+
+/** Only French and English are complete: anything else falls back to French. */
+export function toLocale(value: string | null | undefined): Locale | undefined {
+  if (!value) return undefined;
+  return value.slice(0, 2).toLowerCase() === 'en' ? 'en' : 'fr';
+}
+
+/**
+ * Messages for one locale, with the tenant's overrides (`strings[locale][key]`, where
+ * `{name}` stands for a parameter) taking precedence over the kit's wording.
+ */
+export function createLocalizer(locale: Locale, config?: TenantConfig): Localizer {
+  const table = messages[locale];
+  const overrides = config?.strings?.[locale];
+  const tag = locale === 'en' ? 'en-GB' : 'fr-FR';
+  return {
+    locale,
+    t(key, ...[params]) {
+      const override = overrides?.[key];
+      if (override !== undefined) {
+        return override.replace(/\{(\w+)\}/g, (all, name: string) => String((params as Record<string, unknown> | undefined)?.[name] ?? all));
+      }
+      const message = table[key] as string | ((p: unknown) => string);
+      return typeof message === 'function' ? message(params) : message;
+    },
+    date: (value, options = { dateStyle: 'long' }) =>
+      new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Paris', ...options }).format(new Date(value)),
+    number: (value, options) => new Intl.NumberFormat(tag, options).format(value),
+    money: (cents) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(cents / 100),
+  };
+}
