@@ -74,8 +74,9 @@ async function start(options: MockServerOptions): Promise<MockServer> {
 
   const worker = setupWorker(
     http.all('*/api/*', async ({ request }) => {
-      if (latency === 'never') await new Promise(() => {});
-      else if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      const wait = latency;
+      if (wait === 'never') await new Promise(() => {});
+      else if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (offline) return HttpResponse.error();
       return current.app.fetch(request);
     }),

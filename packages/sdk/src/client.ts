@@ -13,7 +13,7 @@ import {
   type SessionTransport,
   type TenantConfig,
 } from '@famille/contract';
-import { ApiError, problemFromResponse } from './errors.ts';
+import { ApiError, problemFromBody } from './errors.ts';
 
 /** Keeps the bearer token. The default keeps it in memory only (never localStorage). */
 export interface TokenStore {
@@ -113,7 +113,7 @@ export function createClient(options: ClientOptions): FamilleClient {
       });
     } catch (error) {
       if (error instanceof HTTPError) {
-        throw new ApiError({ kind: 'http', status: error.response.status, problem: await problemFromResponse(error.response) });
+        throw new ApiError({ kind: 'http', status: error.response.status, problem: problemFromBody(error.data, error.response) });
       }
       if (error instanceof TimeoutError) throw new ApiError({ kind: 'timeout', cause: error });
       throw new ApiError({ kind: 'network', cause: error });

@@ -61,15 +61,12 @@ export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
 }
 
-/** Builds the problem of an error answer; a non-conforming body still yields a usable problem. */
-export async function problemFromResponse(response: Response): Promise<Problem> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const parsed = Problem.safeParse(body);
+/**
+ * Builds the problem of an error answer from its parsed body (ky consumes the body
+ * into `HTTPError.data`); a non-conforming body still yields a usable problem.
+ */
+export function problemFromBody(body: unknown, response: Response): Problem {
+  const parsed = Problem.safeParse(typeof body === 'string' ? safeJson(body) : body);
   if (parsed.success) return parsed.data;
   // A proxy or gateway answered (HTML 502 page, etc.): keep the status, name it generically.
   return {
@@ -78,4 +75,12 @@ export async function problemFromResponse(response: Response): Promise<Problem> 
     status: response.status,
     code: response.status === 404 ? 'not_found' : response.status >= 500 ? 'internal_error' : 'forbidden',
   };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

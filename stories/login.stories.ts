@@ -1,0 +1,178 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '@famille/elements/define-all';
+import { createClient } from '@famille/sdk';
+import { startMockServer } from '@famille/mock-server';
+import { click, submit, type, waitFor, waitForText } from './support/play.ts';
+import { demo, prepareMockServer } from './support/mock.ts';
+
+interface LoginArgs {
+  tenant: string;
+  lang: 'fr' | 'en';
+  forgotPasswordHref?: string;
+  createAccountHref?: string;
+}
+
+/**
+ * Every state of `<famille-login>` worth seeing, reached for real: the play functions
+ * type and submit against the reference server running in the page (mock-server).
+ */
+const meta = {
+  title: 'Elements/famille-login',
+  component: 'famille-login',
+  loaders: [prepareMockServer],
+  args: { tenant: demo.tenant, lang: 'fr' },
+  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },
+  render: (args) => html`<famille-login
+    api="/api"
+    tenant=${args.tenant}
+    auth="token"
+    lang=${args.lang}
+    forgot-password-href=${ifDefined(args.forgotPasswordHref)}
+    create-account-href=${ifDefined(args.createAccountHref)}
+  ></famille-login>`,
+} satisfies Meta<LoginArgs>;
+export default meta;
+type Story = StoryObj<LoginArgs>;
+
+/** The form as a parent first sees it. */
+export const Empty: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => canvasElement.querySelector('form'), 'the form');
+  },
+};
+
+/** Links to the host's own pages instead of events only. */
+export const WithLinks: Story = {
+  args: { forgotPasswordHref: '#mot-de-passe-oublie', createAccountHref: '#creer-mon-compte' },
+  play: Empty.play,
+};
+
+/** Submitted empty: the error summary takes focus and links to each field. */
+export const MissingFields: Story = {
+  play: async ({ canvasElement }) => {
+    await submit(canvasElement);
+    await waitFor(() => document.activeElement?.matches('.famille-summary'), 'the focused error summary');
+  },
+};
+
+/** Wrong password: one message that never says whether the account exists. */
+export const WrongPassword: Story = {
+  play: async ({ canvasElement }) => {
+    await type(canvasElement, 'Identifiant', demo.identifiant);
+    await type(canvasElement, 'Mot de passe', 'pas-le-bon-mot-de-passe');
+    await submit(canvasElement);
+    await waitForText(canvasElement, '.famille-alert', 'Identifiant ou mot de passe incorrect');
+  },
+};
+
+/** After too many failures in a row the server asks to wait; the form says how long. */
+export const Throttled: Story = {
+  play: async ({ canvasElement }) => {
+    await type(canvasElement, 'Identifiant', demo.identifiant);
+    await type(canvasElement, 'Mot de passe', 'toujours-pas-le-bon');
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await submit(canvasElement);
+      if (canvasElement.querySelector('.famille-alert')?.textContent?.includes('Trop de tentatives')) return;
+    }
+    throw new Error('The server never throttled');
+  },
+};
+
+/** The right password for an account whose activation link was never opened. */
+export const AccountNotActivated: Story = {
+  play: async ({ canvasElement }) => {
+    await type(canvasElement, 'Identifiant', demo.pendingIdentifiant);
+    await type(canvasElement, 'Mot de passe', demo.password);
+    await submit(canvasElement);
+    await waitForText(canvasElement, '.famille-alert', 'pas encore activé');
+    await waitFor(() => canvasElement.querySelector('.famille-alert button'), 'the resend button');
+  },
+};
+
+/** Waiting for the server: the button says so and refuses a second submission. */
+export const Pending: Story = {
+  // A client that never times out, so the state stays on screen.
+  render: (args) => html`<famille-login
+    .client=${createClient({ baseUrl: '/api', tenant: args.tenant, auth: 'token', timeout: 2_147_483_647 })}
+    lang=${args.lang}
+  ></famille-login>`,
+  play: async ({ canvasElement }) => {
+    const mock = await startMockServer();
+    await type(canvasElement, 'Identifiant', demo.identifiant);
+    await type(canvasElement, 'Mot de passe', demo.password);
+    mock.setLatency('never');
+    canvasElement.querySelector('form')!.requestSubmit();
+    await waitFor(() => canvasElement.querySelector('button[type=submit][aria-busy="true"]'), 'the pending button');
+  },
+};
+
+/** The network is down: what was typed stays, and "Réessayer" sends it again. */
+export const NetworkError: Story = {
+  play: async ({ canvasElement }) => {
+    const mock = await startMockServer();
+    await type(canvasElement, 'Identifiant', demo.identifiant);
+    await type(canvasElement, 'Mot de passe', demo.password);
+    mock.setOffline(true);
+    await submit(canvasElement);
+    await waitForText(canvasElement, '.famille-alert', 'injoignable');
+    await waitFor(() => canvasElement.querySelector('.famille-alert button'), 'the retry button');
+  },
+};
+
+/** Logged in: a greeting and "Se déconnecter". */
+export const LoggedIn: Story = {
+  play: async ({ canvasElement }) => {
+    await type(canvasElement, 'Identifiant', demo.identifiant);
+    await type(canvasElement, 'Mot de passe', demo.password);
+    await submit(canvasElement);
+    await waitForText(canvasElement, 'h2', 'Bonjour');
+  },
+};
+
+/** Logged out again from the logged-in state: back to the form, focus on its heading. */
+export const LoggedOut: Story = {
+  play: async (context) => {
+    await LoggedIn.play!(context);
+    await click(context.canvasElement, 'Se déconnecter');
+    await waitFor(() => document.activeElement?.matches('famille-login form h2'), 'the focused form heading');
+  },
+};
+
+/** The English version. */
+export const English: Story = {
+  args: { lang: 'en' },
+  play: async ({ canvasElement }) => {
+    await waitForText(canvasElement, 'label', 'Username');
+  },
+};
+
+/** English, submitted empty. */
+export const EnglishErrors: Story = {
+  args: { lang: 'en' },
+  play: async ({ canvasElement }) => {
+    await waitForText(canvasElement, 'label', 'Username');
+    await submit(canvasElement);
+    await waitForText(canvasElement, '.famille-summary', 'There is a problem');
+  },
+};
+
+/** A municipality's theme: the host page sets the tokens, the page's font is inherited. */
+export const TenantTheme: Story = {
+  render: (args) => html`<div
+    style="--famille-color-primary: #6a1b5d; --famille-color-focus: #d35400; --famille-radius: 0;
+      --famille-space: 1.25rem; font-family: Georgia, serif; padding: 1rem; background: #fffaf5"
+  >
+    ${meta.render(args)}
+  </div>`,
+  play: WrongPassword.play,
+};
+
+/** On a 320 px wide phone. */
+export const Phone: Story = {
+  render: (args) => html`<div style="inline-size: 320px; padding: 0.5rem; box-sizing: border-box">
+    ${meta.render(args)}
+  </div>`,
+  play: MissingFields.play,
+};

@@ -1,0 +1,172 @@
+import { sendKeys } from '@web/test-runner-commands';
+import * as loginStories from '../../stories/login.stories.ts';
+import * as portalStories from '../../stories/portal.stories.ts';
+import { runStory, type StoriesModule } from './stories.ts';
+import { buttonByText, inputByLabel, submit, type, waitFor, waitForText } from '../../stories/support/play.ts';
+import { demo } from '../../stories/support/mock.ts';
+import type { FamilleLoginEventDetail } from '@famille/elements';
+
+const login = loginStories as unknown as StoriesModule;
+const portal = portalStories as unknown as StoriesModule;
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+describe('famille-login', () => {
+  it('logs in with the keyboard alone and announces it with famille-login', async () => {
+    const canvas = await runStory(login, loginStories.Empty);
+    const events: CustomEvent<FamilleLoginEventDetail>[] = [];
+    document.body.addEventListener('famille-login', (e) => events.push(e), { once: true });
+    // Start from a focusable point before the element, as a keyboard user would.
+    const start = document.createElement('button');
+    start.textContent = 'Avant';
+    canvas.before(start);
+    start.focus();
+
+    await sendKeys({ press: 'Tab' });
+    assert(document.activeElement === inputByLabel(canvas, 'Identifiant'), 'Tab reaches "Identifiant" first');
+    await sendKeys({ type: demo.identifiant });
+    await sendKeys({ press: 'Tab' });
+    assert(document.activeElement === inputByLabel(canvas, 'Mot de passe'), 'then "Mot de passe"');
+    await sendKeys({ type: demo.password });
+    await sendKeys({ press: 'Enter' });
+
+    const heading = await waitForText(canvas, 'h2', 'Bonjour');
+    await waitFor(() => document.activeElement === heading, 'focus on the logged-in heading');
+    assert(events.length === 1, 'famille-login fired once');
+    assert(events[0]!.detail.session.account.identifiant === demo.identifiant, 'its detail carries the session');
+    assert(events[0]!.bubbles && events[0]!.composed, 'it bubbles and is composed');
+    assert(buttonByText(canvas, 'Se déconnecter'), 'offers "Se déconnecter"');
+  });
+
+  it('moves focus to the error summary on an empty submit, and its links to the fields', async () => {
+    const canvas = await runStory(login, loginStories.MissingFields);
+    const summary = canvas.querySelector<HTMLElement>('.famille-summary');
+    assert(summary && document.activeElement === summary, 'the summary has focus');
+    const links = [...summary.querySelectorAll('a')];
+    assert(links.length === 2, `two links, one per field (got ${links.length})`);
+    links[1]!.click();
+    assert(document.activeElement === inputByLabel(canvas, 'Mot de passe'), 'the second link focuses "Mot de passe"');
+    links[0]!.click();
+    const identifiant = inputByLabel(canvas, 'Identifiant')!;
+    assert(document.activeElement === identifiant, 'the first link focuses "Identifiant"');
+    const described = identifiant.getAttribute('aria-describedby') ?? '';
+    assert(canvas.querySelector(`#${described}`)?.textContent?.includes('Identifiant'), 'the error is linked by aria-describedby');
+    assert(identifiant.getAttribute('aria-invalid') === 'true', 'the field is marked invalid');
+  });
+
+  it('shows no error while typing, only once the field is left', async () => {
+    const canvas = await runStory(login, loginStories.Empty);
+    const input = await type(canvas, 'Identifiant', 'x');
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    assert(!canvas.querySelector('.famille-error'), 'no error while typing');
+    input.blur();
+    await waitForText(canvas, '.famille-error', 'Identifiant');
+  });
+
+  it('shows and hides the password with an aria-pressed toggle', async () => {
+    const canvas = await runStory(login, loginStories.Empty);
+    const password = await type(canvas, 'Mot de passe', 'secret');
+    const toggle = buttonByText(canvas, 'Afficher')!;
+    assert(password.type === 'password' && toggle.getAttribute('aria-pressed') === 'false', 'masked at first');
+    toggle.click();
+    await waitFor(() => password.type === 'text', 'the password shown');
+    assert(toggle.getAttribute('aria-pressed') === 'true' && toggle.textContent!.includes('Masquer'), 'the toggle says so');
+    toggle.click();
+    await waitFor(() => password.type === 'password', 'the password masked again');
+    assert(password.value === 'secret', 'the value is kept');
+  });
+
+  it('keeps what was typed after wrong credentials, and focuses the message', async () => {
+    const canvas = await runStory(login, loginStories.WrongPassword);
+    assert(inputByLabel(canvas, 'Identifiant')!.value === demo.identifiant, 'the identifiant is kept');
+    assert(inputByLabel(canvas, 'Mot de passe')!.value !== '', 'the password is kept');
+    await waitFor(() => document.activeElement?.matches('.famille-alert'), 'focus on the message');
+  });
+
+  it('gives the same answer for an unknown identifiant as for a wrong password', async () => {
+    const canvas = await runStory(login, loginStories.Empty);
+    await type(canvas, 'Identifiant', 'personne.inconnue');
+    await type(canvas, 'Mot de passe', 'pas-le-bon-mot-de-passe');
+    await submit(canvas);
+    await waitForText(canvas, '.famille-alert', 'Identifiant ou mot de passe incorrect');
+  });
+
+  it('retries after a network failure with the same values', async () => {
+    const canvas = await runStory(login, loginStories.NetworkError);
+    const { startMockServer } = await import('@famille/mock-server');
+    (await startMockServer()).setOffline(false);
+    buttonByText(canvas, 'Réessayer')!.click();
+    await waitForText(canvas, 'h2', 'Bonjour');
+  });
+
+  it('says how many minutes to wait when throttled', async () => {
+    const canvas = await runStory(login, loginStories.Throttled);
+    const text = canvas.querySelector('.famille-alert')!.textContent!;
+    assert(/Réessayez dans \d+ minutes?\./.test(text), `the wait is given in minutes: ${text}`);
+  });
+
+  it('offers to resend the activation e-mail to a not-yet-activated account', async () => {
+    const canvas = await runStory(login, loginStories.AccountNotActivated);
+    let detail: unknown;
+    canvas.addEventListener('famille-resend-activation', (e) => (detail = e.detail));
+    buttonByText(canvas, 'Renvoyer le courriel')!.click();
+    assert((detail as { identifiant?: string })?.identifiant === demo.pendingIdentifiant, 'the event carries the identifiant');
+  });
+
+  it('refuses a second submission while pending', async () => {
+    const canvas = await runStory(login, loginStories.Pending);
+    const button = canvas.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    assert(button.textContent!.includes('Connexion…'), 'the button says "Connexion…"');
+    assert(button.getAttribute('aria-disabled') === 'true', 'and is disabled');
+    let submits = 0;
+    canvas.querySelector('form')!.addEventListener('submit', () => submits++);
+    button.click();
+    assert(submits === 1 && button.getAttribute('aria-busy') === 'true', 'still one pending request');
+  });
+
+  it('logs out on the server and returns focus to the form heading', async () => {
+    let loggedOut = false;
+    document.body.addEventListener('famille-logout', () => (loggedOut = true), { once: true });
+    const canvas = await runStory(login, loginStories.LoggedOut);
+    assert(loggedOut, 'famille-logout fired');
+    assert(inputByLabel(canvas, 'Identifiant'), 'the form is back');
+  });
+
+  it('lets the host route "Créer mon compte" itself by cancelling the event', async () => {
+    const canvas = await runStory(login, loginStories.WithLinks);
+    canvas.addEventListener('famille-create-account-requested', (e) => e.preventDefault(), { once: true });
+    const before = location.href;
+    buttonByText(canvas, 'Créer mon compte')!.click();
+    assert(location.href === before, 'the link was not followed');
+  });
+
+  it('renders English when asked', async () => {
+    const canvas = await runStory(login, loginStories.EnglishErrors);
+    assert(inputByLabel(canvas, 'Username') && inputByLabel(canvas, 'Password'), 'English labels');
+    assert(buttonByText(canvas, 'Log in'), 'an English button');
+    assert(canvas.querySelector('[lang="en"]'), 'the content is marked as English');
+    assert(!/Identifiant|Mot de passe|Se connecter/.test(canvas.textContent!), 'no French left');
+  });
+});
+
+describe('famille-portal', () => {
+  it('provides the session to a nested login', async () => {
+    const canvas = await runStory(portal, portalStories.SessionProvided);
+    assert(!canvas.querySelector('form'), 'no login form for a logged-in parent');
+    assert(canvas.querySelector('famille-portal')!.session?.account.identifiant === demo.identifiant, 'the portal holds the session');
+  });
+
+  it('updates its session when the nested login logs in', async () => {
+    const canvas = await runStory(portal, portalStories.LoginInPortal);
+    await waitFor(() => canvas.querySelector('famille-portal')!.session, 'the portal session');
+  });
+
+  it('provides its locale', async () => {
+    const canvas = await runStory(portal, portalStories.PortalInEnglish);
+    assert(buttonByText(canvas, 'Log in'), 'the nested login is in English');
+  });
+});

@@ -1,0 +1,20 @@
+// Every story of the login and the portal, rendered and played as in Storybook, then
+// checked by axe-core against WCAG 2.1 A and AA.
+import * as loginStories from '../../stories/login.stories.ts';
+import * as portalStories from '../../stories/portal.stories.ts';
+import { runStory, storiesOf, type StoriesModule } from './stories.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+
+for (const [title, module] of [
+  ['famille-login', loginStories],
+  ['famille-portal', portalStories],
+] as [string, StoriesModule][]) {
+  describe(`${title} stories`, () => {
+    for (const [name, story] of storiesOf(module)) {
+      it(`${name}: reaches its state and has no axe violation`, async () => {
+        const canvas = await runStory(module, story);
+        await expectNoAxeViolations(canvas, name);
+      });
+    }
+  });
+}
