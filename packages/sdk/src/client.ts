@@ -1,4 +1,3 @@
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import {
   buildPath,
   endpoints,
@@ -14,6 +13,7 @@ import {
   type TenantConfig,
 } from '@famille/contract';
 import { ApiError, problemFromBody } from './errors.ts';
+import { RequestTimeout, send, type HttpOptions } from './http.ts';
 
 /** Keeps the bearer token. The default keeps it in memory only (never localStorage). */
 export interface TokenStore {
@@ -84,39 +84,33 @@ export function createClient(options: ClientOptions): FamilleClient {
   const tokens = options.tokenStore ?? memoryTokenStore();
   const base = new URL(options.baseUrl.replace(/\/?$/, '/'), globalThis.location?.href).href;
 
-  const http: KyInstance = ky.create({
-    baseUrl: base,
+  const http: HttpOptions = {
+    base,
     credentials: transport === 'cookie' ? 'include' : 'omit',
     timeout: options.timeout ?? 15_000,
-    retry: { limit: options.retries ?? 2, methods: ['get'], statusCodes: [408, 502, 503, 504] },
-    throwHttpErrors: true,
+    retries: options.retries ?? 2,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    hooks: {
-      beforeRequest: [
-        ({ request }) => {
-          const token = tokens.get();
-          if (transport === 'token' && token) request.headers.set('Authorization', `Bearer ${token}`);
-          if (options.locale) request.headers.set('Accept-Language', options.locale);
-        },
-      ],
+    headers() {
+      const headers: Record<string, string> = {};
+      const token = tokens.get();
+      if (transport === 'token' && token) headers['authorization'] = `Bearer ${token}`;
+      if (options.locale) headers['accept-language'] = options.locale;
+      return headers;
     },
-  });
+  };
 
   async function call<N extends EndpointName>(name: N, args?: CallArgs<N>): Promise<ResponseOf<Endpoints[N]>> {
     const endpoint = endpoints[name];
     const path = buildPath(endpoint.path, { tenant: options.tenant, ...args?.params }).slice(1);
     let response: Response;
     try {
-      response = await http(path, {
-        method: endpoint.method,
-        ...(args?.body !== undefined ? { json: args.body } : {}),
-      });
+      response = await send(http, endpoint.method, path, args?.body);
     } catch (error) {
-      if (error instanceof HTTPError) {
-        throw new ApiError({ kind: 'http', status: error.response.status, problem: problemFromBody(error.data, error.response) });
-      }
-      if (error instanceof TimeoutError) throw new ApiError({ kind: 'timeout', cause: error });
-      throw new ApiError({ kind: 'network', cause: error });
+      throw error instanceof RequestTimeout ? new ApiError({ kind: 'timeout', cause: error }) : new ApiError({ kind: 'network', cause: error });
+    }
+    if (!response.ok) {
+      const body: unknown = await response.json().catch(() => undefined);
+      throw new ApiError({ kind: 'http', status: response.status, problem: problemFromBody(body, response) });
     }
     if (!('response' in endpoint) || response.status === 204) return undefined as ResponseOf<Endpoints[N]>;
     let body: unknown;
