@@ -4,10 +4,20 @@ import { issuesToFieldErrors, LoginInput, type FieldError, type Session } from '
 import { FamilleElement } from '../context/famille-element.ts';
 import { errorSummary, field, passwordToggle, submitButton } from '../form/field.ts';
 import { adoptOnRoot } from '../styles/adopt.ts';
+import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { loginStyles } from './login.styles.ts';
 
 type FieldName = 'identifiant' | 'password';
 const fieldNames: readonly FieldName[] = ['identifiant', 'password'];
+
+/** The events of `<famille-login>`, by name. */
+export interface FamilleLoginEvents {
+  'famille-login': FamilleLoginEventDetail;
+  'famille-logout': Record<string, never>;
+  'famille-forgot-password': FamilleIdentifiantEventDetail;
+  'famille-create-account-requested': FamilleIdentifiantEventDetail;
+  'famille-resend-activation': FamilleIdentifiantEventDetail;
+}
 
 export interface FamilleLoginEventDetail {
   session: Session;
@@ -18,13 +28,17 @@ export interface FamilleIdentifiantEventDetail {
 }
 
 declare global {
-  interface HTMLElementEventMap {
-    'famille-login': CustomEvent<FamilleLoginEventDetail>;
-    'famille-logout': CustomEvent<Record<string, never>>;
-    'famille-forgot-password': CustomEvent<FamilleIdentifiantEventDetail>;
-    'famille-create-account-requested': CustomEvent<FamilleIdentifiantEventDetail>;
-    'famille-resend-activation': CustomEvent<FamilleIdentifiantEventDetail>;
-  }
+  interface HTMLElementEventMap extends FamilleEventMap<FamilleLoginEvents> {}
+}
+
+interface LoginState {
+  errors: Partial<Record<FieldName, FieldError>>;
+  /** Errors listed at the top (after a submit). */
+  summary: boolean;
+  problem?: ApiError | 'not_configured' | undefined;
+  pending: boolean;
+  /** Password shown in clear. */
+  reveal: boolean;
 }
 
 let instances = 0;
@@ -73,11 +87,6 @@ export class FamilleLogin extends FamilleElement {
   static override properties: PropertyDeclarations = {
     forgotPasswordHref: { attribute: 'forgot-password-href' },
     createAccountHref: { attribute: 'create-account-href' },
-    _errors: { state: true },
-    _summary: { state: true },
-    _problem: { state: true },
-    _pending: { state: true },
-    _reveal: { state: true },
   };
 
   /** Where "J'ai oublié mon mot de passe" leads; without it, only the event fires. */
@@ -85,21 +94,15 @@ export class FamilleLogin extends FamilleElement {
   /** Where "Créer mon compte" leads; without it, only the event fires. */
   declare createAccountHref: string | undefined;
 
-  declare private _errors: Partial<Record<FieldName, FieldError>>;
-  declare private _summary: boolean;
-  declare private _problem: ApiError | 'not_configured' | undefined;
-  declare private _pending: boolean;
-  declare private _reveal: boolean;
+  /** What the form shows; changed only through `#set`, which re-renders. */
+  #s: LoginState = { errors: {}, summary: false, pending: false, reveal: false };
   /** Fields typed in since the last submit: their errors may show when left. */
   #dirty = new Set<string>();
   #id = `famille-login-${++instances}`;
 
-  constructor() {
-    super();
-    this._errors = {};
-    this._summary = false;
-    this._pending = false;
-    this._reveal = false;
+  #set(patch: Partial<LoginState>): void {
+    this.#s = { ...this.#s, ...patch };
+    this.requestUpdate();
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -121,17 +124,17 @@ export class FamilleLogin extends FamilleElement {
     const { t } = this.i18n;
     const id = this.#id;
     const error = (name: FieldName) => {
-      const e = this._errors[name];
+      const e = this.#s.errors[name];
       return e && this.#fieldMessage(e);
     };
     return html`<form part="form" method="post" novalidate aria-labelledby="${id}-heading"
       @submit=${this.#onSubmit} @input=${this.#onInput} @focusout=${this.#onLeave}>
       <h2 id="${id}-heading" part="heading" tabindex="-1">${t('loginHeading')}</h2>
-      ${this._summary && Object.keys(this._errors).length
+      ${this.#s.summary && Object.keys(this.#s.errors).length
         ? errorSummary(
             `${id}-summary`,
             t('errorSummary'),
-            fieldNames.flatMap((name) => (this._errors[name] ? [{ id: `${id}-${name}`, message: error(name)! }] : [])),
+            fieldNames.flatMap((name) => (this.#s.errors[name] ? [{ id: `${id}-${name}`, message: error(name)! }] : [])),
           )
         : nothing}
       ${this.#renderProblem()}
@@ -150,7 +153,7 @@ export class FamilleLogin extends FamilleElement {
         id: `${id}-password`,
         name: 'password',
         label: t('password'),
-        type: this._reveal ? 'text' : 'password',
+        type: this.#s.reveal ? 'text' : 'password',
         autocomplete: 'current-password',
         required: true,
         verbatim: true,
@@ -158,12 +161,12 @@ export class FamilleLogin extends FamilleElement {
         errorPrefix: t('errorPrefix'),
         after: passwordToggle(
           `${id}-password`,
-          this._reveal,
+          this.#s.reveal,
           { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') },
-          () => (this._reveal = !this._reveal),
+          () => this.#set({ reveal: !this.#s.reveal }),
         ),
       })}
-      ${submitButton(t('submit'), t('submitting'), this._pending)}
+      ${submitButton(t('submit'), t('submitting'), this.#s.pending)}
       <div class="famille-links">
         ${this.#link('famille-forgot-password', this.forgotPasswordHref, t('forgotPassword'))}
         <p>${t('noAccount')} ${this.#link('famille-create-account-requested', this.createAccountHref, t('createAccount'))}</p>
@@ -178,15 +181,15 @@ export class FamilleLogin extends FamilleElement {
       <h2 id="${this.#id}-account" part="heading" tabindex="-1">${t('greeting', { name: `${prenoms} ${nomUsage}` })}</h2>
       <p>${t('loggedIn')}</p>
       ${this.#renderProblem()}
-      <button type="button" class="famille-button" part="button" aria-disabled=${this._pending ? 'true' : 'false'}
-        aria-busy=${this._pending ? 'true' : 'false'} @click=${this.#onLogout}>
-        ${this._pending ? t('loggingOut') : t('logout')}
+      <button type="button" class="famille-button" part="button" aria-disabled=${this.#s.pending ? 'true' : 'false'}
+        aria-busy=${this.#s.pending ? 'true' : 'false'} @click=${this.#onLogout}>
+        ${this.#s.pending ? t('loggingOut') : t('logout')}
       </button>
     </section>`;
   }
 
   #renderProblem(): TemplateResult | typeof nothing {
-    const problem = this._problem;
+    const problem = this.#s.problem;
     if (!problem) return nothing;
     const { t } = this.i18n;
     // Field errors are already in the summary.
@@ -224,12 +227,8 @@ export class FamilleLogin extends FamilleElement {
       : html`<button type="button" class="famille-link" part="link" @click=${onClick}>${label}</button>`;
   }
 
-  #emit<K extends 'famille-login' | 'famille-logout' | 'famille-forgot-password' | 'famille-create-account-requested' | 'famille-resend-activation'>(
-    type: K,
-    detail: HTMLElementEventMap[K]['detail'],
-    cancelable = false,
-  ): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  #emit<K extends keyof FamilleLoginEvents>(type: K, detail: FamilleLoginEvents[K], cancelable = false): boolean {
+    return this.dispatchEvent(familleEvent(type, detail, cancelable));
   }
 
   #fieldMessage(error: FieldError): string {
@@ -258,7 +257,7 @@ export class FamilleLogin extends FamilleElement {
   #onInput = (e: Event) => {
     const name = (e.target as HTMLInputElement).name as FieldName;
     this.#dirty.add(name);
-    if (this._errors[name] && !this.#validate()[name]) this.#setError(name, undefined);
+    if (this.#s.errors[name] && !this.#validate()[name]) this.#setError(name, undefined);
   };
 
   // A field left after typing in it shows its error (not one merely tabbed through).
@@ -269,8 +268,8 @@ export class FamilleLogin extends FamilleElement {
   };
 
   #setError(name: FieldName, error: FieldError | undefined) {
-    const { [name]: _, ...rest } = this._errors;
-    this._errors = error ? { ...rest, [name]: error } : rest;
+    const { [name]: _, ...rest } = this.#s.errors;
+    this.#set({ errors: error ? { ...rest, [name]: error } : rest });
   }
 
   #retry = () => this.querySelector('form')?.requestSubmit();
@@ -282,59 +281,49 @@ export class FamilleLogin extends FamilleElement {
 
   #onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (this._pending) return;
+    if (this.#s.pending) return;
     this.#dirty.clear();
     const errors = this.#validate();
-    this._errors = errors;
-    this._problem = undefined;
     if (Object.keys(errors).length) {
-      this._summary = true;
+      this.#set({ errors, summary: true, problem: undefined });
       return this.#focus('.famille-summary');
     }
-    this._summary = false;
     const client = this.activeClient;
     if (!client) {
-      this._problem = 'not_configured';
+      this.#set({ errors, summary: false, problem: 'not_configured' });
       return this.#focus('.famille-alert');
     }
     // Back to a masked input, so that the browser offers to save the password.
-    this._reveal = false;
-    this._pending = true;
+    this.#set({ errors, summary: false, problem: undefined, reveal: false, pending: true });
     try {
       const session = await client.auth.login({ identifiant: this.#value('identifiant'), password: this.#value('password') });
-      this._pending = false;
+      this.#set({ pending: false });
       this.session = session;
       this.#emit('famille-login', { session });
       return this.#focus('[part=heading]');
     } catch (error) {
-      this._pending = false;
       const problem = error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
-      this._problem = problem;
       const fields = problem.fieldErrors.filter((f) => fieldNames.includes(f.path as FieldName));
       if (problem.code === 'validation_failed' && fields.length) {
-        this._errors = Object.fromEntries(fields.map((f) => [f.path, f]));
-        this._summary = true;
+        this.#set({ pending: false, problem, errors: Object.fromEntries(fields.map((f) => [f.path, f])), summary: true });
         return this.#focus('.famille-summary');
       }
+      this.#set({ pending: false, problem });
       return this.#focus('.famille-alert');
     }
   };
 
   #onLogout = async () => {
     const client = this.activeClient;
-    if (this._pending || !client) return;
-    this._problem = undefined;
-    this._pending = true;
+    if (this.#s.pending || !client) return;
+    this.#set({ pending: true, problem: undefined });
     try {
       await client.auth.logout();
     } catch (error) {
-      this._pending = false;
-      this._problem = error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
+      this.#set({ pending: false, problem: error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error }) });
       return this.#focus('.famille-alert');
     }
-    this._pending = false;
-    this._errors = {};
-    this._summary = false;
+    this.#set({ pending: false, errors: {}, summary: false });
     this.session = null;
     this.#emit('famille-logout', {});
     return this.#focus('[part=heading]');
