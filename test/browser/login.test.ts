@@ -144,6 +144,16 @@ describe('famille-login', () => {
     assert(location.href === before, 'the link was not followed');
   });
 
+  it('fits a 320 px wide phone without horizontal scrolling', async () => {
+    const canvas = await runStory(login, loginStories.Phone);
+    const frame = canvas.firstElementChild as HTMLElement;
+    assert(frame.clientWidth <= 320, 'the frame is phone-sized');
+    assert(frame.scrollWidth <= frame.clientWidth, `nothing overflows (${frame.scrollWidth} > ${frame.clientWidth})`);
+    for (const el of canvas.querySelectorAll<HTMLElement>('input, .famille-button')) {
+      assert(el.getBoundingClientRect().height >= 44, `${el.outerHTML.slice(0, 40)} is a 44 px touch target`);
+    }
+  });
+
   it('renders English when asked', async () => {
     const canvas = await runStory(login, loginStories.EnglishErrors);
     assert(inputByLabel(canvas, 'Username') && inputByLabel(canvas, 'Password'), 'English labels');
@@ -165,8 +175,10 @@ describe('famille-portal', () => {
     await waitFor(() => canvas.querySelector('famille-portal')!.session, 'the portal session');
   });
 
-  it('provides its locale', async () => {
+  it('provides its locale, and a new one when lang changes', async () => {
     const canvas = await runStory(portal, portalStories.PortalInEnglish);
     assert(buttonByText(canvas, 'Log in'), 'the nested login is in English');
+    canvas.querySelector('famille-portal')!.setAttribute('lang', 'fr');
+    await waitFor(() => buttonByText(canvas, 'Se connecter'), 'the nested login in French');
   });
 });
