@@ -88,7 +88,9 @@ export function formStyles(tag: string): CSSResult {
     ${s} [aria-disabled='true'] {
       cursor: progress;
     }
-    ${s} form > .famille-button {
+    ${s} form > .famille-button,
+    ${s} .famille-stack .famille-button,
+    ${s} .famille-alert > .famille-button {
       justify-self: start;
     }
     ${s} a,

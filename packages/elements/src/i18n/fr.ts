@@ -3,7 +3,7 @@
  * each language words plurals and agreements its own way. Problem and field-error
  * codes of the contract are keys too: every code has a text.
  */
-const plural = (n: number, word: string): string => `${n} ${word}${n > 1 ? 's' : ''}`;
+const plural = (n: number, word: string): string => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 export const fr = {
   loginHeading: 'Connexion à mon espace',
@@ -17,10 +17,10 @@ export const fr = {
   submit: 'Se connecter',
   submitting: 'Connexion…',
   forgotPassword: 'J’ai oublié mon mot de passe',
-  noAccount: 'Vous n’avez pas encore d’espace personnel ?',
+  noAccount: 'Vous n’avez pas encore d’espace personnel ?',
   createAccount: 'Créer mon compte',
   errorSummary: 'Il y a un problème',
-  errorPrefix: 'Erreur : ',
+  errorPrefix: 'Erreur : ',
   retry: 'Réessayer',
   resendActivation: 'Renvoyer le courriel d’activation',
   greeting: (p: { name: string }) => `Bonjour ${p.name}`,
@@ -51,16 +51,16 @@ export const fr = {
   invalid_response: 'Le service a renvoyé une réponse inattendue. Réessayez plus tard.',
 
   // Field error codes (contract); `field` is the field's label.
-  required: (p: { field: string }) => `Renseignez le champ « ${p.field} ».`,
-  too_short: (p: { field: string; minimum: number }) => `« ${p.field} » doit contenir au moins ${plural(p.minimum, 'caractère')}.`,
-  too_long: (p: { field: string; maximum: number }) => `« ${p.field} » doit contenir au plus ${plural(p.maximum, 'caractère')}.`,
-  too_small: (p: { field: string; minimum: number }) => `« ${p.field} » doit être au moins ${p.minimum}.`,
-  too_large: (p: { field: string; maximum: number }) => `« ${p.field} » doit être au plus ${p.maximum}.`,
-  invalid_format: (p: { field: string }) => `Le format du champ « ${p.field} » n’est pas valide.`,
-  invalid_value: (p: { field: string }) => `La valeur du champ « ${p.field} » n’est pas valide.`,
-  invalid_type: (p: { field: string }) => `La valeur du champ « ${p.field} » n’est pas valide.`,
-  unknown_field: (p: { field: string }) => `Le champ « ${p.field} » n’est pas attendu.`,
-  not_in_past: (p: { field: string }) => `« ${p.field} » doit être une date passée.`,
+  required: (p: { field: string }) => `Renseignez le champ « ${p.field} ».`,
+  too_short: (p: { field: string; minimum: number }) => `« ${p.field} » doit contenir au moins ${plural(p.minimum, 'caractère')}.`,
+  too_long: (p: { field: string; maximum: number }) => `« ${p.field} » doit contenir au plus ${plural(p.maximum, 'caractère')}.`,
+  too_small: (p: { field: string; minimum: number }) => `« ${p.field} » doit être au moins ${p.minimum}.`,
+  too_large: (p: { field: string; maximum: number }) => `« ${p.field} » doit être au plus ${p.maximum}.`,
+  invalid_format: (p: { field: string }) => `Le format du champ « ${p.field} » n’est pas valide.`,
+  invalid_value: (p: { field: string }) => `La valeur du champ « ${p.field} » n’est pas valide.`,
+  invalid_type: (p: { field: string }) => `La valeur du champ « ${p.field} » n’est pas valide.`,
+  unknown_field: (p: { field: string }) => `Le champ « ${p.field} » n’est pas attendu.`,
+  not_in_past: (p: { field: string }) => `« ${p.field} » doit être une date passée.`,
 };
 
 export type Messages = typeof fr;
