@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { endpoints, type Endpoint, type ProblemCode } from '@famille/contract';
+import { resolveDeps, type AppDeps } from './deps.ts';
+import { dummyHashFor } from './auth/login.ts';
+import { mountEndpoint, toHonoPath, type HandlerTable } from './http/endpoint.ts';
+import type { AppEnv } from './http/env.ts';
+import { tenantAndOrigin } from './http/origin.ts';
+import { ProblemError, problemResponse } from './http/problem.ts';
+import { requestLog } from './http/request-log.ts';
+import { authHandlers } from './routes/auth/index.ts';
+import { mountDocs } from './routes/docs/index.ts';
+import { healthHandlers } from './routes/health/index.ts';
+import { tenantHandlers } from './routes/tenant/index.ts';
+
+const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers };
+
+// Statuses some middleware may raise as HTTPException, mapped to our stable codes.
+const codeForStatus: Partial<Record<number, ProblemCode>> = {
+  400: 'malformed_body',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/**
+ * The whole API as a Hono app on web standards only: the same code answers in Node,
+ * in tests (`app.request()`) and in the browser behind msw.
+ */
+export function createApp(deps: AppDeps) {
+  const app = resolveDeps(deps);
+  const base = app.config.basePath;
+  // Computed now, so that the first unknown identifiant is not slower than the others.
+  dummyHashFor(app.hasher, app.randomBytes).catch((error: unknown) => app.logger.error({ msg: 'dummy hash failed', error: String(error) }));
+
+  const root = new Hono<AppEnv>();
+  root.use('*', requestLog(app));
+  root.use(`${base}/*`, bodyLimit({ maxSize: app.config.bodyLimitBytes, onError: (c) => problemResponse(c, 'payload_too_large') }));
+  root.use(`${base}/tenants/:tenant/*`, tenantAndOrigin(app));
+
+  const api = new Hono<AppEnv>();
+  for (const [name, endpoint] of Object.entries(endpoints) as [keyof HandlerTable, Endpoint][]) {
+    mountEndpoint(api, app, endpoint, handlers[name] as HandlerTable[keyof HandlerTable] as never);
+  }
+  mountDocs(api, app.config);
+  root.route(base, api);
+
+  // A path that exists with another method is a 405 (with Allow), not a 404.
+  const routes = (Object.values(endpoints) as Endpoint[]).map((e) => ({
+    pattern: new RegExp(`^${base}${toHonoPath(e.path).replace(/:\w+/g, '[^/]+')}$`),
+    method: e.method.toUpperCase(),
+  }));
+  root.notFound((c) => {
+    const allowed = routes.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method);
+    if (allowed.length > 0) return problemResponse(c, 'method_not_allowed', { headers: { Allow: allowed.join(', ') } });
+    return problemResponse(c, 'not_found');
+  });
+
+  root.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error.code, error.details);
+    const code = error instanceof HTTPException ? codeForStatus[error.status] : undefined;
+    if (code) return problemResponse(c, code);
+    // Details stay in the log; the client gets the request id to quote.
+    app.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), error: error.message, stack: error.stack });
+    return problemResponse(c, 'internal_error');
+  });
+
+  return root;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,93 @@
+import type { LoginInput, SessionTransport } from '@famille/contract';
+import type * as z from 'zod/mini';
+import type { AppContext } from '../deps.ts';
+import { ProblemError } from '../http/problem.ts';
+import type { Tenant } from '../tenants/registry.ts';
+import { findAccountByIdentifiantKey, toContractAccount } from '../db/accounts.ts';
+import { deleteExpiredSessionsOf, insertSession } from '../db/sessions.ts';
+import { clearThrottleCounter, readThrottleCounters, recordThrottleFailures } from '../db/throttle.ts';
+import { normalizeIdentifiant } from '../domain/identifiant.ts';
+import { openSession } from '../domain/session.ts';
+import { retryAfterSeconds, type ThrottleRule } from '../domain/throttle.ts';
+import { sha256Hex, toBase64Url } from './encoding.ts';
+import type { PasswordHasher } from './password-hash.ts';
+import { newSessionToken } from './session-token.ts';
+import type { AuthenticatedSession } from './authenticate.ts';
+
+// One hash per hasher, of a password nobody knows: unknown identifiants are checked
+// against it, so they cost the same time as known ones.
+const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
+export function dummyHashFor(hasher: PasswordHasher, randomBytes: (n: number) => Uint8Array): Promise<string> {
+  let hash = dummyHashes.get(hasher);
+  if (!hash) {
+    hash = hasher.hash(toBase64Url(randomBytes(24)));
+    dummyHashes.set(hasher, hash);
+  }
+  return hash;
+}
+
+function throttleKeys(app: AppContext, identifiantKey: string, ip: string | undefined): { key: string; rule: ThrottleRule }[] {
+  // Hashed: people type their password in the identifiant field; it must not sit in clear.
+  const keys = [{ key: `id:${sha256Hex(identifiantKey)}`, rule: app.config.throttle.identifiant }];
+  if (ip) keys.push({ key: `ip:${sha256Hex(ip)}`, rule: app.config.throttle.ip });
+  return keys;
+}
+
+function tooManyAttempts(seconds: number): ProblemError {
+  const minutes = Math.ceil(seconds / 60);
+  return new ProblemError('too_many_attempts', {
+    retryAfterSeconds: seconds,
+    detail: `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+  });
+}
+
+const invalidCredentials = () => new ProblemError('invalid_credentials', { detail: 'The identifiant or the password is wrong.' });
+
+export interface LoginOutcome {
+  readonly token: string;
+  readonly session: AuthenticatedSession;
+}
+
+/**
+ * Checks the credentials and opens a session. Every answer that could reveal whether an
+ * identifiant exists is the same for both cases: the throttle counts unknown identifiants
+ * too, an unknown identifiant costs one hash verification like a known one, and
+ * "not activated" is only said to someone who proved they know the password.
+ */
+export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typeof LoginInput>, ip: string | undefined): Promise<LoginOutcome> {
+  const tenantId = tenant.config.id;
+  const identifiantKey = normalizeIdentifiant(input.identifiant);
+  const keys = throttleKeys(app, identifiantKey, ip);
+
+  const counters = await readThrottleCounters(app.db, tenantId, keys.map((k) => k.key));
+  const wait = retryAfterSeconds([...counters.values()], app.clock.now());
+  if (wait > 0) throw tooManyAttempts(wait);
+
+  const account = await findAccountByIdentifiantKey(app.db, tenantId, identifiantKey);
+  const hash = account?.passwordHash ?? (await dummyHashFor(app.hasher, app.randomBytes));
+  const passwordMatches = await app.hasher.verify(hash, input.password);
+
+  if (!account || !passwordMatches || account.status === 'disabled') {
+    const after = await recordThrottleFailures(app.db, tenantId, keys, app.clock.now());
+    const locked = retryAfterSeconds([...after.values()], app.clock.now());
+    if (locked > 0) {
+      app.logger.warn({ msg: 'login throttled', tenant: tenantId, lockedSeconds: locked });
+      throw tooManyAttempts(locked);
+    }
+    throw invalidCredentials();
+  }
+
+  // The right password: whatever comes next, this identifiant's failures are forgiven.
+  await clearThrottleCounter(app.db, tenantId, keys[0]!.key);
+  if (account.status === 'pending_activation') {
+    throw new ProblemError('account_not_activated', { detail: 'Open the activation link sent by e-mail first.' });
+  }
+
+  const now = app.clock.now();
+  const transport: SessionTransport = input.transport ?? 'cookie';
+  const { token, tokenHash } = newSessionToken(app.randomBytes);
+  const times = openSession(now, app.config.session);
+  await deleteExpiredSessionsOf(app.db, tenantId, account.id, now);
+  await insertSession(app.db, { tenantId, tokenHash, accountId: account.id, transport, ...times });
+  return { token, session: { tokenHash, via: transport === 'cookie' ? 'cookie' : 'bearer', transport, times, account: toContractAccount(account) } };
+}

@@ -1,0 +1,14 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+
+/** Any drizzle PostgreSQL database: PGlite (here and in the browser) or node-postgres. */
+// Each driver brands its own result kind; handlers only use the shared query builder.
+export type Database = PgDatabase<any>;
+
+/** A drizzle database over a PGlite instance (in memory, on disk, or in the browser). */
+export function createPgliteDatabase(pglite: PGlite): Database {
+  return drizzle({ client: pglite });
+}
+
+export type { PgQueryResultHKT };

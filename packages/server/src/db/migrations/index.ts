@@ -1,0 +1,15 @@
+import { migration0001 } from './0001_accounts_sessions_throttle.ts';
+
+/**
+ * A versioned schema change. Statements are separate strings (not one script) because
+ * PGlite's extended protocol runs one statement per query; they are TS modules so that
+ * they bundle into the browser build of the mock server.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+/** In order. Never edit a released migration: add the next one. */
+export const migrations: readonly Migration[] = [migration0001];

@@ -1,0 +1,94 @@
+import type { Context } from 'hono';
+import type { Database } from './db/database.ts';
+import type { TenantRegistry } from './tenants/registry.ts';
+import type { PasswordHasher, RandomBytes } from './auth/password-hash.ts';
+import { webRandomBytes } from './auth/password-hash.ts';
+import type { SessionPolicy } from './domain/session.ts';
+import type { ThrottleRule } from './domain/throttle.ts';
+import { createJsonLogger, type Logger } from './logging.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface AppConfig {
+  /** Where the API is mounted, e.g. `/api`. */
+  readonly basePath: string;
+  /** Reported by `/health` and in the OpenAPI document. */
+  readonly version: string;
+  readonly bodyLimitBytes: number;
+  readonly session: SessionPolicy;
+  readonly throttle: { readonly identifiant: ThrottleRule; readonly ip: ThrottleRule };
+  readonly cookie: {
+    readonly name: string;
+    /** Off only for plain-http development: browsers drop Secure cookies on http (except localhost). */
+    readonly secure: boolean;
+  };
+}
+
+export type AppConfigInput = { readonly [K in keyof AppConfig]?: AppConfig[K] extends object ? Partial<AppConfig[K]> : AppConfig[K] };
+
+export const defaultConfig: AppConfig = {
+  basePath: '/api',
+  version: '0.1.0',
+  bodyLimitBytes: 64 * 1024,
+  session: { idleTtlSeconds: 30 * 60, absoluteTtlSeconds: 12 * 3600, touchIntervalSeconds: 60 },
+  throttle: {
+    identifiant: { maxFailures: 5, windowSeconds: 15 * 60 },
+    // Higher: a whole town hall, school or mobile carrier may share one address.
+    ip: { maxFailures: 50, windowSeconds: 15 * 60 },
+  },
+  cookie: { name: 'famille_session', secure: true },
+};
+
+/** Everything the app needs from the outside world; the app itself uses web standards only. */
+export interface AppDeps {
+  readonly db: Database;
+  readonly tenants: TenantRegistry;
+  readonly hasher: PasswordHasher;
+  readonly clock?: Clock;
+  /** CSPRNG; default `crypto.getRandomValues`. */
+  readonly randomBytes?: RandomBytes;
+  readonly logger?: Logger;
+  /** The client's address for throttling; `undefined` when unknown (no per-address limit then). */
+  readonly clientIp?: (c: Context) => string | undefined;
+  readonly config?: AppConfigInput;
+}
+
+/** AppDeps with every default filled in. */
+export interface AppContext {
+  readonly db: Database;
+  readonly tenants: TenantRegistry;
+  readonly hasher: PasswordHasher;
+  readonly clock: Clock;
+  readonly randomBytes: RandomBytes;
+  readonly logger: Logger;
+  readonly clientIp: (c: Context) => string | undefined;
+  readonly config: AppConfig;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function resolveConfig(input: AppConfigInput = {}): AppConfig {
+  return {
+    basePath: (input.basePath ?? defaultConfig.basePath).replace(/\/+$/, ''),
+    version: input.version ?? defaultConfig.version,
+    bodyLimitBytes: input.bodyLimitBytes ?? defaultConfig.bodyLimitBytes,
+    session: { ...defaultConfig.session, ...input.session },
+    throttle: { ...defaultConfig.throttle, ...input.throttle },
+    cookie: { ...defaultConfig.cookie, ...input.cookie },
+  };
+}
+
+export function resolveDeps(deps: AppDeps): AppContext {
+  return {
+    db: deps.db,
+    tenants: deps.tenants,
+    hasher: deps.hasher,
+    clock: deps.clock ?? systemClock,
+    randomBytes: deps.randomBytes ?? webRandomBytes,
+    logger: deps.logger ?? createJsonLogger(),
+    clientIp: deps.clientIp ?? (() => undefined),
+    config: resolveConfig(deps.config),
+  };
+}

@@ -1,0 +1,12 @@
+import type { Tenant } from '../tenants/registry.ts';
+
+/** How the request's Origin relates to the tenant: decides CORS and CSRF. */
+export type OriginCheck = 'same-origin' | 'allowed' | 'absent';
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    tenant: Tenant;
+    origin: OriginCheck;
+  };
+}

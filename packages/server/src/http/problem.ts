@@ -1,0 +1,68 @@
+import type { Context } from 'hono';
+import type { AppEnv } from './env.ts';
+import { problemContentType, type FieldError, type Problem, type ProblemCode } from '@famille/contract';
+
+/** HTTP status and English title of each stable code (clients word their own messages). */
+export const problemCatalog: Record<ProblemCode, { readonly status: number; readonly title: string }> = {
+  validation_failed: { status: 422, title: 'The request body has invalid fields' },
+  malformed_body: { status: 400, title: 'The request body is not valid JSON' },
+  unsupported_media_type: { status: 415, title: 'The request body must be application/json' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  invalid_credentials: { status: 401, title: 'Wrong identifiant or password' },
+  account_not_activated: { status: 403, title: 'The account is not activated yet' },
+  too_many_attempts: { status: 429, title: 'Too many failed attempts' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  session_expired: { status: 401, title: 'The session has expired' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  origin_not_allowed: { status: 403, title: 'This origin is not allowed for this tenant' },
+  tenant_not_found: { status: 404, title: 'Unknown tenant' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  internal_error: { status: 500, title: 'Internal error' },
+};
+
+/** Stable, absolute and deliberately not dereferenceable (RFC 9457 §3.1.1). */
+export const problemType = (code: ProblemCode) => `urn:espace-famille:problem:${code}`;
+
+export interface ProblemDetails {
+  readonly detail?: string;
+  readonly fieldErrors?: readonly FieldError[];
+  readonly retryAfterSeconds?: number;
+  /** Overrides the catalog's status (e.g. 503 for readiness). */
+  readonly status?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Thrown anywhere in a request; the app's one error handler turns it into problem+json. */
+export class ProblemError extends Error {
+  readonly code: ProblemCode;
+  readonly details: ProblemDetails;
+  constructor(code: ProblemCode, details: ProblemDetails = {}) {
+    super(code);
+    this.name = 'ProblemError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function problemResponse(c: Context<AppEnv>, code: ProblemCode, details: ProblemDetails = {}): Response {
+  const status = details.status ?? problemCatalog[code].status;
+  const body: Problem = {
+    type: problemType(code),
+    title: problemCatalog[code].title,
+    status,
+    code,
+    ...(details.detail !== undefined && { detail: details.detail }),
+    ...(details.fieldErrors && { fieldErrors: [...details.fieldErrors] }),
+    ...(details.retryAfterSeconds !== undefined && { retryAfterSeconds: details.retryAfterSeconds }),
+    requestId: c.get('requestId'),
+  };
+  const headers: Record<string, string> = {
+    'Content-Type': problemContentType,
+    'Cache-Control': 'no-store',
+    ...details.headers,
+  };
+  if (details.retryAfterSeconds !== undefined) headers['Retry-After'] = String(details.retryAfterSeconds);
+  // c.body keeps headers set earlier on the context (cookies being cleared, for instance).
+  return c.body(JSON.stringify(body), status as 400, headers);
+}

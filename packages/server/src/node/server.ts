@@ -1,0 +1,146 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { PGlite } from '@electric-sql/pglite';
+import { createApp, type App } from '../app.ts';
+import type { AppConfigInput } from '../deps.ts';
+import { createPgliteDatabase, type Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { deleteExpiredSessions } from '../db/sessions.ts';
+import { deleteStaleThrottleCounters } from '../db/throttle.ts';
+import { seedDemo } from '../demo/seed.ts';
+import type { PasswordHasher } from '../auth/password-hash.ts';
+import { createJsonLogger, isLogLevel, type Logger, type LogLevel } from '../logging.ts';
+import { createTenantRegistry, type Tenant } from '../tenants/registry.ts';
+import { demoTenants } from '../tenants/demo.ts';
+import { nodeClientIp } from './client-ip.ts';
+import { createPostgresDatabase } from './postgres.ts';
+import { createNodeScryptHasher } from './scrypt-hasher.ts';
+
+export interface ServerOptions {
+  /** Default 8787; 0 picks a free port. */
+  readonly port?: number;
+  /** Interface to listen on; default all of them. */
+  readonly host?: string;
+  /** PGlite data folder (default `.data/pglite` under the working directory). */
+  readonly dataDir?: string;
+  /** A PostgreSQL server instead of PGlite, e.g. `postgres://user:pw@host/db`. */
+  readonly databaseUrl?: string;
+  /** Added to the demo tenants' allowed origins (the host pages live elsewhere). */
+  readonly allowedOrigins?: readonly string[];
+  /** Replaces the demo tenants. */
+  readonly tenants?: readonly Tenant[];
+  /** Default true; false only for plain-http deployments other than localhost. */
+  readonly cookieSecure?: boolean;
+  /** How many reverse proxies in front append to X-Forwarded-For (0: use the socket address). */
+  readonly trustProxy?: number;
+  /** Create the demo parents if missing (default true). */
+  readonly seedDemo?: boolean;
+  readonly logLevel?: LogLevel;
+  readonly logger?: Logger;
+  readonly hasher?: PasswordHasher;
+  readonly config?: AppConfigInput;
+}
+
+export interface RunningServer {
+  /** e.g. `http://localhost:8787` (the API is under `/api`). */
+  readonly url: string;
+  readonly app: App;
+  close(): Promise<void>;
+}
+
+const flag = (value: string | undefined) => (value === undefined || value === '' ? undefined : !/^(0|false|no|off)$/i.test(value));
+
+/** Reads the options from the environment variables documented in the README. */
+export function serverOptionsFromEnv(env: Record<string, string | undefined>): ServerOptions {
+  const trust = env['TRUST_PROXY'];
+  const level = env['LOG_LEVEL'];
+  return {
+    ...(env['PORT'] && { port: Number(env['PORT']) }),
+    ...(env['HOST'] && { host: env['HOST'] }),
+    ...(env['DATA_DIR'] && { dataDir: env['DATA_DIR'] }),
+    ...(env['DATABASE_URL'] && { databaseUrl: env['DATABASE_URL'] }),
+    ...(env['ALLOWED_ORIGINS'] && { allowedOrigins: env['ALLOWED_ORIGINS'].split(',').map((s) => s.trim()).filter(Boolean) }),
+    ...(flag(env['COOKIE_SECURE']) !== undefined && { cookieSecure: flag(env['COOKIE_SECURE'])! }),
+    ...(trust && { trustProxy: /^\d+$/.test(trust) ? Number(trust) : flag(trust) ? 1 : 0 }),
+    ...(flag(env['SEED_DEMO']) !== undefined && { seedDemo: flag(env['SEED_DEMO'])! }),
+    ...(level && isLogLevel(level) && { logLevel: level }),
+  };
+}
+
+async function openDatabase(options: ServerOptions): Promise<{ db: Database; close(): Promise<void>; description: string }> {
+  if (options.databaseUrl) {
+    const { db, close } = createPostgresDatabase(options.databaseUrl);
+    return { db, close, description: 'postgresql' };
+  }
+  const dataDir = resolve(options.dataDir ?? '.data/pglite');
+  mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  return { db: createPgliteDatabase(pglite), close: () => pglite.close(), description: `pglite:${dataDir}` };
+}
+
+/**
+ * Starts the reference server: opens the database, runs the migrations, seeds the demo
+ * parents, and listens. Options not given are read from the environment.
+ */
+export async function startServer(given: ServerOptions = {}): Promise<RunningServer> {
+  const env = serverOptionsFromEnv(process.env);
+  const options: ServerOptions = { ...env, ...given, allowedOrigins: [...(env.allowedOrigins ?? []), ...(given.allowedOrigins ?? [])] };
+  const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', write: (line) => process.stdout.write(`${line}\n`) });
+
+  const database = await openDatabase(options);
+  try {
+    const version = await migrate(database.db);
+    const tenants = createTenantRegistry(options.tenants ?? demoTenants({ allowedOrigins: options.allowedOrigins ?? [] }));
+    const deps = {
+      db: database.db,
+      tenants,
+      hasher: options.hasher ?? createNodeScryptHasher(),
+      logger,
+      clientIp: nodeClientIp(options.trustProxy ?? 0),
+      config: { ...options.config, cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie } },
+    };
+    if (options.seedDemo ?? true) await seedDemo(deps);
+    const app = createApp(deps);
+
+    const server = serve({ fetch: app.fetch, port: options.port ?? 8787, ...(options.host && { hostname: options.host }) });
+    await new Promise<void>((done, fail) => {
+      server.once('listening', done);
+      server.once('error', fail);
+    });
+    const { address, port } = server.address() as AddressInfo;
+    const wildcard = address === '::' || address === '0.0.0.0';
+    const url = `http://${wildcard ? 'localhost' : address.includes(':') ? `[${address}]` : address}:${port}`;
+    logger.info({ msg: 'listening', url, database: database.description, migration: version, tenants: tenants.list().map((t) => t.config.id) });
+
+    // Dead sessions and counters are refused anyway; this only keeps the tables small.
+    const purge = setInterval(() => {
+      const now = new Date();
+      Promise.all([deleteExpiredSessions(database.db, now), deleteStaleThrottleCounters(database.db, now)]).catch((error: unknown) =>
+        logger.warn({ msg: 'purge failed', error: String(error) }),
+      );
+    }, 10 * 60_000);
+    purge.unref();
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      app,
+      close: () =>
+        (closing ??= (async () => {
+          clearInterval(purge);
+          await new Promise<void>((done) => {
+            server.close(() => done());
+            // Keep-alive sockets would hold close() open until they time out.
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+          });
+          await database.close();
+          logger.info({ msg: 'stopped' });
+        })()),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+type Json = Record<string, unknown>;
+
+const escapeHtml = (value: unknown) =>
+  String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+const refName = (schema: Json | undefined) =>
+  typeof schema?.['$ref'] === 'string' ? (schema['$ref'] as string).split('/').pop()! : undefined;
+
+/** A schema in a few words, with links to named schemas. */
+function describeType(schema: Json | undefined): string {
+  if (!schema) return '';
+  const ref = refName(schema);
+  if (ref) return `<a href="#schema-${escapeHtml(ref)}">${escapeHtml(ref)}</a>`;
+  if (Array.isArray(schema['enum'])) return (schema['enum'] as unknown[]).map((v) => `<code>${escapeHtml(JSON.stringify(v))}</code>`).join(' | ');
+  if ('const' in schema) return `<code>${escapeHtml(JSON.stringify(schema['const']))}</code>`;
+  if (schema['type'] === 'array') return `array of ${describeType(schema['items'] as Json)}`;
+  if (Array.isArray(schema['anyOf'])) return (schema['anyOf'] as Json[]).map(describeType).join(' or ');
+  const constraints = ['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'format']
+    .filter((key) => key in schema)
+    .map((key) => `${key} ${escapeHtml(schema[key])}`);
+  const type = Array.isArray(schema['type']) ? (schema['type'] as string[]).join(' | ') : String(schema['type'] ?? 'any');
+  return escapeHtml(type) + (constraints.length ? ` <small>(${constraints.join(', ')})</small>` : '');
+}
+
+function propertiesTable(schema: Json): string {
+  const properties = schema['properties'] as Record<string, Json> | undefined;
+  if (!properties) return `<p>${describeType(schema)}</p>`;
+  const required = new Set((schema['required'] as string[] | undefined) ?? []);
+  const rows = Object.entries(properties).map(
+    ([name, property]) =>
+      `<tr><td><code>${escapeHtml(name)}</code>${required.has(name) ? ' <span class="req" title="required">*</span>' : ''}</td>` +
+      `<td>${property['type'] === 'object' ? propertiesTable(property) : describeType(property)}</td></tr>`,
+  );
+  return `<table><thead><tr><th>Field</th><th>Type</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** A self-contained page (no script, no external asset) documenting the OpenAPI document. */
+export function renderDocsPage(doc: Json, openApiUrl: string): string {
+  const info = doc['info'] as Json;
+  const server = ((doc['servers'] as Json[])[0]?.['url'] as string) ?? '';
+  const paths = doc['paths'] as Record<string, Record<string, Json>>;
+  const schemas = (doc['components'] as Json)['schemas'] as Record<string, Json>;
+  const operations = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+  const tags = [...new Set(operations.map(({ op }) => (op['tags'] as string[])[0]!))];
+
+  const renderOperation = ({ path, method, op }: (typeof operations)[number]) => {
+    const params = (op['parameters'] as Json[] | undefined) ?? [];
+    const body = ((op['requestBody'] as Json | undefined)?.['content'] as Record<string, Json> | undefined)?.['application/json'];
+    const responses = Object.entries(op['responses'] as Record<string, Json>);
+    const secured = (op['security'] as unknown[]).length > 0;
+    return `<section class="op" id="op-${escapeHtml(op['operationId'])}">
+  <h3><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(server + path)}</code></h3>
+  <p>${escapeHtml(op['summary'])}. <em>${secured ? 'Requires a parent’s session (cookie or bearer token).' : 'Public.'}</em></p>
+  ${params.length ? `<h4>Path parameters</h4><table><tbody>${params.map((p) => `<tr><td><code>${escapeHtml(p['name'])}</code></td><td>${describeType(p['schema'] as Json)}</td><td>${escapeHtml(p['description'] ?? '')}</td></tr>`).join('')}</tbody></table>` : ''}
+  ${body ? `<h4>Request body (application/json)</h4><p>${describeType(body['schema'] as Json)}</p>` : ''}
+  <h4>Responses</h4><table><thead><tr><th>Status</th><th>Meaning</th><th>Body</th></tr></thead><tbody>${responses
+    .map(([status, response]) => {
+      const content = response['content'] as Record<string, Json> | undefined;
+      const [type, media] = Object.entries(content ?? {})[0] ?? [];
+      return `<tr><td>${escapeHtml(status)}</td><td>${escapeHtml(response['description']).replace(/`([^`]+)`/g, '<code>$1</code>')}</td><td>${media ? `${describeType(media['schema'] as Json)} <small>${escapeHtml(type)}</small>` : '—'}</td></tr>`;
+    })
+    .join('')}</tbody></table>
+</section>`;
+  };
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(info['title'])} ${escapeHtml(info['version'])}</title>
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem 4rem; color: #1b1b1b; }
+  h1 { margin-bottom: 0; } h2 { border-bottom: 2px solid #ddd; margin-top: 2.5rem; text-transform: capitalize; }
+  .op { border: 1px solid #ddd; border-radius: .5rem; padding: 0 1rem .5rem; margin: 1rem 0; }
+  .method { display: inline-block; min-width: 4rem; text-align: center; border-radius: .25rem; color: #fff; background: #555; font-size: .85em; padding: .1rem .4rem; }
+  .get { background: #0b6e4f; } .post { background: #1d4ed8; } .put, .patch { background: #8a5a00; } .delete { background: #b3261e; }
+  table { border-collapse: collapse; width: 100%; margin: .5rem 0; } th, td { border-bottom: 1px solid #eee; text-align: left; padding: .3rem .5rem; vertical-align: top; }
+  code { font: .9em ui-monospace, monospace; background: #f4f4f4; padding: 0 .2rem; border-radius: .2rem; }
+  .req { color: #b3261e; } a { color: #1d4ed8; } nav ul { columns: 2; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(info['title'])}</h1>
+<p>Version ${escapeHtml(info['version'])} · Base path <code>${escapeHtml(server)}</code> · <a href="${escapeHtml(openApiUrl)}">OpenAPI 3.1 document (JSON)</a></p>
+<p>${escapeHtml(info['description']).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>
+<nav aria-label="Operations"><ul>${operations.map(({ path, method, op }) => `<li><a href="#op-${escapeHtml(op['operationId'])}">${escapeHtml(method.toUpperCase())} ${escapeHtml(path)}</a></li>`).join('')}</ul></nav>
+<main>
+${tags.map((tag) => `<h2>${escapeHtml(tag)}</h2>\n${operations.filter(({ op }) => (op['tags'] as string[])[0] === tag).map(renderOperation).join('\n')}`).join('\n')}
+<h2>Schemas</h2>
+${Object.entries(schemas).map(([name, schema]) => `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>${schema['description'] ? `<p>${escapeHtml(schema['description'])}</p>` : ''}${propertiesTable(schema)}</section>`).join('\n')}
+</main>
+</body>
+</html>
+`;
+}
