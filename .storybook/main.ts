@@ -23,6 +23,11 @@ const config: StorybookConfig = {
       // PGlite loads its wasm and data files next to its own module.
       exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'],
     };
+    viteConfig.build = {
+      ...viteConfig.build,
+      // PGlite's Emscripten glue uses eval on purpose; its warnings would bury real ones.
+      rolldownOptions: { ...viteConfig.build?.rolldownOptions, checks: { eval: false } },
+    };
     return viteConfig;
   },
 };
