@@ -1,0 +1,61 @@
+import { fieldErrorCodes, problemCodes, type TenantConfig } from '@famille/contract';
+import { createLocalizer, messages, toLocale } from '@famille/elements';
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+const clientCodes = ['network_error', 'timeout', 'invalid_response'] as const;
+
+describe('i18n', () => {
+  it('has a French and an English text for every problem code of the contract and of the SDK', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const t = createLocalizer(locale).t as (key: string, params?: object) => string;
+      for (const code of [...problemCodes, ...clientCodes]) {
+        const text = t(code, { minutes: 3 });
+        assert(typeof text === 'string' && text.length > 5 && !text.includes('undefined'), `${locale}: ${code} → ${text}`);
+      }
+    }
+  });
+
+  it('has a French and an English text for every field error code, naming the field', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const t = createLocalizer(locale).t as (key: string, params?: object) => string;
+      for (const code of fieldErrorCodes) {
+        const text = t(code, { field: 'Identifiant', minimum: 8, maximum: 254 });
+        assert(text.toLowerCase().includes('identifiant') && !text.includes('undefined'), `${locale}: ${code} → ${text}`);
+      }
+    }
+  });
+
+  it('keeps the English table complete: the same keys as the French one', () => {
+    const missing = Object.keys(messages.fr).filter((key) => !(key in messages.en));
+    assert(missing.length === 0, `missing in English: ${missing.join(', ')}`);
+  });
+
+  it('words plurals in each language', () => {
+    assert(createLocalizer('fr').t('too_many_attempts', { minutes: 1 }) === 'Trop de tentatives. Réessayez dans 1 minute.', 'fr singular');
+    assert(createLocalizer('fr').t('too_many_attempts', { minutes: 15 }) === 'Trop de tentatives. Réessayez dans 15 minutes.', 'fr plural');
+    assert(createLocalizer('en').t('too_many_attempts', { minutes: 1 }) === 'Too many attempts. Try again in 1 minute.', 'en singular');
+  });
+
+  it("uses the tenant's wording when it overrides a message, with its parameters", () => {
+    const config = { strings: { fr: { submit: 'Connexion', too_many_attempts: 'Patientez {minutes} min.' } } } as unknown as TenantConfig;
+    const fr = createLocalizer('fr', config);
+    assert(fr.t('submit') === 'Connexion', 'a plain override');
+    assert(fr.t('too_many_attempts', { minutes: 7 }) === 'Patientez 7 min.', 'an override with a parameter');
+    assert(createLocalizer('en', config).t('submit') === 'Log in', 'other locales keep the kit wording');
+  });
+
+  it('shows dates in Europe/Paris, whatever the machine time zone', () => {
+    // 23:30 UTC on 31 December is already 1 January in Paris.
+    assert(createLocalizer('fr').date('2025-12-31T23:30:00Z') === '1 janvier 2026', 'French date in Paris');
+    assert(createLocalizer('fr').money(123456) === '1\u202f234,56\u00a0€', `French euros: ${createLocalizer('fr').money(123456)}`);
+  });
+
+  it('maps any language tag to a supported locale', () => {
+    assert(toLocale('en-GB') === 'en' && toLocale('EN') === 'en', 'English tags');
+    assert(toLocale('fr-FR') === 'fr' && toLocale('de') === 'fr', 'French, and the fallback');
+    assert(toLocale('') === undefined && toLocale(null) === undefined, 'nothing for nothing');
+  });
+});
