@@ -1,3 +1,4 @@
+import type { Logger } from 'drizzle-orm/logger';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Database } from '../db/database.ts';
 
@@ -8,8 +9,11 @@ interface Pool {
 }
 
 /** A drizzle database over a node-postgres pool, for a real PostgreSQL server. */
-export function createPostgresDatabase(connectionString: string, options: { max?: number } = {}): { db: Database; close(): Promise<void> } {
-  const db = drizzle({ connection: { connectionString, max: options.max ?? 10 } });
+export function createPostgresDatabase(
+  connectionString: string,
+  options: { max?: number; logger?: Logger } = {},
+): { db: Database; close(): Promise<void> } {
+  const db = drizzle({ connection: { connectionString, max: options.max ?? 10 }, ...(options.logger && { logger: options.logger }) });
   const pool = db.$client as unknown as Pool;
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});

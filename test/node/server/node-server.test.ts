@@ -1,0 +1,83 @@
+// The Node entry: a real HTTP server on a free port, over PGlite on disk (or PostgreSQL).
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LoginResult, Session } from '@famille/contract';
+import { createJsonLogger, type LogEntry } from '@famille/server';
+import { nodeClientIp, serverOptionsFromEnv, startServer, createNodeScryptHasher } from '@famille/server/node';
+import { testDatabaseUrl } from './support/database.ts';
+import { DEMO, PAGE_ORIGIN, testHasherCost } from './support/app.ts';
+
+describe('startServer', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'famille-server-test-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('migrates, seeds the demo parent and serves the API over HTTP; close() stops it', async () => {
+    const lines: LogEntry[] = [];
+    const server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      ...(testDatabaseUrl ? { databaseUrl: testDatabaseUrl } : { dataDir }),
+      allowedOrigins: [PAGE_ORIGIN],
+      hasher: createNodeScryptHasher({ params: testHasherCost }),
+      logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }),
+    });
+    try {
+      assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.equal((await fetch(`${server.url}/api/health/ready`)).status, 200);
+      const loginResponse = await fetch(`${server.url}/api/tenants/vienne-condrieu/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: PAGE_ORIGIN },
+        body: JSON.stringify({ ...DEMO, transport: 'token' }),
+      });
+      assert.equal(loginResponse.status, 200);
+      assert.equal(loginResponse.headers.get('access-control-allow-origin'), PAGE_ORIGIN);
+      const { token } = LoginResult.parse(await loginResponse.json());
+      const session = await fetch(`${server.url}/api/tenants/vienne-condrieu/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(Session.parse(await session.json()).account.identifiant, 'parent.demo');
+      assert.ok(lines.some((l) => l.msg === 'listening' && l['migration'] === 1));
+      assert.ok(lines.some((l) => l.msg === 'request' && l['path'] === '/api/tenants/vienne-condrieu/auth/session' && l['status'] === 200));
+    } finally {
+      await server.close();
+    }
+    await assert.rejects(fetch(`${server.url}/api/health`), 'the port is closed');
+  });
+});
+
+test('configuration comes from the documented environment variables', () => {
+  assert.deepEqual(
+    serverOptionsFromEnv({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/famille',
+      DATABASE_URL: 'postgres://famille@db/famille',
+      ALLOWED_ORIGINS: 'https://www.ville.fr, https://mairie.example',
+      COOKIE_SECURE: 'false',
+      TRUST_PROXY: '2',
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+    }),
+    {
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/famille',
+      databaseUrl: 'postgres://famille@db/famille',
+      allowedOrigins: ['https://www.ville.fr', 'https://mairie.example'],
+      cookieSecure: false,
+      trustProxy: 2,
+      seedDemo: false,
+      logLevel: 'warn',
+    },
+  );
+  assert.deepEqual(serverOptionsFromEnv({ TRUST_PROXY: 'true', COOKIE_SECURE: '1' }), { trustProxy: 1, cookieSecure: true });
+  assert.deepEqual(serverOptionsFromEnv({}), {});
+});
+
+test('behind a trusted proxy, the client address is the one the proxy appended, not a forged one', () => {
+  const context = (xff: string) => ({ req: { header: (name: string) => (name === 'x-forwarded-for' ? xff : undefined) } }) as never;
+  assert.equal(nodeClientIp(1)(context('6.6.6.6, 203.0.113.9')), '203.0.113.9');
+  assert.equal(nodeClientIp(2)(context('6.6.6.6, 203.0.113.9, 10.0.0.2')), '203.0.113.9');
+  assert.equal(nodeClientIp(0)(context('6.6.6.6')), undefined, 'X-Forwarded-For ignored without a trusted proxy');
+});

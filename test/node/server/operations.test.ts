@@ -1,0 +1,94 @@
+// Health, readiness, migrations, and the OpenAPI document with its docs page.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { endpoints, Health, Readiness } from '@famille/contract';
+import { migrate, type Database } from '@famille/server';
+import { openTestDatabase, type TestDatabase } from './support/database.ts';
+import { testApp, type TestApp } from './support/app.ts';
+
+let database: TestDatabase;
+let app: TestApp;
+before(async () => {
+  database = await openTestDatabase();
+  ({ app } = await testApp(database.db));
+});
+after(() => database?.close());
+
+/** A database whose every query fails, as when PostgreSQL is down. */
+const downDatabase = new Proxy({}, { get: () => () => { throw new Error('connection refused'); } }) as unknown as Database;
+
+describe('health', () => {
+  test('liveness answers without touching the database', async () => {
+    const { app: offline } = await testApp(downDatabase, { seed: false });
+    const response = await offline.request('/api/health');
+    assert.equal(response.status, 200);
+    assert.equal(Health.parse(await response.json()).status, 'ok');
+  });
+
+  test('readiness runs exactly one query and reports the schema version', async () => {
+    const before = database.queries();
+    const response = await app.request('/api/health/ready');
+    assert.equal(response.status, 200);
+    assert.deepEqual(Readiness.parse(await response.json()), { status: 'ok', database: 'ok', migration: 1 });
+    assert.equal(database.queries() - before, 1);
+  });
+
+  test('readiness is a 503 problem when the database does not answer', async () => {
+    const { app: offline } = await testApp(downDatabase, { seed: false });
+    const response = await offline.request('/api/health/ready');
+    assert.equal(response.status, 503);
+    assert.equal(((await response.json()) as { code: string }).code, 'internal_error');
+  });
+});
+
+describe('migrations', () => {
+  test('running them again changes nothing and keeps one row per version', async () => {
+    assert.equal(await migrate(database.db), 1);
+    const { rows } = (await database.db.execute('select version, name from schema_migrations')) as unknown as { rows: unknown[] };
+    assert.deepEqual(rows, [{ version: 1, name: 'accounts_sessions_throttle' }]);
+  });
+
+  test('concurrent starts take turns on the advisory lock and both succeed', async () => {
+    assert.deepEqual(await Promise.all([migrate(database.db), migrate(database.db)]), [1, 1]);
+  });
+});
+
+describe('OpenAPI document', () => {
+  test('is OpenAPI 3.1 and lists every contract endpoint with its method and success status', async () => {
+    const response = await app.request('/api/openapi.json');
+    assert.equal(response.status, 200);
+    const doc = (await response.json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, { responses: Record<string, unknown>; operationId: string }>> };
+    assert.equal(doc.openapi, '3.1.0');
+    assert.equal(doc.servers[0]?.url, '/api');
+    for (const [name, endpoint] of Object.entries(endpoints)) {
+      const operation = doc.paths[endpoint.path]?.[endpoint.method];
+      assert.ok(operation, `${endpoint.method} ${endpoint.path}`);
+      assert.equal(operation.operationId, name);
+      assert.ok(String(endpoint.status) in operation.responses);
+    }
+  });
+
+  test('documents each declared problem code, and every $ref resolves', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as Record<string, any>;
+    const login = doc['paths']['/tenants/{tenant}/auth/login']['post'];
+    const codes = Object.values(login.responses).flatMap((r: any) => r['x-problem-codes'] ?? []);
+    for (const code of endpoints.login.errors) assert.ok(codes.includes(code), code);
+    assert.ok(login.responses['429'].headers['Retry-After']);
+    assert.equal(login.requestBody.content['application/json'].schema.$ref, '#/components/schemas/LoginInput');
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
+    assert.ok(refs.length > 5);
+    for (const ref of refs) assert.ok(doc['components']['schemas'][ref], ref);
+    assert.deepEqual(doc['paths']['/tenants/{tenant}/auth/session']['get'].security, [{ sessionCookie: [] }, { bearerToken: [] }]);
+  });
+
+  test('has a human-readable docs page with every operation and no external asset', async () => {
+    const response = await app.request('/api/docs');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    const html = await response.text();
+    for (const endpoint of Object.values(endpoints)) assert.ok(html.includes(`/api${endpoint.path}`), endpoint.path);
+    assert.ok(html.includes('id="schema-LoginInput"'));
+    assert.ok(!/<script|<link|src=|https?:\/\/(?!json-schema)/.test(html.replace(/<a href="[^"]*"/g, '')), 'self-contained');
+  });
+});
