@@ -5,4 +5,5 @@ export default {
   exclude: ['**/*.styles.ts', '**/*.test.ts'],
   outdir: 'packages/elements',
   litelement: true,
+  packagejson: false,
 };
