@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { max, sql } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { migrations as allMigrations, type Migration } from './migrations/index.ts';
 import { schemaMigrations } from './schema.ts';
@@ -29,4 +29,16 @@ export async function migrate(db: Database, migrations: readonly Migration[] = a
     }
     return current;
   });
+}
+
+const prepareSchemaVersion = (db: Database) =>
+  db.select({ version: max(schemaMigrations.version) }).from(schemaMigrations).prepare('schema_version');
+const schemaVersionStatements = new WeakMap<Database, ReturnType<typeof prepareSchemaVersion>>();
+
+/** The applied schema version (null before any migration), in one prepared query. */
+export async function schemaVersion(db: Database): Promise<number | null> {
+  let statement = schemaVersionStatements.get(db);
+  if (!statement) schemaVersionStatements.set(db, (statement = prepareSchemaVersion(db)));
+  const [row] = await statement.execute();
+  return row?.version ?? null;
 }

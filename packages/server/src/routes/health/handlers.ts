@@ -1,5 +1,4 @@
-import { max } from 'drizzle-orm';
-import { schemaMigrations } from '../../db/schema.ts';
+import { schemaVersion } from '../../db/migrate.ts';
 import type { HandlerTable } from '../../http/endpoint.ts';
 import { ProblemError } from '../../http/problem.ts';
 
@@ -9,9 +8,9 @@ export const healthHandlers: Pick<HandlerTable, 'health' | 'readiness'> = {
 
   // Exactly one query, which also proves the migrations ran.
   readiness: async ({ app, c }) => {
-    let version: number | null | undefined;
+    let version: number | null;
     try {
-      [{ version } = { version: undefined }] = await app.db.select({ version: max(schemaMigrations.version) }).from(schemaMigrations);
+      version = await schemaVersion(app.db);
     } catch (error) {
       app.logger.error({ msg: 'readiness check failed', requestId: c.get('requestId'), error: String(error) });
       throw new ProblemError('internal_error', { status: 503, detail: 'The database does not answer.' });
