@@ -5,10 +5,26 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { generateBrowserContract } from './packages/contract/build/browser-contract.ts';
+
+const contractEntry = resolve('packages/contract/src/index.ts');
+
+/**
+ * Loads the contract's browser build (precompiled validators generated from the zod
+ * schemas) in place of its source: same rules, without zod's ~8 KB gzip core.
+ */
+export function browserContract() {
+  return {
+    name: 'browser-contract',
+    load: (id) => (id === contractEntry ? generateBrowserContract(resolve('packages/contract/src/runtime.ts')) : null),
+  };
+}
 
 /** Plugins for browser bundles: Lit's production build, workspace sources, minified. */
 export function dropInPlugins() {
   return [
+    browserContract(),
     // `source` resolves workspace packages to their TypeScript sources.
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'], extensions: ['.ts', '.js', '.mjs'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
@@ -44,6 +60,12 @@ function packageBuild([name, conditions]) {
 }
 
 export default [
+  {
+    // The contract's `browser` export: what bundlers of the published packages pick.
+    input: 'packages/contract/src/index.ts',
+    plugins: [browserContract(), nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+    output: { file: 'packages/contract/dist/browser.js', format: 'es', sourcemap: true },
+  },
   {
     input: 'packages/elements/src/define-all.ts',
     plugins: dropInPlugins(),

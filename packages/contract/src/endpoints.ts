@@ -102,12 +102,3 @@ export type BodyOf<E extends Endpoint> = E extends { body: infer B extends z.Zod
 export type ResponseOf<E extends Endpoint> = E extends { response: infer R extends z.ZodMiniType }
   ? z.output<R>
   : undefined;
-
-/** Fills `{name}` placeholders, encoding each value. */
-export function buildPath(path: string, params: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new TypeError(`Missing path parameter "${name}" for ${path}`);
-    return encodeURIComponent(value);
-  });
-}

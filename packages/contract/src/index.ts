@@ -3,3 +3,4 @@ export * from './tenant.ts';
 export * from './auth.ts';
 export * from './health.ts';
 export * from './endpoints.ts';
+export * from './runtime.ts';

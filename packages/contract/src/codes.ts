@@ -1,0 +1,39 @@
+// Plain lists of the stable codes, free of zod so browser bundles keep them as they are.
+
+/**
+ * Stable machine-readable error codes. Clients branch on these, never on messages.
+ * Adding a code is backwards compatible; renaming one is a breaking change.
+ */
+export const problemCodes = [
+  'validation_failed',
+  'malformed_body',
+  'unsupported_media_type',
+  'payload_too_large',
+  'invalid_credentials',
+  'account_not_activated',
+  'too_many_attempts',
+  'unauthenticated',
+  'session_expired',
+  'forbidden',
+  'origin_not_allowed',
+  'tenant_not_found',
+  'not_found',
+  'method_not_allowed',
+  'internal_error',
+] as const;
+/**
+ * Stable codes for one field's error, so that each client can word it in its own
+ * language. `params` carries the numbers the message needs (e.g. `{ maximum: 254 }`).
+ */
+export const fieldErrorCodes = [
+  'required',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_large',
+  'invalid_format',
+  'invalid_value',
+  'invalid_type',
+  'unknown_field',
+  'not_in_past',
+] as const;

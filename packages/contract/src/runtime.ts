@@ -1,0 +1,6 @@
+// The contract's functions. They must not use zod at run time: browser bundles replace
+// the schemas with precompiled validators and keep this module as it is.
+export { problemCodes, fieldErrorCodes } from './codes.ts';
+export { buildPath } from './paths.ts';
+export { issuesToFieldErrors, type IssueLike } from './field-errors.ts';
+export { compile, type CompiledSchema, type JsonSchema, type ValidationIssue } from './json-schema-validator.ts';

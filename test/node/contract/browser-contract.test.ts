@@ -1,0 +1,105 @@
+// The browser bundles validate with validators generated from the contract's zod schemas.
+// These tests hold the two to the same answers, so the bundle cannot drift from the contract.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as contract from '@famille/contract';
+import { generateBrowserContract } from '../../../packages/contract/build/browser-contract.ts';
+import { demoTenants } from '@famille/server';
+
+type Module = Record<string, unknown>;
+let browser: Module;
+let scratch: string;
+
+before(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'famille-contract-'));
+  const runtime = pathToFileURL(fileURLToPath(import.meta.resolve('../../../packages/contract/src/runtime.ts'))).href;
+  const file = join(scratch, 'browser-contract.mjs');
+  writeFileSync(file, generateBrowserContract(runtime));
+  browser = (await import(pathToFileURL(file).href)) as Module;
+});
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Parser { safeParse(data: unknown, options?: { reportInput: boolean }): { success: boolean; error?: { issues: readonly contract.IssueLike[] } } }
+
+function verdict(schema: Parser, sample: unknown) {
+  // As the server parses: with inputs reported, so a wrong type is told from a missing field.
+  const result = schema.safeParse(sample, { reportInput: true });
+  return result.success ? 'valid' : contract.issuesToFieldErrors(result.error!.issues);
+}
+
+const session = {
+  account: { id: 'a1', identifiant: 'parent.demo', email: 'p@example.fr', civilite: 'madame', nomUsage: 'Martin', prenoms: 'Camille', status: 'active' },
+  transport: 'token',
+  expiresAt: '2026-11-24T12:00:00.000Z',
+  idleExpiresAt: '2026-11-24T10:30:00.000Z',
+};
+
+const samples: Record<string, unknown[]> = {
+  LoginInput: [
+    { identifiant: 'parent.demo', password: 'x' },
+    { identifiant: 'parent.demo', password: 'x', transport: 'token' },
+    { identifiant: '', password: '' },
+    { identifiant: 'x'.repeat(255), password: 'p'.repeat(1025) },
+    { identifiant: 'a', password: 'b', transport: 'carrier-pigeon' },
+    { identifiant: 42 },
+    {},
+    null,
+    'text',
+  ],
+  Session: [session, { ...session, transport: 'smoke' }, { ...session, account: { ...session.account, status: 'x' } }, { account: {} }],
+  LoginResult: [{ session, token: 'abc' }, { session }, { session, token: 1 }, {}],
+  Problem: [
+    { type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed', fieldErrors: [{ path: 'identifiant', code: 'required' }, { path: 'p', code: 'too_long', params: { maximum: 3 } }] },
+    { type: 'about:blank', title: 'Throttled', status: 429, code: 'too_many_attempts', retryAfterSeconds: 900, requestId: 'r1' },
+    { type: 'about:blank', title: 'x', status: 500, code: 'not_a_code' },
+    { type: 'about:blank', title: 'x', status: '500', code: 'internal_error' },
+    { title: 'x' },
+  ],
+  Health: [{ status: 'ok', version: '1' }, { status: 'ko', version: '1' }],
+  Readiness: [{ status: 'ok', database: 'ok', migration: 3 }, { status: 'ok', database: 'ok', migration: 'three' }],
+};
+
+describe('browser build of the contract', () => {
+  test('exports the same names as the contract', () => {
+    assert.deepEqual(Object.keys(browser).sort(), Object.keys(contract).sort());
+  });
+
+  test('keeps the endpoint table: same operations, methods and paths', () => {
+    const table = browser.endpoints as typeof contract.endpoints;
+    for (const [name, endpoint] of Object.entries(contract.endpoints)) {
+      assert.equal(table[name as keyof typeof table].method, endpoint.method, name);
+      assert.equal(table[name as keyof typeof table].path, endpoint.path, name);
+    }
+  });
+
+  for (const [name, cases] of Object.entries(samples)) {
+    test(`${name}: the generated validator gives zod's verdict and field errors on ${cases.length} samples`, () => {
+      const zodSchema = (contract as unknown as Record<string, Parser>)[name]!;
+      const generated = browser[name] as Parser;
+      for (const sample of cases) assert.deepEqual(verdict(generated, sample), verdict(zodSchema, sample), JSON.stringify(sample));
+    });
+  }
+
+  test("TenantConfig: the demo tenants' public configurations pass both, and a broken one fails both", () => {
+    const zodSchema = contract.TenantConfig as unknown as Parser;
+    const generated = browser.TenantConfig as Parser;
+    for (const tenant of demoTenants({ allowedOrigins: [] })) {
+      const config = 'config' in tenant ? (tenant as { config: unknown }).config : tenant;
+      assert.equal(verdict(zodSchema, config), verdict(generated, config));
+      const broken = { ...(config as object), id: 'Not A Slug', passwordPolicy: { minLength: 4 } };
+      assert.deepEqual(verdict(generated, broken), verdict(zodSchema, broken));
+      assert.notEqual(verdict(generated, broken), 'valid');
+    }
+  });
+
+  test('every schema of the contract has samples here', () => {
+    const schemas = Object.entries(contract).filter(([, value]) => typeof value === 'object' && value !== null && '_zod' in value).map(([name]) => name);
+    const covered = new Set([...Object.keys(samples), 'TenantConfig']);
+    const enumsAndParts = ['ProblemCode', 'FieldErrorCode', 'FieldError', 'TenantSlug', 'Locale', 'LocalizedText', 'PasswordPolicy', 'TenantContact', 'SessionTransport', 'Identifiant', 'AccountStatus', 'Account'];
+    assert.deepEqual(schemas.filter((name) => !covered.has(name) && !enumsAndParts.includes(name)), []);
+  });
+});
