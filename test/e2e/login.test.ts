@@ -33,7 +33,10 @@ describe('demo page against the real Node server', () => {
     // The token only ever lives in the page's memory: read it off the login answer.
     let token: string | undefined;
     page.on('response', async (response) => {
-      if (response.url().endsWith('/auth/login') && response.ok()) token = (await response.json()).token;
+      // The CORS preflight answers the same URL: only the POST carries the token.
+      if (response.url().endsWith('/auth/login') && response.request().method() === 'POST' && response.ok()) {
+        token = (await response.json()).token;
+      }
     });
     // 127.0.0.1 (page) and localhost (API) are different sites: cookies would be third-party.
     await page.goto(`http://127.0.0.1:${demo.demoPort}/`);
