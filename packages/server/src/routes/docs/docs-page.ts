@@ -3,6 +3,9 @@ type Json = Record<string, unknown>;
 const escapeHtml = (value: unknown) =>
   String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+/** Escapes, then renders `code` spans (the only markup descriptions use). */
+const prose = (value: unknown) => escapeHtml(value).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 const refName = (schema: Json | undefined) =>
   typeof schema?.['$ref'] === 'string' ? (schema['$ref'] as string).split('/').pop()! : undefined;
 
@@ -51,13 +54,13 @@ export function renderDocsPage(doc: Json, openApiUrl: string): string {
     return `<section class="op" id="op-${escapeHtml(op['operationId'])}">
   <h3><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(server + path)}</code></h3>
   <p>${escapeHtml(op['summary'])}. <em>${secured ? 'Requires a parent’s session (cookie or bearer token).' : 'Public.'}</em></p>
-  ${params.length ? `<h4>Path parameters</h4><table><tbody>${params.map((p) => `<tr><td><code>${escapeHtml(p['name'])}</code></td><td>${describeType(p['schema'] as Json)}</td><td>${escapeHtml(p['description'] ?? '')}</td></tr>`).join('')}</tbody></table>` : ''}
+  ${params.length ? `<h4>Path parameters</h4><table><tbody>${params.map((p) => `<tr><td><code>${escapeHtml(p['name'])}</code></td><td>${describeType(p['schema'] as Json)}</td><td>${prose(p['description'] ?? '')}</td></tr>`).join('')}</tbody></table>` : ''}
   ${body ? `<h4>Request body (application/json)</h4><p>${describeType(body['schema'] as Json)}</p>` : ''}
   <h4>Responses</h4><table><thead><tr><th>Status</th><th>Meaning</th><th>Body</th></tr></thead><tbody>${responses
     .map(([status, response]) => {
       const content = response['content'] as Record<string, Json> | undefined;
       const [type, media] = Object.entries(content ?? {})[0] ?? [];
-      return `<tr><td>${escapeHtml(status)}</td><td>${escapeHtml(response['description']).replace(/`([^`]+)`/g, '<code>$1</code>')}</td><td>${media ? `${describeType(media['schema'] as Json)} <small>${escapeHtml(type)}</small>` : '—'}</td></tr>`;
+      return `<tr><td>${escapeHtml(status)}</td><td>${prose(response['description'])}</td><td>${media ? `${describeType(media['schema'] as Json)} <small>${escapeHtml(type)}</small>` : '—'}</td></tr>`;
     })
     .join('')}</tbody></table>
 </section>`;
@@ -83,7 +86,7 @@ export function renderDocsPage(doc: Json, openApiUrl: string): string {
 <body>
 <h1>${escapeHtml(info['title'])}</h1>
 <p>Version ${escapeHtml(info['version'])} · Base path <code>${escapeHtml(server)}</code> · <a href="${escapeHtml(openApiUrl)}">OpenAPI 3.1 document (JSON)</a></p>
-<p>${escapeHtml(info['description']).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>
+<p>${prose(info['description'])}</p>
 <nav aria-label="Operations"><ul>${operations.map(({ path, method, op }) => `<li><a href="#op-${escapeHtml(op['operationId'])}">${escapeHtml(method.toUpperCase())} ${escapeHtml(path)}</a></li>`).join('')}</ul></nav>
 <main>
 ${tags.map((tag) => `<h2>${escapeHtml(tag)}</h2>\n${operations.filter(({ op }) => (op['tags'] as string[])[0] === tag).map(renderOperation).join('\n')}`).join('\n')}
