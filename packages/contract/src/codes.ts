@@ -16,6 +16,9 @@ export const problemCodes = [
   'session_expired',
   'forbidden',
   'origin_not_allowed',
+  'token_invalid',
+  'token_expired',
+  'token_used',
   'tenant_not_found',
   'not_found',
   'method_not_allowed',
@@ -36,4 +39,10 @@ export const fieldErrorCodes = [
   'invalid_type',
   'unknown_field',
   'not_in_past',
+  /** Already used by another account (identifiant). */
+  'taken',
+  /** The password breaks the tenant's policy (the checklist says which rule). */
+  'too_weak',
+  /** The password is on the list of the most common passwords. */
+  'too_common',
 ] as const;

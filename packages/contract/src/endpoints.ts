@@ -2,6 +2,17 @@ import type * as z from 'zod/mini';
 import { Health, Readiness } from './health.ts';
 import { TenantConfig } from './tenant.ts';
 import { LoginInput, LoginResult, Session } from './auth.ts';
+import {
+  Accepted,
+  ActivationInput,
+  ActivationResult,
+  Outbox,
+  PasswordResetInput,
+  PasswordResetRequest,
+  RegistrationAccepted,
+  RegistrationInput,
+  ResendActivationInput,
+} from './accounts.ts';
 import type { ProblemCode } from './problem.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -20,7 +31,7 @@ export interface Endpoint {
   readonly body?: z.ZodMiniType;
   /** Absent: the success answer has no body (204). */
   readonly response?: z.ZodMiniType;
-  readonly status: 200 | 201 | 204;
+  readonly status: 200 | 201 | 202 | 204;
   /** Problem codes this operation may answer, besides the generic ones. */
   readonly errors: readonly ProblemCode[];
 }
@@ -86,6 +97,71 @@ export const endpoints = {
     response: Session,
     status: 200,
     errors: ['unauthenticated', 'session_expired'],
+  },
+  register: {
+    method: 'post',
+    path: '/tenants/{tenant}/accounts',
+    summary: 'Create an account; the activation e-mail follows (same answer if the e-mail is known)',
+    tag: 'accounts',
+    auth: 'none',
+    body: RegistrationInput,
+    response: RegistrationAccepted,
+    status: 202,
+    errors: ['validation_failed', 'too_many_attempts', 'origin_not_allowed'],
+  },
+  activate: {
+    method: 'post',
+    path: '/tenants/{tenant}/accounts/activation',
+    summary: 'Activate an account with the token of its e-mail link (single use)',
+    tag: 'accounts',
+    auth: 'none',
+    body: ActivationInput,
+    response: ActivationResult,
+    status: 200,
+    errors: ['validation_failed', 'token_invalid', 'token_expired', 'token_used', 'too_many_attempts', 'origin_not_allowed'],
+  },
+  resendActivation: {
+    method: 'post',
+    path: '/tenants/{tenant}/accounts/activation-email',
+    summary: 'Send a new activation e-mail (by identifiant, or with an expired link token)',
+    tag: 'accounts',
+    auth: 'none',
+    body: ResendActivationInput,
+    response: Accepted,
+    status: 202,
+    errors: ['validation_failed', 'too_many_attempts', 'origin_not_allowed'],
+  },
+  requestPasswordReset: {
+    method: 'post',
+    path: '/tenants/{tenant}/auth/password-reset',
+    summary: 'Send a password reset e-mail (same answer whether or not the account exists)',
+    tag: 'auth',
+    auth: 'none',
+    body: PasswordResetRequest,
+    response: Accepted,
+    status: 202,
+    errors: ['validation_failed', 'too_many_attempts', 'origin_not_allowed'],
+  },
+  resetPassword: {
+    method: 'post',
+    path: '/tenants/{tenant}/auth/password-reset/confirmation',
+    summary: "Set a new password with the reset link's token; ends every session of the account",
+    tag: 'auth',
+    auth: 'none',
+    body: PasswordResetInput,
+    response: ActivationResult,
+    status: 200,
+    errors: ['validation_failed', 'token_invalid', 'token_expired', 'token_used', 'too_many_attempts', 'origin_not_allowed'],
+  },
+  devOutbox: {
+    method: 'get',
+    path: '/tenants/{tenant}/dev/outbox',
+    summary: 'Development only (no SMTP configured): the e-mails kept instead of sent',
+    tag: 'development',
+    auth: 'none',
+    response: Outbox,
+    status: 200,
+    errors: ['not_found'],
   },
 } as const satisfies Record<string, Endpoint>;
 

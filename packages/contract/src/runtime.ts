@@ -1,6 +1,7 @@
 // The contract's functions. They must not use zod at run time: browser bundles replace
 // the schemas with precompiled validators and keep this module as it is.
 export { problemCodes, fieldErrorCodes } from './codes.ts';
+export { checkPassword, characterClasses, characterClassNames, type CharacterClass, type PasswordRule, type PasswordRuleCheck } from './password-policy.ts';
 export { buildPath } from './paths.ts';
 export { issuesToFieldErrors, type IssueLike } from './field-errors.ts';
 export { compile, type CompiledSchema, type JsonSchema, type ValidationIssue } from './json-schema-validator.ts';

@@ -47,6 +47,8 @@ export const TenantConfig = z
       dataProtection: z.string(),
       website: z.optional(z.string()),
     }),
+    /** Short texts shown before account creation; the full texts sit behind `links`. */
+    notices: z.object({ cgu: LocalizedText, dataProtection: LocalizedText }),
     passwordPolicy: PasswordPolicy,
     activationTtlHours: z.number(),
     /** Strings the tenant overrides, by locale then message key. */

@@ -11,6 +11,13 @@ import {
   type Session,
   type SessionTransport,
   type TenantConfig,
+  type ActivationResult,
+  type Outbox,
+  type PasswordResetInput,
+  type PasswordResetRequest,
+  type RegistrationAccepted,
+  type RegistrationInput,
+  type ResendActivationInput,
 } from '@famille/contract';
 import { ApiError, problemFromBody } from './errors.ts';
 import { RequestTimeout, send, type HttpOptions } from './http.ts';
@@ -61,8 +68,22 @@ export interface FamilleClient {
     logout(): Promise<void>;
     /** The current session, or `null` when nobody is logged in. */
     session(): Promise<Session | null>;
+    /** Sends a reset e-mail if the identifiant (or e-mail address) has an account; says nothing either way. */
+    requestPasswordReset(input: PasswordResetRequest): Promise<void>;
+    /** Sets a new password with the token of the reset link; every session of the account ends. */
+    resetPassword(input: PasswordResetInput): Promise<ActivationResult>;
+  };
+  accounts: {
+    /** Creates an account (not yet active); the activation e-mail follows. */
+    register(input: RegistrationInput): Promise<RegistrationAccepted>;
+    /** Activates the account of an activation link's token. */
+    activate(token: string): Promise<ActivationResult>;
+    /** Sends a new activation e-mail, by identifiant or with an expired link's token. */
+    resendActivation(input: ResendActivationInput): Promise<void>;
   };
   tenantConfig(): Promise<TenantConfig>;
+  /** Development servers only (no SMTP configured): the e-mails kept instead of sent. */
+  devOutbox(): Promise<Outbox>;
 }
 
 /** Registrable domain approximation good enough to tell same-site from cross-site. */
@@ -156,7 +177,19 @@ export function createClient(options: ClientOptions): FamilleClient {
           throw error;
         }
       },
+      async requestPasswordReset(input) {
+        await call('requestPasswordReset', { body: input });
+      },
+      resetPassword: (input) => call('resetPassword', { body: input }),
+    },
+    accounts: {
+      register: (input) => call('register', { body: input }),
+      activate: (token) => call('activate', { body: { token } }),
+      async resendActivation(input) {
+        await call('resendActivation', { body: input });
+      },
     },
     tenantConfig: () => call('tenantConfig'),
+    devOutbox: () => call('devOutbox'),
   };
 }
