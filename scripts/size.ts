@@ -9,6 +9,8 @@ import { dropInPlugins } from '../rollup.config.mjs';
 const virtualEntries: Record<string, string> = {
   'login path (portal + login + SDK + lit)':
     "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/login/define.ts';",
+  'create-account path (portal + create-account)':
+    "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/create-account/define.ts';",
   'dist/famille.js (drop-in, every element)': "import './packages/elements/src/define-all.ts';",
 };
 

@@ -1,3 +1,4 @@
 // The drop-in bundle's entry: every element, providers first so consumers find them.
 import './portal/define.ts';
 import './login/define.ts';
+import './create-account/define.ts';

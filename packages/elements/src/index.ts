@@ -1,6 +1,10 @@
 export { FamillePortal } from './portal/portal.ts';
 export { FamilleLogin } from './login/login.ts';
 export type { FamilleLoginEventDetail, FamilleIdentifiantEventDetail } from './login/login.ts';
+export { FamilleCreateAccount } from './create-account/create-account.ts';
+export type { FamilleCreateAccountEvents } from './create-account/create-account.ts';
+export type { FamilleLoginEvents } from './login/login.ts';
+export { passwordChecklist } from './form/password-checklist.ts';
 export { FamilleElement } from './context/famille-element.ts';
 export { clientContext, sessionContext, tenantConfigContext, localeContext } from './context/contexts.ts';
 export { createLocalizer, toLocale, messages } from './i18n/localize.ts';

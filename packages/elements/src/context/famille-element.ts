@@ -1,9 +1,9 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { createClient, type FamilleClient } from '@famille/sdk';
-import type { Session, SessionTransport, TenantConfig } from '@famille/contract';
+import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/contract';
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from './contexts.ts';
-import { createLocalizer, toLocale, type Localizer } from '../i18n/localize.ts';
+import { createLocalizer, messages, toLocale, type Localizer, type Messages } from '../i18n/localize.ts';
 
 /** Loads the session and the tenant's configuration for a client nobody provides. */
 export async function loadClientState(
@@ -74,12 +74,17 @@ export class FamilleElement extends LitElement {
       this.tenantConfig?.defaultLocale ??
       'fr';
     if (this.#localizer?.locale !== locale || this.#localizerConfig !== this.tenantConfig) {
-      this.#localizer = createLocalizer(locale, this.tenantConfig);
+      this.#localizer = createLocalizer(locale, this.tenantConfig, this.messageTables());
       this.#localizerConfig = this.tenantConfig;
     }
     return this.#localizer;
   }
   #localizerConfig: TenantConfig | undefined;
+
+  /** The message tables of this element (an element may add its own keys to the kit's). */
+  protected messageTables(): Record<Locale, Messages> {
+    return messages;
+  }
 
   /** Lets a portal upgraded after this element reach it (no ContextRoot needed). */
   reconnectContext(): void {

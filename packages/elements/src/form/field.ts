@@ -7,8 +7,16 @@ export interface FieldOptions {
   name: string;
   label: string;
   type?: string;
-  /** An autocomplete token (RGAA 11.13), e.g. `username`. */
-  autocomplete: string;
+  /** An autocomplete token (RGAA 11.13), e.g. `username`; none for fields with no token. */
+  autocomplete?: string;
+  /**
+   * The value to show; without it the input keeps whatever was typed (uncontrolled).
+   * The caller keeps it in step with every `input` event (no `live()` needed).
+   */
+  value?: string;
+  inputmode?: string;
+  /** More ids for `aria-describedby`, e.g. a password checklist. */
+  describedBy?: string;
   required?: boolean;
   /** Format instructions, shown before any error (RGAA 11.10). */
   hint?: string;
@@ -28,7 +36,7 @@ export interface FieldOptions {
 export function field(o: FieldOptions): TemplateResult {
   const hintId = `${o.id}-hint`;
   const errorId = `${o.id}-error`;
-  const describedBy = [o.hint ? hintId : '', o.error ? errorId : ''].join(' ').trim();
+  const describedBy = [o.hint ? hintId : '', o.describedBy ?? '', o.error ? errorId : ''].join(' ').trim();
   return html`<div class="famille-field ${o.error ? 'famille-field--error' : ''}" part="field">
     <label for=${o.id} part="label"
       >${o.label}${o.required ? html`<span class="famille-required" aria-hidden="true"> *</span>` : nothing}</label
@@ -43,7 +51,9 @@ export function field(o: FieldOptions): TemplateResult {
         name=${o.name}
         type=${o.type ?? 'text'}
         part="input"
-        autocomplete=${o.autocomplete}
+        autocomplete=${ifDefined(o.autocomplete)}
+        inputmode=${ifDefined(o.inputmode)}
+        .value=${o.value ?? nothing}
         ?required=${o.required}
         aria-invalid=${o.error ? 'true' : 'false'}
         aria-describedby=${describedBy || nothing}
@@ -51,6 +61,57 @@ export function field(o: FieldOptions): TemplateResult {
         spellcheck=${ifDefined(o.verbatim ? 'false' : undefined)}
       />${o.after ?? nothing}
     </div>
+  </div>`;
+}
+
+export interface ChoiceOptions {
+  id: string;
+  name: string;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  value: string | undefined;
+  required?: boolean;
+  hint?: string;
+  error?: string;
+  errorPrefix: string;
+}
+
+/**
+ * A radio group in a fieldset: the legend names it, its hint and error are linked to
+ * the group; the summary's link focuses the first radio (`id`).
+ */
+export function choices(o: ChoiceOptions): TemplateResult {
+  const describedBy = [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : ''].join(' ').trim();
+  return html`<fieldset class="famille-field famille-choices ${o.error ? 'famille-field--error' : ''}" part="field"
+    aria-describedby=${describedBy || nothing}>
+    <legend part="label">${o.legend}${o.required ? html`<span class="famille-required" aria-hidden="true"> *</span>` : nothing}</legend>
+    ${o.hint ? html`<p id="${o.id}-hint" class="famille-hint" part="hint">${o.hint}</p>` : nothing}
+    ${o.error
+      ? html`<p id="${o.id}-error" class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>`
+      : nothing}
+    <div class="famille-row">
+      ${o.options.map(
+        (option, i) => html`<label class="famille-choice"
+          ><input type="radio" id=${i ? `${o.id}-${option.value}` : o.id} name=${o.name} .value=${option.value}
+            .checked=${o.value === option.value} ?required=${o.required} />${option.label}</label
+        >`,
+      )}
+    </div>
+  </fieldset>`;
+}
+
+/** A single checkbox (e.g. accepting the CGU), with its error linked. */
+export function checkbox(o: { id: string; name: string; label: string; checked: boolean; required?: boolean; error?: string; errorPrefix: string }): TemplateResult {
+  return html`<div class="famille-field ${o.error ? 'famille-field--error' : ''}" part="field">
+    ${o.error
+      ? html`<p id="${o.id}-error" class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>`
+      : nothing}
+    <label class="famille-choice"
+      ><input type="checkbox" id=${o.id} name=${o.name} .checked=${o.checked} ?required=${o.required}
+        aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${o.error ? `${o.id}-error` : nothing} />${o.label}${o.required
+        ? html`<span class="famille-required" aria-hidden="true"> *</span>`
+        : nothing}</label
+    >
   </div>`;
 }
 
@@ -115,4 +176,21 @@ export function submitButton(label: string, pendingLabel: string, pending: boole
   >
     ${pending ? pendingLabel : label}
   </button>`;
+}
+
+/**
+ * A server message or a confirmation that takes focus (`tabindex="-1"`, not a live
+ * region: it is read once), with an optional action (retry, resend, log in).
+ */
+export function messageBox(message: string, options: { prefix?: string; action?: TemplateResult | typeof nothing; success?: boolean } = {}): TemplateResult {
+  return html`<div class="famille-alert ${options.success ? 'famille-alert--success' : ''}" part=${options.success ? 'notice' : 'alert'} tabindex="-1">
+    <p>${options.prefix ? html`<span class="famille-sr">${options.prefix}</span>` : nothing}${message}</p>
+    ${options.action ?? nothing}
+  </div>`;
+}
+
+/** A secondary button (retry, resend, back). */
+export function secondaryButton(label: string, onClick: () => void, pending = false): TemplateResult {
+  return html`<button type="button" class="famille-button famille-button--secondary" part="button"
+    aria-disabled=${pending ? 'true' : 'false'} aria-busy=${pending ? 'true' : 'false'} @click=${onClick}>${label}</button>`;
 }

@@ -144,6 +144,24 @@ export function formStyles(tag: string): CSSResult {
       color: ${t.danger};
       font-weight: 700;
     }
+    ${s} .famille-checklist ul {
+      margin: 0.25rem 0 0;
+      padding: 0;
+      list-style: none;
+    }
+    ${s} .famille-met {
+      color: ${t.success};
+    }
+    ${s} .famille-alert--success {
+      border-color: ${t.success};
+      background: ${t.surface};
+    }
+    ${s} a.famille-button {
+      display: inline-flex;
+      align-items: center;
+      justify-self: start;
+      text-decoration: none;
+    }
     ${s} .famille-sr {
       position: absolute !important;
       inline-size: 1px;

@@ -29,6 +29,36 @@ export const fr = {
   loggingOut: 'Déconnexion…',
   notConfigured: 'Ce service n’est pas configuré sur cette page (attributs api et tenant).',
 
+  // Forgotten password, reset, activation e-mail.
+  forgotHeading: 'Mot de passe oublié',
+  forgotIntro: 'Indiquez votre identifiant ou votre adresse e-mail : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+  identifiantOrEmail: 'Identifiant ou adresse e-mail',
+  sendLink: 'Recevoir un lien',
+  sending: 'Envoi…',
+  forgotSent: 'Si un compte correspond, un e-mail vous a été envoyé. Ouvrez le lien qu’il contient pour choisir un nouveau mot de passe.',
+  backToLogin: 'Retour à la connexion',
+  resetHeading: 'Choisir un nouveau mot de passe',
+  newPassword: 'Nouveau mot de passe',
+  resetSubmit: 'Enregistrer le mot de passe',
+  saving: 'Enregistrement…',
+  resetDone: 'Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe.',
+  askAgain: 'Demander un nouveau lien',
+  activationResent: 'Si ce compte attend son activation, un nouveau courriel d’activation vous a été envoyé.',
+
+  // Password checklist (the tenant's policy).
+  rulesTitle: 'Votre mot de passe doit contenir :',
+  ruleMinLength: (p: { minimum: number }) => `au moins ${plural(p.minimum, 'caractère')}`,
+  ruleMaxLength: (p: { maximum: number }) => `au plus ${plural(p.maximum, 'caractère')}`,
+  ruleMinClasses: (p: { minimum: number }) => `au moins ${p.minimum} types de caractères parmi minuscules, majuscules, chiffres et caractères spéciaux`,
+  rule_lower: 'une lettre minuscule',
+  rule_upper: 'une lettre majuscule',
+  rule_digit: 'un chiffre',
+  rule_symbol: 'un caractère spécial',
+  ruleNotCommon: 'pas un mot de passe courant (vérifié à l’envoi)',
+  ruleMet: ' : respecté',
+  ruleUnmet: ' : pas encore respecté',
+  rulesMet: (p: { met: number; total: number }) => `${p.met} règle${p.met > 1 ? 's' : ''} sur ${p.total} respectée${p.met > 1 ? 's' : ''}`,
+
   // Problem codes (contract) and client-side failures (SDK).
   validation_failed: 'Certaines informations sont à corriger.',
   malformed_body: 'La demande envoyée est illisible. Rechargez la page puis réessayez.',
@@ -42,6 +72,9 @@ export const fr = {
   session_expired: 'Votre session a expiré. Reconnectez-vous.',
   forbidden: 'Vous n’avez pas accès à cette fonction.',
   origin_not_allowed: 'Ce site n’est pas autorisé à utiliser ce service.',
+  token_invalid: 'Ce lien n’est pas valide. Vérifiez que l’adresse est complète, ou demandez un nouveau lien.',
+  token_expired: 'Ce lien a expiré.',
+  token_used: 'Ce lien a déjà été utilisé.',
   tenant_not_found: 'Cette collectivité est inconnue du service.',
   not_found: 'L’élément demandé est introuvable.',
   method_not_allowed: 'Cette opération n’est pas permise.',
@@ -61,6 +94,9 @@ export const fr = {
   invalid_type: (p: { field: string }) => `La valeur du champ « ${p.field} » n’est pas valide.`,
   unknown_field: (p: { field: string }) => `Le champ « ${p.field} » n’est pas attendu.`,
   not_in_past: (p: { field: string }) => `« ${p.field} » doit être une date passée.`,
+  taken: (p: { field: string }) => `Déjà utilisé : choisissez un autre « ${p.field} ».`,
+  too_weak: (p: { field: string }) => `« ${p.field} » ne respecte pas toutes les règles indiquées.`,
+  too_common: (p: { field: string }) => `« ${p.field} » fait partie des mots de passe les plus courants : choisissez-en un autre.`,
 };
 
 export type Messages = typeof fr;

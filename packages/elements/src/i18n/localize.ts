@@ -5,11 +5,14 @@ import { en } from './en.ts';
 export type { MessageKey, Messages };
 export const messages: Record<Locale, Messages> = { fr, en };
 
-type ParamsOf<K extends MessageKey> = Messages[K] extends (p: infer P) => string ? [params: P] : [];
+type ParamsOf<M, K extends keyof M> = M[K] extends (p: infer P) => string ? [params: P] : [];
 
-export interface Localizer {
+/** A message table: each message is a string or a function of its parameters. */
+export type MessageTable = { readonly [key: string]: string | ((p: never) => string) };
+
+export interface Localizer<M = Messages> {
   readonly locale: Locale;
-  t<K extends MessageKey>(key: K, ...params: ParamsOf<K>): string;
+  t<K extends keyof M & string>(key: K, ...params: ParamsOf<M, K>): string;
   /** A date or instant, shown in Europe/Paris. */
   date(value: Date | string, options?: Intl.DateTimeFormatOptions): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
@@ -27,8 +30,12 @@ export function toLocale(value: string | null | undefined): Locale | undefined {
  * Messages for one locale, with the tenant's overrides (`strings[locale][key]`, where
  * `{name}` stands for a parameter) taking precedence over the kit's wording.
  */
-export function createLocalizer(locale: Locale, config?: TenantConfig): Localizer {
-  const table = messages[locale];
+export function createLocalizer<M extends object = Messages>(
+  locale: Locale,
+  config?: TenantConfig,
+  tables: Record<Locale, M> = messages as unknown as Record<Locale, M>,
+): Localizer<M> {
+  const table = tables[locale] as unknown as MessageTable;
   const overrides = config?.strings?.[locale];
   const tag = locale === 'en' ? 'en-GB' : 'fr-FR';
   return {

@@ -1,8 +1,12 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError } from '@famille/sdk';
-import { issuesToFieldErrors, LoginInput, type FieldError, type Session } from '@famille/contract';
+import { issuesToFieldErrors, LoginInput, PasswordResetInput, PasswordResetRequest, type FieldError, type Session } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
-import { errorSummary, field, passwordToggle, submitButton } from '../form/field.ts';
+import { errorSummary, field, messageBox, passwordToggle, secondaryButton, submitButton } from '../form/field.ts';
+import { passwordChecklist } from '../form/password-checklist.ts';
+import { takeLinkToken } from '../form/link-token.ts';
+import { focusAfterRender } from '../form/wizard.ts';
+import type { MessageKey } from '../i18n/localize.ts';
 import { adoptOnRoot } from '../styles/adopt.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { loginStyles } from './login.styles.ts';
@@ -17,6 +21,7 @@ export interface FamilleLoginEvents {
   'famille-forgot-password': FamilleIdentifiantEventDetail;
   'famille-create-account-requested': FamilleIdentifiantEventDetail;
   'famille-resend-activation': FamilleIdentifiantEventDetail;
+  'famille-password-reset': FamilleIdentifiantEventDetail;
 }
 
 export interface FamilleLoginEventDetail {
@@ -31,7 +36,15 @@ declare global {
   interface HTMLElementEventMap extends FamilleEventMap<FamilleLoginEvents> {}
 }
 
+/** `login`; `forgot`: ask for a reset link; `sent`: its confirmation; `reset`: choose a new password. */
+type Mode = 'login' | 'forgot' | 'sent' | 'reset';
+
 interface LoginState {
+  mode: Mode;
+  /** A confirmation shown above the form (password changed, activation e-mail sent). */
+  notice?: MessageKey | undefined;
+  /** The new password as typed (reset), for the checklist. */
+  typed: string;
   errors: Partial<Record<FieldName, FieldError>>;
   /** Errors listed at the top (after a submit). */
   summary: boolean;
@@ -55,7 +68,13 @@ let instances = 0;
  * @fires famille-logout - Logged out on the server.
  * @fires famille-forgot-password - "J'ai oublié mon mot de passe" activated. Cancelable: cancel it to route yourself. `detail: { identifiant }`.
  * @fires famille-create-account-requested - "Créer mon compte" activated. Cancelable. `detail: { identifiant }`.
- * @fires famille-resend-activation - The parent asks for a new activation e-mail. `detail: { identifiant }`.
+ * @fires famille-resend-activation - The parent asks for a new activation e-mail. Cancelable: cancel it to send it yourself; otherwise the element sends it. `detail: { identifiant }`.
+ * @fires famille-password-reset - The password was changed with a reset link. `detail: { identifiant }`.
+ *
+ * "J'ai oublié mon mot de passe" opens, in place, a form asking for a reset link, unless
+ * the host cancels `famille-forgot-password` or sets `forgot-password-href`. When the
+ * page's URL fragment holds `famille-reset=TOKEN` (the e-mail's link), or `reset-token`
+ * is set, the element shows the new-password form; the token leaves the URL at once.
  *
  * @csspart base - The wrapper of either state.
  * @csspart form - The login form.
@@ -69,6 +88,8 @@ let instances = 0;
  * @csspart toggle - The show/hide password button.
  * @csspart button - The submit and logout buttons.
  * @csspart link - The forgot-password and create-account links.
+ * @csspart notice - A confirmation (reset link sent, password changed).
+ * @csspart checklist - The password policy's live checklist (reset form).
  *
  * @cssprop --famille-color-primary - Buttons, links and focus ring.
  * @cssprop --famille-color-on-primary - Text on primary buttons.
@@ -87,15 +108,18 @@ export class FamilleLogin extends FamilleElement {
   static override properties: PropertyDeclarations = {
     forgotPasswordHref: { attribute: 'forgot-password-href' },
     createAccountHref: { attribute: 'create-account-href' },
+    resetToken: { attribute: 'reset-token' },
   };
 
   /** Where "J'ai oublié mon mot de passe" leads; without it, only the event fires. */
   declare forgotPasswordHref: string | undefined;
   /** Where "Créer mon compte" leads; without it, only the event fires. */
   declare createAccountHref: string | undefined;
+  /** The token of a password-reset link; read from `#famille-reset=TOKEN` when absent. */
+  declare resetToken: string | undefined;
 
   /** What the form shows; changed only through `#set`, which re-renders. */
-  #s: LoginState = { errors: {}, summary: false, pending: false, reveal: false };
+  #s: LoginState = { mode: 'login', typed: '', errors: {}, summary: false, pending: false, reveal: false };
   /** Fields typed in since the last submit: their errors may show when left. */
   #dirty = new Set<string>();
   #id = `famille-login-${++instances}`;
@@ -112,24 +136,57 @@ export class FamilleLogin extends FamilleElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptOnRoot(this, loginStyles);
+    this.resetToken ||= takeLinkToken('famille-reset');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('resetToken') && this.resetToken) this.#to('reset');
+  }
+
+  /** Another form: errors and messages cleared, focus to its heading once rendered. */
+  #to(mode: Mode, patch: Partial<LoginState> = {}) {
+    this.#dirty.clear();
+    this.#set({ mode, errors: {}, summary: false, problem: undefined, notice: undefined, reveal: false, typed: '', ...patch });
+    if (this.hasUpdated) void this.#focus(patch.notice ? '[part=notice]' : '[part=heading]');
   }
 
   protected override render(): TemplateResult {
     return html`<div class="famille-stack" part="base" lang=${this.i18n.locale}>
-      ${this.session ? this.#renderAccount(this.session) : this.#renderForm()}
+      ${this.session ? this.#renderAccount(this.session) : this.#s.mode === 'sent' ? this.#renderSent() : this.#renderForm()}
     </div>`;
   }
 
   #renderForm(): TemplateResult {
     const { t } = this.i18n;
     const id = this.#id;
+    const mode = this.#s.mode;
     const error = (name: FieldName) => {
       const e = this.#s.errors[name];
       return e && this.#fieldMessage(e);
     };
+    const heading = mode === 'login' ? t('loginHeading') : mode === 'forgot' ? t('forgotHeading') : t('resetHeading');
+    const pw = `${id}-password`;
+    const password = () =>
+      field({
+        id: pw,
+        name: 'password',
+        label: this.#label('password'),
+        type: this.#s.reveal ? 'text' : 'password',
+        autocomplete: mode === 'reset' ? 'new-password' : 'current-password',
+        required: true,
+        verbatim: true,
+        error: error('password'),
+        errorPrefix: t('errorPrefix'),
+        ...(mode === 'reset' && { describedBy: `${pw}-rules` }),
+        after: passwordToggle(pw, this.#s.reveal, { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') }, () =>
+          this.#set({ reveal: !this.#s.reveal }),
+        ),
+      });
     return html`<form part="form" method="post" novalidate aria-labelledby="${id}-heading"
       @submit=${this.#onSubmit} @input=${this.#onInput} @focusout=${this.#onLeave}>
-      <h2 id="${id}-heading" part="heading" tabindex="-1">${t('loginHeading')}</h2>
+      <h2 id="${id}-heading" part="heading" tabindex="-1">${heading}</h2>
+      ${this.#s.notice ? messageBox(t(this.#s.notice), { success: true }) : nothing}
       ${this.#s.summary && Object.keys(this.#s.errors).length
         ? errorSummary(
             `${id}-summary`,
@@ -138,40 +195,45 @@ export class FamilleLogin extends FamilleElement {
           )
         : nothing}
       ${this.#renderProblem()}
-      <p>${t('loginIntro')} ${t('requiredLegend')}</p>
-      ${field({
-        id: `${id}-identifiant`,
-        name: 'identifiant',
-        label: t('identifiant'),
-        autocomplete: 'username',
-        required: true,
-        verbatim: true,
-        error: error('identifiant'),
-        errorPrefix: t('errorPrefix'),
-      })}
-      ${field({
-        id: `${id}-password`,
-        name: 'password',
-        label: t('password'),
-        type: this.#s.reveal ? 'text' : 'password',
-        autocomplete: 'current-password',
-        required: true,
-        verbatim: true,
-        error: error('password'),
-        errorPrefix: t('errorPrefix'),
-        after: passwordToggle(
-          `${id}-password`,
-          this.#s.reveal,
-          { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') },
-          () => this.#set({ reveal: !this.#s.reveal }),
-        ),
-      })}
-      ${submitButton(t('submit'), t('submitting'), this.#s.pending)}
+      <p>${mode === 'forgot' ? t('forgotIntro') : mode === 'login' ? t('loginIntro') : nothing} ${t('requiredLegend')}</p>
+      ${mode === 'reset'
+        ? nothing
+        : field({
+            id: `${id}-identifiant`,
+            name: 'identifiant',
+            label: this.#label('identifiant'),
+            autocomplete: 'username',
+            required: true,
+            verbatim: true,
+            error: error('identifiant'),
+            errorPrefix: t('errorPrefix'),
+          })}
+      ${mode === 'forgot' ? nothing : password()}
+      ${mode === 'reset' ? passwordChecklist(pw, this.tenantConfig?.passwordPolicy, this.#s.typed, t) : nothing}
+      ${mode === 'login'
+        ? submitButton(t('submit'), t('submitting'), this.#s.pending)
+        : submitButton(mode === 'forgot' ? t('sendLink') : t('resetSubmit'), mode === 'forgot' ? t('sending') : t('saving'), this.#s.pending)}
       <div class="famille-links">
-        ${this.#link('famille-forgot-password', this.forgotPasswordHref, t('forgotPassword'))}
-        <p>${t('noAccount')} ${this.#link('famille-create-account-requested', this.createAccountHref, t('createAccount'))}</p>
+        ${mode === 'login'
+          ? html`${this.#link('famille-forgot-password', this.forgotPasswordHref, t('forgotPassword'))}
+              <p>${t('noAccount')} ${this.#link('famille-create-account-requested', this.createAccountHref, t('createAccount'))}</p>`
+          : html`<button type="button" class="famille-link" part="link" @click=${() => this.#to('login')}>${t('backToLogin')}</button>`}
       </div>
     </form>`;
+  }
+
+  #renderSent(): TemplateResult {
+    const { t } = this.i18n;
+    return html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('forgotHeading')}</h2>
+      ${messageBox(t('forgotSent'), { success: true })}
+      <button type="button" class="famille-link" part="link" @click=${() => this.#to('login')}>${t('backToLogin')}</button>`;
+  }
+
+  /** A field's label in the current form. */
+  #label(name: FieldName): string {
+    const { t } = this.i18n;
+    if (name === 'password') return this.#s.mode === 'reset' ? t('newPassword') : t('password');
+    return this.#s.mode === 'forgot' ? t('identifiantOrEmail') : t('identifiant');
   }
 
   #renderAccount(session: Session): TemplateResult {
@@ -202,25 +264,24 @@ export class FamilleLogin extends FamilleElement {
     } else {
       message = t(problem.code);
       if (problem.code === 'account_not_activated') {
-        action = html`<button type="button" class="famille-button famille-button--secondary" part="button"
-          @click=${() => this.#emit('famille-resend-activation', { identifiant: this.#value('identifiant') })}>
-          ${t('resendActivation')}
-        </button>`;
+        action = secondaryButton(t('resendActivation'), this.#resend, this.#s.pending);
+      } else if (problem.code.startsWith('token_')) {
+        action = secondaryButton(t('askAgain'), () => this.#to('forgot'));
       } else if (problem.kind !== 'http' || problem.status! >= 500) {
         // Nothing the parent typed is lost: the same form is sent again.
-        action = html`<button type="button" class="famille-button famille-button--secondary" part="button"
-          @click=${this.#retry}>${t('retry')}</button>`;
+        action = secondaryButton(t('retry'), this.#retry);
       }
     }
-    return html`<div class="famille-alert" part="alert" tabindex="-1">
-      <p><span class="famille-sr">${t('errorPrefix')}</span>${message}</p>
-      ${action}
-    </div>`;
+    return messageBox(message, { prefix: t('errorPrefix'), action });
   }
 
   #link(event: 'famille-forgot-password' | 'famille-create-account-requested', href: string | undefined, label: string) {
     const onClick = (e: Event) => {
-      if (!this.#emit(event, { identifiant: this.#value('identifiant') }, true) || !href) e.preventDefault();
+      const routed = !this.#emit(event, { identifiant: this.#value('identifiant') }, true);
+      if (routed || !href) e.preventDefault();
+      // Neither routed by the host nor linked: the forgotten-password form opens in place
+      // (the identifiant input stays the same node, with what was typed).
+      if (!routed && !href && event === 'famille-forgot-password') this.#to('forgot');
     };
     return href
       ? html`<a href=${href} part="link" @click=${onClick}>${label}</a>`
@@ -234,7 +295,7 @@ export class FamilleLogin extends FamilleElement {
   #fieldMessage(error: FieldError): string {
     const { t } = this.i18n;
     const name = error.path as FieldName;
-    const params = { field: t(fieldNames.includes(name) ? name : 'identifiant'), minimum: 0, maximum: 0, ...error.params };
+    const params = { field: this.#label(name === 'password' ? name : 'identifiant'), minimum: 0, maximum: 0, ...error.params };
     return t(error.code, params as never);
   }
 
@@ -247,9 +308,15 @@ export class FamilleLogin extends FamilleElement {
   }
 
   #validate(): Partial<Record<FieldName, FieldError>> {
-    const result = LoginInput.safeParse({ identifiant: this.#value('identifiant'), password: this.#value('password') });
+    const mode = this.#s.mode;
+    const result =
+      mode === 'login'
+        ? LoginInput.safeParse({ identifiant: this.#value('identifiant'), password: this.#value('password') }, { reportInput: true })
+        : mode === 'forgot'
+          ? PasswordResetRequest.safeParse({ identifiant: this.#value('identifiant') }, { reportInput: true })
+          : PasswordResetInput.safeParse({ token: this.resetToken ?? '', password: this.#value('password') }, { reportInput: true });
     const errors: Partial<Record<FieldName, FieldError>> = {};
-    if (!result.success) for (const e of issuesToFieldErrors(result.error.issues)) errors[e.path as FieldName] ??= e;
+    if (!result.success) for (const e of issuesToFieldErrors(result.error.issues)) if (e.path !== 'token') errors[e.path as FieldName] ??= e;
     return errors;
   }
 
@@ -257,6 +324,7 @@ export class FamilleLogin extends FamilleElement {
   #onInput = (e: Event) => {
     const name = (e.target as HTMLInputElement).name as FieldName;
     this.#dirty.add(name);
+    if (name === 'password' && this.#s.mode === 'reset') this.#set({ typed: this.#value('password') });
     if (this.#s.errors[name] && !this.#validate()[name]) this.#setError(name, undefined);
   };
 
@@ -274,9 +342,28 @@ export class FamilleLogin extends FamilleElement {
 
   #retry = () => this.querySelector('form')?.requestSubmit();
 
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.querySelector<HTMLElement>(selector)?.focus();
+  #focus(selector: string): Promise<void> {
+    return focusAfterRender(this, selector);
+  }
+
+  /** Sends a new activation e-mail to the identifiant typed, unless the host does it. */
+  #resend = async () => {
+    const identifiant = this.#value('identifiant');
+    const client = this.activeClient;
+    if (this.#s.pending || !this.#emit('famille-resend-activation', { identifiant }, true) || !client) return;
+    this.#set({ pending: true });
+    try {
+      await client.accounts.resendActivation({ identifiant, locale: this.i18n.locale });
+      this.#set({ pending: false, problem: undefined, notice: 'activationResent' });
+      return this.#focus('[part=notice]');
+    } catch (error) {
+      this.#set({ pending: false, problem: this.#problem(error) });
+      return this.#focus('[part=alert]');
+    }
+  };
+
+  #problem(error: unknown): ApiError {
+    return error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
   }
 
   #onSubmit = async (e: SubmitEvent) => {
@@ -291,25 +378,43 @@ export class FamilleLogin extends FamilleElement {
     const client = this.activeClient;
     if (!client) {
       this.#set({ errors, summary: false, problem: 'not_configured' });
-      return this.#focus('.famille-alert');
+      return this.#focus('[part=alert]');
     }
+    const mode = this.#s.mode;
     // Back to a masked input, so that the browser offers to save the password.
-    this.#set({ errors, summary: false, problem: undefined, reveal: false, pending: true });
+    this.#set({ errors, summary: false, problem: undefined, notice: undefined, reveal: false, pending: true });
+    const identifiant = this.#value('identifiant');
+    const password = this.#value('password');
     try {
-      const session = await client.auth.login({ identifiant: this.#value('identifiant'), password: this.#value('password') });
+      if (mode === 'forgot') {
+        await client.auth.requestPasswordReset({ identifiant, locale: this.i18n.locale });
+        this.#set({ pending: false });
+        return this.#to('sent');
+      }
+      if (mode === 'reset') {
+        const result = await client.auth.resetPassword({ token: this.resetToken!, password });
+        this.resetToken = undefined;
+        this.#set({ pending: false });
+        this.#emit('famille-password-reset', { identifiant: result.identifiant });
+        this.#to('login', { notice: 'resetDone' });
+        await this.updateComplete;
+        this.#input('identifiant')!.value = result.identifiant;
+        return;
+      }
+      const session = await client.auth.login({ identifiant, password });
       this.#set({ pending: false });
       this.session = session;
       this.#emit('famille-login', { session });
       return this.#focus('[part=heading]');
     } catch (error) {
-      const problem = error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
+      const problem = this.#problem(error);
       const fields = problem.fieldErrors.filter((f) => fieldNames.includes(f.path as FieldName));
       if (problem.code === 'validation_failed' && fields.length) {
         this.#set({ pending: false, problem, errors: Object.fromEntries(fields.map((f) => [f.path, f])), summary: true });
         return this.#focus('.famille-summary');
       }
       this.#set({ pending: false, problem });
-      return this.#focus('.famille-alert');
+      return this.#focus('[part=alert]');
     }
   };
 
@@ -320,8 +425,8 @@ export class FamilleLogin extends FamilleElement {
     try {
       await client.auth.logout();
     } catch (error) {
-      this.#set({ pending: false, problem: error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error }) });
-      return this.#focus('.famille-alert');
+      this.#set({ pending: false, problem: this.#problem(error) });
+      return this.#focus('[part=alert]');
     }
     this.#set({ pending: false, errors: {}, summary: false });
     this.session = null;
