@@ -13,8 +13,11 @@ import { authHandlers } from './routes/auth/index.ts';
 import { mountDocs } from './routes/docs/index.ts';
 import { healthHandlers } from './routes/health/index.ts';
 import { tenantHandlers } from './routes/tenant/index.ts';
+import { accountHandlers } from './routes/accounts/index.ts';
+import { passwordResetHandlers } from './routes/password-reset/index.ts';
+import { devHandlers } from './routes/dev/index.ts';
 
-const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers };
+const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers, ...accountHandlers, ...passwordResetHandlers, ...devHandlers };
 
 // Statuses some middleware may raise as HTTPException, mapped to our stable codes.
 const codeForStatus: Partial<Record<number, ProblemCode>> = {

@@ -6,6 +6,25 @@ import { webRandomBytes } from './auth/password-hash.ts';
 import type { SessionPolicy } from './domain/session.ts';
 import type { ThrottleRule } from './domain/throttle.ts';
 import { createJsonLogger, type Logger } from './logging.ts';
+import { zxcvbnCommonPasswords, type CommonPasswordLoader } from './domain/common-passwords.ts';
+import type { QueuedMail } from './mail/outbox.ts';
+
+/**
+ * Hears of e-mails once the transaction that wrote them to the outbox committed. The
+ * Node entry with SMTP wakes its dispatcher; without SMTP, the default prints each one
+ * (with its link) to the log and the messages stay in the outbox.
+ */
+export interface Mailer {
+  queued(messages: readonly QueuedMail[]): void;
+}
+
+export function logOnlyMailer(logger: Logger): Mailer {
+  return {
+    queued(messages) {
+      for (const m of messages) logger.info({ msg: 'e-mail kept in the outbox (no SMTP)', tenant: m.tenantId, id: m.id, to: m.to, subject: m.subject, link: m.link });
+    },
+  };
+}
 
 export interface Clock {
   now(): Date;
@@ -18,7 +37,18 @@ export interface AppConfig {
   readonly version: string;
   readonly bodyLimitBytes: number;
   readonly session: SessionPolicy;
-  readonly throttle: { readonly identifiant: ThrottleRule; readonly ip: ThrottleRule };
+  readonly throttle: {
+    readonly identifiant: ThrottleRule;
+    readonly ip: ThrottleRule;
+    /** Requests that send an e-mail (register, resend, reset), per target address or identifiant and operation. */
+    readonly mailTarget: ThrottleRule;
+    /** The same requests per client address, all operations together. */
+    readonly mailIp: ThrottleRule;
+  };
+  /** Lifetime of a password reset link (activation: the tenant's `activationTtlHours`). */
+  readonly resetTtlSeconds: number;
+  /** Mount `GET …/dev/outbox` (development without SMTP only); otherwise it answers 404. */
+  readonly devOutbox: boolean;
   readonly cookie: {
     readonly name: string;
     /** Off only for plain-http development: browsers drop Secure cookies on http (except localhost). */
@@ -37,7 +67,11 @@ export const defaultConfig: AppConfig = {
     identifiant: { maxFailures: 5, windowSeconds: 15 * 60 },
     // Higher: a whole town hall, school or mobile carrier may share one address.
     ip: { maxFailures: 50, windowSeconds: 15 * 60 },
+    mailTarget: { maxFailures: 5, windowSeconds: 3600 },
+    mailIp: { maxFailures: 30, windowSeconds: 3600 },
   },
+  resetTtlSeconds: 3600,
+  devOutbox: false,
   cookie: { name: 'famille_session', secure: true },
 };
 
@@ -52,6 +86,10 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** The client's address for throttling; `undefined` when unknown (no per-address limit then). */
   readonly clientIp?: (c: Context) => string | undefined;
+  /** Default: logs each queued e-mail (see `Mailer`). */
+  readonly mailer?: Mailer;
+  /** Loads the common-password list, once, at the first password check. Default: @zxcvbn-ts/language-common, imported lazily. */
+  readonly commonPasswords?: CommonPasswordLoader;
   readonly config?: AppConfigInput;
 }
 
@@ -64,6 +102,8 @@ export interface AppContext {
   readonly randomBytes: RandomBytes;
   readonly logger: Logger;
   readonly clientIp: (c: Context) => string | undefined;
+  readonly mailer: Mailer;
+  readonly commonPasswords: CommonPasswordLoader;
   readonly config: AppConfig;
 }
 
@@ -77,18 +117,23 @@ export function resolveConfig(input: AppConfigInput = {}): AppConfig {
     session: { ...defaultConfig.session, ...input.session },
     throttle: { ...defaultConfig.throttle, ...input.throttle },
     cookie: { ...defaultConfig.cookie, ...input.cookie },
+    resetTtlSeconds: input.resetTtlSeconds ?? defaultConfig.resetTtlSeconds,
+    devOutbox: input.devOutbox ?? defaultConfig.devOutbox,
   };
 }
 
 export function resolveDeps(deps: AppDeps): AppContext {
+  const logger = deps.logger ?? createJsonLogger();
   return {
     db: deps.db,
     tenants: deps.tenants,
     hasher: deps.hasher,
     clock: deps.clock ?? systemClock,
     randomBytes: deps.randomBytes ?? webRandomBytes,
-    logger: deps.logger ?? createJsonLogger(),
+    logger,
     clientIp: deps.clientIp ?? (() => undefined),
+    mailer: deps.mailer ?? logOnlyMailer(logger),
+    commonPasswords: deps.commonPasswords ?? zxcvbnCommonPasswords,
     config: resolveConfig(deps.config),
   };
 }

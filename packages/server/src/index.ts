@@ -8,6 +8,8 @@ export {
   type AppConfigInput,
   type AppDeps,
   type Clock,
+  type Mailer,
+  logOnlyMailer,
 } from './deps.ts';
 export { createPgliteDatabase, type Database } from './db/database.ts';
 export { migrate } from './db/migrate.ts';
@@ -15,7 +17,7 @@ export { migrations, type Migration } from './db/migrations/index.ts';
 export { deleteExpiredSessions } from './db/sessions.ts';
 export { deleteStaleThrottleCounters } from './db/throttle.ts';
 export { createTenantRegistry, normalizeOrigin, type Tenant, type TenantRegistry } from './tenants/registry.ts';
-export { demoTenants } from './tenants/demo.ts';
+export { demoTenants, type DemoTenantsOptions } from './tenants/demo.ts';
 export { createDemoDeps, type DemoDepsOptions } from './demo/deps.ts';
 export { demoAccounts, demoPassword, seedDemo } from './demo/seed.ts';
 export {
@@ -34,7 +36,26 @@ export { constantTimeEqual } from './auth/encoding.ts';
 export { hashSessionToken } from './auth/session-token.ts';
 export { createJsonLogger, isLogLevel, silentLogger, type LogEntry, type Logger, type LogLevel } from './logging.ts';
 export { buildOpenApiDocument } from './routes/docs/openapi.ts';
-export { checkPasswordPolicy, cnilPasswordPolicy, type PasswordPolicyViolation } from './domain/password-policy.ts';
+export { assessPassword, cnilPasswordPolicy, passwordFieldError, type PasswordAssessment } from './domain/password-policy.ts';
+export {
+  commonPasswordsFrom,
+  createCommonPasswordList,
+  zxcvbnCommonPasswords,
+  type CommonPasswordList,
+  type CommonPasswordLoader,
+} from './domain/common-passwords.ts';
+export { normalizeEmail } from './domain/identifiant.ts';
+export { emailTokenState, hashEmailToken, newEmailToken, type EmailTokenState } from './auth/email-token.ts';
+export {
+  createOutboxDispatcher,
+  type DispatcherOptions,
+  type MailTransport,
+  type OutboxDispatcher,
+  type OutgoingMail,
+  type QueuedMail,
+} from './mail/outbox.ts';
+export { escapeHtml, renderMail, type MailContent, type RenderedMail } from './mail/templates.ts';
+export { activationLink, forgotPasswordLink, resetLink } from './mail/links.ts';
 export { isSessionExpired, openSession, touchSession, type SessionPolicy, type SessionTimes } from './domain/session.ts';
 export { lockedForSeconds, recordFailure, retryAfterSeconds, type ThrottleCounter, type ThrottleRule } from './domain/throttle.ts';
 export { normalizeIdentifiant } from './domain/identifiant.ts';

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(import.meta.resolve('@famille/server'));
-const nodeOnlyPackages = [/^pg($|\/)/, /^@hono\/node-server/, /^drizzle-orm\/node-postgres/];
+const nodeOnlyPackages = [/^pg($|\/)/, /^@hono\/node-server/, /^drizzle-orm\/node-postgres/, /^nodemailer/, /^smtp-server/];
 
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');

@@ -1,9 +1,13 @@
 // Domain rules on their own: no HTTP, no database.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkPassword } from '@famille/contract';
 import {
-  checkPasswordPolicy,
+  assessPassword,
+  createCommonPasswordList,
   cnilPasswordPolicy,
+  passwordFieldError,
+  zxcvbnCommonPasswords,
   isSessionExpired,
   lockedForSeconds,
   normalizeIdentifiant,
@@ -75,23 +79,46 @@ describe('failed-login throttle', () => {
 });
 
 describe('password policy (CNIL 2022-100 with throttling)', () => {
-  test('accepts 8 characters from 3 classes, and the demo password', () => {
-    assert.deepEqual(checkPasswordPolicy(cnilPasswordPolicy, 'Tilleul2024'), []);
-    assert.deepEqual(checkPasswordPolicy(cnilPasswordPolicy, 'Famille-Demo-2026'), []);
-    assert.deepEqual(checkPasswordPolicy(cnilPasswordPolicy, 'une phrase de passe très longue, 42'), []);
+  const list = createCommonPasswordList(['123456', 'password', 'azerty', 'soleil', 'camille']);
+  const unmet = (password: string, policy = cnilPasswordPolicy) => assessPassword(policy, password, list).unmet;
+
+  test('accepts 8 characters from 3 classes, the demo password and a passphrase with a capital', () => {
+    assert.deepEqual(unmet('Tilleul2024'), []);
+    assert.deepEqual(unmet('Famille-Demo-2026'), []);
+    assert.deepEqual(unmet('Une phrase de passe très longue'), []);
   });
 
-  test('names each broken rule', () => {
-    assert.deepEqual(checkPasswordPolicy(cnilPasswordPolicy, 'Ab1'), [{ rule: 'too_short', minimum: 8 }]);
-    assert.deepEqual(checkPasswordPolicy(cnilPasswordPolicy, 'abcdefgh1'), [{ rule: 'too_few_classes', minimum: 3 }]);
-    const tenantRule = { ...cnilPasswordPolicy, requiredClasses: ['digit' as const], minClasses: 0 };
-    assert.deepEqual(checkPasswordPolicy(tenantRule, 'Abcdefgh'), [{ rule: 'missing_class', class: 'digit' }]);
+  test("is the contract's rule object: the server refuses exactly what the checklist shows unmet", () => {
+    for (const password of ['Ab1', 'abcdefgh1', 'Tilleul2024', 'é'.repeat(129)]) {
+      assert.deepEqual(unmet(password), checkPassword(cnilPasswordPolicy, password).filter((c) => !c.met).map((c) => c.rule));
+    }
+    assert.deepEqual(unmet('Ab1'), [{ rule: 'min_length', minimum: 8 }]);
+    assert.deepEqual(unmet('abcdefgh1'), [{ rule: 'min_classes', minimum: 3 }]);
+    const vienne = { ...cnilPasswordPolicy, requiredClasses: ['lower' as const, 'digit' as const], minClasses: 2 };
+    assert.deepEqual(unmet('Abcdefgh', vienne), [{ rule: 'class', class: 'digit' }]);
+    assert.deepEqual(unmet('tilleul24', vienne), []);
   });
 
-  test('rejects common passwords even dressed up with digits and symbols', () => {
-    assert.ok(checkPasswordPolicy(cnilPasswordPolicy, 'Azerty123!').some((v) => v.rule === 'common'));
-    assert.ok(checkPasswordPolicy(cnilPasswordPolicy, 'MotDePasse1').some((v) => v.rule === 'common'));
-    assert.ok(checkPasswordPolicy(cnilPasswordPolicy, 'Soleil2024').some((v) => v.rule === 'common'));
+  test('a broken rule is too_weak before too_common', () => {
+    assert.deepEqual(passwordFieldError(assessPassword(cnilPasswordPolicy, 'azerty', list), 'password'), { path: 'password', code: 'too_weak' });
+    assert.deepEqual(passwordFieldError(assessPassword(cnilPasswordPolicy, 'Azerty123!', list), 'password'), { path: 'password', code: 'too_common' });
+    assert.equal(passwordFieldError(assessPassword(cnilPasswordPolicy, 'Tilleul2024', list), 'password'), undefined);
+  });
+
+  test('common passwords are caught in any case, dressed up with trailing digits and symbols, and as trivial runs', () => {
+    for (const password of ['PASSWORD', 'Azerty123!', 'Soleil2024', 'Camille-1985', 'MotDePasse1', '11111111', '01234567', 'aaaaaaaaaaaa']) {
+      assert.equal(list.has(password), true, password);
+    }
+    for (const password of ['Tilleul2024', 'Quatre chevaux blancs galopent', 'Famille-Demo-2026', 'azertyuiop-xyz']) {
+      assert.equal(list.has(password), false, password);
+    }
+  });
+
+  test('the shipped list holds tens of thousands of leaked passwords, French ones included', async () => {
+    const shipped = createCommonPasswordList(await zxcvbnCommonPasswords());
+    assert.ok(shipped.size > 40_000, `${shipped.size} entries`);
+    for (const password of ['123456', 'motdepasse', 'marseille', 'jetaime', 'Doudou2020!', 'qwerty123']) assert.equal(shipped.has(password), true, password);
+    assert.equal(shipped.has('Tilleul-Orange-2026'), false);
   });
 });
 

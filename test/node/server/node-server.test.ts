@@ -37,7 +37,7 @@ describe('startServer', () => {
       const { token } = LoginResult.parse(await loginResponse.json());
       const session = await fetch(`${server.url}/api/tenants/vienne-condrieu/auth/session`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(Session.parse(await session.json()).account.identifiant, 'parent.demo');
-      assert.ok(lines.some((l) => l.msg === 'listening' && l['migration'] === 1));
+      assert.ok(lines.some((l) => l.msg === 'listening' && l['migration'] === 2));
       assert.ok(lines.some((l) => l.msg === 'request' && l['path'] === '/api/tenants/vienne-condrieu/auth/session' && l['status'] === 200));
     } finally {
       await server.close();

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { endpoints, Health, Readiness } from '@famille/contract';
-import { migrate, type Database } from '@famille/server';
+import { migrate, migrations, type Database } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { testApp, type TestApp } from './support/app.ts';
 
@@ -29,7 +29,7 @@ describe('health', () => {
     const before = database.queries();
     const response = await app.request('/api/health/ready');
     assert.equal(response.status, 200);
-    assert.deepEqual(Readiness.parse(await response.json()), { status: 'ok', database: 'ok', migration: 1 });
+    assert.deepEqual(Readiness.parse(await response.json()), { status: 'ok', database: 'ok', migration: migrations.length });
     assert.equal(database.queries() - before, 1);
   });
 
@@ -43,13 +43,13 @@ describe('health', () => {
 
 describe('migrations', () => {
   test('running them again changes nothing and keeps one row per version', async () => {
-    assert.equal(await migrate(database.db), 1);
-    const { rows } = (await database.db.execute('select version, name from schema_migrations')) as unknown as { rows: unknown[] };
-    assert.deepEqual(rows, [{ version: 1, name: 'accounts_sessions_throttle' }]);
+    assert.equal(await migrate(database.db), migrations.length);
+    const { rows } = (await database.db.execute('select version, name from schema_migrations order by version')) as unknown as { rows: unknown[] };
+    assert.deepEqual(rows, migrations.map((m) => ({ version: m.version, name: m.name })));
   });
 
   test('concurrent starts take turns on the advisory lock and both succeed', async () => {
-    assert.deepEqual(await Promise.all([migrate(database.db), migrate(database.db)]), [1, 1]);
+    assert.deepEqual(await Promise.all([migrate(database.db), migrate(database.db)]), [migrations.length, migrations.length]);
   });
 });
 

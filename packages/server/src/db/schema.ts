@@ -1,5 +1,6 @@
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { AccountStatus, SessionTransport } from '../domain/types.ts';
+import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Locale } from '@famille/contract';
+import type { AccountAddress, AccountStatus, PreferredContact, SessionTransport } from '../domain/types.ts';
 
 // Query-builder view of the tables. The DDL lives in ./migrations (the source of truth).
 
@@ -19,9 +20,20 @@ export const accounts = pgTable(
     identifiant: text('identifiant').notNull(),
     identifiantKey: text('identifiant_key').notNull(),
     email: text('email').notNull(),
+    /** Lower case, trimmed: unique per tenant. */
+    emailKey: text('email_key').notNull(),
     civilite: text('civilite').$type<'madame' | 'monsieur'>(),
     nomUsage: text('nom_usage').notNull(),
     prenoms: text('prenoms').notNull(),
+    nomNaissance: text('nom_naissance'),
+    dateNaissance: date('date_naissance', { mode: 'string' }),
+    address: jsonb('address').$type<AccountAddress>().notNull().default({}),
+    telephone: text('telephone'),
+    mobile: text('mobile'),
+    preferredContact: text('preferred_contact').$type<PreferredContact>(),
+    locale: text('locale').$type<Locale>().notNull().default('fr'),
+    cguAcceptedAt: instant('cgu_accepted_at'),
+    activatedAt: instant('activated_at'),
     passwordHash: text('password_hash').notNull(),
     status: text('status').$type<AccountStatus>().notNull(),
     createdAt: instant('created_at').notNull(),
@@ -55,4 +67,43 @@ export const throttleCounters = pgTable(
     lockedUntil: instant('locked_until'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);
+
+export type EmailTokenPurpose = 'activation' | 'reset';
+
+export const emailTokens = pgTable(
+  'email_tokens',
+  {
+    tenantId: text('tenant_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    accountId: uuid('account_id').notNull(),
+    purpose: text('purpose').$type<EmailTokenPurpose>().notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.tokenHash] })],
+);
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    fromName: text('from_name').notNull(),
+    replyTo: text('reply_to'),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    status: text('status').$type<OutboxStatus>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );

@@ -67,3 +67,8 @@ export async function deleteExpiredSessionsOf(db: Database, tenantId: string, ac
 export async function deleteExpiredSessions(db: Database, now: Date): Promise<number> {
   return (await db.delete(sessions).where(expiredAt(now)).returning({ tokenHash: sessions.tokenHash })).length;
 }
+
+/** Ends every session of an account (password reset); returns how many. */
+export async function deleteSessionsOf(db: Database, tenantId: string, accountId: string): Promise<number> {
+  return (await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.accountId, accountId))).returning({ tokenHash: sessions.tokenHash })).length;
+}

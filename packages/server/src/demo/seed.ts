@@ -2,8 +2,8 @@ import type { AppDeps } from '../deps.ts';
 import { systemClock } from '../deps.ts';
 import { webRandomBytes } from '../auth/password-hash.ts';
 import { findAccountByIdentifiantKey, insertAccountIfAbsent } from '../db/accounts.ts';
-import { normalizeIdentifiant } from '../domain/identifiant.ts';
-import { checkPasswordPolicy } from '../domain/password-policy.ts';
+import { normalizeEmail, normalizeIdentifiant } from '../domain/identifiant.ts';
+import { checkPassword } from '@famille/contract';
 import type { AccountStatus } from '../domain/types.ts';
 import { newUuid } from '../db/ids.ts';
 
@@ -25,7 +25,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'tenants' | 'hasher' |
   const randomBytes = deps.randomBytes ?? webRandomBytes;
   let hash: Promise<string> | undefined;
   for (const tenant of deps.tenants.list()) {
-    const violations = checkPasswordPolicy(tenant.config.passwordPolicy, demoPassword);
+    const violations = checkPassword(tenant.config.passwordPolicy, demoPassword).filter((check) => !check.met);
     if (violations.length > 0) throw new TypeError(`The demo password breaks ${tenant.config.id}'s policy: ${JSON.stringify(violations)}`);
     for (const account of demoAccounts) {
       const identifiantKey = normalizeIdentifiant(account.identifiant);
@@ -38,6 +38,10 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'tenants' | 'hasher' |
         identifiant: account.identifiant,
         identifiantKey,
         email: account.email,
+        emailKey: normalizeEmail(account.email),
+        locale: 'fr',
+        cguAcceptedAt: now,
+        ...(account.status === 'active' && { activatedAt: now }),
         civilite: 'madame',
         nomUsage: 'Martin',
         prenoms: account.prenoms,

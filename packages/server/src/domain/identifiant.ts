@@ -5,3 +5,8 @@
 export function normalizeIdentifiant(identifiant: string): string {
   return identifiant.normalize('NFKC').trim().toLowerCase();
 }
+
+/** The form under which an e-mail address is unique per tenant: trimmed, lower case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

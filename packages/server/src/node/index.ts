@@ -1,5 +1,6 @@
 // Node-only entry: the HTTP server, node:crypto's scrypt, node-postgres.
 export { startServer, serverOptionsFromEnv, type RunningServer, type ServerOptions } from './server.ts';
+export { createSmtpTransport } from './smtp.ts';
 export { createNodeScryptHasher } from './scrypt-hasher.ts';
 export { createPostgresDatabase } from './postgres.ts';
 export { nodeClientIp } from './client-ip.ts';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The reference server from the command line. Configuration by environment (see README):
 // PORT, HOST, DATA_DIR, DATABASE_URL, ALLOWED_ORIGINS, COOKIE_SECURE, TRUST_PROXY,
-// SEED_DEMO, LOG_LEVEL.
+// SEED_DEMO, LOG_LEVEL, ACCOUNT_PAGE_URL, SMTP_URL, MAIL_FROM.
 import { startServer } from './server.ts';
 
 const server = await startServer();

@@ -17,6 +17,9 @@ import { demoTenants } from '../tenants/demo.ts';
 import { nodeClientIp } from './client-ip.ts';
 import { createPostgresDatabase } from './postgres.ts';
 import { createNodeScryptHasher } from './scrypt-hasher.ts';
+import { createSmtpTransport } from './smtp.ts';
+import { createOutboxDispatcher, type MailTransport, type OutboxDispatcher } from '../mail/outbox.ts';
+import type { Mailer } from '../deps.ts';
 
 export interface ServerOptions {
   /** Default 8787; 0 picks a free port. */
@@ -41,6 +44,18 @@ export interface ServerOptions {
   readonly logger?: Logger;
   readonly hasher?: PasswordHasher;
   readonly config?: AppConfigInput;
+  /** The page embedding the elements, where e-mail links lead (demo tenants). */
+  readonly accountPageUrl?: string;
+  /** e.g. `smtp://user:pass@host:587`: e-mails are sent. Without it they stay in the outbox (and the log). */
+  readonly smtpUrl?: string;
+  /** Sender address, e.g. `espace-famille@ville.fr` (default `no-reply@localhost`). */
+  readonly mailFrom?: string;
+  /** Replaces the SMTP transport (tests). */
+  readonly mailTransport?: MailTransport;
+  /** Serve `GET …/dev/outbox`; default: when no SMTP is configured and NODE_ENV is not `production`. */
+  readonly devOutbox?: boolean;
+  /** How often the dispatcher looks for due e-mails besides being woken by requests (default 30 s). */
+  readonly mailIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -66,6 +81,9 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(trust && { trustProxy: /^\d+$/.test(trust) ? Number(trust) : flag(trust) ? 1 : 0 }),
     ...(flag(env['SEED_DEMO']) !== undefined && { seedDemo: flag(env['SEED_DEMO'])! }),
     ...(level && isLogLevel(level) && { logLevel: level }),
+    ...(env['ACCOUNT_PAGE_URL'] && { accountPageUrl: env['ACCOUNT_PAGE_URL'] }),
+    ...(env['SMTP_URL'] && { smtpUrl: env['SMTP_URL'] }),
+    ...(env['MAIL_FROM'] && { mailFrom: env['MAIL_FROM'] }),
   };
 }
 
@@ -92,14 +110,22 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
   const database = await openDatabase(options);
   try {
     const version = await migrate(database.db);
-    const tenants = createTenantRegistry(options.tenants ?? demoTenants({ allowedOrigins: options.allowedOrigins ?? [] }));
+    const tenants = createTenantRegistry(
+      options.tenants ??
+        demoTenants({ allowedOrigins: options.allowedOrigins ?? [], ...(options.accountPageUrl && { accountPageUrl: options.accountPageUrl }) }),
+    );
+    const transport = options.mailTransport ?? (options.smtpUrl ? createSmtpTransport({ url: options.smtpUrl, from: options.mailFrom ?? 'no-reply@localhost' }) : undefined);
+    const dispatcher: OutboxDispatcher | undefined = transport && createOutboxDispatcher({ db: database.db, transport, logger });
+    const mailer: Mailer | undefined = dispatcher && { queued: () => dispatcher.kick() };
+    const devOutbox = options.devOutbox ?? (!transport && process.env['NODE_ENV'] !== 'production');
     const deps = {
       db: database.db,
       tenants,
       hasher: options.hasher ?? createNodeScryptHasher(),
       logger,
       clientIp: nodeClientIp(options.trustProxy ?? 0),
-      config: { ...options.config, cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie } },
+      ...(mailer && { mailer }),
+      config: { devOutbox, ...options.config, cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie } },
     };
     if (options.seedDemo ?? true) await seedDemo(deps);
     const app = createApp(deps);
@@ -112,7 +138,18 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
     const { address, port } = server.address() as AddressInfo;
     const wildcard = address === '::' || address === '0.0.0.0';
     const url = `http://${wildcard ? 'localhost' : address.includes(':') ? `[${address}]` : address}:${port}`;
-    logger.info({ msg: 'listening', url, database: database.description, migration: version, tenants: tenants.list().map((t) => t.config.id) });
+    logger.info({
+      msg: 'listening',
+      url,
+      database: database.description,
+      migration: version,
+      tenants: tenants.list().map((t) => t.config.id),
+      mail: transport ? 'smtp' : 'outbox only (printed to this log)',
+      devOutbox,
+    });
+    // Messages left by an earlier run or another instance, then every interval (retries).
+    dispatcher?.start(options.mailIntervalMs ?? 30_000);
+    dispatcher?.kick();
 
     // Dead sessions and counters are refused anyway; this only keeps the tables small.
     const purge = setInterval(() => {
@@ -130,6 +167,8 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       close: () =>
         (closing ??= (async () => {
           clearInterval(purge);
+          await dispatcher?.stop();
+          transport?.close?.();
           await new Promise<void>((done) => {
             server.close(() => done());
             // Keep-alive sockets would hold close() open until they time out.

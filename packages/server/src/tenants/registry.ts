@@ -6,6 +6,12 @@ export interface Tenant {
   readonly config: TenantConfig;
   /** Origins of the host pages allowed to call the API (CORS and CSRF), e.g. `https://www.ville.fr`. */
   readonly allowedOrigins: readonly string[];
+  /**
+   * The town's page that embeds the elements, e.g. `https://www.ville.fr/espace-famille`.
+   * E-mail links point there, never to the API, with the token in the fragment
+   * (`#famille-activation=…`): a fragment reaches no server log and no Referer.
+   */
+  readonly accountPageUrl: string;
 }
 
 export interface TenantRegistry {
@@ -26,7 +32,12 @@ export function createTenantRegistry(tenants: readonly Tenant[]): TenantRegistry
   for (const tenant of tenants) {
     const config = TenantConfig.parse(tenant.config);
     if (byId.has(config.id)) throw new TypeError(`Tenant "${config.id}" is configured twice`);
-    byId.set(config.id, Object.freeze({ config, allowedOrigins: Object.freeze([...new Set(tenant.allowedOrigins.map(normalizeOrigin))]) }));
+    const page = new URL(tenant.accountPageUrl);
+    if ((page.protocol !== 'https:' && page.protocol !== 'http:') || page.hash) throw new TypeError(`Tenant "${config.id}": accountPageUrl must be an http(s) URL without a fragment`);
+    byId.set(
+      config.id,
+      Object.freeze({ config, allowedOrigins: Object.freeze([...new Set(tenant.allowedOrigins.map(normalizeOrigin))]), accountPageUrl: page.href }),
+    );
   }
   const list = Object.freeze([...byId.values()]);
   return { get: (id) => byId.get(id), list: () => list };

@@ -1,0 +1,1 @@
+export { devHandlers } from './handlers.ts';

@@ -1,0 +1,1 @@
+export { passwordResetHandlers } from './handlers.ts';
