@@ -17,9 +17,14 @@ export interface MockServer {
   readonly app: ReturnType<typeof createApp>;
   /** Delay every answer by `ms`, or never answer (to show pending states). */
   setLatency(ms: number | 'never'): void;
+  /**
+   * Moves the server's clock forward (e.g. past an activation link's 48 h) without
+   * waiting: tokens, sessions and throttling windows all read this clock.
+   */
+  advanceTime(ms: number): void;
   /** Make every request fail as if the network were down (fetch rejects). */
   setOffline(offline: boolean): void;
-  /** A fresh copy of the seeded demo database, the default latency, back online. */
+  /** A fresh copy of the seeded demo database, the default latency, back online, the real time. */
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -32,12 +37,16 @@ type App = ReturnType<typeof createApp>;
  */
 let snapshot: Promise<Blob> | undefined;
 
+/** The server's clock: the real time, plus what `advanceTime` added. */
+let offsetMs = 0;
+const clock = { now: () => new Date(Date.now() + offsetMs) };
+
 async function freshApp(allowedOrigins: string[]): Promise<{ app: App; pg: PGlite }> {
   if (!snapshot) {
     const pg = new PGlite();
     const db = createPgliteDatabase(pg);
     await migrate(db);
-    const deps = createDemoDeps({ db, allowedOrigins });
+    const deps = createDemoDeps({ db, allowedOrigins, clock });
     await seedDemo(deps);
     snapshot = pg.dumpDataDir('none');
     await snapshot;
@@ -45,7 +54,7 @@ async function freshApp(allowedOrigins: string[]): Promise<{ app: App; pg: PGlit
   }
   const pg = new PGlite({ loadDataDir: await snapshot });
   const db = createPgliteDatabase(pg);
-  return { app: createApp(createDemoDeps({ db, allowedOrigins })), pg };
+  return { app: createApp(createDemoDeps({ db, allowedOrigins, clock })), pg };
 }
 
 let running: Promise<MockServer> | undefined;
@@ -93,8 +102,10 @@ async function start(options: MockServerOptions): Promise<MockServer> {
     },
     setLatency: (ms) => void (latency = ms),
     setOffline: (value) => void (offline = value),
+    advanceTime: (ms) => void (offsetMs += ms),
     async reset() {
       latency = defaultLatency;
+      offsetMs = 0;
       offline = false;
       const previous = current;
       current = await freshApp(allowedOrigins);

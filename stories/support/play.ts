@@ -20,6 +20,19 @@ export function inputByLabel(root: ParentNode, label: string): HTMLInputElement 
   return undefined;
 }
 
+/** Ticks a checkbox or picks a radio button by its label, as a click does. */
+export async function choose(root: ParentNode, label: string): Promise<HTMLInputElement> {
+  const input = await waitFor(
+    () =>
+      [...root.querySelectorAll('label')]
+        .map((el) => (el.textContent?.replace('*', '').trim() === label ? el.control : null))
+        .find((el): el is HTMLInputElement => el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')),
+    `the "${label}" choice`,
+  );
+  input.click();
+  return input;
+}
+
 /** The button (or link) whose text, without visually hidden suffixes, starts with `text`. */
 export function buttonByText(root: ParentNode, text: string): HTMLElement | undefined {
   return [...root.querySelectorAll<HTMLElement>('button, a')].find((el) => el.textContent?.trim().startsWith(text));

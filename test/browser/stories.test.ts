@@ -1,13 +1,15 @@
-// Every story of the login and the portal, rendered and played as in Storybook, then
+// Every story of every element, rendered and played as in Storybook, then
 // checked by axe-core against WCAG 2.1 A and AA.
 import * as loginStories from '../../stories/login.stories.ts';
 import * as portalStories from '../../stories/portal.stories.ts';
+import * as createAccountStories from '../../stories/create-account.stories.ts';
 import { runStory, storiesOf, type StoriesModule } from './stories.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 
 for (const [title, module] of [
   ['famille-login', loginStories],
   ['famille-portal', portalStories],
+  ['famille-create-account', createAccountStories],
 ] as [string, StoriesModule][]) {
   describe(`${title} stories`, () => {
     for (const [name, story] of storiesOf(module)) {

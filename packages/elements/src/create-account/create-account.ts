@@ -215,7 +215,8 @@ export class FamilleCreateAccount extends FamilleElement {
     const token = this.activationToken;
     if (token && token !== this.#activating && this.activeClient) {
       this.#activating = token;
-      void this.#activate(token);
+      // After this update, not inside it.
+      void this.updateComplete.then(() => this.#activate(token));
     }
   }
 
