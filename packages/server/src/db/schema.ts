@@ -1,4 +1,4 @@
-import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Locale } from '@famille/contract';
 import type { AccountAddress, AccountStatus, PreferredContact, SessionTransport } from '../domain/types.ts';
 
@@ -92,6 +92,7 @@ export const outboxMessages = pgTable(
   {
     tenantId: text('tenant_id').notNull(),
     id: uuid('id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     fromName: text('from_name').notNull(),
     replyTo: text('reply_to'),
     toAddress: text('to_address').notNull(),

@@ -62,7 +62,7 @@ export async function recentOutboxMessages(db: Database, tenantId: string, limit
     })
     .from(outboxMessages)
     .where(eq(outboxMessages.tenantId, tenantId))
-    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+    .orderBy(desc(outboxMessages.seq))
     .limit(limit);
 }
 
@@ -135,7 +135,7 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
         .select()
         .from(outboxMessages)
         .where(and(eq(outboxMessages.status, 'pending'), lte(outboxMessages.nextAttemptAt, at)))
-        .orderBy(asc(outboxMessages.nextAttemptAt))
+        .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.seq))
         .limit(batchSize)
         .for('update', { skipLocked: true });
       if (due.length > 0) {

@@ -42,6 +42,8 @@ export const migration0002: Migration = {
     `create table outbox_messages (
       tenant_id text not null,
       id uuid not null,
+      -- Order of writing (several messages may share one instant).
+      seq bigint generated always as identity,
       from_name text not null,
       reply_to text,
       to_address text not null,
@@ -58,6 +60,6 @@ export const migration0002: Migration = {
       primary key (tenant_id, id)
     )`,
     `create index outbox_messages_due on outbox_messages (next_attempt_at) where status = 'pending'`,
-    `create index outbox_messages_recent on outbox_messages (tenant_id, created_at)`,
+    `create index outbox_messages_recent on outbox_messages (tenant_id, seq)`,
   ],
 };
