@@ -21,6 +21,7 @@ describe('startServer', () => {
       host: '127.0.0.1',
       ...(testDatabaseUrl ? { databaseUrl: testDatabaseUrl } : { dataDir }),
       allowedOrigins: [PAGE_ORIGIN],
+      accountPageUrl: 'https://demo.ville.test/famille',
       hasher: createNodeScryptHasher({ params: testHasherCost }),
       logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }),
     });
@@ -38,6 +39,25 @@ describe('startServer', () => {
       const session = await fetch(`${server.url}/api/tenants/vienne-condrieu/auth/session`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(Session.parse(await session.json()).account.identifiant, 'parent.demo');
       assert.ok(lines.some((l) => l.msg === 'listening' && l['migration'] === 2));
+
+      // No SMTP configured: the e-mail stays in the outbox, its link is printed to the log and listed at the dev outbox.
+      const email = `node.${Date.now()}@example.fr`;
+      const registered = await fetch(`${server.url}/api/tenants/vienne-condrieu/accounts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          acceptCgu: true,
+          identity: { civilite: 'monsieur', nomUsage: 'Noeud', prenoms: 'Léo' },
+          address: {},
+          contacts: { email },
+          credentials: { identifiant: `node.${Date.now()}`, password: 'Tilleul-Orange-2026' },
+        }),
+      });
+      assert.equal(registered.status, 202);
+      const logged = lines.find((l) => l['to'] === email);
+      assert.match(String(logged?.['link']), /^https:\/\/demo\.ville\.test\/famille#famille-activation=[\w-]{43}$/);
+      const outbox = (await (await fetch(`${server.url}/api/tenants/vienne-condrieu/dev/outbox`)).json()) as { messages: { to: string }[] };
+      assert.equal(outbox.messages[0]?.to, email);
       assert.ok(lines.some((l) => l.msg === 'request' && l['path'] === '/api/tenants/vienne-condrieu/auth/session' && l['status'] === 200));
     } finally {
       await server.close();
