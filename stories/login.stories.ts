@@ -5,7 +5,17 @@ import '@famille/elements/define-all';
 import { createClient } from '@famille/sdk';
 import { startMockServer } from '@famille/mock-server';
 import { click, submit, type, waitFor, waitForText } from './support/play.ts';
-import { demo, prepareMockServer } from './support/mock.ts';
+import { demo, demoClient, latestLinkToken, prepareMockServer } from './support/mock.ts';
+
+interface Loaded {
+  loaded?: { resetToken?: string };
+}
+
+/** Asks for a reset e-mail for the demo parent and returns its link's token. */
+async function resetToken(): Promise<string> {
+  await demoClient().auth.requestPasswordReset({ identifiant: demo.identifiant });
+  return latestLinkToken('famille-reset');
+}
 
 interface LoginArgs {
   tenant: string;
@@ -24,13 +34,14 @@ const meta = {
   loaders: [prepareMockServer],
   args: { tenant: demo.tenant, lang: 'fr' },
   argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },
-  render: (args) => html`<famille-login
+  render: (args, { loaded }: Loaded) => html`<famille-login
     api="/api"
     tenant=${args.tenant}
     auth="token"
     lang=${args.lang}
     forgot-password-href=${ifDefined(args.forgotPasswordHref)}
     create-account-href=${ifDefined(args.createAccountHref)}
+    reset-token=${ifDefined(loaded?.resetToken)}
   ></famille-login>`,
 } satisfies Meta<LoginArgs>;
 export default meta;
@@ -77,6 +88,68 @@ export const Throttled: Story = {
       if (canvasElement.querySelector('.famille-alert')?.textContent?.includes('Trop de tentatives')) return;
     }
     throw new Error('The server never throttled');
+  },
+};
+
+/** "Renvoyer le courriel d’activation": the element asks the server and confirms. */
+export const ActivationResent: Story = {
+  play: async (context) => {
+    await AccountNotActivated.play!(context as never);
+    await click(context.canvasElement, 'Renvoyer le courriel');
+    await waitFor(() => document.activeElement?.matches('[part=notice]'), 'the focused confirmation');
+  },
+};
+
+/** "J’ai oublié mon mot de passe" opens, in place, the form asking for a reset link. */
+export const ForgotPassword: Story = {
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, 'J’ai oublié mon mot de passe');
+    await waitFor(() => document.activeElement?.matches('[part=heading]') && document.activeElement.textContent === 'Mot de passe oublié', 'the focused heading');
+  },
+};
+
+/** The same confirmation whether or not an account matches. */
+export const ForgotPasswordSent: Story = {
+  play: async (context) => {
+    await ForgotPassword.play!(context as never);
+    await type(context.canvasElement, 'Identifiant ou adresse e-mail', 'personne.inconnue');
+    await submit(context.canvasElement);
+    await waitForText(context.canvasElement, '[part=notice]', 'Si un compte correspond');
+  },
+};
+
+/** The e-mail's link opened (`#famille-reset=…`): a new password, with the policy's checklist. */
+export const ResetPassword: Story = {
+  loaders: [async () => ({ resetToken: await resetToken() })],
+  play: async ({ canvasElement }) => {
+    await type(canvasElement, 'Nouveau mot de passe', 'cocon2026');
+    await waitFor(() => canvasElement.querySelector('.famille-met'), 'a met rule');
+  },
+};
+
+/** Password changed: the login form, prefilled with the identifiant. */
+export const ResetDone: Story = {
+  loaders: ResetPassword.loaders!,
+  play: async ({ canvasElement }) => {
+    await type(canvasElement, 'Nouveau mot de passe', 'Graine-de-Malice-2027');
+    await submit(canvasElement);
+    await waitForText(canvasElement, '[part=notice]', 'Votre mot de passe a été modifié');
+  },
+};
+
+/** The link opened too late: it says so and offers to ask again. */
+export const ResetExpired: Story = {
+  loaders: [
+    async () => {
+      const token = await resetToken();
+      (await startMockServer()).advanceTime(2 * 3600_000);
+      return { resetToken: token };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    await type(canvasElement, 'Nouveau mot de passe', 'Graine-de-Malice-2027');
+    await submit(canvasElement);
+    await waitForText(canvasElement, '[part=alert]', 'expiré');
   },
 };
 
@@ -160,19 +233,19 @@ export const EnglishErrors: Story = {
 
 /** A municipality's theme: the host page sets the tokens, the page's font is inherited. */
 export const TenantTheme: Story = {
-  render: (args) => html`<div
+  render: (args, context) => html`<div
     style="--famille-color-primary: #6a1b5d; --famille-color-focus: #d35400; --famille-radius: 0;
       --famille-space: 1.25rem; font-family: Georgia, serif; padding: 1rem; background: #fffaf5"
   >
-    ${meta.render(args)}
+    ${meta.render(args, context as never)}
   </div>`,
   play: WrongPassword.play,
 };
 
 /** On a 320 px wide phone. */
 export const Phone: Story = {
-  render: (args) => html`<div style="inline-size: 320px; padding: 0.5rem; box-sizing: border-box">
-    ${meta.render(args)}
+  render: (args, context) => html`<div style="inline-size: 320px; padding: 0.5rem; box-sizing: border-box">
+    ${meta.render(args, context as never)}
   </div>`,
   play: MissingFields.play,
 };

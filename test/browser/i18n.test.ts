@@ -33,6 +33,13 @@ describe('i18n', () => {
     assert(missing.length === 0, `missing in English: ${missing.join(', ')}`);
   });
 
+  it('keeps the create-account table complete in English', async () => {
+    const { createAccountFr } = await import('../../packages/elements/src/create-account/messages.fr.ts');
+    const { createAccountEn } = await import('../../packages/elements/src/create-account/messages.en.ts');
+    const missing = Object.keys(createAccountFr).filter((key) => !(key in createAccountEn));
+    assert(missing.length === 0, `missing in English: ${missing.join(', ')}`);
+  });
+
   it('words plurals in each language', () => {
     assert(createLocalizer('fr').t('too_many_attempts', { minutes: 1 }) === 'Trop de tentatives. Réessayez dans 1 minute.', 'fr singular');
     assert(createLocalizer('fr').t('too_many_attempts', { minutes: 15 }) === 'Trop de tentatives. Réessayez dans 15 minutes.', 'fr plural');
