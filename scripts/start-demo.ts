@@ -28,6 +28,8 @@ const [script, api] = await Promise.all([
   buildDropIn(),
   startServer({
     port: apiPort,
+    // E-mail links (activation, reset) lead back to the town's page, not to the API.
+    accountPageUrl: process.env.ACCOUNT_PAGE_URL ?? `http://localhost:${demoPort}/`,
     allowedOrigins: [...demoOrigins, ...(process.env.ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [])],
   }),
 ]);

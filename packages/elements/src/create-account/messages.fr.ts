@@ -54,7 +54,7 @@ export const createAccountFr = {
   registering: 'Création de votre espace…',
   sentHeading: 'Consultez votre messagerie',
   sentTo: (p: { email: string }) => `Un e-mail d’activation vous a été envoyé à ${p.email}.`,
-  sentTtl: (p: { hours: number }) => `Ouvrez le lien qu’il contient dans les ${p.hours}$ heures pour activer votre espace ; il ne sert qu’une fois.`,
+  sentTtl: (p: { hours: number }) => `Ouvrez le lien qu’il contient dans les ${p.hours} heures pour activer votre espace ; il ne sert qu’une fois.`,
   sentHelp: 'Rien reçu après quelques minutes ? Regardez dans vos courriers indésirables (spam), vérifiez l’adresse, ou demandez un nouveau lien.',
   resend: 'Recevoir un nouveau lien',
   resent: 'Si votre espace attend son activation, un nouvel e-mail vous a été envoyé.',

@@ -399,6 +399,8 @@ export class FamilleLogin extends FamilleElement {
         this.#to('login', { notice: 'resetDone' });
         await this.updateComplete;
         this.#input('identifiant')!.value = result.identifiant;
+        // The login form reuses the reset's input: an empty one asks for the new password plainly.
+        this.#input('password')!.value = '';
         return;
       }
       const session = await client.auth.login({ identifiant, password });
