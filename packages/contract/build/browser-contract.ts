@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import * as contract from '../src/index.ts';
 import * as runtime from '../src/runtime.ts';
+import type { Endpoint } from '../src/endpoints.ts';
 
 function isSchema(value: unknown): value is z.ZodMiniType {
   return typeof value === 'object' && value !== null && '_zod' in value;
@@ -19,6 +20,19 @@ export function jsonSchemaOf(schema: z.ZodMiniType): object {
     target: 'draft-2020-12',
   }) as Record<string, unknown>;
   return json;
+}
+
+/**
+ * What a client needs of each endpoint to call it and check its answer. Summaries, tags
+ * and error lists document the API (OpenAPI); they would only weigh on every page.
+ */
+function callableEndpoints(table: Record<string, Endpoint>): Record<string, Partial<Endpoint>> {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, { method, path, auth, body, response, status }]) => [
+      name,
+      { method, path, auth, status, ...(body && { body }), ...(response && { response }) },
+    ]),
+  );
 }
 
 /** Module source for the browser contract. `runtimePath` is the absolute path of src/runtime.ts. */
@@ -50,7 +64,7 @@ export function generateBrowserContract(runtimePath: string): string {
     if (typeof value === 'function') {
       throw new TypeError(`contract export "${name}" is a function: move it to src/runtime.ts so browser bundles keep it`);
     }
-    exports.push(`export const ${name} = ${serialize(value)};`);
+    exports.push(`export const ${name} = ${serialize(name === 'endpoints' ? callableEndpoints(value as Record<string, Endpoint>) : value)};`);
   }
   return [
     `import { compile } from ${JSON.stringify(runtimePath)};`,
