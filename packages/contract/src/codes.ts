@@ -19,6 +19,10 @@ export const problemCodes = [
   'token_invalid',
   'token_expired',
   'token_used',
+  'conflict',
+  'file_too_large',
+  'file_type_not_accepted',
+  'file_empty',
   'tenant_not_found',
   'not_found',
   'method_not_allowed',
@@ -45,4 +49,8 @@ export const fieldErrorCodes = [
   'too_weak',
   /** The password is on the list of the most common passwords. */
   'too_common',
+  /** A date that must be in the future is not (expected birth date). */
+  'not_in_future',
+  /** A reference to something that does not exist or is not the family's (document, member). */
+  'unknown_reference',
 ] as const;

@@ -13,6 +13,20 @@ import {
   RegistrationInput,
   ResendActivationInput,
 } from './accounts.ts';
+import {
+  AgentLoginInput,
+  AgentRequest,
+  AgentRequestList,
+  AgentSession,
+  DocumentInfo,
+  Family,
+  FamilyRequest,
+  MemberChange,
+  MemberInput,
+  RequestList,
+  RequestListQuery,
+  StatusChange,
+} from './family.ts';
 import type { ProblemCode } from './problem.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -26,9 +40,20 @@ export interface Endpoint {
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
-  /** `parent`: a parent's session is required. `none`: public. */
-  readonly auth: 'none' | 'parent';
+  /**
+   * `parent`: a parent's session is required. `agent`: an agent's bearer session of the
+   * tenant. `parentOrAgent`: either. `none`: public.
+   */
+  readonly auth: 'none' | 'parent' | 'agent' | 'parentOrAgent';
   readonly body?: z.ZodMiniType;
+  /** Query-string parameters. */
+  readonly query?: z.ZodMiniType;
+  /**
+   * `upload`: the body is the file's raw bytes (its `Content-Type`, and the name in
+   * `Content-Disposition: attachment; filename*=UTF-8''…`). `download`: the answer is
+   * the file's bytes, not JSON.
+   */
+  readonly binary?: 'upload' | 'download';
   /** Absent: the success answer has no body (204). */
   readonly response?: z.ZodMiniType;
   readonly status: 200 | 201 | 202 | 204;
@@ -152,6 +177,141 @@ export const endpoints = {
     response: ActivationResult,
     status: 200,
     errors: ['validation_failed', 'token_invalid', 'token_expired', 'token_used', 'too_many_attempts', 'origin_not_allowed'],
+  },
+  family: {
+    method: 'get',
+    path: '/tenants/{tenant}/family',
+    summary: "The family's members (entourage) with their status",
+    tag: 'family',
+    auth: 'parent',
+    response: Family,
+    status: 200,
+    errors: ['unauthenticated', 'session_expired'],
+  },
+  addMember: {
+    method: 'post',
+    path: '/tenants/{tenant}/family/members',
+    summary: 'Declare a member (co-représentant, child or future child, contact): a request to the service',
+    tag: 'family',
+    auth: 'parent',
+    body: MemberInput,
+    response: MemberChange,
+    status: 201,
+    errors: ['validation_failed', 'unauthenticated', 'origin_not_allowed'],
+  },
+  updateMember: {
+    method: 'put',
+    path: '/tenants/{tenant}/family/members/{memberId}',
+    summary: "Change a member's profile (same role): a request to the service",
+    tag: 'family',
+    auth: 'parent',
+    body: MemberInput,
+    response: MemberChange,
+    status: 200,
+    errors: ['validation_failed', 'not_found', 'conflict', 'unauthenticated', 'origin_not_allowed'],
+  },
+  removeMember: {
+    method: 'delete',
+    path: '/tenants/{tenant}/family/members/{memberId}',
+    summary: 'Ask the service to remove a member: a request',
+    tag: 'family',
+    auth: 'parent',
+    response: MemberChange,
+    status: 200,
+    errors: ['not_found', 'conflict', 'unauthenticated', 'origin_not_allowed'],
+  },
+  requests: {
+    method: 'get',
+    path: '/tenants/{tenant}/requests',
+    summary: "The family's requests, newest first, with their history",
+    tag: 'family',
+    auth: 'parent',
+    response: RequestList,
+    status: 200,
+    errors: ['unauthenticated'],
+  },
+  request: {
+    method: 'get',
+    path: '/tenants/{tenant}/requests/{requestId}',
+    summary: 'One request of the family',
+    tag: 'family',
+    auth: 'parent',
+    response: FamilyRequest,
+    status: 200,
+    errors: ['not_found', 'unauthenticated'],
+  },
+  uploadDocument: {
+    method: 'post',
+    path: '/tenants/{tenant}/documents',
+    summary: "Upload a file (raw body); checked by size, declared type and content against the tenant's rules",
+    tag: 'documents',
+    auth: 'parent',
+    binary: 'upload',
+    response: DocumentInfo,
+    status: 201,
+    errors: ['validation_failed', 'file_too_large', 'file_type_not_accepted', 'file_empty', 'payload_too_large', 'unsupported_media_type', 'unauthenticated', 'origin_not_allowed'],
+  },
+  downloadDocument: {
+    method: 'get',
+    path: '/tenants/{tenant}/documents/{documentId}',
+    summary: "A document's bytes: for its family and the tenant's agents only",
+    tag: 'documents',
+    auth: 'parentOrAgent',
+    binary: 'download',
+    status: 200,
+    errors: ['not_found', 'unauthenticated'],
+  },
+  deleteDocument: {
+    method: 'delete',
+    path: '/tenants/{tenant}/documents/{documentId}',
+    summary: 'Delete an uploaded document not yet attached to a request (cancel, replace)',
+    tag: 'documents',
+    auth: 'parent',
+    status: 204,
+    errors: ['not_found', 'conflict', 'unauthenticated', 'origin_not_allowed'],
+  },
+  agentLogin: {
+    method: 'post',
+    path: '/tenants/{tenant}/agent/auth/login',
+    summary: "Log an agent of the tenant in (bearer token)",
+    tag: 'agents',
+    auth: 'none',
+    body: AgentLoginInput,
+    response: AgentSession,
+    status: 200,
+    errors: ['validation_failed', 'invalid_credentials', 'too_many_attempts'],
+  },
+  agentRequests: {
+    method: 'get',
+    path: '/tenants/{tenant}/agent/requests',
+    summary: "The tenant's requests, oldest first, optionally by status",
+    tag: 'agents',
+    auth: 'agent',
+    query: RequestListQuery,
+    response: AgentRequestList,
+    status: 200,
+    errors: ['validation_failed', 'unauthenticated', 'forbidden'],
+  },
+  agentRequest: {
+    method: 'get',
+    path: '/tenants/{tenant}/agent/requests/{requestId}',
+    summary: 'One request of the tenant, with its family and member',
+    tag: 'agents',
+    auth: 'agent',
+    response: AgentRequest,
+    status: 200,
+    errors: ['not_found', 'unauthenticated', 'forbidden'],
+  },
+  agentSetRequestStatus: {
+    method: 'post',
+    path: '/tenants/{tenant}/agent/requests/{requestId}/status',
+    summary: 'Move a request on (en cours, validée, refusée) with a comment the family sees',
+    tag: 'agents',
+    auth: 'agent',
+    body: StatusChange,
+    response: AgentRequest,
+    status: 200,
+    errors: ['validation_failed', 'not_found', 'conflict', 'unauthenticated', 'forbidden'],
   },
   devOutbox: {
     method: 'get',

@@ -50,6 +50,12 @@ export const TenantConfig = z
     /** Short texts shown before account creation; the full texts sit behind `links`. */
     notices: z.object({ cgu: LocalizedText, dataProtection: LocalizedText }),
     passwordPolicy: PasswordPolicy,
+    /** What parents may upload, shown before they choose a file. */
+    uploads: z.object({
+      /** e.g. `['application/pdf', 'image/jpeg', 'image/png']`. */
+      acceptedTypes: z.array(z.string()),
+      maxBytes: z.number().check(z.int(), z.gte(1)),
+    }),
     activationTtlHours: z.number(),
     /** Strings the tenant overrides, by locale then message key. */
     strings: z.optional(z.record(z.string(), z.record(z.string(), z.string()))),
