@@ -63,9 +63,18 @@ function check(schema: JsonSchema, value: unknown, path: (string | number)[], is
   const issue = (fields: Omit<ValidationIssue, 'path' | 'message'>) =>
     issues.push({ ...fields, path, message: 'Invalid input' });
 
-  if (schema.anyOf ?? schema.oneOf) {
-    const options = (schema.anyOf ?? schema.oneOf)!;
-    if (!options.some((option) => validate(option, value).length === 0)) issue({ code: 'invalid_union', input: value });
+  const options = schema.anyOf ?? schema.oneOf;
+  if (options) {
+    const key = discriminatorOf(options);
+    if (key === undefined) {
+      if (!options.some((option) => validate(option, value).length === 0)) issue({ code: 'invalid_union', input: value });
+      return;
+    }
+    // A discriminated union: the branch named by the key alone decides, as in zod.
+    if (typeOf(value) !== 'object') return void issue({ code: 'invalid_type', expected: 'object', input: value });
+    const branch = options.find((option) => option.properties![key]!.const === (value as Record<string, unknown>)[key]);
+    if (branch) check(branch, value, path, issues);
+    else issues.push({ code: 'invalid_union', path: [...path, key], input: value, message: 'Invalid input' });
     return;
   }
   if ('const' in schema && value !== schema.const) return void issue({ code: 'invalid_value', input: value });
@@ -110,6 +119,13 @@ function check(schema: JsonSchema, value: unknown, path: (string | number)[], is
       }
     }
   }
+}
+
+/** The property whose constant tells the options of a union apart, if they all have one. */
+function discriminatorOf(options: JsonSchema[]): string | undefined {
+  const first = options[0]?.properties;
+  if (!first) return undefined;
+  return Object.keys(first).find((key) => options.every((option) => option.properties?.[key] && 'const' in option.properties[key]!));
 }
 
 function validate(schema: JsonSchema, value: unknown): ValidationIssue[] {
