@@ -24,13 +24,14 @@ export function jsonSchemaOf(schema: z.ZodMiniType): object {
 
 /**
  * What a client needs of each endpoint to call it and check its answer. Summaries, tags
- * and error lists document the API (OpenAPI); they would only weigh on every page.
+ * and error lists document the API (OpenAPI), and request schemas serve the server and
+ * the forms that import them: in the table they would weigh on every page.
  */
 function callableEndpoints(table: Record<string, Endpoint>): Record<string, Partial<Endpoint>> {
   return Object.fromEntries(
-    Object.entries(table).map(([name, { method, path, auth, body, response, status }]) => [
+    Object.entries(table).map(([name, { method, path, auth, response, status, binary }]) => [
       name,
-      { method, path, auth, status, ...(body && { body }), ...(response && { response }) },
+      { method, path, auth, status, ...(binary && { binary }), ...(response && { response }) },
     ]),
   );
 }
@@ -46,7 +47,8 @@ export function generateBrowserContract(runtimePath: string): string {
       if (!name) {
         name = `schema${schemas.size}`;
         schemas.set(value, name);
-        declarations.push(`const ${name} = compile(${JSON.stringify(jsonSchemaOf(value))});`);
+        // Pure: a schema nobody imports is dropped from the bundle.
+        declarations.push(`const ${name} = /*#__PURE__*/ compile(${JSON.stringify(jsonSchemaOf(value))});`);
       }
       return name;
     }
