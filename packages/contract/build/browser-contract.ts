@@ -36,10 +36,55 @@ function callableEndpoints(table: Record<string, Endpoint>): Record<string, Part
   );
 }
 
+/** Every zod schema reachable from a value (the contract's exports, the endpoint table). */
+function collectSchemas(value: unknown, found: Set<z.ZodMiniType>): void {
+  if (isSchema(value)) found.add(value);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectSchemas(item, found);
+}
+
+/**
+ * Writes JSON Schemas as JavaScript literals, hoisting every sizeable subtree that occurs
+ * more than once (a Member inside a request, a phone number rule…) into a shared constant,
+ * since zod inlines each occurrence.
+ */
+function literalWriter(all: readonly object[], declarations: string[]) {
+  const counts = new Map<string, number>();
+  const count = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const key = JSON.stringify(node);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const child of Object.values(node)) count(child);
+  };
+  all.forEach(count);
+  const hoisted = new Map<string, string>();
+  const write = (node: unknown): string => {
+    if (typeof node !== 'object' || node === null) return JSON.stringify(node);
+    const key = JSON.stringify(node);
+    const name = hoisted.get(key);
+    if (name) return name;
+    const literal = Array.isArray(node)
+      ? `[${node.map(write).join(',')}]`
+      : `{${Object.entries(node).map(([k, v]) => `${JSON.stringify(k)}:${write(v)}`).join(',')}}`;
+    if ((counts.get(key) ?? 0) < 2 || key.length < 48) return literal;
+    const shared = `j${hoisted.size}`;
+    hoisted.set(key, shared);
+    declarations.push(`const ${shared} = ${literal};`);
+    return shared;
+  };
+  return write;
+}
+
 /** Module source for the browser contract. `runtimePath` is the absolute path of src/runtime.ts. */
 export function generateBrowserContract(runtimePath: string): string {
   const schemas = new Map<z.ZodMiniType, string>();
   const declarations: string[] = [];
+  const values = Object.entries(contract)
+    .filter(([name]) => !(name in runtime))
+    .map(([name, value]) => [name, name === 'endpoints' ? callableEndpoints(value as Record<string, Endpoint>) : value] as const);
+  const found = new Set<z.ZodMiniType>();
+  for (const [, value] of values) collectSchemas(value, found);
+  const jsonOf = new Map([...found].map((schema) => [schema, jsonSchemaOf(schema)]));
+  const write = literalWriter([...jsonOf.values()], declarations);
 
   const serialize = (value: unknown): string => {
     if (isSchema(value)) {
@@ -48,7 +93,7 @@ export function generateBrowserContract(runtimePath: string): string {
         name = `schema${schemas.size}`;
         schemas.set(value, name);
         // Pure: a schema nobody imports is dropped from the bundle.
-        declarations.push(`const ${name} = /*#__PURE__*/ compile(${JSON.stringify(jsonSchemaOf(value))});`);
+        declarations.push(`const ${name} = /*#__PURE__*/ compile(${write(jsonOf.get(value))});`);
       }
       return name;
     }
@@ -61,12 +106,11 @@ export function generateBrowserContract(runtimePath: string): string {
   };
 
   const exports: string[] = [];
-  for (const [name, value] of Object.entries(contract)) {
-    if (name in runtime) continue;
+  for (const [name, value] of values) {
     if (typeof value === 'function') {
       throw new TypeError(`contract export "${name}" is a function: move it to src/runtime.ts so browser bundles keep it`);
     }
-    exports.push(`export const ${name} = ${serialize(name === 'endpoints' ? callableEndpoints(value as Record<string, Endpoint>) : value)};`);
+    exports.push(`export const ${name} = ${serialize(value)};`);
   }
   return [
     `import { compile } from ${JSON.stringify(runtimePath)};`,
