@@ -18,9 +18,22 @@ import {
   type RegistrationAccepted,
   type RegistrationInput,
   type ResendActivationInput,
+  type AgentLoginInput,
+  type AgentRequest,
+  type AgentRequestList,
+  type AgentSession,
+  type DocumentInfo,
+  type Endpoint,
+  type Family,
+  type FamilyRequest,
+  type MemberChange,
+  type MemberInput,
+  type RequestList,
+  type RequestStatus,
+  type StatusChange,
 } from '@famille/contract';
 import { ApiError, problemFromBody } from './errors.ts';
-import { RequestTimeout, send, type HttpOptions } from './http.ts';
+import { RequestTimeout, send, sendWithProgress, type HttpOptions } from './http.ts';
 
 /** Keeps the bearer token. The default keeps it in memory only (never localStorage). */
 export interface TokenStore {
@@ -54,15 +67,30 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
+/** Query-string values; `undefined` ones are left out. */
+export type Query = Record<string, string | number | boolean | undefined>;
+
 type CallArgs<N extends EndpointName> = (BodyOf<Endpoints[N]> extends undefined
   ? { body?: undefined }
-  : { body: BodyOf<Endpoints[N]> }) & { params?: Record<string, string> };
+  : { body: BodyOf<Endpoints[N]> }) & { params?: Record<string, string>; query?: Query };
+
+/** What `call()` resolves with: the validated answer, or a Blob for a file download. */
+export type CallResult<N extends EndpointName> = Endpoints[N] extends { binary: 'download' } ? Blob : ResponseOf<Endpoints[N]>;
+
+export interface UploadOptions {
+  /** The name to store; defaults to the File's own name. */
+  fileName?: string;
+  /** Bytes sent so far (browsers: as they go; elsewhere: once, at the end). */
+  onProgress?: (loaded: number, total: number) => void;
+  /** Cancels the upload: the promise rejects with the signal's reason (an AbortError). */
+  signal?: AbortSignal;
+}
 
 export interface FamilleClient {
   readonly tenant: string;
   readonly transport: SessionTransport;
   /** Calls any operation of the contract by name; the typed namespaces below wrap it. */
-  call<N extends EndpointName>(name: N, args?: CallArgs<N>): Promise<ResponseOf<Endpoints[N]>>;
+  call<N extends EndpointName>(name: N, args?: CallArgs<N>): Promise<CallResult<N>>;
   auth: {
     login(input: Omit<LoginInput, 'transport'>): Promise<Session>;
     logout(): Promise<void>;
@@ -80,6 +108,37 @@ export interface FamilleClient {
     activate(token: string): Promise<ActivationResult>;
     /** Sends a new activation e-mail, by identifiant or with an expired link's token. */
     resendActivation(input: ResendActivationInput): Promise<void>;
+  };
+  /** The family's members (entourage). Each change is a request to the service. */
+  family: {
+    get(): Promise<Family>;
+    addMember(input: MemberInput): Promise<MemberChange>;
+    /** Changes a member's profile (same role). */
+    updateMember(id: string, input: MemberInput): Promise<MemberChange>;
+    /** Asks the service to remove a member. */
+    removeMember(id: string): Promise<MemberChange>;
+  };
+  /** The family's requests, newest first, with their dated history. */
+  requests: {
+    list(): Promise<RequestList>;
+    get(id: string): Promise<FamilyRequest>;
+  };
+  documents: {
+    /**
+     * Uploads a file; attach its `id` to a member's `attachments`. Never retried.
+     * In browsers it goes through XMLHttpRequest to report real progress.
+     */
+    upload(file: Blob, options?: UploadOptions): Promise<DocumentInfo>;
+    download(id: string): Promise<Blob>;
+    /** Deletes a document not yet attached to a request (cancel, replace). */
+    remove(id: string): Promise<void>;
+  };
+  /** A municipal agent's API. Agents use a bearer token, kept by this client's token store. */
+  agent: {
+    login(input: AgentLoginInput): Promise<AgentSession>;
+    requests(query?: { status?: RequestStatus }): Promise<AgentRequestList>;
+    request(id: string): Promise<AgentRequest>;
+    setRequestStatus(id: string, change: StatusChange): Promise<AgentRequest>;
   };
   tenantConfig(): Promise<TenantConfig>;
   /** Development servers only (no SMTP configured): the e-mails kept instead of sent. */
@@ -113,37 +172,59 @@ export function createClient(options: ClientOptions): FamilleClient {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     headers() {
       const headers: Record<string, string> = {};
+      // Only token logins fill the store (a parent's with the token transport, an agent's always).
       const token = tokens.get();
-      if (transport === 'token' && token) headers['authorization'] = `Bearer ${token}`;
+      if (token) headers['authorization'] = `Bearer ${token}`;
       if (options.locale) headers['accept-language'] = options.locale;
       return headers;
     },
   };
 
-  async function call<N extends EndpointName>(name: N, args?: CallArgs<N>): Promise<ResponseOf<Endpoints[N]>> {
-    const endpoint = endpoints[name];
-    const path = buildPath(endpoint.path, { tenant: options.tenant, ...args?.params }).slice(1);
-    let response: Response;
+  /** A request that never got an answer, as an ApiError; a caller's cancellation as it is. */
+  async function transmit(attempt: () => Promise<Response>, signal?: AbortSignal): Promise<Response> {
     try {
-      response = await send(http, endpoint.method, path, args?.body);
+      return await attempt();
     } catch (error) {
-      throw error instanceof RequestTimeout ? new ApiError({ kind: 'timeout', cause: error }) : new ApiError({ kind: 'network', cause: error });
+      if (signal?.aborted) throw error;
+      throw new ApiError(error instanceof RequestTimeout ? { kind: 'timeout', cause: error } : { kind: 'network', cause: error });
     }
+  }
+
+  /** An answer as the contract promises it: a problem thrown, a body validated, a file as a Blob. */
+  async function read(endpoint: Endpoint, response: Response): Promise<any> {
     if (!response.ok) {
       const body: unknown = await response.json().catch(() => undefined);
       throw new ApiError({ kind: 'http', status: response.status, problem: problemFromBody(body, response) });
     }
-    if (!('response' in endpoint) || response.status === 204) return undefined as ResponseOf<Endpoints[N]>;
     let body: unknown;
     try {
+      if (endpoint.binary) return await response.blob();
+      if (!endpoint.response || response.status === 204) return undefined;
       body = await response.json();
     } catch (cause) {
       throw new ApiError({ kind: 'validation', status: response.status, cause });
     }
     const parsed = endpoint.response.safeParse(body);
     if (!parsed.success) throw new ApiError({ kind: 'validation', status: response.status, cause: parsed.error });
-    return parsed.data as ResponseOf<Endpoints[N]>;
+    return parsed.data;
   }
+
+  const pathOf = (name: EndpointName, params?: Record<string, string>) =>
+    buildPath(endpoints[name].path, { tenant: options.tenant, ...params }).slice(1);
+
+  async function call<N extends EndpointName>(name: N, args?: CallArgs<N>): Promise<CallResult<N>> {
+    const endpoint: Endpoint = endpoints[name];
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(args?.query ?? {})) if (value !== undefined) query.set(key, String(value));
+    const path = pathOf(name, args?.params) + (query.size ? `?${query}` : '');
+    return read(endpoint, await transmit(() => send(http, endpoint.method, path, args?.body)));
+  }
+
+  /** `call()` for the operations on one resource by id (`{memberId}`, `{requestId}`, …). */
+  const byId =
+    <N extends EndpointName>(name: N, param: string) =>
+    (id: string, body?: BodyOf<Endpoints[N]>): Promise<CallResult<N>> =>
+      call(name, { params: { [param]: id }, body } as CallArgs<N>);
 
   return {
     tenant: options.tenant,
@@ -188,6 +269,47 @@ export function createClient(options: ClientOptions): FamilleClient {
       async resendActivation(input) {
         await call('resendActivation', { body: input });
       },
+    },
+    family: {
+      get: () => call('family'),
+      addMember: (input) => call('addMember', { body: input }),
+      updateMember: byId('updateMember', 'memberId'),
+      removeMember: byId('removeMember', 'memberId'),
+    },
+    requests: {
+      list: () => call('requests'),
+      get: byId('request', 'requestId'),
+    },
+    documents: {
+      async upload(file, { fileName = (file as File).name || 'document', onProgress, signal } = {}) {
+        const path = pathOf('uploadDocument');
+        const headers = {
+          'content-type': file.type || 'application/octet-stream',
+          // RFC 6266 / 8187: the name in UTF-8, percent-encoded.
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`,
+        };
+        const response = await transmit(
+          () =>
+            options.fetch || typeof XMLHttpRequest != 'function'
+              ? send(http, 'post', path, undefined, { body: file, headers, signal })
+              : sendWithProgress(http, path, file, headers, signal, (loaded, total) => onProgress?.(loaded, total)),
+          signal,
+        );
+        if (options.fetch || typeof XMLHttpRequest != 'function') onProgress?.(file.size, file.size);
+        return read(endpoints.uploadDocument, response);
+      },
+      download: byId('downloadDocument', 'documentId'),
+      remove: byId('deleteDocument', 'documentId'),
+    },
+    agent: {
+      async login(input) {
+        const session = await call('agentLogin', { body: input });
+        tokens.set(session.token);
+        return session;
+      },
+      requests: (query) => call('agentRequests', query && { query }),
+      request: byId('agentRequest', 'requestId'),
+      setRequestStatus: byId('agentSetRequestStatus', 'requestId'),
     },
     tenantConfig: () => call('tenantConfig'),
     devOutbox: () => call('devOutbox'),
