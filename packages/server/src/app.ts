@@ -16,8 +16,11 @@ import { tenantHandlers } from './routes/tenant/index.ts';
 import { accountHandlers } from './routes/accounts/index.ts';
 import { passwordResetHandlers } from './routes/password-reset/index.ts';
 import { devHandlers } from './routes/dev/index.ts';
+import { familyHandlers } from './routes/family/index.ts';
+import { documentHandlers } from './routes/documents/index.ts';
+import { agentHandlers } from './routes/agents/index.ts';
 
-const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers, ...accountHandlers, ...passwordResetHandlers, ...devHandlers };
+const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers, ...accountHandlers, ...passwordResetHandlers, ...devHandlers, ...familyHandlers, ...documentHandlers, ...agentHandlers };
 
 // Statuses some middleware may raise as HTTPException, mapped to our stable codes.
 const codeForStatus: Partial<Record<number, ProblemCode>> = {
@@ -42,7 +45,14 @@ export function createApp(deps: AppDeps) {
 
   const root = new Hono<AppEnv>();
   root.use('*', requestLog(app));
-  root.use(`${base}/*`, bodyLimit({ maxSize: app.config.bodyLimitBytes, onError: (c) => problemResponse(c, 'payload_too_large') }));
+  // Uploads are streamed and bounded by the tenant's own limit (see files/upload.ts), not this one.
+  const uploadRoutes = (Object.values(endpoints) as Endpoint[])
+    .filter((e) => e.binary === 'upload')
+    .map((e) => ({ method: e.method.toUpperCase(), pattern: new RegExp(`^${base}${toHonoPath(e.path).replace(/:\w+/g, '[^/]+')}$`) }));
+  const jsonBodyLimit = bodyLimit({ maxSize: app.config.bodyLimitBytes, onError: (c) => problemResponse(c, 'payload_too_large') });
+  root.use(`${base}/*`, (c, next) =>
+    uploadRoutes.some((r) => r.method === c.req.method && r.pattern.test(c.req.path)) ? next() : jsonBodyLimit(c, next),
+  );
   root.use(`${base}/tenants/:tenant/*`, tenantAndOrigin(app));
 
   const api = new Hono<AppEnv>();

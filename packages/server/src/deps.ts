@@ -8,6 +8,7 @@ import type { ThrottleRule } from './domain/throttle.ts';
 import { createJsonLogger, type Logger } from './logging.ts';
 import { zxcvbnCommonPasswords, type CommonPasswordLoader } from './domain/common-passwords.ts';
 import type { QueuedMail } from './mail/outbox.ts';
+import { createMemoryFileStorage, type FileStorage } from './files/storage.ts';
 
 /**
  * Hears of e-mails once the transaction that wrote them to the outbox committed. The
@@ -90,6 +91,8 @@ export interface AppDeps {
   readonly mailer?: Mailer;
   /** Loads the common-password list, once, at the first password check. Default: @zxcvbn-ts/language-common, imported lazily. */
   readonly commonPasswords?: CommonPasswordLoader;
+  /** Where uploaded files' bytes go. Default: in memory (the Node entry uses the disk, `FILES_DIR`). */
+  readonly files?: FileStorage;
   readonly config?: AppConfigInput;
 }
 
@@ -104,6 +107,7 @@ export interface AppContext {
   readonly clientIp: (c: Context) => string | undefined;
   readonly mailer: Mailer;
   readonly commonPasswords: CommonPasswordLoader;
+  readonly files: FileStorage;
   readonly config: AppConfig;
 }
 
@@ -134,6 +138,7 @@ export function resolveDeps(deps: AppDeps): AppContext {
     clientIp: deps.clientIp ?? (() => undefined),
     mailer: deps.mailer ?? logOnlyMailer(logger),
     commonPasswords: deps.commonPasswords ?? zxcvbnCommonPasswords,
+    files: deps.files ?? createMemoryFileStorage(),
     config: resolveConfig(deps.config),
   };
 }

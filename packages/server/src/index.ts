@@ -19,7 +19,14 @@ export { deleteStaleThrottleCounters } from './db/throttle.ts';
 export { createTenantRegistry, normalizeOrigin, type Tenant, type TenantRegistry } from './tenants/registry.ts';
 export { demoTenants, type DemoTenantsOptions } from './tenants/demo.ts';
 export { createDemoDeps, type DemoDepsOptions } from './demo/deps.ts';
-export { demoAccounts, demoPassword, seedDemo } from './demo/seed.ts';
+export { demoAccounts, demoAgentPassword, demoAgents, demoPassword, seedDemo } from './demo/seed.ts';
+export { demoUploads } from './tenants/demo.ts';
+export { assertStorageKey, createMemoryFileStorage, type FileStorage } from './files/storage.ts';
+export { checkUpload, displayFileName, normalizeMediaType, type CheckedUpload, type UploadRules } from './files/upload.ts';
+export { contentDisposition } from './files/documents.ts';
+export { nextRequestNumber } from './family/numbering.ts';
+export { checkStatusChange, isDecided, type StatusChangeCheck } from './domain/requests.ts';
+export { memberLabel, memberProfileErrors, MAX_EXPECTED_BIRTH_DAYS } from './domain/member-profile.ts';
 export {
   createPortableScryptHasher,
   formatScryptHash,

@@ -20,6 +20,7 @@ describe('startServer', () => {
       port: 0,
       host: '127.0.0.1',
       ...(testDatabaseUrl ? { databaseUrl: testDatabaseUrl } : { dataDir }),
+      filesDir: `${dataDir}/files`,
       allowedOrigins: [PAGE_ORIGIN],
       accountPageUrl: 'https://demo.ville.test/famille',
       hasher: createNodeScryptHasher({ params: testHasherCost }),
@@ -38,7 +39,7 @@ describe('startServer', () => {
       const { token } = LoginResult.parse(await loginResponse.json());
       const session = await fetch(`${server.url}/api/tenants/vienne-condrieu/auth/session`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(Session.parse(await session.json()).account.identifiant, 'parent.demo');
-      assert.ok(lines.some((l) => l.msg === 'listening' && l['migration'] === 2));
+      assert.ok(lines.some((l) => l.msg === 'listening' && l['migration'] === 3));
 
       // No SMTP configured: the e-mail stays in the outbox, its link is printed to the log and listed at the dev outbox.
       const email = `node.${Date.now()}@example.fr`;

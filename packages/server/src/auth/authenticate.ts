@@ -18,6 +18,8 @@ export interface AuthenticatedSession {
   readonly transport: SessionTransport;
   readonly times: SessionTimes;
   readonly account: Account;
+  /** The family (foyer) of the account: what family routes are scoped to. */
+  readonly familyId: string;
 }
 
 /** Cookies are scoped to the tenant's API path: one tenant's session never reaches another. */
@@ -40,7 +42,7 @@ export function clearSessionCookie(c: Context, app: AppContext, tenant: Tenant):
   deleteCookie(c, app.config.cookie.name, { path: sessionCookiePath(app, tenant), httpOnly: true, secure: app.config.cookie.secure, sameSite: 'Lax' });
 }
 
-function presentedToken(c: Context<AppEnv>, app: AppContext): { token: string; via: 'cookie' | 'bearer' } | undefined {
+export function presentedToken(c: Context<AppEnv>, app: AppContext): { token: string; via: 'cookie' | 'bearer' } | undefined {
   const authorization = c.req.header('authorization');
   if (authorization !== undefined) {
     const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
@@ -93,5 +95,6 @@ export async function authenticate(c: Context<AppEnv>, app: AppContext, tenant: 
     transport: row.transport,
     times: { createdAt: times.createdAt, lastSeenAt: times.lastSeenAt, idleExpiresAt: times.idleExpiresAt, expiresAt: times.expiresAt },
     account: toContractAccount(row.account),
+    familyId: row.account.familyId,
   };
 }

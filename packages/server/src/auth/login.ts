@@ -89,5 +89,5 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
   const times = openSession(now, app.config.session);
   await deleteExpiredSessionsOf(app.db, tenantId, account.id, now);
   await insertSession(app.db, { tenantId, tokenHash, accountId: account.id, transport, ...times });
-  return { token, session: { tokenHash, via: transport === 'cookie' ? 'cookie' : 'bearer', transport, times, account: toContractAccount(account) } };
+  return { token, session: { tokenHash, via: transport === 'cookie' ? 'cookie' : 'bearer', transport, times, account: toContractAccount(account), familyId: account.familyId } };
 }

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Account } from '@famille/contract';
 import type { Database } from './database.ts';
-import { accounts } from './schema.ts';
+import { accounts, families } from './schema.ts';
 import { normalizeEmail, normalizeIdentifiant } from '../domain/identifiant.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
-export type NewAccountRow = typeof accounts.$inferInsert;
+/** A new account: its family (foyer) is created with it, under the account's id. */
+export type NewAccountRow = Omit<typeof accounts.$inferInsert, 'familyId'>;
 
 export async function findAccountByIdentifiantKey(db: Database, tenantId: string, identifiantKey: string): Promise<AccountRow | undefined> {
   const rows = await db
@@ -35,14 +36,20 @@ export async function findAccountByIdentifiantOrEmail(db: Database, tenantId: st
   return (await findAccountByIdentifiantKey(db, tenantId, normalizeIdentifiant(typed))) ?? (await findAccountByEmailKey(db, tenantId, normalizeEmail(typed)));
 }
 
+/** Inserts the account and its family (call it inside the caller's transaction). */
 export async function insertAccount(db: Database, row: NewAccountRow): Promise<void> {
-  await db.insert(accounts).values(row);
+  await db.insert(families).values({ tenantId: row.tenantId, id: row.id, createdAt: row.createdAt });
+  await db.insert(accounts).values({ ...row, familyId: row.id });
 }
 
-/** Inserts unless the identifiant is taken in this tenant; returns whether it inserted. */
+/** Inserts (with its family) unless the identifiant is taken in this tenant; returns whether it inserted. */
 export async function insertAccountIfAbsent(db: Database, row: NewAccountRow): Promise<boolean> {
-  const inserted = await db.insert(accounts).values(row).onConflictDoNothing().returning({ id: accounts.id });
-  return inserted.length > 0;
+  return db.transaction(async (tx) => {
+    await tx.insert(families).values({ tenantId: row.tenantId, id: row.id, createdAt: row.createdAt }).onConflictDoNothing();
+    const inserted = await tx.insert(accounts).values({ ...row, familyId: row.id }).onConflictDoNothing().returning({ id: accounts.id });
+    if (inserted.length === 0) await tx.delete(families).where(and(eq(families.tenantId, row.tenantId), eq(families.id, row.id)));
+    return inserted.length > 0;
+  });
 }
 
 /** The account as the contract shows it (never the password hash). */

@@ -1,4 +1,4 @@
-import { bigint, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Locale } from '@famille/contract';
 import type { AccountAddress, AccountStatus, PreferredContact, SessionTransport } from '../domain/types.ts';
 
@@ -38,6 +38,8 @@ export const accounts = pgTable(
     status: text('status').$type<AccountStatus>().notNull(),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
+    /** The family (foyer) the account belongs to; created with the account. */
+    familyId: uuid('family_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
@@ -107,4 +109,124 @@ export const outboxMessages = pgTable(
     sentAt: instant('sent_at'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const families = pgTable(
+  'families',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export type MemberRoleName = 'coRepresentant' | 'enfant' | 'contact';
+export type RequestStatusName = 'deposee' | 'en_cours' | 'validee' | 'refusee';
+export type RequestKindName = 'member_add' | 'member_update' | 'member_remove';
+/** A member's profile as stored: the contract's MemberInput without `role` and `attachments`. */
+export type StoredProfile = Record<string, unknown>;
+
+export const familyMembers = pgTable(
+  'family_members',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    role: text('role').$type<MemberRoleName>().notNull(),
+    profile: jsonb('profile').$type<StoredProfile>().notNull(),
+    validatedProfile: jsonb('validated_profile').$type<StoredProfile>(),
+    removalRequested: boolean('removal_requested').notNull().default(false),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const requestCounters = pgTable('request_counters', {
+  tenantId: text('tenant_id').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});
+
+export const requests = pgTable(
+  'requests',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    number: integer('number').notNull(),
+    familyId: uuid('family_id').notNull(),
+    kind: text('kind').$type<RequestKindName>().notNull(),
+    status: text('status').$type<RequestStatusName>().notNull(),
+    memberId: uuid('member_id').notNull(),
+    memberLabel: text('member_label').notNull(),
+    memberRole: text('member_role').$type<MemberRoleName>().notNull(),
+    profile: jsonb('profile').$type<StoredProfile>().notNull(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    tenantId: text('tenant_id').notNull(),
+    requestId: uuid('request_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    status: text('status').$type<RequestStatusName>().notNull(),
+    at: instant('at').notNull(),
+    byKind: text('by_kind').$type<'parent' | 'agent'>().notNull(),
+    agentId: uuid('agent_id'),
+    comment: text('comment'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.requestId, t.seq] })],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    requestId: uuid('request_id'),
+    memberId: uuid('member_id'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export type AgentRole = 'agent' | 'admin';
+
+export const agents = pgTable(
+  'agents',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    identifiant: text('identifiant').notNull(),
+    identifiantKey: text('identifiant_key').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<AgentRole>().notNull(),
+    passwordHash: text('password_hash').notNull(),
+    status: text('status').$type<'active' | 'disabled'>().notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const agentSessions = pgTable(
+  'agent_sessions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    agentId: uuid('agent_id').notNull(),
+    createdAt: instant('created_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    idleExpiresAt: instant('idle_expires_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.tokenHash] })],
 );

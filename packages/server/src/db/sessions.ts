@@ -25,6 +25,7 @@ function prepareFindSession(db: Database) {
         nomUsage: accounts.nomUsage,
         prenoms: accounts.prenoms,
         status: accounts.status,
+        familyId: accounts.familyId,
       },
     })
     .from(sessions)

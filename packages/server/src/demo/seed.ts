@@ -6,6 +6,7 @@ import { normalizeEmail, normalizeIdentifiant } from '../domain/identifiant.ts';
 import { checkPassword } from '@famille/contract';
 import type { AccountStatus } from '../domain/types.ts';
 import { newUuid } from '../db/ids.ts';
+import { findAgentByIdentifiantKey, insertAgentIfAbsent } from '../db/agents.ts';
 
 /** Published in the README and the demo page: this password protects nothing real. */
 export const demoPassword = 'Famille-Demo-2026';
@@ -16,14 +17,22 @@ export const demoAccounts: readonly { identifiant: string; status: AccountStatus
   { identifiant: 'parent.attente', status: 'pending_activation', email: 'parent.attente@example.fr', prenoms: 'Alex' },
 ];
 
+/** Published in the README: the demo agents' password (each demo tenant has `agent.demo`). */
+export const demoAgentPassword = 'Agent-Demo-2026';
+
+export const demoAgents: readonly { identifiant: string; displayName: string; role: 'agent' | 'admin' }[] = [
+  { identifiant: 'agent.demo', displayName: 'Agent de démonstration', role: 'agent' },
+];
+
 /**
- * Creates the demo parents in every tenant of the registry. Idempotent: run at each start
+ * Creates the demo parents and agents in every tenant of the registry. Idempotent: run at each start
  * of a persistent demo, it leaves existing accounts alone (and hashes nothing then).
  */
 export async function seedDemo(deps: Pick<AppDeps, 'db' | 'tenants' | 'hasher' | 'clock' | 'randomBytes'>): Promise<void> {
   const now = (deps.clock ?? systemClock).now();
   const randomBytes = deps.randomBytes ?? webRandomBytes;
   let hash: Promise<string> | undefined;
+  let agentHash: Promise<string> | undefined;
   for (const tenant of deps.tenants.list()) {
     const violations = checkPassword(tenant.config.passwordPolicy, demoPassword).filter((check) => !check.met);
     if (violations.length > 0) throw new TypeError(`The demo password breaks ${tenant.config.id}'s policy: ${JSON.stringify(violations)}`);
@@ -49,6 +58,22 @@ export async function seedDemo(deps: Pick<AppDeps, 'db' | 'tenants' | 'hasher' |
         status: account.status,
         createdAt: now,
         updatedAt: now,
+      });
+    }
+    for (const agent of demoAgents) {
+      const identifiantKey = normalizeIdentifiant(agent.identifiant);
+      if (await findAgentByIdentifiantKey(deps.db, tenant.config.id, identifiantKey)) continue;
+      agentHash ??= deps.hasher.hash(demoAgentPassword);
+      await insertAgentIfAbsent(deps.db, {
+        tenantId: tenant.config.id,
+        id: newUuid(randomBytes),
+        identifiant: agent.identifiant,
+        identifiantKey,
+        displayName: agent.displayName,
+        role: agent.role,
+        passwordHash: await agentHash,
+        status: 'active',
+        createdAt: now,
       });
     }
   }

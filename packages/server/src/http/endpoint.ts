@@ -1,13 +1,16 @@
 import type { Context, Hono } from 'hono';
-import type * as z from 'zod/mini';
-import type { Endpoint, EndpointName, Endpoints, PathParams, ResponseOf } from '@famille/contract';
+import * as z from 'zod/mini';
+import { issuesToFieldErrors, type Endpoint, type EndpointName, type Endpoints, type PathParams, type ResponseOf } from '@famille/contract';
 import type { AppContext } from '../deps.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { authenticate, type AuthenticatedSession } from '../auth/authenticate.ts';
+import { authenticate, presentedToken, type AuthenticatedSession } from '../auth/authenticate.ts';
+import { authenticateAgent, findAgent, type AuthenticatedAgent } from '../agents/auth.ts';
 import { readJsonBody } from './body.ts';
 import type { AppEnv } from './env.ts';
+import { ProblemError } from './problem.ts';
 
 type ParsedBody<E extends Endpoint> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
+type ParsedQuery<E extends Endpoint> = E extends { query: infer Q extends z.ZodMiniType } ? z.output<Q> : undefined;
 
 /** What a handler receives: already authenticated, validated and typed from the contract. */
 export interface HandlerArgs<E extends Endpoint> {
@@ -15,11 +18,16 @@ export interface HandlerArgs<E extends Endpoint> {
   readonly app: AppContext;
   readonly params: PathParams<E['path']>;
   readonly body: ParsedBody<E>;
+  readonly query: ParsedQuery<E>;
   readonly tenant: E['path'] extends `/tenants/{tenant}${string}` ? Tenant : undefined;
-  readonly session: E['auth'] extends 'parent' ? AuthenticatedSession : undefined;
+  /** The parent's session (`parentOrAgent`: set when a parent called). */
+  readonly session: E['auth'] extends 'parent' ? AuthenticatedSession : E['auth'] extends 'parentOrAgent' ? AuthenticatedSession | undefined : undefined;
+  /** The agent's session (`parentOrAgent`: set when an agent called). */
+  readonly agent: E['auth'] extends 'agent' ? AuthenticatedAgent : E['auth'] extends 'parentOrAgent' ? AuthenticatedAgent | undefined : undefined;
 }
 
-export type EndpointHandler<E extends Endpoint> = (args: HandlerArgs<E>) => Promise<ResponseOf<E>>;
+/** Download endpoints answer the bytes themselves (a `Response`); the others answer the contract's JSON. */
+export type EndpointHandler<E extends Endpoint> = (args: HandlerArgs<E>) => Promise<E extends { binary: 'download' } ? Response : ResponseOf<E>>;
 
 /** One handler per contract endpoint: the compiler reports any endpoint left unimplemented. */
 export type HandlerTable = { readonly [K in EndpointName]: EndpointHandler<Endpoints[K]> };
@@ -27,21 +35,39 @@ export type HandlerTable = { readonly [K in EndpointName]: EndpointHandler<Endpo
 /** `/tenants/{tenant}/config` → `/tenants/:tenant/config`. */
 export const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+async function principals(c: Context<AppEnv>, app: AppContext, endpoint: Endpoint, tenant: Tenant | undefined) {
+  if (!tenant || endpoint.auth === 'none') return {};
+  if (endpoint.auth === 'parent') return { session: await authenticate(c, app, tenant) };
+  if (endpoint.auth === 'agent') return { agent: await authenticateAgent(c, app, tenant) };
+  // parentOrAgent: a bearer token may be either; a cookie is always a parent's.
+  const agent = presentedToken(c, app)?.via === 'bearer' ? await findAgent(c, app, tenant) : undefined;
+  return agent ? { agent } : { session: await authenticate(c, app, tenant) };
+}
+
+function readQuery(c: Context, schema: z.ZodMiniType): unknown {
+  const result = schema.safeParse(c.req.query(), { reportInput: true });
+  if (!result.success) throw new ProblemError('validation_failed', { fieldErrors: issuesToFieldErrors(result.error.issues) });
+  return result.data;
+}
+
 /**
- * Mounts one contract endpoint: the route, the method, authentication, body validation
- * and the success status all come from the contract's table, never re-declared here.
+ * Mounts one contract endpoint: the route, the method, authentication, query and body
+ * validation and the success status all come from the contract's table, never re-declared here.
  */
 export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: AppContext, endpoint: E, handler: EndpointHandler<E>): void {
   const tenantScoped = endpoint.path.startsWith('/tenants/{tenant}/');
   // Sessions belong to a tenant: an authenticated route outside one would go unguarded.
-  if (endpoint.auth === 'parent' && !tenantScoped) throw new TypeError(`${endpoint.path}: auth 'parent' needs a /tenants/{tenant}/ path`);
+  if (endpoint.auth !== 'none' && !tenantScoped) throw new TypeError(`${endpoint.path}: auth '${endpoint.auth}' needs a /tenants/{tenant}/ path`);
   router.on(endpoint.method.toUpperCase(), toHonoPath(endpoint.path), async (c) => {
     const tenant = tenantScoped ? c.get('tenant') : undefined;
     // Authentication before the body: an anonymous caller learns nothing about a protected route.
-    const session = endpoint.auth === 'parent' && tenant ? await authenticate(c, app, tenant) : undefined;
-    const body = endpoint.body ? await readJsonBody(c, endpoint.body) : undefined;
-    const args = { c, app, params: c.req.param(), body, tenant, session } as unknown as HandlerArgs<E>;
+    const { session, agent } = await principals(c, app, endpoint, tenant);
+    const query = endpoint.query ? readQuery(c, endpoint.query) : undefined;
+    // Uploads read their raw body themselves, as a stream.
+    const body = endpoint.body && endpoint.binary !== 'upload' ? await readJsonBody(c, endpoint.body) : undefined;
+    const args = { c, app, params: c.req.param(), body, query, tenant, session, agent } as unknown as HandlerArgs<E>;
     const result = await handler(args);
+    if (endpoint.binary === 'download') return result as unknown as Response;
     if (endpoint.status === 204 || endpoint.response === undefined) return c.body(null, 204);
     return c.json(result, endpoint.status);
   });

@@ -18,6 +18,12 @@ export const problemCatalog: Record<ProblemCode, { readonly status: number; read
   token_invalid: { status: 400, title: 'This link is not valid' },
   token_expired: { status: 410, title: 'This link has expired' },
   token_used: { status: 410, title: 'This link has already been used' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
+  // 413 and 415 like their generic cousins (payload_too_large, unsupported_media_type): the
+  // status says what went wrong, the code that it was the tenant's upload rule.
+  file_too_large: { status: 413, title: 'The file exceeds the tenant’s maximum size' },
+  file_type_not_accepted: { status: 415, title: 'This type of file is not accepted' },
+  file_empty: { status: 422, title: 'The file is empty' },
   tenant_not_found: { status: 404, title: 'Unknown tenant' },
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },

@@ -11,7 +11,25 @@ export type MailContent =
   | { readonly kind: 'activation'; readonly prenoms: string; readonly identifiant: string; readonly link: string; readonly ttlHours: number }
   | { readonly kind: 'account_exists'; readonly prenoms: string; readonly identifiant: string; readonly link: string }
   | { readonly kind: 'password_reset'; readonly prenoms: string; readonly identifiant: string; readonly link: string; readonly ttlMinutes: number }
-  | { readonly kind: 'password_changed'; readonly prenoms: string; readonly identifiant: string; readonly at: Date };
+  | { readonly kind: 'password_changed'; readonly prenoms: string; readonly identifiant: string; readonly at: Date }
+  | {
+      readonly kind: 'request_status';
+      readonly prenoms: string;
+      readonly number: number;
+      readonly memberLabel: string;
+      readonly requestKind: 'member_add' | 'member_update' | 'member_remove';
+      readonly status: 'en_cours' | 'validee' | 'refusee';
+      readonly comment?: string;
+    };
+
+const requestKindText = {
+  fr: { member_add: 'l’ajout de', member_update: 'la modification de', member_remove: 'le retrait de' },
+  en: { member_add: 'adding', member_update: 'changing', member_remove: 'removing' },
+} as const;
+const statusText = {
+  fr: { en_cours: 'en cours de traitement', validee: 'validée', refusee: 'refusée' },
+  en: { en_cours: 'being processed', validee: 'accepted', refusee: 'refused' },
+} as const;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
@@ -99,6 +117,24 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
           },
         ],
       };
+    case 'request_status': {
+      const what = `${requestKindText[locale][mail.requestKind]} ${mail.memberLabel}`;
+      const status = statusText[locale][mail.status];
+      const blocks: Block[] = [
+        { p: hello },
+        {
+          p: fr
+            ? `Votre demande n° ${mail.number} (${what}) est ${status}.`
+            : `Your request no. ${mail.number} (${what}) is ${status}.`,
+        },
+      ];
+      if (mail.comment) blocks.push({ p: fr ? `Message du service\u00a0: « ${mail.comment} »` : `Message from the service: "${mail.comment}"` });
+      blocks.push({ small: fr ? 'Retrouvez vos demandes et leur historique dans votre Espace Famille, rubrique « Entourage ».' : 'Your requests and their history are in your Espace Famille, under "Entourage".' });
+      return {
+        subject: fr ? `Demande n° ${mail.number} ${status} — ${name}` : `Request no. ${mail.number} ${status} — ${name}`,
+        blocks,
+      };
+    }
   }
 }
 

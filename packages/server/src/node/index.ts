@@ -4,3 +4,4 @@ export { createSmtpTransport } from './smtp.ts';
 export { createNodeScryptHasher } from './scrypt-hasher.ts';
 export { createPostgresDatabase } from './postgres.ts';
 export { nodeClientIp } from './client-ip.ts';
+export { createDiskFileStorage } from './file-storage.ts';

@@ -20,6 +20,8 @@ import { createNodeScryptHasher } from './scrypt-hasher.ts';
 import { createSmtpTransport } from './smtp.ts';
 import { createOutboxDispatcher, type MailTransport, type OutboxDispatcher } from '../mail/outbox.ts';
 import type { Mailer } from '../deps.ts';
+import type { FileStorage } from '../files/storage.ts';
+import { createDiskFileStorage } from './file-storage.ts';
 
 export interface ServerOptions {
   /** Default 8787; 0 picks a free port. */
@@ -28,6 +30,10 @@ export interface ServerOptions {
   readonly host?: string;
   /** PGlite data folder (default `.data/pglite` under the working directory). */
   readonly dataDir?: string;
+  /** Folder of uploaded files (default `.data/files` under the working directory). */
+  readonly filesDir?: string;
+  /** Replaces the disk storage of uploaded files. */
+  readonly files?: FileStorage;
   /** A PostgreSQL server instead of PGlite, e.g. `postgres://user:pw@host/db`. */
   readonly databaseUrl?: string;
   /** Added to the demo tenants' allowed origins (the host pages live elsewhere). */
@@ -75,6 +81,7 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(env['PORT'] && { port: Number(env['PORT']) }),
     ...(env['HOST'] && { host: env['HOST'] }),
     ...(env['DATA_DIR'] && { dataDir: env['DATA_DIR'] }),
+    ...(env['FILES_DIR'] && { filesDir: env['FILES_DIR'] }),
     ...(env['DATABASE_URL'] && { databaseUrl: env['DATABASE_URL'] }),
     ...(env['ALLOWED_ORIGINS'] && { allowedOrigins: env['ALLOWED_ORIGINS'].split(',').map((s) => s.trim()).filter(Boolean) }),
     ...(flag(env['COOKIE_SECURE']) !== undefined && { cookieSecure: flag(env['COOKIE_SECURE'])! }),
@@ -122,6 +129,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       db: database.db,
       tenants,
       hasher: options.hasher ?? createNodeScryptHasher(),
+      files: options.files ?? createDiskFileStorage(options.filesDir ?? '.data/files'),
       logger,
       clientIp: nodeClientIp(options.trustProxy ?? 0),
       ...(mailer && { mailer }),
@@ -142,6 +150,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       msg: 'listening',
       url,
       database: database.description,
+      files: options.files ? 'injected' : resolve(options.filesDir ?? '.data/files'),
       migration: version,
       tenants: tenants.list().map((t) => t.config.id),
       mail: transport ? 'smtp' : 'outbox only (printed to this log)',

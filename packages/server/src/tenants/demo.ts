@@ -12,6 +12,9 @@ export interface DemoTenantsOptions {
   readonly accountPageUrl?: string;
 }
 
+/** PDF and photos (JPEG, PNG), 5 MB: what the Vienne guide's "pièces justificatives" need. */
+export const demoUploads = { acceptedTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5 * 1024 * 1024 };
+
 export function demoTenants(options: DemoTenantsOptions): Tenant[] {
   return [
     {
@@ -56,6 +59,7 @@ export function demoTenants(options: DemoTenantsOptions): Tenant[] {
           },
         },
         passwordPolicy: cnilPasswordPolicy,
+        uploads: demoUploads,
         activationTtlHours: 48,
       },
       allowedOrigins: ['https://vienne-condrieu.example.fr', ...options.allowedOrigins],
@@ -90,6 +94,7 @@ export function demoTenants(options: DemoTenantsOptions): Tenant[] {
           },
         },
         passwordPolicy: { minLength: 8, maxLength: 128, requiredClasses: ['lower', 'digit'], minClasses: 2, rejectCommon: true },
+        uploads: demoUploads,
         activationTtlHours: 72,
         strings: { fr: { 'login.title': 'Mon Espace Famille' }, en: { 'login.title': 'My family account' } },
       },

@@ -18,9 +18,10 @@ function schemaOf(schema: z.ZodMiniType): JsonObject {
 /** Codes any operation may answer besides its own list, depending on its shape. */
 function problemCodesOf(endpoint: Endpoint): ProblemCode[] {
   const codes = new Set<ProblemCode>(endpoint.errors);
-  if (endpoint.body) ['unsupported_media_type', 'malformed_body', 'payload_too_large', 'validation_failed'].forEach((c) => codes.add(c as ProblemCode));
+  if (endpoint.body && endpoint.binary !== 'upload') ['unsupported_media_type', 'malformed_body', 'payload_too_large', 'validation_failed'].forEach((c) => codes.add(c as ProblemCode));
   if (endpoint.path.startsWith('/tenants/{tenant}')) ['tenant_not_found', 'origin_not_allowed'].forEach((c) => codes.add(c as ProblemCode));
-  if (endpoint.auth === 'parent') ['unauthenticated', 'session_expired'].forEach((c) => codes.add(c as ProblemCode));
+  if (endpoint.body || endpoint.query) codes.add('validation_failed');
+  if (endpoint.auth !== 'none') ['unauthenticated', 'session_expired'].forEach((c) => codes.add(c as ProblemCode));
   codes.add('internal_error');
   return problemCodes.filter((code) => codes.has(code));
 }
@@ -53,7 +54,18 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
     schema: param === 'tenant' ? schemaOf(TenantSlug) : { type: 'string' },
     ...(param === 'tenant' && { description: 'Tenant (municipality) identifier, e.g. `vienne-condrieu`' }),
   }));
-  const success = endpoint.response
+  if (endpoint.query) {
+    const query = z.toJSONSchema(endpoint.query, { unrepresentable: 'any' }) as { properties?: Record<string, JsonObject>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      params.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema: schema as never });
+    }
+  }
+  const success = endpoint.binary === 'download'
+    ? {
+        description: `${endpoint.summary}. Content-Type is the stored type; Content-Disposition: attachment; X-Content-Type-Options: nosniff`,
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      }
+    : endpoint.response
     ? { description: endpoint.summary, content: { 'application/json': { schema: schemaOf(endpoint.response) } } }
     : { description: 'Done; no content' };
   return {
@@ -61,9 +73,24 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
     summary: endpoint.summary,
     tags: [endpoint.tag],
     ...(params.length > 0 && { parameters: params }),
-    ...(endpoint.body && { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(endpoint.body) } } } }),
+    ...(endpoint.binary === 'upload'
+      ? {
+          requestBody: {
+            required: true,
+            description: "The file's raw bytes, with its type in Content-Type and its name in `Content-Disposition: attachment; filename*=UTF-8''…`. Checked against the tenant's `uploads` rules (size, type, content).",
+            content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+          },
+        }
+      : endpoint.body && { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(endpoint.body) } } } }),
     responses: { [String(endpoint.status)]: success, ...problemResponses(endpoint) },
-    security: endpoint.auth === 'parent' ? [{ sessionCookie: [] }, { bearerToken: [] }] : [],
+    security:
+      endpoint.auth === 'parent'
+        ? [{ sessionCookie: [] }, { bearerToken: [] }]
+        : endpoint.auth === 'agent'
+          ? [{ agentBearerToken: [] }]
+          : endpoint.auth === 'parentOrAgent'
+            ? [{ sessionCookie: [] }, { bearerToken: [] }, { agentBearerToken: [] }]
+            : [],
   };
 }
 
@@ -95,6 +122,9 @@ export function buildOpenApiDocument(config: AppConfig): JsonObject {
       { name: 'operations', description: 'Liveness and readiness probes' },
       { name: 'tenant', description: 'Public configuration of a municipality' },
       { name: 'auth', description: 'Parents’ sessions (cookie or bearer token)' },
+      { name: 'family', description: 'The family’s members (entourage) and its requests' },
+      { name: 'documents', description: 'Uploaded files (attachments, supporting documents)' },
+      { name: 'agents', description: 'The service’s agents: their sessions and the requests they process' },
     ],
     paths,
     components: {
@@ -102,6 +132,7 @@ export function buildOpenApiDocument(config: AppConfig): JsonObject {
       securitySchemes: {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: config.cookie.name, description: 'HttpOnly session cookie, scoped to the tenant path' },
         bearerToken: { type: 'http', scheme: 'bearer', description: 'Token from `login` with `transport: "token"`' },
+        agentBearerToken: { type: 'http', scheme: 'bearer', description: 'Agent token from `agentLogin`' },
       },
     },
   };

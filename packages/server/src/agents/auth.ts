@@ -1,0 +1,105 @@
+import type { Context } from 'hono';
+import type * as z from 'zod/mini';
+import type { AgentLoginInput, AgentSession } from '@famille/contract';
+import type { AppContext } from '../deps.ts';
+import type { AppEnv } from '../http/env.ts';
+import { ProblemError } from '../http/problem.ts';
+import type { Tenant } from '../tenants/registry.ts';
+import { sha256Hex } from '../auth/encoding.ts';
+import { dummyHashFor } from '../auth/login.ts';
+import { hashSessionToken, isWellFormedToken, newSessionToken } from '../auth/session-token.ts';
+import { presentedToken } from '../auth/authenticate.ts';
+import {
+  deleteAgentSession,
+  deleteExpiredAgentSessionsOf,
+  findAgentByIdentifiantKey,
+  findAgentSession,
+  insertAgentSession,
+  updateAgentSessionActivity,
+} from '../db/agents.ts';
+import { findSessionWithAccount } from '../db/sessions.ts';
+import { clearThrottleCounter, readThrottleCounters, recordThrottleFailures } from '../db/throttle.ts';
+import { normalizeIdentifiant } from '../domain/identifiant.ts';
+import { isSessionExpired, openSession, touchSession } from '../domain/session.ts';
+import { retryAfterSeconds } from '../domain/throttle.ts';
+
+export interface AuthenticatedAgent {
+  readonly tokenHash: string;
+  readonly agent: AgentSession['agent'];
+}
+
+const unauthenticated = () => new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
+
+function tooManyAttempts(seconds: number): ProblemError {
+  return new ProblemError('too_many_attempts', { retryAfterSeconds: seconds, detail: `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).` });
+}
+
+/**
+ * Logs an agent in: the same defences as the parents' login (throttled per identifiant and
+ * per address in the same table, under keys of their own; an unknown identifiant costs one
+ * hash verification; one answer for unknown and wrong). Agents get a bearer token only.
+ */
+export async function logInAgent(app: AppContext, tenant: Tenant, input: z.output<typeof AgentLoginInput>, ip: string | undefined): Promise<AgentSession> {
+  const tenantId = tenant.config.id;
+  const identifiantKey = normalizeIdentifiant(input.identifiant);
+  const keys = [{ key: `agent-id:${sha256Hex(identifiantKey)}`, rule: app.config.throttle.identifiant }];
+  if (ip) keys.push({ key: `ip:${sha256Hex(ip)}`, rule: app.config.throttle.ip });
+
+  const counters = await readThrottleCounters(app.db, tenantId, keys.map((k) => k.key));
+  const wait = retryAfterSeconds([...counters.values()], app.clock.now());
+  if (wait > 0) throw tooManyAttempts(wait);
+
+  const agent = await findAgentByIdentifiantKey(app.db, tenantId, identifiantKey);
+  const hash = agent?.passwordHash ?? (await dummyHashFor(app.hasher, app.randomBytes));
+  const matches = await app.hasher.verify(hash, input.password);
+  if (!agent || !matches || agent.status !== 'active') {
+    const after = await recordThrottleFailures(app.db, tenantId, keys, app.clock.now());
+    const locked = retryAfterSeconds([...after.values()], app.clock.now());
+    if (locked > 0) throw tooManyAttempts(locked);
+    throw new ProblemError('invalid_credentials', { detail: 'The identifiant or the password is wrong.' });
+  }
+  await clearThrottleCounter(app.db, tenantId, keys[0]!.key);
+
+  const now = app.clock.now();
+  const { token, tokenHash } = newSessionToken(app.randomBytes);
+  const times = openSession(now, app.config.session);
+  await deleteExpiredAgentSessionsOf(app.db, tenantId, agent.id, now);
+  await insertAgentSession(app.db, { tenantId, tokenHash, agentId: agent.id, ...times });
+  return {
+    agent: { id: agent.id, identifiant: agent.identifiant, displayName: agent.displayName, role: agent.role },
+    token,
+    expiresAt: times.expiresAt.toISOString(),
+  };
+}
+
+/**
+ * The agent's bearer session for this request. Agents never use cookies. A parent's
+ * valid session presented to an agent route is told `forbidden` (403); anything else
+ * unknown is `unauthenticated` (401).
+ */
+export async function authenticateAgent(c: Context<AppEnv>, app: AppContext, tenant: Tenant): Promise<AuthenticatedAgent> {
+  const agent = await findAgent(c, app, tenant);
+  if (agent) return agent;
+  const presented = presentedToken(c, app);
+  if (presented && isWellFormedToken(presented.token) && (await findSessionWithAccount(app.db, tenant.config.id, hashSessionToken(presented.token)))) {
+    throw new ProblemError('forbidden', { detail: 'This route is for the service’s agents.' });
+  }
+  throw unauthenticated();
+}
+
+/** The agent behind a bearer token, or undefined when the token is no agent's session (for routes open to parents too). */
+export async function findAgent(c: Context<AppEnv>, app: AppContext, tenant: Tenant): Promise<AuthenticatedAgent | undefined> {
+  const presented = presentedToken(c, app);
+  if (!presented || presented.via !== 'bearer' || !isWellFormedToken(presented.token)) return undefined;
+  const tokenHash = hashSessionToken(presented.token);
+  const row = await findAgentSession(app.db, tenant.config.id, tokenHash);
+  if (!row) return undefined;
+  const now = app.clock.now();
+  if (isSessionExpired(row, now) || row.agent.status !== 'active') {
+    await deleteAgentSession(app.db, tenant.config.id, tokenHash);
+    throw new ProblemError('session_expired', { headers: { 'WWW-Authenticate': 'Bearer' } });
+  }
+  const touched = touchSession(row, now, app.config.session);
+  if (touched) await updateAgentSessionActivity(app.db, tenant.config.id, tokenHash, touched);
+  return { tokenHash, agent: { id: row.agent.id, identifiant: row.agent.identifiant, displayName: row.agent.displayName, role: row.agent.role } };
+}

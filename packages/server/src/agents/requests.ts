@@ -1,0 +1,137 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { AgentRequest, RequestStatus, StatusChange } from '@famille/contract';
+import type * as z from 'zod/mini';
+import type { AppContext } from '../deps.ts';
+import type { Database } from '../db/database.ts';
+import { accounts, documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
+import { checkStatusChange } from '../domain/requests.ts';
+import { ProblemError } from '../http/problem.ts';
+import { enqueueMail, type QueuedMail } from '../mail/outbox.ts';
+import type { Tenant } from '../tenants/registry.ts';
+import type { AuthenticatedAgent } from './auth.ts';
+import { isUuid, memberFromRequest, memberViews, requestViews, type RequestRow } from '../family/views.ts';
+
+/** Most requests one list answers (oldest first: the next to process). */
+const LIST_LIMIT = 500;
+
+/** Families' names for agents' lists: "Camille Martin", from the family's account(s). */
+async function familyLabels(db: Database, tenantId: string, familyIds: readonly string[]): Promise<Map<string, string>> {
+  if (familyIds.length === 0) return new Map();
+  const rows = await db
+    .select({ familyId: accounts.familyId, prenoms: accounts.prenoms, nomUsage: accounts.nomUsage })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), inArray(accounts.familyId, [...new Set(familyIds)])))
+    .orderBy(asc(accounts.createdAt));
+  const labels = new Map<string, string>();
+  for (const row of rows) if (!labels.has(row.familyId)) labels.set(row.familyId, `${row.prenoms} ${row.nomUsage}`);
+  return labels;
+}
+
+async function agentViews(db: Database, tenantId: string, rows: readonly RequestRow[]): Promise<AgentRequest[]> {
+  if (rows.length === 0) return [];
+  const memberIds = [...new Set(rows.map((r) => r.memberId))];
+  const [views, labels, members, requestDocs] = await Promise.all([
+    requestViews(db, tenantId, rows),
+    familyLabels(db, tenantId, rows.map((r) => r.familyId)),
+    db.select().from(familyMembers).where(and(eq(familyMembers.tenantId, tenantId), inArray(familyMembers.id, memberIds))),
+    db.select().from(documents).where(and(eq(documents.tenantId, tenantId), inArray(documents.requestId, rows.map((r) => r.id)))),
+  ]);
+  const memberById = new Map((await memberViews(db, tenantId, members)).map((m) => [m.id, m]));
+  return rows.map((row, index) => ({
+    request: views[index]!,
+    family: { id: row.familyId, label: labels.get(row.familyId) ?? '' },
+    member: memberById.get(row.memberId) ?? memberFromRequest(row, requestDocs),
+  }));
+}
+
+/** The tenant's requests, oldest first, optionally in one status. Never another tenant's. */
+export async function tenantRequests(app: AppContext, tenant: Tenant, status: RequestStatus | undefined): Promise<AgentRequest[]> {
+  const tenantId = tenant.config.id;
+  const rows = await app.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.tenantId, tenantId), status ? eq(requests.status, status) : undefined))
+    .orderBy(asc(requests.number))
+    .limit(LIST_LIMIT);
+  return agentViews(app.db, tenantId, rows);
+}
+
+export async function tenantRequest(app: AppContext, tenant: Tenant, requestId: string): Promise<AgentRequest> {
+  if (!isUuid(requestId)) throw new ProblemError('not_found');
+  const rows = await app.db.select().from(requests).where(and(eq(requests.tenantId, tenant.config.id), eq(requests.id, requestId)));
+  if (rows.length === 0) throw new ProblemError('not_found');
+  return (await agentViews(app.db, tenant.config.id, rows))[0]!;
+}
+
+/** What a decision does to the member, in the decision's transaction. */
+async function applyDecision(tx: Database, tenantId: string, request: RequestRow, status: 'validee' | 'refusee', now: Date): Promise<void> {
+  const where = and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.id, request.memberId));
+  const [member] = await tx.select().from(familyMembers).where(where).for('update');
+  if (!member) return; // Removed meanwhile: nothing left to change.
+  const [latest] = await tx
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.tenantId, tenantId), eq(requests.memberId, request.memberId)))
+    .orderBy(desc(requests.number))
+    .limit(1);
+  const isLatest = latest?.id === request.id;
+  if (request.kind === 'member_remove') {
+    if (status === 'validee') {
+      // The documents stay with the requests (history); only the member goes.
+      await tx.update(documents).set({ memberId: null }).where(and(eq(documents.tenantId, tenantId), eq(documents.memberId, member.id)));
+      await tx.delete(familyMembers).where(where);
+    } else {
+      await tx.update(familyMembers).set({ removalRequested: false, updatedAt: now }).where(where);
+    }
+    return;
+  }
+  if (status === 'validee') {
+    // The service accepts this profile; a later pending change still shows as declared.
+    await tx.update(familyMembers).set({ validatedProfile: request.profile, ...(isLatest && { profile: request.profile }), updatedAt: now }).where(where);
+  } else if (request.kind === 'member_update' && isLatest && member.validatedProfile) {
+    // A refused change: the member goes back to what the service last accepted.
+    await tx.update(familyMembers).set({ profile: member.validatedProfile, updatedAt: now }).where(where);
+  }
+  // A refused addition stays visible as refused: the family may correct it and submit again.
+}
+
+/**
+ * Moves a request on (en cours, validée, refusée) with a comment, records it in the
+ * history, applies a decision to the member and e-mails the family — one transaction.
+ */
+export async function setRequestStatus(
+  app: AppContext,
+  tenant: Tenant,
+  agent: AuthenticatedAgent,
+  requestId: string,
+  change: z.output<typeof StatusChange>,
+): Promise<AgentRequest> {
+  if (!isUuid(requestId)) throw new ProblemError('not_found');
+  const tenantId = tenant.config.id;
+  const now = app.clock.now();
+  const comment = change.comment?.trim() || undefined;
+  const queued: QueuedMail[] = await app.db.transaction(async (tx) => {
+    const [request] = await tx.select().from(requests).where(and(eq(requests.tenantId, tenantId), eq(requests.id, requestId))).for('update');
+    if (!request) throw new ProblemError('not_found');
+    const check = checkStatusChange(request.status, change.status, comment);
+    if (!check.ok) {
+      throw check.problem === 'conflict' ? new ProblemError('conflict', { detail: check.detail }) : new ProblemError('validation_failed', { fieldErrors: check.fieldErrors });
+    }
+    await tx.update(requests).set({ status: change.status, updatedAt: now }).where(and(eq(requests.tenantId, tenantId), eq(requests.id, requestId)));
+    await tx.insert(requestEvents).values({ tenantId, requestId, status: change.status, at: now, byKind: 'agent', agentId: agent.agent.id, comment: comment ?? null });
+    if (change.status === 'validee' || change.status === 'refusee') await applyDecision(tx, tenantId, request, change.status, now);
+
+    const recipients = await tx
+      .select({ email: accounts.email, prenoms: accounts.prenoms, locale: accounts.locale })
+      .from(accounts)
+      .where(and(eq(accounts.tenantId, tenantId), eq(accounts.familyId, request.familyId), eq(accounts.status, 'active')));
+    const mails: QueuedMail[] = [];
+    for (const to of recipients) {
+      const content = { kind: 'request_status', prenoms: to.prenoms, number: request.number, memberLabel: request.memberLabel, requestKind: request.kind, status: change.status, ...(comment && { comment }) } as const;
+      mails.push(await enqueueMail(tx, app.randomBytes, tenant, to.email, to.locale, content, now));
+    }
+    return mails;
+  });
+  app.mailer.queued(queued);
+  return tenantRequest(app, tenant, requestId);
+}

@@ -1,0 +1,193 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Family, FamilyRequest, FieldError, MemberChange, MemberInput, RequestKind } from '@famille/contract';
+import type * as z from 'zod/mini';
+import type { AppContext } from '../deps.ts';
+import type { AuthenticatedSession } from '../auth/authenticate.ts';
+import type { Database } from '../db/database.ts';
+import { newUuid } from '../db/ids.ts';
+import { documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
+import { memberLabel, memberProfileErrors, storedProfile } from '../domain/member-profile.ts';
+import { ProblemError } from '../http/problem.ts';
+import type { Tenant } from '../tenants/registry.ts';
+import { nextRequestNumber } from './numbering.ts';
+import { isUuid, memberViews, requestViews, type MemberRow, type RequestRow } from './views.ts';
+
+type Input = z.output<typeof MemberInput>;
+
+const notFound = () => new ProblemError('not_found');
+
+/** The family's members, oldest first. */
+export async function familyOf(app: AppContext, tenant: Tenant, session: AuthenticatedSession): Promise<Family> {
+  const rows = await app.db
+    .select()
+    .from(familyMembers)
+    .where(and(eq(familyMembers.tenantId, tenant.config.id), eq(familyMembers.familyId, session.familyId)))
+    .orderBy(familyMembers.createdAt, familyMembers.id);
+  return { members: await memberViews(app.db, tenant.config.id, rows) };
+}
+
+function validate(app: AppContext, input: Input): void {
+  const errors = memberProfileErrors(input, app.clock.now().toISOString().slice(0, 10));
+  if (errors.length > 0) throw new ProblemError('validation_failed', { fieldErrors: errors });
+}
+
+/**
+ * Claims the attachments for a request, inside its transaction: each id must be a document
+ * of this family not attached to anything yet (locked FOR UPDATE, so two requests cannot
+ * take the same one), else a field error `unknown_reference` on `attachments.N`.
+ */
+async function attach(tx: Database, tenantId: string, familyId: string, ids: readonly string[], requestId: string, memberId: string): Promise<void> {
+  if (ids.length === 0) return;
+  const valid = ids.filter(isUuid);
+  const free = valid.length
+    ? await tx
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(documents.tenantId, tenantId), eq(documents.familyId, familyId), inArray(documents.id, valid), isNull(documents.requestId)))
+        .for('update')
+    : [];
+  const freeIds = new Set(free.map((d) => d.id));
+  const errors: FieldError[] = [];
+  ids.forEach((id, index) => {
+    // The same id twice: the second one is no longer free.
+    if (!freeIds.delete(id)) errors.push({ path: `attachments.${index}`, code: 'unknown_reference' });
+  });
+  if (errors.length > 0) throw new ProblemError('validation_failed', { fieldErrors: errors });
+  await tx
+    .update(documents)
+    .set({ requestId, memberId })
+    .where(and(eq(documents.tenantId, tenantId), inArray(documents.id, [...new Set(ids)])));
+}
+
+/** Writes a request and its first history entry ("déposée", by the parent). */
+async function fileRequest(
+  tx: Database,
+  app: AppContext,
+  tenantId: string,
+  familyId: string,
+  kind: RequestKind,
+  member: Pick<MemberRow, 'id' | 'role' | 'profile'>,
+  now: Date,
+): Promise<RequestRow> {
+  const row: RequestRow = {
+    tenantId,
+    id: newUuid(app.randomBytes),
+    number: await nextRequestNumber(tx, tenantId),
+    familyId,
+    kind,
+    status: 'deposee',
+    memberId: member.id,
+    memberLabel: memberLabel(member.profile as Input),
+    memberRole: member.role,
+    profile: member.profile,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await tx.insert(requests).values(row);
+  await tx.insert(requestEvents).values({ tenantId, requestId: row.id, status: 'deposee', at: now, byKind: 'parent' });
+  return row;
+}
+
+async function change(app: AppContext, tenantId: string, member: MemberRow, request: RequestRow): Promise<MemberChange> {
+  const [view] = await memberViews(app.db, tenantId, [member]);
+  const [requestView] = await requestViews(app.db, tenantId, [request]);
+  return { member: view!, request: requestView! };
+}
+
+/** Declares a member: the member (status déposée) and its request, in one transaction. */
+export async function addMember(app: AppContext, tenant: Tenant, session: AuthenticatedSession, input: Input): Promise<MemberChange> {
+  validate(app, input);
+  const tenantId = tenant.config.id;
+  const now = app.clock.now();
+  const member: MemberRow = {
+    tenantId,
+    id: newUuid(app.randomBytes),
+    familyId: session.familyId,
+    role: input.role,
+    profile: storedProfile(input),
+    validatedProfile: null,
+    removalRequested: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const request = await app.db.transaction(async (tx) => {
+    await tx.insert(familyMembers).values(member);
+    const request = await fileRequest(tx, app, tenantId, session.familyId, 'member_add', member, now);
+    await attach(tx, tenantId, session.familyId, input.attachments ?? [], request.id, member.id);
+    return request;
+  });
+  return change(app, tenantId, member, request);
+}
+
+/** Locks one member of this family (404 when it is another family's, or nobody's). */
+async function lockMember(tx: Database, tenantId: string, familyId: string, memberId: string): Promise<MemberRow> {
+  if (!isUuid(memberId)) throw notFound();
+  const [member] = await tx
+    .select()
+    .from(familyMembers)
+    .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, familyId), eq(familyMembers.id, memberId)))
+    .for('update');
+  if (!member) throw notFound();
+  return member;
+}
+
+/**
+ * Changes a member's profile (same role, else 409): a new request. A member the service
+ * never validated (its addition pending or refused) is re-submitted as an addition.
+ */
+export async function updateMember(app: AppContext, tenant: Tenant, session: AuthenticatedSession, memberId: string, input: Input): Promise<MemberChange> {
+  const tenantId = tenant.config.id;
+  const now = app.clock.now();
+  const { member, request } = await app.db.transaction(async (tx) => {
+    const current = await lockMember(tx, tenantId, session.familyId, memberId);
+    if (current.role !== input.role) throw new ProblemError('conflict', { detail: 'A member keeps its role: remove it and add a new one.' });
+    if (current.removalRequested) throw new ProblemError('conflict', { detail: 'The removal of this member awaits the service.' });
+    validate(app, input);
+    const member: MemberRow = { ...current, profile: storedProfile(input), updatedAt: now };
+    await tx
+      .update(familyMembers)
+      .set({ profile: member.profile, updatedAt: now })
+      .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.id, member.id)));
+    const request = await fileRequest(tx, app, tenantId, session.familyId, current.validatedProfile ? 'member_update' : 'member_add', member, now);
+    await attach(tx, tenantId, session.familyId, input.attachments ?? [], request.id, member.id);
+    return { member, request };
+  });
+  return change(app, tenantId, member, request);
+}
+
+/** Asks the service to remove a member: flagged now, removed when the request is validated. */
+export async function removeMember(app: AppContext, tenant: Tenant, session: AuthenticatedSession, memberId: string): Promise<MemberChange> {
+  const tenantId = tenant.config.id;
+  const now = app.clock.now();
+  const { member, request } = await app.db.transaction(async (tx) => {
+    const current = await lockMember(tx, tenantId, session.familyId, memberId);
+    if (current.removalRequested) throw new ProblemError('conflict', { detail: 'The removal of this member was already asked.' });
+    const member: MemberRow = { ...current, removalRequested: true, updatedAt: now };
+    await tx
+      .update(familyMembers)
+      .set({ removalRequested: true, updatedAt: now })
+      .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.id, member.id)));
+    return { member, request: await fileRequest(tx, app, tenantId, session.familyId, 'member_remove', member, now) };
+  });
+  return change(app, tenantId, member, request);
+}
+
+/** The family's requests, newest first. */
+export async function familyRequests(app: AppContext, tenant: Tenant, session: AuthenticatedSession): Promise<FamilyRequest[]> {
+  const rows = await app.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.tenantId, tenant.config.id), eq(requests.familyId, session.familyId)))
+    .orderBy(desc(requests.number));
+  return requestViews(app.db, tenant.config.id, rows);
+}
+
+export async function familyRequest(app: AppContext, tenant: Tenant, session: AuthenticatedSession, requestId: string): Promise<FamilyRequest> {
+  if (!isUuid(requestId)) throw notFound();
+  const rows = await app.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.tenantId, tenant.config.id), eq(requests.familyId, session.familyId), eq(requests.id, requestId)));
+  if (rows.length === 0) throw notFound();
+  return (await requestViews(app.db, tenant.config.id, rows))[0]!;
+}

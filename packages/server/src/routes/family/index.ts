@@ -1,0 +1,1 @@
+export { familyHandlers } from './handlers.ts';
