@@ -36,6 +36,7 @@ export const elementEntries = {
   'famille-portal': 'packages/elements/src/portal/define.ts',
   'famille-login': 'packages/elements/src/login/define.ts',
   'famille-create-account': 'packages/elements/src/create-account/define.ts',
+  'famille-entourage': 'packages/elements/src/entourage/define.ts',
 };
 
 const packages = { contract: ['browser'], sdk: ['browser'], elements: ['browser'], server: ['node'] };

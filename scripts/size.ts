@@ -11,6 +11,8 @@ const virtualEntries: Record<string, string> = {
     "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/login/define.ts';",
   'create-account path (portal + create-account)':
     "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/create-account/define.ts';",
+  'entourage path (portal + entourage)':
+    "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/entourage/define.ts';",
   'dist/famille.js (drop-in, every element)': "import './packages/elements/src/define-all.ts';",
 };
 

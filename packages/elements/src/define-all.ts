@@ -2,3 +2,4 @@
 import './portal/define.ts';
 import './login/define.ts';
 import './create-account/define.ts';
+import './entourage/define.ts';

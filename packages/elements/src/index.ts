@@ -9,3 +9,5 @@ export { FamilleElement } from './context/famille-element.ts';
 export { clientContext, sessionContext, tenantConfigContext, localeContext } from './context/contexts.ts';
 export { createLocalizer, toLocale, messages } from './i18n/localize.ts';
 export type { Localizer, MessageKey, Messages } from './i18n/localize.ts';
+export { FamilleEntourage, kindOf } from './entourage/entourage.ts';
+export type { FamilleEntourageEvents, MemberKind } from './entourage/entourage.ts';
