@@ -198,7 +198,7 @@ export function createClient(options: ClientOptions): FamilleClient {
     }
     let body: unknown;
     try {
-      if (endpoint.binary) return await response.blob();
+      if (endpoint.binary == 'download') return await response.blob();
       if (!endpoint.response || response.status === 204) return undefined;
       body = await response.json();
     } catch (cause) {
