@@ -53,3 +53,47 @@ export async function registeredToken(): Promise<{ token: string; identifiant: s
   await demoClient().accounts.register(parent);
   return { token: await latestLinkToken('famille-activation'), identifiant: parent.credentials.identifiant };
 }
+
+/** A client logged in as the demo parent (token transport). */
+export async function parentClient(): Promise<FamilleClient> {
+  const client = demoClient();
+  await client.auth.login({ identifiant: demo.identifiant, password: demo.password });
+  return client;
+}
+
+/** A client logged in as the tenant's demo agent (seeded by the reference server). */
+export async function agentClient(): Promise<FamilleClient> {
+  const client = demoClient();
+  await client.agent.login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
+  return client;
+}
+
+/** The date `days` from today (negative: in the past), ISO. */
+export function isoIn(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The smallest PDF the server's content check recognises, as a File. */
+export function pdfFile(name = 'acte-de-naissance.pdf'): File {
+  return new File(['%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'], name, { type: 'application/pdf' });
+}
+
+/**
+ * A household with every role and every status: a validated child with a document, an
+ * expected child, a co-parent "en cours", a contact refused with a comment, and a
+ * contact whose removal was asked.
+ */
+export async function householdOfEveryStatus(client: FamilleClient): Promise<void> {
+  const agent = await agentClient();
+  const doc = await client.documents.upload(pdfFile());
+  const child = await client.family.addMember({ role: 'enfant', nomUsage: 'Huby', prenoms: 'Léo', sexe: 'masculin', dateNaissance: '2024-03-02', attachments: [doc.id] });
+  await client.family.addMember({ role: 'enfant', nomUsage: 'Huby', dateNaissancePrevue: isoIn(120) });
+  const co = await client.family.addMember({ role: 'coRepresentant', civilite: 'monsieur', nomUsage: 'Huby', prenoms: 'Marcel', mobile: '06 98 76 54 32' });
+  const refused = await client.family.addMember({ role: 'contact', nomUsage: 'Dupont', prenoms: 'Jeanne', lien: 'Voisine', telephone: '04 74 78 32 10', autoriseRecuperation: true, appelUrgence: false });
+  const leaving = await client.family.addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true });
+  await agent.agent.setRequestStatus(child.request.id, { status: 'validee', comment: 'Acte de naissance reçu.' });
+  await agent.agent.setRequestStatus(co.request.id, { status: 'en_cours' });
+  await agent.agent.setRequestStatus(refused.request.id, { status: 'refusee', comment: 'Merci de préciser un numéro de téléphone joignable en journée.' });
+  await agent.agent.setRequestStatus(leaving.request.id, { status: 'validee' });
+  await client.family.removeMember(leaving.member.id);
+}

@@ -77,3 +77,14 @@ export function waitForText(root: ParentNode, selector: string, text: string): P
     `"${text}" in ${selector}`,
   );
 }
+
+/** Chooses `file` in the file input labelled `label`, as a file picker does. */
+export async function attach(root: ParentNode, label: string, file: File): Promise<HTMLInputElement> {
+  const input = await waitFor(() => inputByLabel(root, label), `the "${label}" file input`);
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  return input;
+}

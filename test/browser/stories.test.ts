@@ -3,6 +3,7 @@
 import * as loginStories from '../../stories/login.stories.ts';
 import * as portalStories from '../../stories/portal.stories.ts';
 import * as createAccountStories from '../../stories/create-account.stories.ts';
+import * as entourageStories from '../../stories/entourage.stories.ts';
 import { runStory, storiesOf, type StoriesModule } from './stories.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 
@@ -10,6 +11,7 @@ for (const [title, module] of [
   ['famille-login', loginStories],
   ['famille-portal', portalStories],
   ['famille-create-account', createAccountStories],
+  ['famille-entourage', entourageStories],
 ] as [string, StoriesModule][]) {
   describe(`${title} stories`, () => {
     for (const [name, story] of storiesOf(module)) {

@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 
 const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 // Chromium writes crash reports and profile data under XDG_CONFIG_HOME.
 process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'famille-chromium-'));
 
+/** @type {Promise<string> | undefined} */
+let fileTypeBundle;
 const mswWorker = readFileSync(join(rootDir, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8');
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -54,6 +57,27 @@ export default {
     },
   ],
   plugins: [
+    {
+      // file-type (the server's upload check, run in the page by the mock server) pulls
+      // CommonJS packages (debug, ieee754) the test server does not convert: it is
+      // served as one ESM bundle made by esbuild, as Vite's dependency optimiser does.
+      name: 'file-type-bundle',
+      resolveImport({ source }) {
+        return source === 'file-type' ? '/__bundled/file-type.js' : undefined;
+      },
+      async serve(context) {
+        if (context.path !== '/__bundled/file-type.js') return undefined;
+        fileTypeBundle ??= build({
+          entryPoints: [join(rootDir, 'node_modules/file-type/source/index.js')],
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          write: false,
+          logLevel: 'silent',
+        }).then((result) => result.outputFiles[0].text);
+        return { body: await fileTypeBundle, type: 'js' };
+      },
+    },
     {
       name: 'msw-worker',
       serve(context) {
