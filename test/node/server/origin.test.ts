@@ -52,7 +52,7 @@ describe('allowed origins (CORS)', () => {
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), PAGE_ORIGIN);
     assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
-    assert.match(response.headers.get('access-control-allow-headers') ?? '', /Content-Type.*Authorization.*Accept-Language/);
+    assert.match(response.headers.get('access-control-allow-headers') ?? '', /Content-Type.*Content-Disposition.*Authorization.*Accept-Language/);
     assert.ok(Number(response.headers.get('access-control-max-age')) > 0);
   });
 

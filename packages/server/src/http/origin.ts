@@ -4,7 +4,8 @@ import type { AppEnv } from './env.ts';
 import { problemResponse } from './problem.ts';
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
-const ALLOW_HEADERS = 'Content-Type, Authorization, Accept-Language, X-Request-Id';
+// Content-Disposition carries an upload's file name (see the contract's `binary: 'upload'`).
+const ALLOW_HEADERS = 'Content-Type, Content-Disposition, Authorization, Accept-Language, X-Request-Id';
 const EXPOSE_HEADERS = 'Retry-After, X-Request-Id';
 
 /**

@@ -1,0 +1,103 @@
+// The entourage end to end, on the demo page against the real Node server: a parent adds
+// a child with an attachment, sees the request "Déposée"; an agent validates it through
+// the API; the parent sees "Validée".
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, ElementHandle } from 'puppeteer-core';
+import { launchChromium, startDemo, type Demo } from './harness.ts';
+
+let demo: Demo;
+let browser: Browser;
+let scratch: string;
+const tenantApi = () => `${demo.api}/tenants/vienne-condrieu`;
+
+// A small but real PDF: the server checks the bytes, not just the name.
+const pdf = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+`;
+
+before(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'famille-e2e-files-'));
+  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
+});
+after(async () => {
+  await browser?.close();
+  await demo?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function json(response: Response) {
+  assert.ok(response.ok, `${response.status} ${await response.clone().text()}`);
+  return response.json();
+}
+
+describe('entourage on the demo page against the real Node server', () => {
+  test('adds a child with an attachment, sees "Déposée"; an agent validates it; the parent sees "Validée"', async () => {
+    const file = join(scratch, 'extrait-de-naissance.pdf');
+    writeFileSync(file, pdf);
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${demo.demoPort}/`);
+    await page.waitForSelector('famille-login input[autocomplete="username"]');
+    await page.type('famille-login input[autocomplete="username"]', 'parent.demo');
+    await page.type('famille-login input[autocomplete="current-password"]', 'Famille-Demo-2026');
+    await page.keyboard.press('Enter');
+
+    const scope = 'famille-entourage';
+    await page.waitForSelector(`${scope} ::-p-text(Ajouter un enfant)`, { timeout: 20_000 });
+    await page.click(`${scope} ::-p-text(Ajouter un enfant)`);
+    await page.waitForSelector(`${scope} [name="nomUsage"]`);
+    await page.type(`${scope} [name="nomUsage"]`, 'Martin');
+    await page.type(`${scope} [name="prenoms"]`, 'Léo');
+    await page.type(`${scope} [name="dateNaissance"]`, '03/02/2024');
+    const input = (await page.$(`${scope} input[type="file"]`)) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    // Uploaded: the progress bar gives way to the file's line.
+    await page.waitForFunction((scope) => {
+      const root = document.querySelector(scope)!;
+      return !root.querySelector('progress') && root.textContent!.includes('extrait-de-naissance.pdf');
+    }, { timeout: 20_000 }, scope);
+    await page.click(`${scope} ::-p-text(Continuer)`);
+    await page.waitForSelector(`${scope} ::-p-text(Valider ma demande)`);
+    await page.click(`${scope} ::-p-text(Valider ma demande)`);
+    await page.waitForSelector(`${scope} ::-p-text(transmise au service pour traitement)`, { timeout: 20_000 });
+    const confirmation = await page.$eval(scope, (el) => el.textContent ?? '');
+    const number = Number(/Demande n°\s*(\d+)/.exec(confirmation)?.[1]);
+    assert.ok(number > 0, `a request number is shown: ${confirmation}`);
+    assert.match(confirmation, /Déposée/);
+
+    // An agent of the tenant, through the API.
+    const agent = await json(await fetch(`${tenantApi()}/agent/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }),
+    }));
+    const authorization = `Bearer ${agent.token}`;
+    const { requests } = await json(await fetch(`${tenantApi()}/agent/requests?status=deposee`, { headers: { authorization } }));
+    const mine = requests.find((r: { request: { number: number } }) => r.request.number === number);
+    assert.ok(mine, 'the agent sees the request');
+    assert.equal(mine.member.profile.prenoms, 'Léo');
+    const [document] = mine.member.documents;
+    const download = await fetch(`${tenantApi()}/documents/${document.id}`, { headers: { authorization } });
+    assert.equal(download.status, 200);
+    assert.equal(await download.text(), pdf, 'the agent downloads the very bytes the parent sent');
+    await json(await fetch(`${tenantApi()}/agent/requests/${mine.request.id}/status`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ status: 'validee', comment: 'Bienvenue à Léo' }),
+    }));
+
+    // The parent comes back: the member and the request are "Validée".
+    await page.reload();
+    await page.waitForFunction((scope) => {
+      const root = document.querySelector(scope);
+      return root?.textContent?.includes('Léo') && root.textContent.includes('Validée');
+    }, { timeout: 20_000 }, scope);
+    await context.close();
+  });
+});
