@@ -4,5 +4,6 @@ export * from './auth.ts';
 export * from './health.ts';
 export * from './accounts.ts';
 export * from './family.ts';
+export * from './preregistration.ts';
 export * from './endpoints.ts';
 export * from './runtime.ts';

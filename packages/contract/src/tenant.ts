@@ -34,6 +34,62 @@ export const TenantContact = z.object({
   hours: z.optional(LocalizedText),
 });
 
+/** A childcare structure (EAJE) parents may choose. */
+export const Structure = z.object({
+  id: TenantSlug,
+  name: z.string(),
+  /** e.g. "Multi-accueil", "Crèche familiale". */
+  type: z.string(),
+  address: z.string(),
+  /** Ages accepted, in months (from 2½ months to 4 years: 2 and 48). */
+  ageMinMonths: z.number().check(z.int(), z.gte(0)),
+  ageMaxMonths: z.number().check(z.int(), z.gte(0)),
+});
+export type Structure = z.infer<typeof Structure>;
+
+/** A supporting document of the démarche: which, in what format, how large. */
+export const DocumentRequirement = z.object({
+  /** Stable key, e.g. `extrait-naissance`. */
+  type: TenantSlug,
+  label: LocalizedText,
+  required: z.boolean(),
+  acceptedTypes: z.array(z.string()),
+  maxBytes: z.number().check(z.int(), z.gte(1)),
+});
+export type DocumentRequirement = z.infer<typeof DocumentRequirement>;
+
+const QuestionOption = z.object({ id: TenantSlug, label: LocalizedText });
+
+/** A question of the tenant's questionnaire, declared as data. */
+export const Question = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('yesNo'), id: TenantSlug, label: LocalizedText, hint: z.optional(LocalizedText), required: z.boolean() }),
+  z.object({ kind: z.literal('single'), id: TenantSlug, label: LocalizedText, hint: z.optional(LocalizedText), required: z.boolean(), options: z.array(QuestionOption) }),
+  z.object({
+    kind: z.literal('multiple'),
+    id: TenantSlug,
+    label: LocalizedText,
+    hint: z.optional(LocalizedText),
+    /** "Au moins une case doit être cochée": 1. */
+    minSelected: z.number().check(z.int(), z.gte(0)),
+    options: z.array(QuestionOption),
+  }),
+]);
+export type Question = z.infer<typeof Question>;
+
+/** The crèche pre-registration démarche, as the tenant configures it. */
+export const PreregistrationConfig = z.object({
+  /** The information shown before "Commencer". */
+  intro: LocalizedText,
+  structures: z.array(Structure),
+  /** How many ranked choices (3); more wishes go in the observations. */
+  maxChoices: z.number().check(z.int(), z.gte(1), z.lte(10)),
+  documents: z.array(DocumentRequirement),
+  questionnaire: z.array(Question),
+  /** Months (1–12) when the allocation commission sits, e.g. [3, 6, 9, 12]. */
+  commissionMonths: z.array(z.number().check(z.int(), z.gte(1), z.lte(12))),
+});
+export type PreregistrationConfig = z.infer<typeof PreregistrationConfig>;
+
 /** The tenant's public configuration, readable without authentication. */
 export const TenantConfig = z
   .object({
@@ -57,6 +113,7 @@ export const TenantConfig = z
       maxBytes: z.number().check(z.int(), z.gte(1)),
     }),
     activationTtlHours: z.number(),
+    preregistration: PreregistrationConfig,
     /** Strings the tenant overrides, by locale then message key. */
     strings: z.optional(z.record(z.string(), z.record(z.string(), z.string()))),
   })
