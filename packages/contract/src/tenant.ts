@@ -53,6 +53,12 @@ export const DocumentRequirement = z.object({
   type: TenantSlug,
   label: LocalizedText,
   required: z.boolean(),
+  /**
+   * The document exists only once the child is born (extrait d'acte de naissance): for a
+   * future child (expected birth date) it is not required, even when `required` is true,
+   * and the element may leave it out.
+   */
+  bornChildOnly: z.optional(z.boolean()),
   acceptedTypes: z.array(z.string()),
   maxBytes: z.number().check(z.int(), z.gte(1)),
 });

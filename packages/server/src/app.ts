@@ -19,8 +19,9 @@ import { devHandlers } from './routes/dev/index.ts';
 import { familyHandlers } from './routes/family/index.ts';
 import { documentHandlers } from './routes/documents/index.ts';
 import { agentHandlers } from './routes/agents/index.ts';
+import { preregistrationHandlers } from './routes/preregistration/index.ts';
 
-const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers, ...accountHandlers, ...passwordResetHandlers, ...devHandlers, ...familyHandlers, ...documentHandlers, ...agentHandlers };
+const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers, ...accountHandlers, ...passwordResetHandlers, ...devHandlers, ...familyHandlers, ...documentHandlers, ...agentHandlers, ...preregistrationHandlers };
 
 // Statuses some middleware may raise as HTTPException, mapped to our stable codes.
 const codeForStatus: Partial<Record<number, ProblemCode>> = {

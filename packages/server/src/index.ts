@@ -66,3 +66,18 @@ export { activationLink, forgotPasswordLink, resetLink } from './mail/links.ts';
 export { isSessionExpired, openSession, touchSession, type SessionPolicy, type SessionTimes } from './domain/session.ts';
 export { lockedForSeconds, recordFailure, retryAfterSeconds, type ThrottleCounter, type ThrottleRule } from './domain/throttle.ts';
 export { normalizeIdentifiant } from './domain/identifiant.ts';
+export {
+  checkPreregistrationChange,
+  documentRequired,
+  isFinalPreregistrationStatus,
+  monthsBetween,
+  nextCommission,
+  parisDate,
+  preregistrationConfigProblems,
+  submissionErrors,
+  type ChildDates,
+  type DraftContent,
+  type GivenDocumentFacts,
+  type PreregistrationChangeCheck,
+} from './domain/preregistration.ts';
+export { exempleTenantPreregistration, vienneCondrieuPreregistration } from './tenants/demo-preregistration.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoginResult, Session } from '@famille/contract';
-import { createJsonLogger, type LogEntry } from '@famille/server';
+import { createJsonLogger, migrations, type LogEntry } from '@famille/server';
 import { nodeClientIp, serverOptionsFromEnv, startServer, createNodeScryptHasher } from '@famille/server/node';
 import { testDatabaseUrl } from './support/database.ts';
 import { DEMO, PAGE_ORIGIN, testHasherCost } from './support/app.ts';
@@ -39,7 +39,7 @@ describe('startServer', () => {
       const { token } = LoginResult.parse(await loginResponse.json());
       const session = await fetch(`${server.url}/api/tenants/vienne-condrieu/auth/session`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(Session.parse(await session.json()).account.identifiant, 'parent.demo');
-      assert.ok(lines.some((l) => l.msg === 'listening' && l['migration'] === 3));
+      assert.ok(lines.some((l) => l.msg === 'listening' && l['migration'] === migrations.length));
 
       // No SMTP configured: the e-mail stays in the outbox, its link is printed to the log and listed at the dev outbox.
       const email = `node.${Date.now()}@example.fr`;

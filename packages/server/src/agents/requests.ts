@@ -15,7 +15,7 @@ import { isUuid, memberFromRequest, memberViews, requestViews, type RequestRow }
 const LIST_LIMIT = 500;
 
 /** Families' names for agents' lists: "Camille Martin", from the family's account(s). */
-async function familyLabels(db: Database, tenantId: string, familyIds: readonly string[]): Promise<Map<string, string>> {
+export async function familyLabels(db: Database, tenantId: string, familyIds: readonly string[]): Promise<Map<string, string>> {
   if (familyIds.length === 0) return new Map();
   const rows = await db
     .select({ familyId: accounts.familyId, prenoms: accounts.prenoms, nomUsage: accounts.nomUsage })

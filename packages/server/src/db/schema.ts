@@ -1,5 +1,6 @@
 import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Locale } from '@famille/contract';
+import type { Locale, PreregistrationStatus } from '@famille/contract';
+import type { AnswerValue, DraftContent } from '../domain/preregistration.ts';
 import type { AccountAddress, AccountStatus, PreferredContact, SessionTransport } from '../domain/types.ts';
 
 // Query-builder view of the tables. The DDL lives in ./migrations (the source of truth).
@@ -195,6 +196,8 @@ export const documents = pgTable(
     requestId: uuid('request_id'),
     memberId: uuid('member_id'),
     createdAt: instant('created_at').notNull(),
+    /** Set once claimed by a submitted pre-registration. */
+    preregistrationId: uuid('preregistration_id'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
@@ -229,4 +232,57 @@ export const agentSessions = pgTable(
     expiresAt: instant('expires_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.tokenHash] })],
+);
+
+export const preregistrations = pgTable(
+  'preregistrations',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    number: integer('number').notNull(),
+    familyId: uuid('family_id').notNull(),
+    childId: uuid('child_id').notNull(),
+    childLabel: text('child_label').notNull(),
+    status: text('status').$type<PreregistrationStatus>().notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    choices: jsonb('choices').$type<string[]>().notNull(),
+    observations: text('observations'),
+    documents: jsonb('documents').$type<{ type: string; documentId: string }[]>().notNull(),
+    answers: jsonb('answers').$type<Record<string, AnswerValue>>().notNull(),
+    nextCommission: date('next_commission', { mode: 'string' }).notNull(),
+    submittedAt: instant('submitted_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const preregistrationEvents = pgTable(
+  'preregistration_events',
+  {
+    tenantId: text('tenant_id').notNull(),
+    preregistrationId: uuid('preregistration_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    status: text('status').$type<PreregistrationStatus>().notNull(),
+    at: instant('at').notNull(),
+    byKind: text('by_kind').$type<'parent' | 'agent'>().notNull(),
+    agentId: uuid('agent_id'),
+    accountId: uuid('account_id'),
+    comment: text('comment'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.preregistrationId, t.seq] })],
+);
+
+export const preregistrationDrafts = pgTable(
+  'preregistration_drafts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    childId: uuid('child_id').notNull(),
+    step: integer('step').notNull(),
+    content: jsonb('content').$type<DraftContent>().notNull(),
+    submittedId: uuid('submitted_id'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.familyId, t.childId] })],
 );

@@ -33,7 +33,7 @@ function validate(app: AppContext, input: Input): void {
 
 /**
  * Claims the attachments for a request, inside its transaction: each id must be a document
- * of this family not attached to anything yet (locked FOR UPDATE, so two requests cannot
+ * of this family not attached to anything yet, by a request or a pre-registration (locked FOR UPDATE, so two requests cannot
  * take the same one), else a field error `unknown_reference` on `attachments.N`.
  */
 async function attach(tx: Database, tenantId: string, familyId: string, ids: readonly string[], requestId: string, memberId: string): Promise<void> {
@@ -43,7 +43,7 @@ async function attach(tx: Database, tenantId: string, familyId: string, ids: rea
     ? await tx
         .select({ id: documents.id })
         .from(documents)
-        .where(and(eq(documents.tenantId, tenantId), eq(documents.familyId, familyId), inArray(documents.id, valid), isNull(documents.requestId)))
+        .where(and(eq(documents.tenantId, tenantId), eq(documents.familyId, familyId), inArray(documents.id, valid), isNull(documents.requestId), isNull(documents.preregistrationId)))
         .for('update')
     : [];
   const freeIds = new Set(free.map((d) => d.id));

@@ -35,6 +35,7 @@ export async function uploadDocument(app: AppContext, tenant: Tenant, familyId: 
     storageKey,
     requestId: null,
     memberId: null,
+    preregistrationId: null,
     createdAt: now,
   };
   try {
@@ -88,7 +89,7 @@ export async function downloadDocument(app: AppContext, tenant: Tenant, document
 /** Deletes a document its family uploaded but did not attach (cancel, replace); attached: 409. */
 export async function deleteDocument(app: AppContext, tenant: Tenant, documentId: string, familyId: string): Promise<void> {
   const row = await findDocument(app, tenant, documentId, familyId);
-  if (row.requestId) throw new ProblemError('conflict', { detail: 'The document is attached to a request.' });
+  if (row.requestId || row.preregistrationId) throw new ProblemError('conflict', { detail: 'The document is attached to a request.' });
   const deleted = await app.db
     .delete(documents)
     .where(and(eq(documents.tenantId, tenant.config.id), eq(documents.id, row.id), eq(documents.familyId, familyId)))

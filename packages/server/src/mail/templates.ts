@@ -20,6 +20,24 @@ export type MailContent =
       readonly requestKind: 'member_add' | 'member_update' | 'member_remove';
       readonly status: 'en_cours' | 'validee' | 'refusee';
       readonly comment?: string;
+    }
+  | {
+      readonly kind: 'preregistration_submitted';
+      readonly prenoms: string;
+      readonly number: number;
+      readonly childLabel: string;
+      readonly submittedAt: Date;
+      /** YYYY-MM-DD, the first day of the commission's month. */
+      readonly nextCommission: string;
+    }
+  | {
+      readonly kind: 'preregistration_status';
+      readonly prenoms: string;
+      readonly number: number;
+      readonly childLabel: string;
+      readonly status: 'en_instruction' | 'place_proposee' | 'liste_attente' | 'refusee' | 'annulee';
+      readonly nextCommission: string;
+      readonly comment?: string;
     };
 
 const requestKindText = {
@@ -30,6 +48,15 @@ const statusText = {
   fr: { en_cours: 'en cours de traitement', validee: 'validée', refusee: 'refusée' },
   en: { en_cours: 'being processed', validee: 'accepted', refusee: 'refused' },
 } as const;
+
+const preregistrationStatusText = {
+  fr: { deposee: 'déposée', en_instruction: 'en cours d’instruction', place_proposee: 'place proposée', liste_attente: 'sur liste d’attente', refusee: 'refusée', annulee: 'annulée' },
+  en: { deposee: 'submitted', en_instruction: 'being examined', place_proposee: 'place offered', liste_attente: 'on the waiting list', refusee: 'refused', annulee: 'cancelled' },
+} as const;
+
+/** "décembre 2026" / "December 2026": the month the commission sits. */
+const commissionMonth = (date: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
@@ -132,6 +159,51 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
       blocks.push({ small: fr ? 'Retrouvez vos demandes et leur historique dans votre Espace Famille, rubrique « Entourage ».' : 'Your requests and their history are in your Espace Famille, under "Entourage".' });
       return {
         subject: fr ? `Demande n° ${mail.number} ${status} — ${name}` : `Request no. ${mail.number} ${status} — ${name}`,
+        blocks,
+      };
+    }
+    case 'preregistration_submitted': {
+      const month = commissionMonth(mail.nextCommission, locale);
+      return {
+        subject: fr ? `Demande de préinscription n° ${mail.number} déposée — ${name}` : `Pre-registration request no. ${mail.number} submitted — ${name}`,
+        blocks: [
+          { p: hello },
+          {
+            p: fr
+              ? `Nous avons bien enregistré votre demande de préinscription en crèche pour ${mail.childLabel}, le ${parisTime(mail.submittedAt, locale)}.`
+              : `We have registered your crèche pre-registration request for ${mail.childLabel} on ${parisTime(mail.submittedAt, locale)} (Paris time).`,
+          },
+          { p: fr ? `Demande n° ${mail.number} — statut : déposée.` : `Request no. ${mail.number} — status: submitted.` },
+          {
+            p: fr
+              ? `Elle a été transmise au service pour traitement et sera étudiée lors de la prochaine commission d’attribution des places, en ${month}.`
+              : `It has been passed on to the service and will be examined at the next place allocation committee, in ${month}.`,
+          },
+          { small: fr ? 'Retrouvez vos demandes et leur statut dans votre Espace Famille, rubrique « Mes demandes ».' : 'Your requests and their status are in your Espace Famille, under "My requests".' },
+        ],
+      };
+    }
+    case 'preregistration_status': {
+      const status = preregistrationStatusText[locale][mail.status];
+      const blocks: Block[] = [
+        { p: hello },
+        {
+          p: fr
+            ? `Votre demande de préinscription n° ${mail.number} (${mail.childLabel}) est désormais : ${status}.`
+            : `Your pre-registration request no. ${mail.number} (${mail.childLabel}) is now: ${status}.`,
+        },
+      ];
+      if (mail.status === 'place_proposee') {
+        blocks.push({ p: fr ? 'Le service vous contactera pour convenir de l’accueil de votre enfant.' : 'The service will contact you to arrange your child’s arrival.' });
+      }
+      if (mail.status === 'liste_attente' || mail.status === 'en_instruction') {
+        const month = commissionMonth(mail.nextCommission, locale);
+        blocks.push({ p: fr ? `Prochaine commission d’attribution des places : ${month}.` : `Next place allocation committee: ${month}.` });
+      }
+      if (mail.comment) blocks.push({ p: fr ? `Message du service\u00a0: « ${mail.comment} »` : `Message from the service: "${mail.comment}"` });
+      blocks.push({ small: fr ? 'Retrouvez vos demandes et leur historique dans votre Espace Famille, rubrique « Mes demandes ».' : 'Your requests and their history are in your Espace Famille, under "My requests".' });
+      return {
+        subject: fr ? `Demande de préinscription n° ${mail.number} : ${status} — ${name}` : `Pre-registration request no. ${mail.number}: ${status} — ${name}`,
         blocks,
       };
     }

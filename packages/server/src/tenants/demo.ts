@@ -1,5 +1,6 @@
 import type { Tenant } from './registry.ts';
 import { cnilPasswordPolicy } from '../domain/password-policy.ts';
+import { exempleTenantPreregistration, vienneCondrieuPreregistration } from './demo-preregistration.ts';
 
 /**
  * Demo tenants. Vienne Condrieu Agglomération is modelled on its Espace Famille guide;
@@ -61,6 +62,7 @@ export function demoTenants(options: DemoTenantsOptions): Tenant[] {
         passwordPolicy: cnilPasswordPolicy,
         uploads: demoUploads,
         activationTtlHours: 48,
+        preregistration: vienneCondrieuPreregistration,
       },
       allowedOrigins: ['https://vienne-condrieu.example.fr', ...options.allowedOrigins],
       accountPageUrl: options.accountPageUrl ?? 'https://vienne-condrieu.example.fr/espace-famille',
@@ -96,6 +98,7 @@ export function demoTenants(options: DemoTenantsOptions): Tenant[] {
         passwordPolicy: { minLength: 8, maxLength: 128, requiredClasses: ['lower', 'digit'], minClasses: 2, rejectCommon: true },
         uploads: demoUploads,
         activationTtlHours: 72,
+        preregistration: exempleTenantPreregistration,
         strings: { fr: { 'login.title': 'Mon Espace Famille' }, en: { 'login.title': 'My family account' } },
       },
       allowedOrigins: ['https://ville-exemple.example.fr', ...options.allowedOrigins],

@@ -1,4 +1,5 @@
 import { TenantConfig } from '@famille/contract';
+import { preregistrationConfigProblems } from '../domain/preregistration.ts';
 
 /** One municipality served by this deployment: what anyone may read, and what only the server uses. */
 export interface Tenant {
@@ -32,6 +33,8 @@ export function createTenantRegistry(tenants: readonly Tenant[]): TenantRegistry
   for (const tenant of tenants) {
     const config = TenantConfig.parse(tenant.config);
     if (byId.has(config.id)) throw new TypeError(`Tenant "${config.id}" is configured twice`);
+    const problems = preregistrationConfigProblems(config);
+    if (problems.length > 0) throw new TypeError(`Tenant "${config.id}": ${problems.join('; ')}`);
     const page = new URL(tenant.accountPageUrl);
     if ((page.protocol !== 'https:' && page.protocol !== 'http:') || page.hash) throw new TypeError(`Tenant "${config.id}": accountPageUrl must be an http(s) URL without a fragment`);
     byId.set(

@@ -1,0 +1,1 @@
+export { preregistrationHandlers } from './handlers.ts';
