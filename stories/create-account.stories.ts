@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '@famille/elements/define-all';
-import { createClient } from '@famille/sdk';
+import { accounts, createClient } from '@famille/sdk';
 import { startMockServer } from '@famille/mock-server';
 import { choose, click, submit, type, waitFor, waitForText } from './support/play.ts';
 import { demo, demoClient, newParent, prepareMockServer, registeredToken } from './support/mock.ts';
@@ -265,7 +265,7 @@ export const ActivationUsed: Story = {
   loaders: [
     async () => {
       const { token } = await registeredToken();
-      await demoClient().accounts.activate(token);
+      await accounts(demoClient()).activate(token);
       return { activationToken: token };
     },
   ],

@@ -1,5 +1,5 @@
 import { startMockServer } from '@famille/mock-server';
-import { createClient, type FamilleClient } from '@famille/sdk';
+import { accounts, agent, createClient, documents, family, type FamilleClient } from '@famille/sdk';
 import type { RegistrationInput } from '@famille/contract';
 
 /** The demo data seeded by the reference server (`seedDemo`). */
@@ -24,7 +24,7 @@ export function demoClient(): FamilleClient {
 
 /** The token of the newest e-mail link `#name=TOKEN` in the development outbox. */
 export async function latestLinkToken(name: 'famille-activation' | 'famille-reset'): Promise<string> {
-  const { messages } = await demoClient().devOutbox();
+  const { messages } = await accounts(demoClient()).devOutbox();
   for (const message of messages) {
     const match = new RegExp(`${name}=([A-Za-z0-9_-]+)`).exec(message.text);
     if (match) return match[1]!;
@@ -32,11 +32,11 @@ export async function latestLinkToken(name: 'famille-activation' | 'famille-rese
   throw new Error(`no ${name} link in the outbox`);
 }
 
-let accounts = 0;
+let parentsMade = 0;
 
 /** A complete registration for a new parent (unique identifiant and e-mail). */
 export function newParent(): RegistrationInput & { credentials: { identifiant: string; password: string } } {
-  const n = `${Date.now().toString(36)}${++accounts}`;
+  const n = `${Date.now().toString(36)}${++parentsMade}`;
   return {
     acceptCgu: true,
     identity: { civilite: 'madame', nomUsage: 'Huby', prenoms: 'Fernande', dateNaissance: '1990-07-14' },
@@ -50,7 +50,7 @@ export function newParent(): RegistrationInput & { credentials: { identifiant: s
 /** Registers a new parent and returns the activation link's token. */
 export async function registeredToken(): Promise<{ token: string; identifiant: string }> {
   const parent = newParent();
-  await demoClient().accounts.register(parent);
+  await accounts(demoClient()).register(parent);
   return { token: await latestLinkToken('famille-activation'), identifiant: parent.credentials.identifiant };
 }
 
@@ -64,7 +64,7 @@ export async function parentClient(): Promise<FamilleClient> {
 /** A client logged in as the tenant's demo agent (seeded by the reference server). */
 export async function agentClient(): Promise<FamilleClient> {
   const client = demoClient();
-  await client.agent.login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
+  await agent(client).login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
   return client;
 }
 
@@ -84,16 +84,16 @@ export function pdfFile(name = 'acte-de-naissance.pdf'): File {
  * contact whose removal was asked.
  */
 export async function householdOfEveryStatus(client: FamilleClient): Promise<void> {
-  const agent = await agentClient();
-  const doc = await client.documents.upload(pdfFile());
-  const child = await client.family.addMember({ role: 'enfant', nomUsage: 'Huby', prenoms: 'Léo', sexe: 'masculin', dateNaissance: '2024-03-02', attachments: [doc.id] });
-  await client.family.addMember({ role: 'enfant', nomUsage: 'Huby', dateNaissancePrevue: isoIn(120) });
-  const co = await client.family.addMember({ role: 'coRepresentant', civilite: 'monsieur', nomUsage: 'Huby', prenoms: 'Marcel', mobile: '06 98 76 54 32' });
-  const refused = await client.family.addMember({ role: 'contact', nomUsage: 'Dupont', prenoms: 'Jeanne', lien: 'Voisine', telephone: '04 74 78 32 10', autoriseRecuperation: true, appelUrgence: false });
-  const leaving = await client.family.addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true });
-  await agent.agent.setRequestStatus(child.request.id, { status: 'validee', comment: 'Acte de naissance reçu.' });
-  await agent.agent.setRequestStatus(co.request.id, { status: 'en_cours' });
-  await agent.agent.setRequestStatus(refused.request.id, { status: 'refusee', comment: 'Merci de préciser un numéro de téléphone joignable en journée.' });
-  await agent.agent.setRequestStatus(leaving.request.id, { status: 'validee' });
-  await client.family.removeMember(leaving.member.id);
+  const office = await agentClient();
+  const doc = await documents(client).upload(pdfFile());
+  const child = await family(client).addMember({ role: 'enfant', nomUsage: 'Huby', prenoms: 'Léo', sexe: 'masculin', dateNaissance: '2024-03-02', attachments: [doc.id] });
+  await family(client).addMember({ role: 'enfant', nomUsage: 'Huby', dateNaissancePrevue: isoIn(120) });
+  const co = await family(client).addMember({ role: 'coRepresentant', civilite: 'monsieur', nomUsage: 'Huby', prenoms: 'Marcel', mobile: '06 98 76 54 32' });
+  const refused = await family(client).addMember({ role: 'contact', nomUsage: 'Dupont', prenoms: 'Jeanne', lien: 'Voisine', telephone: '04 74 78 32 10', autoriseRecuperation: true, appelUrgence: false });
+  const leaving = await family(client).addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true });
+  await agent(office).setRequestStatus(child.request.id, { status: 'validee', comment: 'Acte de naissance reçu.' });
+  await agent(office).setRequestStatus(co.request.id, { status: 'en_cours' });
+  await agent(office).setRequestStatus(refused.request.id, { status: 'refusee', comment: 'Merci de préciser un numéro de téléphone joignable en journée.' });
+  await agent(office).setRequestStatus(leaving.request.id, { status: 'validee' });
+  await family(client).removeMember(leaving.member.id);
 }

@@ -2,38 +2,20 @@ import {
   buildPath,
   endpoints,
   type BodyOf,
-  type EndpointName,
-  type Endpoints,
+  type Endpoint,
   type Locale,
   type LoginInput,
   type LoginResult,
+  type PasswordResetInput,
+  type PasswordResetRequest,
+  type ActivationResult,
   type ResponseOf,
   type Session,
   type SessionTransport,
   type TenantConfig,
-  type ActivationResult,
-  type Outbox,
-  type PasswordResetInput,
-  type PasswordResetRequest,
-  type RegistrationAccepted,
-  type RegistrationInput,
-  type ResendActivationInput,
-  type AgentLoginInput,
-  type AgentRequest,
-  type AgentRequestList,
-  type AgentSession,
-  type DocumentInfo,
-  type Endpoint,
-  type Family,
-  type FamilyRequest,
-  type MemberChange,
-  type MemberInput,
-  type RequestList,
-  type RequestStatus,
-  type StatusChange,
 } from '@famille/contract';
 import { ApiError, problemFromBody } from './errors.ts';
-import { RequestTimeout, send, sendWithProgress, type HttpOptions } from './http.ts';
+import { RequestTimeout, send, type HttpOptions } from './http.ts';
 
 /** Keeps the bearer token. The default keeps it in memory only (never localStorage). */
 export interface TokenStore {
@@ -70,27 +52,26 @@ export interface ClientOptions {
 /** Query-string values; `undefined` ones are left out. */
 export type Query = Record<string, string | number | boolean | undefined>;
 
-type CallArgs<N extends EndpointName> = (BodyOf<Endpoints[N]> extends undefined
-  ? { body?: undefined }
-  : { body: BodyOf<Endpoints[N]> }) & { params?: Record<string, string>; query?: Query };
+export type CallArgs<E extends Endpoint> = (BodyOf<E> extends undefined ? { body?: undefined } : { body: BodyOf<E> }) & {
+  params?: Record<string, string>;
+  query?: Query;
+};
 
 /** What `call()` resolves with: the validated answer, or a Blob for a file download. */
-export type CallResult<N extends EndpointName> = Endpoints[N] extends { binary: 'download' } ? Blob : ResponseOf<Endpoints[N]>;
+export type CallResult<E extends Endpoint> = E extends { binary: 'download' } ? Blob : ResponseOf<E>;
 
-export interface UploadOptions {
-  /** The name to store; defaults to the File's own name. */
-  fileName?: string;
-  /** Bytes sent so far (browsers: as they go; elsewhere: once, at the end). */
-  onProgress?: (loaded: number, total: number) => void;
-  /** Cancels the upload: the promise rejects with the signal's reason (an AbortError). */
-  signal?: AbortSignal;
-}
-
+/**
+ * The connection to one tenant's API: transport, session, and `call()` for any operation
+ * of the contract. Operations on other resources come as functions of a client
+ * (`accounts(client)`, `family(client)`, `documents(client)`, `agent(client)`…), so that
+ * a page only downloads the parts — and the answer validators — it uses.
+ */
 export interface FamilleClient {
   readonly tenant: string;
   readonly transport: SessionTransport;
-  /** Calls any operation of the contract by name; the typed namespaces below wrap it. */
-  call<N extends EndpointName>(name: N, args?: CallArgs<N>): Promise<CallResult<N>>;
+  readonly tokens: TokenStore;
+  /** Calls an operation of the contract: `client.call(endpoints.family)`. */
+  call<E extends Endpoint>(endpoint: E, args?: CallArgs<E>): Promise<CallResult<E>>;
   auth: {
     login(input: Omit<LoginInput, 'transport'>): Promise<Session>;
     logout(): Promise<void>;
@@ -101,49 +82,19 @@ export interface FamilleClient {
     /** Sets a new password with the token of the reset link; every session of the account ends. */
     resetPassword(input: PasswordResetInput): Promise<ActivationResult>;
   };
-  accounts: {
-    /** Creates an account (not yet active); the activation e-mail follows. */
-    register(input: RegistrationInput): Promise<RegistrationAccepted>;
-    /** Activates the account of an activation link's token. */
-    activate(token: string): Promise<ActivationResult>;
-    /** Sends a new activation e-mail, by identifiant or with an expired link's token. */
-    resendActivation(input: ResendActivationInput): Promise<void>;
-  };
-  /** The family's members (entourage). Each change is a request to the service. */
-  family: {
-    get(): Promise<Family>;
-    addMember(input: MemberInput): Promise<MemberChange>;
-    /** Changes a member's profile (same role). */
-    updateMember(id: string, input: MemberInput): Promise<MemberChange>;
-    /** Asks the service to remove a member. */
-    removeMember(id: string): Promise<MemberChange>;
-  };
-  /** The family's requests, newest first, with their dated history. */
-  requests: {
-    list(): Promise<RequestList>;
-    get(id: string): Promise<FamilyRequest>;
-  };
-  documents: {
-    /**
-     * Uploads a file; attach its `id` to a member's `attachments`. Never retried.
-     * In browsers it goes through XMLHttpRequest to report real progress.
-     */
-    upload(file: Blob, options?: UploadOptions): Promise<DocumentInfo>;
-    download(id: string): Promise<Blob>;
-    /** Deletes a document not yet attached to a request (cancel, replace). */
-    remove(id: string): Promise<void>;
-  };
-  /** A municipal agent's API. Agents use a bearer token, kept by this client's token store. */
-  agent: {
-    login(input: AgentLoginInput): Promise<AgentSession>;
-    requests(query?: { status?: RequestStatus }): Promise<AgentRequestList>;
-    request(id: string): Promise<AgentRequest>;
-    setRequestStatus(id: string, change: StatusChange): Promise<AgentRequest>;
-  };
   tenantConfig(): Promise<TenantConfig>;
-  /** Development servers only (no SMTP configured): the e-mails kept instead of sent. */
-  devOutbox(): Promise<Outbox>;
 }
+
+/** What the SDK's resource modules need beyond `call()` (uploads). Not exported from the package. */
+export interface ClientInternals {
+  http: HttpOptions;
+  path(endpoint: Endpoint, params?: Record<string, string>): string;
+  transmit(attempt: () => Promise<Response>, signal?: AbortSignal): Promise<Response>;
+  read<E extends Endpoint>(endpoint: E, response: Response): Promise<CallResult<E>>;
+  usesFetch: boolean;
+}
+const internals = new WeakMap<FamilleClient, ClientInternals>();
+export const internalsOf = (client: FamilleClient): ClientInternals => internals.get(client)!;
 
 /** Registrable domain approximation good enough to tell same-site from cross-site. */
 function siteOf(hostname: string): string {
@@ -158,6 +109,8 @@ export function resolveTransport(baseUrl: string, auth: ClientOptions['auth'] = 
   const api = new URL(baseUrl, page.href);
   return api.protocol === page.protocol && siteOf(api.hostname) === siteOf(page.hostname) ? 'cookie' : 'token';
 }
+
+const gone = (error: unknown) => error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'session_expired');
 
 export function createClient(options: ClientOptions): FamilleClient {
   const transport = resolveTransport(options.baseUrl, options.auth);
@@ -209,109 +162,56 @@ export function createClient(options: ClientOptions): FamilleClient {
     return parsed.data;
   }
 
-  const pathOf = (name: EndpointName, params?: Record<string, string>) =>
-    buildPath(endpoints[name].path, { tenant: options.tenant, ...params }).slice(1);
+  const path = (endpoint: Endpoint, params?: Record<string, string>) =>
+    buildPath(endpoint.path, { tenant: options.tenant, ...params }).slice(1);
 
-  async function call<N extends EndpointName>(name: N, args?: CallArgs<N>): Promise<CallResult<N>> {
-    const endpoint: Endpoint = endpoints[name];
+  async function call<E extends Endpoint>(endpoint: E, args?: CallArgs<E>): Promise<CallResult<E>> {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(args?.query ?? {})) if (value !== undefined) query.set(key, String(value));
-    const path = pathOf(name, args?.params) + (query.size ? `?${query}` : '');
-    return read(endpoint, await transmit(() => send(http, endpoint.method, path, args?.body)));
+    const target = path(endpoint, args?.params) + (query.size ? `?${query}` : '');
+    return read(endpoint, await transmit(() => send(http, endpoint.method, target, args?.body)));
   }
 
-  /** `call()` for the operations on one resource by id (`{memberId}`, `{requestId}`, …). */
-  const byId =
-    <N extends EndpointName>(name: N, param: string) =>
-    (id: string, body?: BodyOf<Endpoints[N]>): Promise<CallResult<N>> =>
-      call(name, { params: { [param]: id }, body } as CallArgs<N>);
-
-  return {
+  const client: FamilleClient = {
     tenant: options.tenant,
     transport,
+    tokens,
     call,
     auth: {
       async login(input) {
-        const result: LoginResult = await call('login', { body: { ...input, transport } });
+        const result: LoginResult = await call(endpoints.login, { body: { ...input, transport } });
         if (transport === 'token') tokens.set(result.token);
         return result.session;
       },
-      async logout() {
-        try {
-          await call('logout');
-        } catch (error) {
+      // Promise chains, not try blocks: Rollup keeps every endpoint reached from inside a try.
+      logout: () =>
+        call(endpoints.logout)
           // Already gone on the server: the parent is logged out all the same.
-          if (!(error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'session_expired'))) throw error;
-        } finally {
-          tokens.set(undefined);
-        }
-      },
+          .catch((error: unknown) => {
+            if (!gone(error)) throw error;
+          })
+          .finally(() => tokens.set(undefined)),
       async session() {
         if (transport === 'token' && !tokens.get()) return null;
-        try {
-          return await call('session');
-        } catch (error) {
-          if (error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'session_expired')) {
-            tokens.set(undefined);
-            return null;
-          }
-          throw error;
-        }
+        return call(endpoints.session).catch((error: unknown) => {
+          if (!gone(error)) throw error;
+          tokens.set(undefined);
+          return null;
+        });
       },
       async requestPasswordReset(input) {
-        await call('requestPasswordReset', { body: input });
+        await call(endpoints.requestPasswordReset, { body: input });
       },
-      resetPassword: (input) => call('resetPassword', { body: input }),
+      resetPassword: (input) => call(endpoints.resetPassword, { body: input }),
     },
-    accounts: {
-      register: (input) => call('register', { body: input }),
-      activate: (token) => call('activate', { body: { token } }),
-      async resendActivation(input) {
-        await call('resendActivation', { body: input });
-      },
-    },
-    family: {
-      get: () => call('family'),
-      addMember: (input) => call('addMember', { body: input }),
-      updateMember: byId('updateMember', 'memberId'),
-      removeMember: byId('removeMember', 'memberId'),
-    },
-    requests: {
-      list: () => call('requests'),
-      get: byId('request', 'requestId'),
-    },
-    documents: {
-      async upload(file, { fileName = (file as File).name || 'document', onProgress, signal } = {}) {
-        const path = pathOf('uploadDocument');
-        const headers = {
-          'content-type': file.type || 'application/octet-stream',
-          // RFC 6266 / 8187: the name in UTF-8, percent-encoded.
-          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`,
-        };
-        const response = await transmit(
-          () =>
-            options.fetch || typeof XMLHttpRequest != 'function'
-              ? send(http, 'post', path, undefined, { body: file, headers, signal })
-              : sendWithProgress(http, path, file, headers, signal, (loaded, total) => onProgress?.(loaded, total)),
-          signal,
-        );
-        if (options.fetch || typeof XMLHttpRequest != 'function') onProgress?.(file.size, file.size);
-        return read(endpoints.uploadDocument, response);
-      },
-      download: byId('downloadDocument', 'documentId'),
-      remove: byId('deleteDocument', 'documentId'),
-    },
-    agent: {
-      async login(input) {
-        const session = await call('agentLogin', { body: input });
-        tokens.set(session.token);
-        return session;
-      },
-      requests: (query) => call('agentRequests', query && { query }),
-      request: byId('agentRequest', 'requestId'),
-      setRequestStatus: byId('agentSetRequestStatus', 'requestId'),
-    },
-    tenantConfig: () => call('tenantConfig'),
-    devOutbox: () => call('devOutbox'),
+    tenantConfig: () => call(endpoints.tenantConfig),
   };
+  internals.set(client, { http, path, transmit, read, usesFetch: !!options.fetch || typeof XMLHttpRequest != 'function' });
+  return client;
 }
+
+/** `call()` for the operations on one resource by id (`{memberId}`, `{requestId}`, …). */
+export const byId =
+  <E extends Endpoint>(client: FamilleClient, endpoint: E, param: string) =>
+  (id: string, body?: BodyOf<E>): Promise<CallResult<E>> =>
+    client.call(endpoint, { params: { [param]: id }, body } as CallArgs<E>);

@@ -1,5 +1,8 @@
 export { createClient, memoryTokenStore, resolveTransport } from './client.ts';
-export type { CallResult, ClientOptions, FamilleClient, Query, TokenStore, UploadOptions } from './client.ts';
+export type { CallArgs, CallResult, ClientOptions, FamilleClient, Query, TokenStore } from './client.ts';
+export { accounts, agent, documents, family, requests } from './resources.ts';
+export type { UploadOptions } from './resources.ts';
 export { ApiError, isApiError } from './errors.ts';
 export type { ApiErrorKind, ClientErrorCode } from './errors.ts';
+export { endpoints } from '@famille/contract';
 export type * from '@famille/contract';

@@ -3,7 +3,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PGlite } from '@electric-sql/pglite';
-import { createClient, isApiError, memoryTokenStore, type FamilleClient } from '@famille/sdk';
+import { agent, createClient, documents, endpoints, family, isApiError, memoryTokenStore, requests, type FamilleClient } from '@famille/sdk';
 
 const baseUrl = 'http://api.test/api';
 const tenant = 'vienne-condrieu';
@@ -39,57 +39,57 @@ describe('SDK: family, requests and documents against the reference app', () => 
     const sdk = await parent();
     const progress: [number, number][] = [];
     const file = pdf();
-    const info = await sdk.documents.upload(file, { fileName: 'Acte de naissance (Léo) l’été.pdf', onProgress: (l, t) => progress.push([l, t]) });
+    const info = await documents(sdk).upload(file, { fileName: 'Acte de naissance (Léo) l’été.pdf', onProgress: (l, t) => progress.push([l, t]) });
     assert.equal(info.fileName, 'Acte de naissance (Léo) l’été.pdf');
     assert.equal(info.contentType, 'application/pdf');
     assert.equal(info.size, file.size);
     assert.deepEqual(progress.at(-1), [file.size, file.size], 'progress ends at the whole file');
-    const blob = await sdk.documents.download(info.id);
+    const blob = await documents(sdk).download(info.id);
     assert.ok(blob instanceof Blob);
     assert.equal(await blob.text(), await file.text());
-    await sdk.documents.remove(info.id);
-    const gone = await sdk.documents.download(info.id).catch((e: unknown) => e);
+    await documents(sdk).remove(info.id);
+    const gone = await documents(sdk).download(info.id).catch((e: unknown) => e);
     assert.ok(isApiError(gone) && gone.code === 'not_found', 'a removed document is gone');
   });
 
   test('adds a child with an attachment: a request "déposée" the family can list and read', async () => {
     const sdk = await parent();
-    const doc = await sdk.documents.upload(pdf(), { fileName: 'acte.pdf' });
-    const { member, request } = await sdk.family.addMember({
+    const doc = await documents(sdk).upload(pdf(), { fileName: 'acte.pdf' });
+    const { member, request } = await family(sdk).addMember({
       role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-03-02', attachments: [doc.id],
     });
     assert.equal(member.role, 'enfant');
     assert.equal(request.status, 'deposee');
     assert.equal(request.kind, 'member_add');
     assert.deepEqual(member.documents.map((d) => d.id), [doc.id]);
-    assert.ok((await sdk.family.get()).members.some((m) => m.id === member.id));
-    assert.ok((await sdk.requests.list()).requests.some((r) => r.id === request.id));
-    assert.equal((await sdk.requests.get(request.id)).number, request.number);
+    assert.ok((await family(sdk).get()).members.some((m) => m.id === member.id));
+    assert.ok((await requests(sdk).list()).requests.some((r) => r.id === request.id));
+    assert.equal((await requests(sdk).get(request.id)).number, request.number);
   });
 
   test('an agent logs in with a token, finds the request by status and validates it; the parent sees "validée"', async () => {
     const sdk = await parent();
-    const { request } = await sdk.family.addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true });
+    const { request } = await family(sdk).addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true });
     const tokens = memoryTokenStore();
-    const agent = createClient({ baseUrl, tenant, auth: 'cookie', fetch: appFetch, tokenStore: tokens });
-    const session = await agent.agent.login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
+    const agentClient = createClient({ baseUrl, tenant, auth: 'cookie', fetch: appFetch, tokenStore: tokens });
+    const session = await agent(agentClient).login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
     assert.equal(tokens.get(), session.token, 'the agent token is kept by the store, even for a cookie client');
-    const waiting = await agent.agent.requests({ status: 'deposee' });
+    const waiting = await agent(agentClient).requests({ status: 'deposee' });
     assert.ok(waiting.requests.some((r) => r.request.id === request.id));
     assert.ok(waiting.requests.every((r) => r.request.status === 'deposee'), 'filtered by the query');
-    assert.equal((await agent.agent.request(request.id)).member.profile.nomUsage, 'Huby');
-    const done = await agent.agent.setRequestStatus(request.id, { status: 'validee', comment: 'Bienvenue' });
+    assert.equal((await agent(agentClient).request(request.id)).member.profile.nomUsage, 'Huby');
+    const done = await agent(agentClient).setRequestStatus(request.id, { status: 'validee', comment: 'Bienvenue' });
     assert.equal(done.request.status, 'validee');
-    const seen = await sdk.requests.get(request.id);
+    const seen = await requests(sdk).get(request.id);
     assert.equal(seen.status, 'validee');
     assert.equal(seen.history.at(-1)?.comment, 'Bienvenue');
-    const parentView = await sdk.agent.requests().catch((e: unknown) => e);
+    const parentView = await agent(sdk).requests().catch((e: unknown) => e);
     assert.ok(isApiError(parentView) && parentView.kind === 'http', 'a parent token opens no agent route');
   });
 
   test('a refused upload is an http ApiError with its stable code', async () => {
     const sdk = await parent();
-    const error = await sdk.documents.upload(new Blob([], { type: 'application/pdf' }), { fileName: 'vide.pdf' }).catch((e: unknown) => e);
+    const error = await documents(sdk).upload(new Blob([], { type: 'application/pdf' }), { fileName: 'vide.pdf' }).catch((e: unknown) => e);
     assert.ok(isApiError(error));
     assert.equal(error.kind, 'http');
     assert.equal(error.code, 'file_empty');
@@ -110,10 +110,10 @@ describe('SDK transport details', () => {
   test('serialises the query, leaving undefined values out', async () => {
     const { requests, fetch } = recorder(() => Response.json({ requests: [] }));
     const sdk = client({ fetch, tokenStore: memoryTokenStore('t') });
-    await sdk.agent.requests({ status: 'en_cours' });
-    await sdk.agent.requests({});
-    await sdk.agent.requests();
-    await sdk.call('agentRequests', { query: { status: undefined, page: 2, mine: true } });
+    await agent(sdk).requests({ status: 'en_cours' });
+    await agent(sdk).requests({});
+    await agent(sdk).requests();
+    await sdk.call(endpoints.agentRequests, { query: { status: undefined, page: 2, mine: true } });
     assert.deepEqual(
       requests.map((r) => new URL(r.url).search),
       ['?status=en_cours', '', '', '?page=2&mine=true'],
@@ -127,7 +127,7 @@ describe('SDK transport details', () => {
         status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
       }),
     );
-    const error = await client({ fetch }).documents.upload(pdf(), { fileName: 'a.pdf' }).catch((e: unknown) => e);
+    const error = await documents(client({ fetch })).upload(pdf(), { fileName: 'a.pdf' }).catch((e: unknown) => e);
     assert.ok(isApiError(error) && error.status === 503);
     assert.equal(requests.length, 1);
   });
@@ -135,14 +135,14 @@ describe('SDK transport details', () => {
   test('an upload that fails on the way is not retried either, and is a network error', async () => {
     let calls = 0;
     const sdk = client({ fetch: async () => { calls++; throw new TypeError('socket hang up'); } });
-    const error = await sdk.documents.upload(pdf(), { fileName: 'a.pdf' }).catch((e: unknown) => e);
+    const error = await documents(sdk).upload(pdf(), { fileName: 'a.pdf' }).catch((e: unknown) => e);
     assert.ok(isApiError(error) && error.kind === 'network');
     assert.equal(calls, 1);
   });
 
   test('sends the raw bytes with their type and an RFC 8187 file name', async () => {
     const { requests, fetch } = recorder(() => Response.json({ id: 'd1', fileName: 'x', contentType: 'application/pdf', size: 1, createdAt: '2026-01-01T00:00:00Z' }, { status: 201 }));
-    await client({ fetch }).documents.upload(pdf(), { fileName: "l'acte (1)*.pdf" });
+    await documents(client({ fetch })).upload(pdf(), { fileName: "l'acte (1)*.pdf" });
     const sent = requests[0]!;
     assert.equal(sent.method, 'POST');
     assert.equal(new URL(sent.url).pathname, `/api/tenants/${tenant}/documents`);
@@ -155,7 +155,7 @@ describe('SDK transport details', () => {
     const controller = new AbortController();
     const hang: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    const pending = client({ fetch: hang }).documents.upload(pdf(), { fileName: 'a.pdf', signal: controller.signal });
+    const pending = documents(client({ fetch: hang })).upload(pdf(), { fileName: 'a.pdf', signal: controller.signal });
     controller.abort();
     const error = await pending.catch((e: unknown) => e);
     assert.ok(!isApiError(error));
@@ -164,7 +164,7 @@ describe('SDK transport details', () => {
 
   test('a download answers a Blob, without JSON validation', async () => {
     const { fetch } = recorder(() => new Response(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), { headers: { 'content-type': 'image/png' } }));
-    const blob = await client({ fetch }).documents.download('d1');
+    const blob = await documents(client({ fetch })).download('d1');
     assert.equal(blob.type, 'image/png');
     assert.equal(blob.size, 4);
   });

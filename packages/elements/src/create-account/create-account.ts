@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError } from '@famille/sdk';
+import { accounts, ApiError } from '@famille/sdk';
 import { issuesToFieldErrors, RegistrationInput, type FieldError, type Locale, type RegistrationAccepted } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
@@ -539,7 +539,7 @@ export class FamilleCreateAccount extends FamilleElement {
     }
     this.#set({ pending: true, problem: undefined });
     try {
-      const accepted = await client.accounts.register(this.#input());
+      const accepted = await accounts(client).register(this.#input());
       this.#set({ pending: false, accepted });
       this.#emit('famille-account-created', { email: accepted.email });
       return this.#go(SENT);
@@ -563,7 +563,7 @@ export class FamilleCreateAccount extends FamilleElement {
     if (this.#s.pending || !client) return;
     this.#set({ pending: true, problem: undefined, notice: undefined });
     try {
-      await client.accounts.resendActivation({ ...input, locale: this.#i18n.locale });
+      await accounts(client).resendActivation({ ...input, locale: this.#i18n.locale });
       this.#set({ pending: false, notice: 'resent' });
       return this.#focus('[part=notice]');
     } catch (error) {
@@ -578,7 +578,7 @@ export class FamilleCreateAccount extends FamilleElement {
     const client = this.activeClient!;
     this.#set({ activation: { status: 'pending' }, problem: undefined, notice: undefined });
     try {
-      const { identifiant } = await client.accounts.activate(token);
+      const { identifiant } = await accounts(client).activate(token);
       this.#set({ activation: { status: 'done', identifiant } });
       this.#emit('famille-account-activated', { identifiant });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError } from '@famille/sdk';
+import { ApiError, documents, family, requests } from '@famille/sdk';
 import {
   issuesToFieldErrors,
   MemberInput,
@@ -247,8 +247,8 @@ export class FamilleEntourage extends FamilleElement {
     if (!client) return;
     this.#set({ loadProblem: undefined });
     try {
-      const [family, list] = await Promise.all([client.family.get(), client.requests.list()]);
-      this.#set({ members: family.members, requests: list.requests });
+      const [household, list] = await Promise.all([family(client).get(), requests(client).list()]);
+      this.#set({ members: household.members, requests: list.requests });
     } catch (error) {
       this.#set({ loadProblem: this.#problem(error) });
     }
@@ -684,7 +684,7 @@ export class FamilleEntourage extends FamilleElement {
   /** Leaves the form: uploads in flight stop, documents sent for nothing are deleted. */
   #cancelForm(): void {
     for (const u of this.#uploads) {
-      if (u.info) void this.activeClient?.documents.remove(u.info.id).catch(() => undefined);
+      if (u.info) void (this.activeClient && documents(this.activeClient))?.remove(u.info.id).catch(() => undefined);
       else this.#abort(u);
     }
     this.#uploads = [];
@@ -773,7 +773,7 @@ export class FamilleEntourage extends FamilleElement {
     this.#set({ pending: true, problem: undefined });
     try {
       const input = this.#input();
-      const change = view.member ? await client.family.updateMember(view.member.id, input) : await client.family.addMember(input);
+      const change = view.member ? await family(client).updateMember(view.member.id, input) : await family(client).addMember(input);
       this.#set({ pending: false });
       this.#uploads = [];
       this.dispatchEvent(familleEvent('famille-member-saved', change));
@@ -799,7 +799,7 @@ export class FamilleEntourage extends FamilleElement {
     if (this.#s.pending || !client) return;
     this.#set({ pending: true, problem: undefined });
     try {
-      const change = await client.family.removeMember(member.id);
+      const change = await family(client).removeMember(member.id);
       this.#set({ pending: false });
       this.dispatchEvent(familleEvent('famille-member-saved', change));
       this.dispatchEvent(familleEvent('famille-request-submitted', { request: change.request }));
@@ -838,7 +838,7 @@ export class FamilleEntourage extends FamilleElement {
     this.#uploads = [...this.#uploads, upload];
     this.#set({ fileError: undefined, errors, status: t('uploading', { name: file.name }) });
     try {
-      const info = await client.documents.upload(file, {
+      const info = await documents(client).upload(file, {
         signal: upload.controller!.signal,
         onProgress: (loaded, total) => {
           upload.loaded = loaded;
@@ -848,14 +848,14 @@ export class FamilleEntourage extends FamilleElement {
       });
       if (upload.cancelled) {
         // Cancelled as the answer came: the server kept it, take it back.
-        void client.documents.remove(info.id).catch(() => undefined);
+        void documents(client).remove(info.id).catch(() => undefined);
         return;
       }
       upload.info = info;
       delete upload.controller;
       if (replacing?.info) {
         this.#uploads = this.#uploads.filter((u) => u !== replacing);
-        void client.documents.remove(replacing.info.id).catch(() => undefined);
+        void documents(client).remove(replacing.info.id).catch(() => undefined);
       }
       this.#set({ status: t('uploaded', { name: file.name }) });
     } catch (error) {
@@ -885,13 +885,13 @@ export class FamilleEntourage extends FamilleElement {
 
   #removeUpload(u: Upload): void {
     this.#uploads = this.#uploads.filter((x) => x !== u);
-    if (u.info) void this.activeClient?.documents.remove(u.info.id).catch(() => undefined);
+    if (u.info) void (this.activeClient && documents(this.activeClient))?.remove(u.info.id).catch(() => undefined);
     this.#set({ status: this.#i18n.t('uploadRemoved', { name: u.name }) });
     void this.#focus(`#${this.#fieldId('file')}`);
   }
 
   async #download(d: DocumentInfo): Promise<void> {
-    const blob = await this.activeClient?.documents.download(d.id).catch(() => undefined);
+    const blob = await (this.activeClient && documents(this.activeClient))?.download(d.id).catch(() => undefined);
     if (!blob) return;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);

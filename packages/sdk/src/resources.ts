@@ -1,0 +1,92 @@
+// The API's resources, each a function of a client: a page that never lists invoices never
+// downloads the code, nor the answer validators, that would.
+import {
+  endpoints,
+  type AgentLoginInput,
+  type AgentSession,
+  type RequestStatus,
+  type StatusChange,
+  type MemberInput,
+  type RegistrationInput,
+  type ResendActivationInput,
+  type DocumentInfo,
+} from '@famille/contract';
+import { byId, internalsOf, type FamilleClient } from './client.ts';
+import { send, sendWithProgress } from './http.ts';
+
+/** Account creation and activation. */
+export const accounts = (client: FamilleClient) => ({
+  /** Creates an account (not yet active); the activation e-mail follows. */
+  register: (input: RegistrationInput) => client.call(endpoints.register, { body: input }),
+  /** Activates the account of an activation link's token. */
+  activate: (token: string) => client.call(endpoints.activate, { body: { token } }),
+  /** Sends a new activation e-mail, by identifiant or with an expired link's token. */
+  async resendActivation(input: ResendActivationInput): Promise<void> {
+    await client.call(endpoints.resendActivation, { body: input });
+  },
+  /** Development servers only (no SMTP configured): the e-mails kept instead of sent. */
+  devOutbox: () => client.call(endpoints.devOutbox),
+});
+
+/** The family's members (entourage). Each change is a request to the service. */
+export const family = (client: FamilleClient) => ({
+  get: () => client.call(endpoints.family),
+  addMember: (input: MemberInput) => client.call(endpoints.addMember, { body: input }),
+  /** Changes a member's profile (same role). */
+  updateMember: byId(client, endpoints.updateMember, 'memberId') as (id: string, input: MemberInput) => ReturnType<typeof client.call<typeof endpoints.updateMember>>,
+  /** Asks the service to remove a member. */
+  removeMember: byId(client, endpoints.removeMember, 'memberId'),
+});
+
+/** The family's requests, newest first, with their dated history. */
+export const requests = (client: FamilleClient) => ({
+  list: () => client.call(endpoints.requests),
+  get: byId(client, endpoints.request, 'requestId'),
+});
+
+export interface UploadOptions {
+  /** The name to store; defaults to the File's own name. */
+  fileName?: string;
+  /** Bytes sent so far (browsers: as they go; elsewhere: once, at the end). */
+  onProgress?: (loaded: number, total: number) => void;
+  /** Cancels the upload: the promise rejects with the signal's reason (an AbortError). */
+  signal?: AbortSignal;
+}
+
+/** Uploaded files: attach their ids to a member's `attachments` or a draft's documents. */
+export const documents = (client: FamilleClient) => ({
+  /** Uploads a file; never retried. In browsers it goes through XMLHttpRequest to report real progress. */
+  async upload(file: Blob, { fileName = (file as File).name || 'document', onProgress, signal }: UploadOptions = {}): Promise<DocumentInfo> {
+    const { http, path, transmit, read, usesFetch } = internalsOf(client);
+    const target = path(endpoints.uploadDocument);
+    const headers = {
+      'content-type': file.type || 'application/octet-stream',
+      // RFC 6266 / 8187: the name in UTF-8, percent-encoded.
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`,
+    };
+    const response = await transmit(
+      () =>
+        usesFetch
+          ? send(http, 'post', target, undefined, { body: file, headers, signal })
+          : sendWithProgress(http, target, file, headers, signal, (loaded, total) => onProgress?.(loaded, total)),
+      signal,
+    );
+    if (usesFetch) onProgress?.(file.size, file.size);
+    return read(endpoints.uploadDocument, response);
+  },
+  download: byId(client, endpoints.downloadDocument, 'documentId'),
+  /** Deletes a document not yet attached to a request (cancel, replace). */
+  remove: byId(client, endpoints.deleteDocument, 'documentId'),
+});
+
+/** A municipal agent's API. Agents use a bearer token, kept by the client's token store. */
+export const agent = (client: FamilleClient) => ({
+  async login(input: AgentLoginInput): Promise<AgentSession> {
+    const session = await client.call(endpoints.agentLogin, { body: input });
+    client.tokens.set(session.token);
+    return session;
+  },
+  requests: (query?: { status?: RequestStatus }) => client.call(endpoints.agentRequests, query && { query }),
+  request: byId(client, endpoints.agentRequest, 'requestId'),
+  setRequestStatus: byId(client, endpoints.agentSetRequestStatus, 'requestId') as (id: string, change: StatusChange) => ReturnType<typeof client.call<typeof endpoints.agentSetRequestStatus>>,
+});
