@@ -59,6 +59,12 @@ function matchesType(value: unknown, type: string): boolean {
   return actual === type;
 }
 
+/**
+ * Issues of checks on a value of the right type (zod carries on after them), as opposed to
+ * type mismatches. Measured on zod 4: an array's maximum length aborts like a type mismatch.
+ */
+const checkCodes = new Set(['too_small', 'too_big', 'invalid_format']);
+
 function check(schema: JsonSchema, value: unknown, path: (string | number)[], issues: ValidationIssue[]): void {
   const issue = (fields: Omit<ValidationIssue, 'path' | 'message'>) =>
     issues.push({ ...fields, path, message: 'Invalid input' });
@@ -67,7 +73,13 @@ function check(schema: JsonSchema, value: unknown, path: (string | number)[], is
   if (options) {
     const key = discriminatorOf(options);
     if (key === undefined) {
-      if (!options.some((option) => validate(option, value).length === 0)) issue({ code: 'invalid_union', input: value });
+      const results = options.map((option) => validate(option, value));
+      if (results.some((result) => result.length === 0)) return;
+      // As zod: when exactly one option failed only on its checks (its type matched: a string
+      // too long), that option's issues are reported; otherwise the union is invalid as a whole.
+      const typeMatched = results.filter((result) => result.every((i) => checkCodes.has(i.code) && !(i.code === 'too_big' && i.origin === 'array')));
+      if (typeMatched.length === 1) for (const i of typeMatched[0]!) issues.push({ ...i, path: [...path, ...i.path] });
+      else issue({ code: 'invalid_union', input: value });
       return;
     }
     // A discriminated union: the branch named by the key alone decides, as in zod.

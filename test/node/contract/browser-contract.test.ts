@@ -56,7 +56,58 @@ const request = {
   history: [{ status: 'deposee', at: '2026-11-24T10:00:00Z', by: 'parent' }, { status: 'refusee', at: '2026-11-25T10:00:00Z', by: 'agent', comment: 'Pièce illisible' }],
 };
 
+const structure = { id: 'cocon-de-soie', name: 'EAJE Cocon de Soie', type: 'Multi-accueil', address: '12 rue des Canuts, 38200 Vienne', ageMinMonths: 2, ageMaxMonths: 48 };
+const requirement = { type: 'extrait-naissance', label: { fr: 'Extrait de naissance' }, required: true, bornChildOnly: true, acceptedTypes: ['application/pdf'], maxBytes: 5242880 };
+const yesNo = { kind: 'yesNo', id: 'domicile', label: { fr: 'Domiciliée ?', en: 'Resident?' }, required: true };
+const multiple = { kind: 'multiple', id: 'situation', label: { fr: 'Situation' }, minSelected: 1, options: [{ id: 'p1', label: { fr: 'Parent 1' } }] };
+const documentInfo = { id: 'd', fileName: 'a.pdf', contentType: 'application/pdf', size: 3, createdAt: '2026-11-24T10:00:00Z' };
+const draft = {
+  childId: 'c1', childLabel: 'Léo Martin (enfant)', step: 2, startDate: '2099-09-01', choices: ['cocon-de-soie'], documents: [{ type: 'extrait-naissance', document: documentInfo }],
+  answers: { domicile: true, situation: ['p1'], accueil: 'temps-plein' }, updatedAt: '2026-11-24T10:00:00Z',
+};
+const preregistration = {
+  id: 'p1', number: 36, childId: 'c1', childLabel: 'Léo Martin (enfant)', status: 'deposee', startDate: '2099-09-01', choices: ['cocon-de-soie'], observations: 'Fleur de Pyrus en 4e choix',
+  documents: [{ type: 'extrait-naissance', document: documentInfo }], answers: { domicile: true }, submittedAt: '2026-11-04T09:13:00Z', nextCommission: '2026-12-01',
+  history: [{ status: 'deposee', at: '2026-11-04T09:13:00Z', by: 'parent' }, { status: 'refusee', at: '2026-12-02T09:00:00Z', by: 'agent', comment: 'Hors secteur' }],
+};
+
 const samples: Record<string, unknown[]> = {
+  Structure: [structure, { ...structure, id: 'Not A Slug' }, { ...structure, ageMinMonths: -1 }, { ...structure, ageMaxMonths: 2.5 }, {}],
+  DocumentRequirement: [requirement, { ...requirement, bornChildOnly: 'yes' }, { ...requirement, maxBytes: 0 }, { ...requirement, label: {} }, {}],
+  Question: [
+    yesNo,
+    multiple,
+    { kind: 'single', id: 'accueil', label: { fr: 'Accueil' }, required: false, options: [] },
+    { kind: 'single', id: 'accueil', label: { fr: 'Accueil' }, required: false },
+    { ...multiple, minSelected: -1 },
+    { kind: 'slider', id: 'x', label: { fr: 'x' } },
+    {},
+  ],
+  PreregistrationConfig: [
+    { intro: { fr: 'Bienvenue' }, structures: [structure], maxChoices: 3, documents: [requirement], questionnaire: [yesNo, multiple], commissionMonths: [3, 6, 9, 12] },
+    { intro: { fr: 'Bienvenue' }, structures: [], maxChoices: 0, documents: [], questionnaire: [], commissionMonths: [13] },
+    {},
+  ],
+  Answer: [true, 'temps-plein', ['p1', 'p2'], 'x'.repeat(65), ['x'.repeat(65)], Array.from({ length: 21 }, () => 'a'), [1], 3, null],
+  GivenDocument: [{ type: 'extrait-naissance', documentId: 'd1' }, { type: 'extrait-naissance', documentId: '' }, { type: 'x'.repeat(65) }, {}],
+  PreregistrationDraftInput: [
+    { step: 0 },
+    { step: 3, startDate: '2099-09-01', choices: ['cocon-de-soie', 'fleur-de-pyrus'], observations: 'Grain d’Aile', documents: [{ type: 'extrait-naissance', documentId: 'd1' }], answers: { domicile: true, situation: ['p1'] } },
+    // (A past startDate is not here: "in the future" is a refinement JSON Schema cannot carry; the server checks it.)
+    { step: 1, startDate: '2099/09/01' },
+    { step: 21, choices: Array.from({ length: 11 }, () => 'a') },
+    { step: 1.5, observations: 'x'.repeat(2001), answers: { domicile: 3 } },
+    {},
+    null,
+  ],
+  PreregistrationDraft: [draft, { ...draft, choices: undefined }, { ...draft, documents: [{ type: 'x' }] }, {}],
+  PreregistrationDraftList: [{ drafts: [draft] }, { drafts: [{}] }, {}],
+  PreregistrationStatus: ['deposee', 'en_instruction', 'annulee', 'validee', 3],
+  Preregistration: [preregistration, { ...preregistration, status: 'perdue' }, { ...preregistration, history: [{ status: 'deposee', by: 'maire' }] }, { ...preregistration, number: '36' }, {}],
+  PreregistrationList: [{ preregistrations: [preregistration] }, { preregistrations: [{}] }],
+  AgentPreregistrationList: [{ preregistrations: [{ preregistration, family: { id: 'f1', label: 'Camille Martin' } }] }, { preregistrations: [{ preregistration }] }],
+  PreregistrationListQuery: [{}, { status: 'liste_attente' }, { status: 'validee' }],
+  PreregistrationStatusChange: [{ status: 'en_instruction' }, { status: 'refusee', comment: '  Hors secteur  ' }, { status: 'annulee' }, { status: 'deposee' }, { comment: 'x'.repeat(1001) }, {}],
   LoginInput: [
     { identifiant: 'parent.demo', password: 'x' },
     { identifiant: 'parent.demo', password: 'x', transport: 'token' },
