@@ -37,6 +37,7 @@ export const elementEntries = {
   'famille-login': 'packages/elements/src/login/define.ts',
   'famille-create-account': 'packages/elements/src/create-account/define.ts',
   'famille-entourage': 'packages/elements/src/entourage/define.ts',
+  'famille-preregistration': 'packages/elements/src/preregistration/define.ts',
 };
 
 const packages = { contract: ['browser'], sdk: ['browser'], elements: ['browser'], server: ['node'] };

@@ -3,3 +3,4 @@ import './portal/define.ts';
 import './login/define.ts';
 import './create-account/define.ts';
 import './entourage/define.ts';
+import './preregistration/define.ts';

@@ -11,3 +11,5 @@ export { createLocalizer, toLocale, messages } from './i18n/localize.ts';
 export type { Localizer, MessageKey, Messages } from './i18n/localize.ts';
 export { FamilleEntourage, kindOf } from './entourage/entourage.ts';
 export type { FamilleEntourageEvents, MemberKind } from './entourage/entourage.ts';
+export { FamillePreregistration } from './preregistration/preregistration.ts';
+export type { FamillePreregistrationEvents } from './preregistration/preregistration.ts';

@@ -10,6 +10,9 @@ import {
   type RegistrationInput,
   type ResendActivationInput,
   type DocumentInfo,
+  type PreregistrationDraftInput,
+  type PreregistrationStatus,
+  type PreregistrationStatusChange,
 } from '@famille/contract';
 import { byId, internalsOf, type FamilleClient } from './client.ts';
 import { send, sendWithProgress } from './http.ts';
@@ -79,6 +82,30 @@ export const documents = (client: FamilleClient) => ({
   remove: byId(client, endpoints.deleteDocument, 'documentId'),
 });
 
+/**
+ * The crèche pre-registration démarche: one draft per child, saved at every step and
+ * submitted whole; then the family's requests ("Mes demandes").
+ */
+export const preregistration = (client: FamilleClient) => ({
+  /** The family's drafts (one per child), to offer to resume. */
+  drafts: () => client.call(endpoints.preregistrationDrafts),
+  /** Saves (creates or replaces) the draft of a child's pre-registration. */
+  saveDraft: byId(client, endpoints.savePreregistrationDraft, 'childId') as (
+    childId: string,
+    input: PreregistrationDraftInput,
+  ) => ReturnType<typeof client.call<typeof endpoints.savePreregistrationDraft>>,
+  /** Abandons a child's draft. */
+  async deleteDraft(childId: string): Promise<void> {
+    await client.call(endpoints.deletePreregistrationDraft, { params: { childId } });
+  },
+  /** Submits the draft; 422 with field errors (`startDate`, `choices.N`, `documents.<type>`, `answers.<id>`) names the steps to fix. */
+  submit: byId(client, endpoints.submitPreregistration, 'childId'),
+  /** The family's pre-registrations, newest first. */
+  list: () => client.call(endpoints.preregistrations),
+  /** Withdraws a pre-registration not yet decided (annulée). */
+  cancel: byId(client, endpoints.cancelPreregistration, 'preregistrationId'),
+});
+
 /** A municipal agent's API. Agents use a bearer token, kept by the client's token store. */
 export const agent = (client: FamilleClient) => ({
   async login(input: AgentLoginInput): Promise<AgentSession> {
@@ -89,4 +116,9 @@ export const agent = (client: FamilleClient) => ({
   requests: (query?: { status?: RequestStatus }) => client.call(endpoints.agentRequests, query && { query }),
   request: byId(client, endpoints.agentRequest, 'requestId'),
   setRequestStatus: byId(client, endpoints.agentSetRequestStatus, 'requestId') as (id: string, change: StatusChange) => ReturnType<typeof client.call<typeof endpoints.agentSetRequestStatus>>,
+  preregistrations: (query?: { status?: PreregistrationStatus }) => client.call(endpoints.agentPreregistrations, query && { query }),
+  setPreregistrationStatus: byId(client, endpoints.agentSetPreregistrationStatus, 'preregistrationId') as (
+    id: string,
+    change: PreregistrationStatusChange,
+  ) => ReturnType<typeof client.call<typeof endpoints.agentSetPreregistrationStatus>>,
 });

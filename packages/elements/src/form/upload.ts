@@ -1,0 +1,131 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { documents, type FamilleClient } from '@famille/sdk';
+import type { DocumentInfo } from '@famille/contract';
+
+/** One file of a form: being sent (with its progress), or sent. */
+export interface Upload {
+  key: number;
+  name: string;
+  loaded: number;
+  total: number;
+  info?: DocumentInfo;
+  controller?: AbortController;
+  cancelled?: boolean;
+}
+
+let keys = 0;
+
+/** A new upload of `file`, not started yet. */
+export function newUpload(file: { name: string; size: number }): Upload {
+  return { key: ++keys, name: file.name, loaded: 0, total: file.size, controller: new AbortController() };
+}
+
+/** An upload already on the server (a resumed draft). */
+export function sentUpload(info: DocumentInfo): Upload {
+  return { key: ++keys, name: info.fileName, loaded: info.size, total: info.size, info };
+}
+
+/**
+ * Sends `upload`'s file through the SDK, reporting progress to `onProgress`. Resolves
+ * with the document, or `undefined` when it was cancelled (a document the server kept
+ * anyway is deleted). Rejects with the SDK's error otherwise.
+ */
+export async function sendUpload(client: FamilleClient, file: File, upload: Upload, onProgress: () => void): Promise<DocumentInfo | undefined> {
+  const info = await documents(client).upload(file, {
+    signal: upload.controller!.signal,
+    onProgress: (loaded, total) => {
+      upload.loaded = loaded;
+      upload.total = total;
+      onProgress();
+    },
+  });
+  if (upload.cancelled) {
+    // Cancelled as the answer came: the server kept it, take it back.
+    void documents(client).remove(info.id).catch(() => undefined);
+    return undefined;
+  }
+  upload.info = info;
+  delete upload.controller;
+  return info;
+}
+
+/** Stops an upload in flight. */
+export function abortUpload(u: Upload): void {
+  u.cancelled = true;
+  u.controller?.abort();
+}
+
+/** Deletes a sent document nobody will attach (removed, replaced). */
+export function discardUpload(client: FamilleClient | undefined, u: Upload): void {
+  if (u.info && client) void documents(client).remove(u.info.id).catch(() => undefined);
+}
+
+/** "PDF, JPEG, PNG" and "5 Mo": what the rules sentence says before a file is chosen. */
+export function uploadRuleParts(rules: { acceptedTypes: readonly string[]; maxBytes: number }, locale: string): { types: string; size: string } {
+  const tag = locale === 'en' ? 'en-GB' : 'fr-FR';
+  return {
+    types: rules.acceptedTypes.map((type) => type.split('/').pop()!.toUpperCase()).join(', '),
+    size: `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(rules.maxBytes / 1048576)} ${locale === 'en' ? 'MB' : 'Mo'}`,
+  };
+}
+
+export interface UploadItemLabels {
+  /** The progress bar's accessible name, e.g. "Envoi de acte.pdf". */
+  uploading: string;
+  cancel: string;
+  replace: string;
+  remove: string;
+  /** The upload's share, e.g. "40 %". */
+  percent: string;
+}
+
+/**
+ * One file of a form as a list item: while sending, a named `<progress>` and "Annuler
+ * l'envoi"; once sent, "Remplacer" and "Retirer". Buttons' names end with the file's.
+ */
+export function uploadItem(
+  u: Upload,
+  labels: UploadItemLabels,
+  actions: { cancel: () => void; replace: () => void; remove: () => void },
+): TemplateResult {
+  const sr = html`<span class="famille-sr"> ${u.name}</span>`;
+  if (!u.info) {
+    return html`<li class="famille-upload">
+      <span>${u.name}</span>
+      <progress part="progress" max=${u.total || 1} value=${u.loaded} aria-label=${labels.uploading}></progress>
+      <span aria-hidden="true">${labels.percent}</span>
+      <button type="button" class="famille-button famille-button--secondary" part="button" data-cancel-upload
+        @click=${actions.cancel}>${labels.cancel}${sr}</button>
+    </li>`;
+  }
+  return html`<li class="famille-upload">
+    <span>${u.name}</span>
+    <button type="button" class="famille-button famille-button--secondary" part="button" @click=${actions.replace}>${labels.replace}${sr}</button>
+    <button type="button" class="famille-button famille-button--secondary" part="button" @click=${actions.remove}>${labels.remove}${sr}</button>
+  </li>`;
+}
+
+/** A file input with its label, hint (formats and size, before any choice) and error, linked. */
+export function fileField(o: {
+  id: string;
+  label: string;
+  hint?: string;
+  rules?: string;
+  accept?: string;
+  required?: boolean;
+  error?: string;
+  errorPrefix: string;
+  onChange: (e: Event) => void;
+  onCancel?: () => void;
+}): TemplateResult {
+  const describedBy = [o.hint ? `${o.id}-hint` : '', o.rules ? `${o.id}-rules` : '', o.error ? `${o.id}-error` : ''].join(' ').trim();
+  return html`<div class="famille-field ${o.error ? 'famille-field--error' : ''}" part="field">
+    <label for=${o.id} part="label">${o.label}${o.required ? html`<span class="famille-required" aria-hidden="true"> *</span>` : nothing}</label>
+    ${o.hint ? html`<p id="${o.id}-hint" class="famille-hint" part="hint">${o.hint}</p>` : nothing}
+    ${o.rules ? html`<p id="${o.id}-rules" class="famille-hint" part="hint">${o.rules}</p>` : nothing}
+    ${o.error ? html`<p id="${o.id}-error" class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>` : nothing}
+    <input id=${o.id} type="file" part="input" accept=${o.accept ?? nothing} ?required=${o.required}
+      aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}
+      @change=${o.onChange} @cancel=${o.onCancel ?? nothing} />
+  </div>`;
+}
