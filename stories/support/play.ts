@@ -88,3 +88,23 @@ export async function attach(root: ParentNode, label: string, file: File): Promi
   input.dispatchEvent(new Event('change', { bubbles: true }));
   return input;
 }
+
+/** The select whose visible label is `label`. */
+export function selectByLabel(root: ParentNode, label: string): HTMLSelectElement | undefined {
+  for (const el of root.querySelectorAll('label')) {
+    if (el.textContent?.replace('*', '').trim() === label && el.control instanceof HTMLSelectElement) return el.control;
+  }
+  return undefined;
+}
+
+/** Picks the option whose text starts with `text` in the select labelled `label`, as a user does. */
+export async function pick(root: ParentNode, label: string, text: string): Promise<HTMLSelectElement> {
+  const select = await waitFor(() => selectByLabel(root, label), `the "${label}" select`);
+  const option = [...select.options].find((o) => o.text.trim().startsWith(text));
+  if (!option) throw new Error(`no option "${text}" in "${label}"`);
+  select.focus();
+  select.value = option.value;
+  select.dispatchEvent(new Event('input', { bubbles: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  return select;
+}

@@ -4,6 +4,7 @@ import * as loginStories from '../../stories/login.stories.ts';
 import * as portalStories from '../../stories/portal.stories.ts';
 import * as createAccountStories from '../../stories/create-account.stories.ts';
 import * as entourageStories from '../../stories/entourage.stories.ts';
+import * as preregistrationStories from '../../stories/preregistration.stories.ts';
 import { runStory, storiesOf, type StoriesModule } from './stories.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 
@@ -12,6 +13,7 @@ for (const [title, module] of [
   ['famille-portal', portalStories],
   ['famille-create-account', createAccountStories],
   ['famille-entourage', entourageStories],
+  ['famille-preregistration', preregistrationStories],
 ] as [string, StoriesModule][]) {
   describe(`${title} stories`, () => {
     for (const [name, story] of storiesOf(module)) {
