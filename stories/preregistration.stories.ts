@@ -3,9 +3,9 @@ import { html, nothing } from 'lit';
 import '@famille/elements/define-all';
 import type { FamilleClient } from '@famille/sdk';
 import { startMockServer } from '@famille/mock-server';
-import { attach, choose, click, pick, type, waitFor, waitForText } from './support/play.ts';
+import { attach, click, pick, type, waitFor, waitForText } from './support/play.ts';
 import { prepareMockServer } from './support/mock.ts';
-import { declareChild, parentAt, requestsOfEveryStatus, secondTenant, vienneDraft } from './support/preregistration.ts';
+import { declareChild, parentAt, requestsOfEveryStatus, secondTenant, typedIn, vienneDraft } from './support/preregistration.ts';
 
 interface PreregistrationArgs {
   lang: 'fr' | 'en';
@@ -263,7 +263,7 @@ export const NetworkError: Story = {
   loaders: [draftAt(2)],
   play: async (c) => {
     await resume(c, 'Date d’entrée souhaitée');
-    await type(c.canvasElement, 'Date d’entrée souhaitée en crèche', '01/09/2031');
+    await type(c.canvasElement, 'Date d’entrée souhaitée en crèche', typedIn(90));
     (await startMockServer()).setOffline(true);
     await click(c.canvasElement, 'Continuer');
     await waitFor(() => document.activeElement?.matches('[part=alert]'), 'focus on the message');
@@ -330,9 +330,9 @@ export const SecondTenant: Story = {
     await waitForText(canvasElement, 'p', 'deux crèches municipales');
     await click(canvasElement, 'Commencer');
     await focusedHeading('Pour quel enfant ?');
-    await choose(canvasElement, `Léo Huby (né(e) le 2 juin 2025)`);
+    (canvasElement.querySelector('input[name=child]') as HTMLInputElement).click();
     await continueTo(canvasElement, 'Date d’entrée souhaitée');
-    await type(canvasElement, 'Date d’entrée souhaitée en crèche', '01/09/2031');
+    await type(canvasElement, 'Date d’entrée souhaitée en crèche', typedIn(90));
     await continueTo(canvasElement, 'Structures souhaitées');
     await pick(canvasElement, 'Choix 1', 'Crèche Les Lutins');
     await waitForText(canvasElement, 'p', 'jusqu’à 2 structures');

@@ -21,10 +21,10 @@ export async function agentAt(tenant = demo.tenant): Promise<FamilleClient> {
   return client;
 }
 
-/** Declares a child (born in 2025, or expected in four months) and returns its id. */
+/** Declares a child (born a year ago, or expected in four months) and returns its id. */
 export async function declareChild(client: FamilleClient, prenoms = 'Léo', future = false): Promise<string> {
   const { member } = await family(client).addMember(
-    future ? { role: 'enfant', nomUsage: 'Huby', prenoms, dateNaissancePrevue: isoIn(120) } : { role: 'enfant', nomUsage: 'Huby', prenoms, sexe: 'masculin', dateNaissance: '2025-06-02' },
+    future ? { role: 'enfant', nomUsage: 'Huby', prenoms, dateNaissancePrevue: isoIn(120) } : { role: 'enfant', nomUsage: 'Huby', prenoms, sexe: 'masculin', dateNaissance: isoIn(-365) },
   );
   return member.id;
 }
@@ -65,4 +65,9 @@ export async function requestsOfEveryStatus(client: FamilleClient): Promise<void
     if (change === 'cancel') await preregistration(client).cancel(request.id);
     else if (change) await agent(office).setPreregistrationStatus(request.id, change);
   }
+}
+
+/** A start date `days` from today as the parent types it (JJ/MM/AAAA). */
+export function typedIn(days: number): string {
+  return isoIn(days).split('-').reverse().join('/');
 }

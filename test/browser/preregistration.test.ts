@@ -1,0 +1,183 @@
+import { sendKeys } from '@web/test-runner-commands';
+import { startMockServer } from '@famille/mock-server';
+import { preregistration, type FamilleClient } from '@famille/sdk';
+import type { FamillePreregistration } from '@famille/elements';
+import * as preregistrationStories from '../../stories/preregistration.stories.ts';
+import { runStory, type StoriesModule } from './stories.ts';
+import { attach, buttonByText, click, inputByLabel, pick, selectByLabel, type, waitFor, waitForText } from '../../stories/support/play.ts';
+import { isoIn, pdfFile } from '../../stories/support/mock.ts';
+import { typedIn } from '../../stories/support/preregistration.ts';
+
+const stories = preregistrationStories as unknown as StoriesModule;
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+/** Presses Tab until `probe` holds for the focused element (a keyboard user looking for it). */
+async function tabTo(probe: (el: Element | null) => boolean, what: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await sendKeys({ press: 'Tab' });
+    if (probe(document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+const focusedHeading = (text: string) =>
+  waitFor(() => document.activeElement?.matches('[part=heading]') && document.activeElement.textContent?.includes(text), `focus on "${text}"`);
+const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const element = (canvas: HTMLElement) => canvas.querySelector('famille-preregistration') as FamillePreregistration;
+
+async function pressButton(label: string): Promise<void> {
+  await tabTo((el) => text(el) === label, `"${label}"`);
+  await sendKeys({ press: 'Enter' });
+}
+
+/** Renders a story and puts focus just before it, as a page would. */
+async function start(story: object): Promise<{ canvas: HTMLElement; drafts: CustomEvent[]; submitted: CustomEvent[] }> {
+  const canvas = await runStory(stories, story);
+  const drafts: CustomEvent[] = [];
+  const submitted: CustomEvent[] = [];
+  canvas.addEventListener('famille-draft-saved', (e) => drafts.push(e));
+  canvas.addEventListener('famille-request-submitted', (e) => submitted.push(e));
+  const before = document.createElement('button');
+  before.textContent = 'Avant';
+  canvas.before(before);
+  before.focus();
+  return { canvas, drafts, submitted };
+}
+
+describe('famille-preregistration by keyboard alone', () => {
+  it('goes from "Commencer" to the confirmation with its number, reordering choices with the buttons', async () => {
+    const { canvas, drafts, submitted } = await start(preregistrationStories.Information);
+    await waitForText(canvas, 'button', 'Commencer');
+    await pressButton('Commencer');
+    await focusedHeading('Étape 1 sur 6');
+
+    await tabTo((el) => (el as HTMLInputElement).type === 'radio', 'the child');
+    await sendKeys({ press: 'Space' });
+    await pressButton('Continuer');
+    await focusedHeading('Étape 2 sur 6');
+    assert(drafts.at(-1)?.detail.step === 2, 'famille-draft-saved for step 2');
+
+    const date = inputByLabel(canvas, 'Date d’entrée souhaitée en crèche')!;
+    await tabTo((el) => el === date, 'the date');
+    await sendKeys({ type: typedIn(90) });
+    await pressButton('Continuer');
+    await focusedHeading('Étape 3 sur 6');
+
+    const first = selectByLabel(canvas, 'Choix 1')!;
+    await tabTo((el) => el === first, 'Choix 1');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => first.value === 'fleur-de-pyrus', 'Fleur de Pyrus chosen with the arrow keys');
+    await pressButton('+ Ajouter un choix');
+    const second = await waitFor(() => selectByLabel(canvas, 'Choix 2'), 'Choix 2');
+    await waitFor(() => document.activeElement === second, 'focus on the new choice');
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => second.value === 'cocon-de-soie', 'Cocon de Soie chosen');
+    await pressButton('Monter EAJE Cocon de Soie');
+    await waitForText(canvas, '[role=status]', 'EAJE Cocon de Soie est maintenant en choix 1');
+    assert(text(document.activeElement).includes('EAJE Cocon de Soie'), `focus stays on the moved choice: ${text(document.activeElement)}`);
+    assert(selectByLabel(canvas, 'Choix 1')!.value === 'cocon-de-soie' && selectByLabel(canvas, 'Choix 2')!.value === 'fleur-de-pyrus', 'the order changed');
+    await pressButton('Continuer');
+    await focusedHeading('Étape 4 sur 6');
+
+    // The OS file picker is outside the page: files are given as a picker would.
+    await attach(canvas, 'Extrait d’acte de naissance de l’enfant', pdfFile('acte.pdf'));
+    await attach(canvas, 'Justificatif de domicile de moins de 3 mois', pdfFile('domicile.pdf'));
+    await waitFor(() => canvas.querySelectorAll('.famille-upload').length === 2 && !canvas.querySelector('progress'), 'both files sent');
+    (document.activeElement as HTMLElement | null)?.blur();
+    canvas.querySelector<HTMLElement>('[part=heading]')!.focus();
+    await pressButton('Continuer');
+    await focusedHeading('Étape 5 sur 6');
+
+    await tabTo((el) => (el as HTMLInputElement).type === 'radio', 'the yes/no question');
+    await sendKeys({ press: 'Space' });
+    assert((canvas.querySelector('input[name="q-domicile-agglomeration"][value=true]') as HTMLInputElement).checked, 'Oui chosen');
+    await tabTo((el) => (el as HTMLInputElement).type === 'checkbox', 'the first box');
+    await sendKeys({ press: 'Space' });
+    await pressButton('Continuer');
+    await focusedHeading('Étape 6 sur 6');
+    await waitForText(canvas, 'dd li', 'EAJE Cocon de Soie');
+
+    await pressButton('Valider');
+    await focusedHeading('Nous avons bien enregistré votre demande');
+    const number = canvas.querySelector('.famille-request-number');
+    assert(/Demande n° \d+/.test(text(number)), `the number: ${text(number)}`);
+    await waitForText(canvas, '[part=badge]', 'Déposée');
+    assert(submitted.length === 1 && submitted[0]!.detail.preregistration.choices[0] === 'cocon-de-soie', 'famille-request-submitted, ranked as reordered');
+  });
+});
+
+describe('famille-preregistration drafts', () => {
+  it('keeps the step’s values when the network is cut, offers "Réessayer", and continues once back online', async () => {
+    // The story resumes the draft at the date step.
+    const { canvas } = await start(preregistrationStories.StartDateEmpty);
+    await type(canvas, 'Date d’entrée souhaitée en crèche', typedIn(90));
+    const mock = await startMockServer();
+    mock.setOffline(true);
+    await click(canvas, 'Continuer');
+    await waitFor(() => document.activeElement?.matches('[part=alert]'), 'focus on the message');
+    assert(text(canvas.querySelector('[part=alert]')).includes('injoignable'), 'says the service is unreachable');
+    assert(inputByLabel(canvas, 'Date d’entrée souhaitée en crèche')!.value === typedIn(90), 'the typed date is kept');
+    mock.setOffline(false);
+    await click(canvas, 'Réessayer');
+    await focusedHeading('Structures souhaitées');
+    const client = element(canvas).client as FamilleClient;
+    const { drafts } = await preregistration(client).drafts();
+    assert(drafts[0]?.startDate === isoIn(90) && drafts[0].step === 3, `the draft was saved: ${JSON.stringify(drafts[0])}`);
+  });
+
+  it('resumes on a new element (the page closed and opened again) at the same step with everything in place', async () => {
+    // The story has pressed "Commencer".
+    const { canvas } = await start(preregistrationStories.ChooseChild);
+    (canvas.querySelector('input[name=child]') as HTMLInputElement).click();
+    await click(canvas, 'Continuer');
+    await focusedHeading('Date d’entrée souhaitée');
+    await type(canvas, 'Date d’entrée souhaitée en crèche', typedIn(100));
+    await click(canvas, 'Continuer');
+    await focusedHeading('Structures souhaitées');
+    await pick(canvas, 'Choix 1', 'EAJE Grain d’Aile');
+    await click(canvas, '+ Ajouter un choix');
+    await pick(canvas, 'Choix 2', 'EAJE Gém’minis');
+    const notes = canvas.querySelector('textarea')!;
+    notes.value = 'Graine de Malice aussi, si possible.';
+    notes.dispatchEvent(new Event('input', { bubbles: true }));
+    await click(canvas, 'Continuer');
+    await focusedHeading('Pièces justificatives');
+
+    // Close the page: a new element, the same session.
+    const old = element(canvas);
+    const client = old.client!;
+    old.remove();
+    const again = document.createElement('famille-preregistration');
+    again.client = client;
+    canvas.append(again);
+    await click(canvas, 'Reprendre ma demande pour Léo');
+    await focusedHeading('Étape 4 sur 6');
+    await click(canvas, 'Retour');
+    await focusedHeading('Structures souhaitées');
+    assert(selectByLabel(canvas, 'Choix 1')!.value === 'grain-d-aile' && selectByLabel(canvas, 'Choix 2')!.value === 'gem-minis', 'the ranked choices are back');
+    assert(canvas.querySelector('textarea')!.value === 'Graine de Malice aussi, si possible.', 'the observations are back');
+    await click(canvas, 'Retour');
+    await focusedHeading('Date d’entrée souhaitée');
+    assert(inputByLabel(canvas, 'Date d’entrée souhaitée en crèche')!.value === typedIn(100), 'the date is back');
+  });
+});
+
+describe('famille-preregistration for another town', () => {
+  it('renders ville-exemple’s own structures and questionnaire with no code change', async () => {
+    const { canvas } = await start(preregistrationStories.SecondTenant);
+    const radios = [...canvas.querySelectorAll<HTMLInputElement>('input[name="q-accueil-souhaite"]')];
+    assert(radios.length === 3 && radios.every((r) => r.type === 'radio'), 'a single-choice question as three radios');
+    assert(canvas.querySelectorAll('input[name="q-fratrie"]').length === 2, 'a yes/no question');
+    assert(!canvas.querySelector('input[type=checkbox]'), 'no Vienne multiple-choice question');
+    await click(canvas, 'Retour');
+    await click(canvas, 'Retour');
+    await focusedHeading('Structures souhaitées');
+    const options = [...selectByLabel(canvas, 'Choix 1')!.options].map((o) => o.value).filter((v) => v);
+    assert(options.join() === 'les-lutins,petits-pas', `its two structures: ${options}`);
+    assert(!buttonByText(canvas, '+ Ajouter un choix') || selectByLabel(canvas, 'Choix 2') === undefined, 'at most 2 choices');
+  });
+});
