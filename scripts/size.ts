@@ -13,6 +13,8 @@ const virtualEntries: Record<string, string> = {
     "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/create-account/define.ts';",
   'entourage path (portal + entourage)':
     "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/entourage/define.ts';",
+  'preregistration path (portal + preregistration)':
+    "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/preregistration/define.ts';",
   'dist/famille.js (drop-in, every element)': "import './packages/elements/src/define-all.ts';",
 };
 
