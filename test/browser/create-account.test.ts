@@ -2,6 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import * as createAccountStories from '../../stories/create-account.stories.ts';
 import * as loginStories from '../../stories/login.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
+import { assert, fill, focusedHeading, tabTo } from './keyboard.ts';
 import { buttonByText, inputByLabel, submit, waitFor, waitForText } from '../../stories/support/play.ts';
 import { demo, newParent, prepareMockServer, registeredToken } from '../../stories/support/mock.ts';
 import { render, html } from 'lit';
@@ -9,28 +10,6 @@ import { render, html } from 'lit';
 const stories = createAccountStories as unknown as StoriesModule;
 const login = loginStories as unknown as StoriesModule;
 
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-/** Presses Tab until `probe` holds for the focused element (a keyboard user looking for it). */
-async function tabTo(probe: (el: Element | null) => boolean, what: string, max = 30): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    if (probe(document.activeElement)) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-
-const focusedHeading = (text: string) =>
-  waitFor(() => document.activeElement?.matches('[part=heading]') && document.activeElement.textContent?.includes(text), `focus on "${text}"`);
-
-/** Tabs to the field labelled `label` and types `text` into it. */
-async function fill(canvas: HTMLElement, label: string, text: string): Promise<void> {
-  const input = inputByLabel(canvas, label);
-  await tabTo((el) => el === input, `"${label}"`);
-  await sendKeys({ type: text });
-}
 
 describe('famille-create-account', () => {
   it('is completed with the keyboard alone, up to "check your e-mail"', async () => {

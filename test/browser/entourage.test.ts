@@ -2,32 +2,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import { startMockServer } from '@famille/mock-server';
 import * as entourageStories from '../../stories/entourage.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
+import { assert, fill, focusedHeading, tabTo, text } from './keyboard.ts';
 import { buttonByText, inputByLabel, waitFor, waitForText } from '../../stories/support/play.ts';
 
 const stories = entourageStories as unknown as StoriesModule;
 
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-/** Presses Tab until `probe` holds for the focused element (a keyboard user looking for it). */
-async function tabTo(probe: (el: Element | null) => boolean, what: string, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    if (probe(document.activeElement)) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-
-const focusedHeading = (text: string) =>
-  waitFor(() => document.activeElement?.matches('[part=heading]') && document.activeElement.textContent?.includes(text), `focus on "${text}"`);
-const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-async function fill(canvas: HTMLElement, label: string, value: string): Promise<void> {
-  const input = await waitFor(() => inputByLabel(canvas, label), `"${label}"`);
-  await tabTo((el) => el === input, `"${label}"`);
-  await sendKeys({ type: value });
-}
 
 /** Renders the empty household and puts focus just before it, as a page would. */
 async function start(): Promise<{ canvas: HTMLElement; saved: CustomEvent[]; submitted: CustomEvent[] }> {

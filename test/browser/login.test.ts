@@ -2,16 +2,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import * as loginStories from '../../stories/login.stories.ts';
 import * as portalStories from '../../stories/portal.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
+import { assert } from './keyboard.ts';
 import { buttonByText, inputByLabel, submit, type, waitFor, waitForText } from '../../stories/support/play.ts';
 import { demo } from '../../stories/support/mock.ts';
 import type { FamilleLoginEventDetail } from '@famille/elements';
 
 const login = loginStories as unknown as StoriesModule;
 const portal = portalStories as unknown as StoriesModule;
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 describe('famille-login', () => {
   it('logs in with the keyboard alone and announces it with famille-login', async () => {

@@ -4,34 +4,14 @@ import { preregistration, type FamilleClient } from '@famille/sdk';
 import type { FamillePreregistration } from '@famille/elements';
 import * as preregistrationStories from '../../stories/preregistration.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
+import { assert, focusedHeading, pressButton, tabTo, text } from './keyboard.ts';
 import { attach, buttonByText, click, inputByLabel, pick, selectByLabel, type, waitFor, waitForText } from '../../stories/support/play.ts';
 import { isoIn, pdfFile } from '../../stories/support/mock.ts';
 import { typedIn } from '../../stories/support/preregistration.ts';
 
 const stories = preregistrationStories as unknown as StoriesModule;
 
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-/** Presses Tab until `probe` holds for the focused element (a keyboard user looking for it). */
-async function tabTo(probe: (el: Element | null) => boolean, what: string, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    if (probe(document.activeElement)) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-
-const focusedHeading = (text: string) =>
-  waitFor(() => document.activeElement?.matches('[part=heading]') && document.activeElement.textContent?.includes(text), `focus on "${text}"`);
-const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const element = (canvas: HTMLElement) => canvas.querySelector('famille-preregistration') as FamillePreregistration;
-
-async function pressButton(label: string): Promise<void> {
-  await tabTo((el) => text(el) === label, `"${label}"`);
-  await sendKeys({ press: 'Enter' });
-}
 
 /** Renders a story and puts focus just before it, as a page would. */
 async function start(story: object): Promise<{ canvas: HTMLElement; drafts: CustomEvent[]; submitted: CustomEvent[] }> {
