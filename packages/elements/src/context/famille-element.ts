@@ -1,6 +1,7 @@
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { createClient, type FamilleClient } from '@famille/sdk';
+import { ApiError, createClient, type FamilleClient } from '@famille/sdk';
+import { adoptOnRoot } from '../styles/adopt.ts';
 import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/contract';
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from './contexts.ts';
 import { createLocalizer, messages, toLocale, type Localizer, type Messages } from '../i18n/localize.ts';
@@ -54,6 +55,29 @@ export class FamilleElement extends LitElement {
   #own: FamilleClient | undefined;
   #active: FamilleClient | undefined;
   #localizer: Localizer | undefined;
+
+  /**
+   * The element's stylesheet. Every element renders in the light DOM — its native form
+   * must be visible to password managers, and labels, hints and errors stay in the same
+   * root as their inputs — so the sheet is adopted by the enclosing document or shadow
+   * root, scoped by tag name.
+   */
+  static lightStyles: CSSResult | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const styles = (this.constructor as typeof FamilleElement).lightStyles;
+    if (styles) adoptOnRoot(this, styles);
+  }
+
+  /** Any failure as an ApiError: what the SDK throws, or a network failure for the rest. */
+  protected asApiError(error: unknown): ApiError {
+    return error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
+  }
 
   constructor() {
     super();

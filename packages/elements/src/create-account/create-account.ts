@@ -8,7 +8,6 @@ import { passwordChecklist } from '../form/password-checklist.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
-import { adoptOnRoot } from '../styles/adopt.ts';
 import { createAccountFr, type CreateAccountMessages } from './messages.fr.ts';
 import { createAccountEn } from './messages.en.ts';
 import { createAccountStyles } from './create-account.styles.ts';
@@ -170,6 +169,7 @@ let instances = 0;
  * @cssprop --famille-font - Font family (inherits the page's by default).
  */
 export class FamilleCreateAccount extends FamilleElement {
+  static override lightStyles = createAccountStyles;
   static override properties: PropertyDeclarations = {
     activationToken: { attribute: 'activation-token' },
     loginHref: { attribute: 'login-href' },
@@ -200,13 +200,8 @@ export class FamilleCreateAccount extends FamilleElement {
     return this.i18n as unknown as Localizer<AllMessages>;
   }
 
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptOnRoot(this, createAccountStyles);
     this.activationToken ||= takeLinkToken('famille-activation');
   }
 
@@ -226,10 +221,6 @@ export class FamilleCreateAccount extends FamilleElement {
 
   #focus(selector: string): Promise<void> {
     return focusAfterRender(this, selector);
-  }
-
-  #problem(error: unknown): ApiError {
-    return error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
   }
 
   // ——— Rendering ———
@@ -544,7 +535,7 @@ export class FamilleCreateAccount extends FamilleElement {
       this.#emit('famille-account-created', { email: accepted.email });
       return this.#go(SENT);
     } catch (error) {
-      const problem = this.#problem(error);
+      const problem = this.asApiError(error);
       const known = problem.fieldErrors.filter((f) => stepOf(f.path) >= 0);
       if (problem.code === 'validation_failed' && known.length) {
         // Back to the first step the server refused, values in place, its errors listed.
@@ -567,7 +558,7 @@ export class FamilleCreateAccount extends FamilleElement {
       this.#set({ pending: false, notice: 'resent' });
       return this.#focus('[part=notice]');
     } catch (error) {
-      this.#set({ pending: false, problem: this.#problem(error) });
+      this.#set({ pending: false, problem: this.asApiError(error) });
       await this.updateComplete;
       // The answer to the resend is the last message (an activation failure may sit above).
       [...this.querySelectorAll<HTMLElement>('[part=alert]')].pop()?.focus();
@@ -582,7 +573,7 @@ export class FamilleCreateAccount extends FamilleElement {
       this.#set({ activation: { status: 'done', identifiant } });
       this.#emit('famille-account-activated', { identifiant });
     } catch (error) {
-      this.#set({ activation: { status: 'failed', problem: this.#problem(error) } });
+      this.#set({ activation: { status: 'failed', problem: this.asApiError(error) } });
     }
     return this.#focus('[part=heading]');
   }

@@ -15,7 +15,6 @@ import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { checkbox, choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
-import { adoptOnRoot } from '../styles/adopt.ts';
 import { createAccountFr, type CreateAccountMessages } from '../create-account/messages.fr.ts';
 import { createAccountEn } from '../create-account/messages.en.ts';
 import { entourageFr, type EntourageMessages } from './messages.fr.ts';
@@ -184,6 +183,7 @@ let instances = 0;
  * @cssprop --famille-font - Font family (inherits the page's by default).
  */
 export class FamilleEntourage extends FamilleElement {
+  static override lightStyles = entourageStyles;
   static override properties: PropertyDeclarations = {
     loginHref: { attribute: 'login-href' },
   };
@@ -215,15 +215,6 @@ export class FamilleEntourage extends FamilleElement {
     return this.i18n as unknown as Localizer<AllMessages>;
   }
 
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    adoptOnRoot(this, entourageStyles);
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const client = this.activeClient;
@@ -237,10 +228,6 @@ export class FamilleEntourage extends FamilleElement {
     return focusAfterRender(this, selector);
   }
 
-  #problem(error: unknown): ApiError {
-    return error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
-  }
-
   /** Reads the family and its requests (both GETs, retried by the SDK). */
   async #load(): Promise<void> {
     const client = this.activeClient;
@@ -250,7 +237,7 @@ export class FamilleEntourage extends FamilleElement {
       const [household, list] = await Promise.all([family(client).get(), requests(client).list()]);
       this.#set({ members: household.members, requests: list.requests });
     } catch (error) {
-      this.#set({ loadProblem: this.#problem(error) });
+      this.#set({ loadProblem: this.asApiError(error) });
     }
   }
 
@@ -782,7 +769,7 @@ export class FamilleEntourage extends FamilleElement {
       await this.#go({ name: 'done', request: change.request });
       void this.#load();
     } catch (error) {
-      const problem = this.#problem(error);
+      const problem = this.asApiError(error);
       const known = problem.fieldErrors.filter((f) => specs[view.kind].some((s) => s.name === f.path));
       this.#set({ pending: false });
       if (problem.code === 'validation_failed' && known.length) {
@@ -807,7 +794,7 @@ export class FamilleEntourage extends FamilleElement {
       await this.#go({ name: 'done', request: change.request });
       void this.#load();
     } catch (error) {
-      this.#set({ pending: false, problem: this.#problem(error) });
+      this.#set({ pending: false, problem: this.asApiError(error) });
       return this.#focus('[part=alert]');
     }
   }
@@ -862,7 +849,7 @@ export class FamilleEntourage extends FamilleElement {
       this.#uploads = this.#uploads.filter((u) => u !== upload);
       if (upload.cancelled) return;
       // The rest of the form stays as it is: only the file's field says what went wrong.
-      this.#set({ fileError: t(this.#problem(error).code), status: '' });
+      this.#set({ fileError: t(this.asApiError(error).code), status: '' });
     }
   }
 

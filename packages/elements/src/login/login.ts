@@ -7,7 +7,6 @@ import { passwordChecklist } from '../form/password-checklist.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import type { MessageKey } from '../i18n/localize.ts';
-import { adoptOnRoot } from '../styles/adopt.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { loginStyles } from './login.styles.ts';
 
@@ -109,6 +108,7 @@ let instances = 0;
  * @cssprop --famille-font - Font family (inherits the page's by default).
  */
 export class FamilleLogin extends FamilleElement {
+  static override lightStyles = loginStyles;
   static override properties: PropertyDeclarations = {
     forgotPasswordHref: { attribute: 'forgot-password-href' },
     createAccountHref: { attribute: 'create-account-href' },
@@ -133,13 +133,8 @@ export class FamilleLogin extends FamilleElement {
     this.requestUpdate();
   }
 
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptOnRoot(this, loginStyles);
     this.resetToken ||= takeLinkToken('famille-reset');
   }
 
@@ -361,14 +356,10 @@ export class FamilleLogin extends FamilleElement {
       this.#set({ pending: false, problem: undefined, notice: 'activationResent' });
       return this.#focus('[part=notice]');
     } catch (error) {
-      this.#set({ pending: false, problem: this.#problem(error) });
+      this.#set({ pending: false, problem: this.asApiError(error) });
       return this.#focus('[part=alert]');
     }
   };
-
-  #problem(error: unknown): ApiError {
-    return error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
-  }
 
   #onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -413,7 +404,7 @@ export class FamilleLogin extends FamilleElement {
       this.#emit('famille-login', { session });
       return this.#focus('[part=heading]');
     } catch (error) {
-      const problem = this.#problem(error);
+      const problem = this.asApiError(error);
       const fields = problem.fieldErrors.filter((f) => fieldNames.includes(f.path as FieldName));
       if (problem.code === 'validation_failed' && fields.length) {
         this.#set({ pending: false, problem, errors: Object.fromEntries(fields.map((f) => [f.path, f])), summary: true });
@@ -431,7 +422,7 @@ export class FamilleLogin extends FamilleElement {
     try {
       await client.auth.logout();
     } catch (error) {
-      this.#set({ pending: false, problem: this.#problem(error) });
+      this.#set({ pending: false, problem: this.asApiError(error) });
       return this.#focus('[part=alert]');
     }
     this.#set({ pending: false, errors: {}, summary: false });

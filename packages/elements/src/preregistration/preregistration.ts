@@ -18,7 +18,6 @@ import { choices, errorSummary, field, messageBox, secondaryButton, submitButton
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, sentUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
-import { adoptOnRoot } from '../styles/adopt.ts';
 import { preregistrationFr, type PreregistrationMessages } from './messages.fr.ts';
 import { preregistrationEn } from './messages.en.ts';
 import { preregistrationStyles } from './preregistration.styles.ts';
@@ -180,6 +179,7 @@ const undecided: readonly PreregistrationStatus[] = ['deposee', 'en_instruction'
  * @cssprop --famille-font - Font family (inherits the page's by default).
  */
 export class FamillePreregistration extends FamilleElement {
+  static override lightStyles = preregistrationStyles;
   static override properties: PropertyDeclarations = {
     view: {},
     loginHref: { attribute: 'login-href' },
@@ -218,15 +218,6 @@ export class FamillePreregistration extends FamilleElement {
     return this.tenantConfig?.preregistration;
   }
 
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    adoptOnRoot(this, preregistrationStyles);
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.session && this.activeClient && this.#loadedFor !== this.session) {
@@ -237,10 +228,6 @@ export class FamillePreregistration extends FamilleElement {
 
   #focus(selector: string): Promise<void> {
     return focusAfterRender(this, selector);
-  }
-
-  #problem(error: unknown): ApiError {
-    return error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
   }
 
   /** Reads the children, the drafts and (for "Mes demandes") the requests: GETs, retried by the SDK. */
@@ -259,7 +246,7 @@ export class FamillePreregistration extends FamilleElement {
       if (this.view === 'requests') this.#set({ children, drafts: known, list: list!.preregistrations, view: { name: 'requests' } });
       else this.#set({ children, drafts: known, view: known.length ? { name: 'resume' } : { name: 'wizard' }, step: Step.Info });
     } catch (error) {
-      this.#set({ loadProblem: this.#problem(error) });
+      this.#set({ loadProblem: this.asApiError(error) });
     }
   }
 
@@ -803,7 +790,7 @@ export class FamillePreregistration extends FamilleElement {
       this.#set({ drafts, pending: false });
       this.#startFresh();
     } catch (error) {
-      this.#set({ pending: false, problem: { error: this.#problem(error), retry: () => void this.#restart(d) } });
+      this.#set({ pending: false, problem: { error: this.asApiError(error), retry: () => void this.#restart(d) } });
       void this.#focus('[part=alert]');
     }
   }
@@ -817,7 +804,7 @@ export class FamillePreregistration extends FamilleElement {
       const { preregistrations } = await preregistration(client).list();
       this.#set({ list: preregistrations });
     } catch (error) {
-      this.#set({ problem: { error: this.#problem(error), retry: () => void this.#openRequests(notice) } });
+      this.#set({ problem: { error: this.asApiError(error), retry: () => void this.#openRequests(notice) } });
     }
   }
 
@@ -889,7 +876,7 @@ export class FamillePreregistration extends FamilleElement {
       this.#set({ pending: false });
       this.#go(next, { fromReview: false });
     } catch (error) {
-      const problem = this.#problem(error);
+      const problem = this.asApiError(error);
       const fieldErrors = problem.fieldErrors.filter((f) => this.#paths(step).some((p) => f.path === p || f.path.startsWith(`${p}.`)));
       if (fieldErrors.length) {
         this.#set({ pending: false, draftStatus: '', errors: this.#fromServer(fieldErrors), summary: true });
@@ -915,7 +902,7 @@ export class FamillePreregistration extends FamilleElement {
       this.dispatchEvent(familleEvent('famille-request-submitted', { preregistration: result }));
       void this.#focus(`#${this.#id}-heading`);
     } catch (error) {
-      const problem = this.#problem(error);
+      const problem = this.asApiError(error);
       const fieldErrors = problem.fieldErrors;
       if (problem.code === 'validation_failed' && fieldErrors.length) {
         const first = Math.min(...fieldErrors.map((f) => stepOfPath(f.path))) as Step;
@@ -1133,7 +1120,7 @@ export class FamillePreregistration extends FamilleElement {
     } catch (error) {
       this.#v.docs[type] = (this.#v.docs[type] ?? []).filter((u) => u !== upload);
       if (upload.cancelled) return;
-      const problem = this.#problem(error);
+      const problem = this.asApiError(error);
       const key: Key = problem.code === 'file_too_large' ? 'documentTooLarge' : problem.code === 'file_type_not_accepted' ? 'documentFormat' : (problem.code as Key);
       this.#set({ errors: { ...this.#s.errors, [path]: { key } }, announce: '' });
     }
@@ -1180,7 +1167,7 @@ export class FamillePreregistration extends FamilleElement {
       this.#set({ pending: false, list: (this.#s.list ?? []).map((x) => (x.id === cancelled.id ? cancelled : x)), view: { name: 'requests', notice: this.#i18n.t('cancelled', { number: p.number }) } });
       void this.#focus('[part=notice]');
     } catch (error) {
-      this.#set({ pending: false, problem: { error: this.#problem(error), retry: () => void this.#cancel(p) } });
+      this.#set({ pending: false, problem: { error: this.asApiError(error), retry: () => void this.#cancel(p) } });
       void this.#focus('[part=alert]');
     }
   }
