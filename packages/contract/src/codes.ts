@@ -23,6 +23,14 @@ export const problemCodes = [
   'file_too_large',
   'file_type_not_accepted',
   'file_empty',
+  /** Online payment refused: the total is under the provider's minimum (PayFiP: 1 €); pay at the counter. */
+  'amount_below_minimum',
+  /** An online payment of one of these invoices is under way: wait for its outcome. */
+  'payment_in_progress',
+  /** Nothing left to pay on this invoice. */
+  'invoice_already_paid',
+  /** The payment provider could not be reached or refused the request; nothing was taken. */
+  'payment_provider_unavailable',
   'tenant_not_found',
   'not_found',
   'method_not_allowed',

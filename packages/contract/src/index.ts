@@ -5,5 +5,6 @@ export * from './health.ts';
 export * from './accounts.ts';
 export * from './family.ts';
 export * from './preregistration.ts';
+export * from './invoices.ts';
 export * from './endpoints.ts';
 export * from './runtime.ts';

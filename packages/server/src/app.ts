@@ -20,8 +20,10 @@ import { familyHandlers } from './routes/family/index.ts';
 import { documentHandlers } from './routes/documents/index.ts';
 import { agentHandlers } from './routes/agents/index.ts';
 import { preregistrationHandlers } from './routes/preregistration/index.ts';
+import { invoiceHandlers } from './routes/invoices/index.ts';
+import { mountPaymentProviderRoutes } from './payments/provider-routes.ts';
 
-const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers, ...accountHandlers, ...passwordResetHandlers, ...devHandlers, ...familyHandlers, ...documentHandlers, ...agentHandlers, ...preregistrationHandlers };
+const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers, ...accountHandlers, ...passwordResetHandlers, ...devHandlers, ...familyHandlers, ...documentHandlers, ...agentHandlers, ...preregistrationHandlers, ...invoiceHandlers };
 
 // Statuses some middleware may raise as HTTPException, mapped to our stable codes.
 const codeForStatus: Partial<Record<number, ProblemCode>> = {
@@ -62,6 +64,8 @@ export function createApp(deps: AppDeps) {
   }
   mountDocs(api, app.config);
   root.route(base, api);
+  // The providers' pages, notifications and returns: not the client API, no tenant origin check.
+  mountPaymentProviderRoutes(root, app);
 
   // A path that exists with another method is a 405 (with Allow), not a 404.
   const routes = (Object.values(endpoints) as Endpoint[]).map((e) => ({

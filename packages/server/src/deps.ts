@@ -9,6 +9,9 @@ import { createJsonLogger, type Logger } from './logging.ts';
 import { zxcvbnCommonPasswords, type CommonPasswordLoader } from './domain/common-passwords.ts';
 import type { QueuedMail } from './mail/outbox.ts';
 import { createMemoryFileStorage, type FileStorage } from './files/storage.ts';
+import { createDemoProvider, type PaymentProvider } from './payments/provider.ts';
+
+export type PaymentProviders = { readonly demo?: PaymentProvider; readonly payfip?: PaymentProvider };
 
 /**
  * Hears of e-mails once the transaction that wrote them to the outbox committed. The
@@ -50,6 +53,11 @@ export interface AppConfig {
   readonly resetTtlSeconds: number;
   /** Mount `GET …/dev/outbox` (development without SMTP only); otherwise it answers 404. */
   readonly devOutbox: boolean;
+  /**
+   * The API's public base URL (e.g. `https://api.ville.fr/api`), for the URLs given to
+   * payment providers. Default: the request's own origin and `basePath`.
+   */
+  readonly publicUrl?: string | undefined;
   readonly cookie: {
     readonly name: string;
     /** Off only for plain-http development: browsers drop Secure cookies on http (except localhost). */
@@ -93,6 +101,8 @@ export interface AppDeps {
   readonly commonPasswords?: CommonPasswordLoader;
   /** Where uploaded files' bytes go. Default: in memory (the Node entry uses the disk, `FILES_DIR`). */
   readonly files?: FileStorage;
+  /** Default: the demo provider only (PayFiP needs `createPayfipProvider`). */
+  readonly paymentProviders?: PaymentProviders;
   readonly config?: AppConfigInput;
 }
 
@@ -108,6 +118,7 @@ export interface AppContext {
   readonly mailer: Mailer;
   readonly commonPasswords: CommonPasswordLoader;
   readonly files: FileStorage;
+  readonly paymentProviders: PaymentProviders;
   readonly config: AppConfig;
 }
 
@@ -123,6 +134,7 @@ export function resolveConfig(input: AppConfigInput = {}): AppConfig {
     cookie: { ...defaultConfig.cookie, ...input.cookie },
     resetTtlSeconds: input.resetTtlSeconds ?? defaultConfig.resetTtlSeconds,
     devOutbox: input.devOutbox ?? defaultConfig.devOutbox,
+    publicUrl: input.publicUrl?.replace(/\/+$/, ''),
   };
 }
 
@@ -139,6 +151,7 @@ export function resolveDeps(deps: AppDeps): AppContext {
     mailer: deps.mailer ?? logOnlyMailer(logger),
     commonPasswords: deps.commonPasswords ?? zxcvbnCommonPasswords,
     files: deps.files ?? createMemoryFileStorage(),
+    paymentProviders: deps.paymentProviders ?? { demo: createDemoProvider() },
     config: resolveConfig(deps.config),
   };
 }

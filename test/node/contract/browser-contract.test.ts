@@ -71,7 +71,46 @@ const preregistration = {
   history: [{ status: 'deposee', at: '2026-11-04T09:13:00Z', by: 'parent' }, { status: 'refusee', at: '2026-12-02T09:00:00Z', by: 'agent', comment: 'Hors secteur' }],
 };
 
+const invoiceLine = { childLabel: 'Léo Martin', activity: 'Multi-accueil', period: 'Octobre 2026', quantity: 42.5, unitPriceCents: 137 };
+const invoiceSample = {
+  id: 'i1', number: 'F2026-00042', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [{ ...invoiceLine, childId: 'c1', amountCents: 5823 }],
+  totalCents: 5823, paidCents: 0, balanceCents: 5823, status: 'a_payer', paymentPending: false,
+};
+const paymentSample = { id: 'p1', method: 'cheque', amountCents: 1500, receivedAt: '2026-11-02T09:00:00.000Z', allocations: [{ invoiceId: 'i1', invoiceNumber: 'F2026-00042', amountCents: 1500 }], overpaidCents: 0 };
+const transactionSample = { id: 't1', status: 'pending', provider: 'payfip', amountCents: 5823, invoices: [{ id: 'i1', number: 'F2026-00042', amountCents: 5823 }], createdAt: '2026-11-02T09:00:00.000Z' };
 const samples: Record<string, unknown[]> = {
+  InvoiceStatus: ['a_payer', 'en_retard', 'partiellement_reglee', 'reglee', 'payee', 1],
+  InvoiceLineInput: [invoiceLine, { ...invoiceLine, childId: 'c1' }, { ...invoiceLine, quantity: 0 }, { ...invoiceLine, quantity: 10_001, unitPriceCents: 1.5 }, { ...invoiceLine, unitPriceCents: -1 }, { ...invoiceLine, childLabel: '' }, {}],
+  InvoiceInput: [
+    { familyId: 'f1', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [invoiceLine] },
+    { familyId: 'f1', number: 'F2026-00042', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [invoiceLine] },
+    { familyId: 'f1', number: 'F 2026 / 42', issuedOn: '15/10/2026', dueOn: '2026-11-15', lines: [] },
+    { familyId: '', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [{}] },
+    {},
+  ],
+  InvoiceLine: [{ ...invoiceLine, amountCents: 5823 }, { ...invoiceLine }, {}],
+  Invoice: [invoiceSample, { ...invoiceSample, status: 'payee' }, { ...invoiceSample, paymentPending: 'no' }, {}],
+  InvoiceList: [
+    { invoices: [invoiceSample], balanceDueCents: 5823, payment: { provider: 'payfip', minimumCents: 100, counterMethods: ['especes', 'cheque', 'cesu'] } },
+    { invoices: [], balanceDueCents: 0, payment: { provider: 'stripe', minimumCents: 100, counterMethods: ['bitcoin'] } },
+    { invoices: [{}] },
+  ],
+  CounterMethod: ['especes', 'cheque', 'cesu', 'carte'],
+  PaymentMethod: ['carte', 'especes', 'virement'],
+  PaymentOptions: [{ provider: 'none', minimumCents: 0, counterMethods: [] }, { provider: 'demo' }],
+  PaymentAllocation: [{ invoiceId: 'i1', invoiceNumber: 'F1', amountCents: 1 }, { invoiceId: 'i1' }],
+  Payment: [paymentSample, { ...paymentSample, method: 'carte', transactionId: 't1', overpaidCents: 120 }, { ...paymentSample, method: 'virement' }, {}],
+  PaymentHistory: [{ payments: [paymentSample] }, { payments: [{}] }, {}],
+  CounterPaymentInput: [
+    { familyId: 'f1', method: 'cheque', amountCents: 1500, invoiceIds: ['i1', 'i2'], reference: 'Chèque 1234567' },
+    { familyId: 'f1', method: 'carte', amountCents: 0, invoiceIds: [] },
+    { familyId: 'f1', method: 'especes', amountCents: 12.5, invoiceIds: ['i1'], reference: 'x'.repeat(101) },
+    {},
+  ],
+  PaymentStartInput: [{ invoiceIds: ['i1', 'i2'] }, { invoiceIds: [] }, { invoiceIds: Array.from({ length: 51 }, () => 'i') }, { invoiceIds: [''] }, {}],
+  TransactionStatus: ['pending', 'paid', 'refused', 'abandoned', 'failed', 'lost'],
+  PaymentTransaction: [transactionSample, { ...transactionSample, status: 'paid', settledAt: '2026-11-02T09:05:00.000Z' }, { ...transactionSample, provider: 'stripe' }, {}],
+  PaymentRedirect: [{ transaction: transactionSample, redirectUrl: 'https://www.payfip.gouv.fr/tpa/paiementws.web?idop=abc' }, { redirectUrl: 1 }],
   Structure: [structure, { ...structure, id: 'Not A Slug' }, { ...structure, ageMinMonths: -1 }, { ...structure, ageMaxMonths: 2.5 }, {}],
   DocumentRequirement: [requirement, { ...requirement, bornChildOnly: 'yes' }, { ...requirement, maxBytes: 0 }, { ...requirement, label: {} }, {}],
   Question: [

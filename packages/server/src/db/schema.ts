@@ -1,5 +1,5 @@
 import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Locale, PreregistrationStatus } from '@famille/contract';
+import type { InvoiceLine, Locale, PaymentMethod, PreregistrationStatus, TransactionStatus } from '@famille/contract';
 import type { AnswerValue, DraftContent } from '../domain/preregistration.ts';
 import type { AccountAddress, AccountStatus, PreferredContact, SessionTransport } from '../domain/types.ts';
 
@@ -285,4 +285,91 @@ export const preregistrationDrafts = pgTable(
     updatedAt: instant('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.familyId, t.childId] })],
+);
+
+export const invoiceCounters = pgTable('invoice_counters', {
+  tenantId: text('tenant_id').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});
+
+const money = (name: string) => bigint(name, { mode: 'number' });
+
+export const invoices = pgTable(
+  'invoices',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    number: text('number').notNull(),
+    familyId: uuid('family_id').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    lines: jsonb('lines').$type<InvoiceLine[]>().notNull(),
+    totalCents: money('total_cents').notNull(),
+    issuedByAgent: uuid('issued_by_agent'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const paymentTransactions = pgTable(
+  'payment_transactions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    provider: text('provider').$type<'demo' | 'payfip'>().notNull(),
+    providerRef: text('provider_ref'),
+    reference: text('reference').notNull(),
+    amountCents: money('amount_cents').notNull(),
+    email: text('email').notNull(),
+    status: text('status').$type<TransactionStatus>().notNull(),
+    resultCode: text('result_code'),
+    demoOutcome: text('demo_outcome'),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    checkedAt: instant('checked_at'),
+    settledAt: instant('settled_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const paymentTransactionInvoices = pgTable(
+  'payment_transaction_invoices',
+  {
+    tenantId: text('tenant_id').notNull(),
+    transactionId: uuid('transaction_id').notNull(),
+    invoiceId: uuid('invoice_id').notNull(),
+    amountCents: money('amount_cents').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.transactionId, t.invoiceId] })],
+);
+
+export const payments = pgTable(
+  'payments',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    method: text('method').$type<PaymentMethod>().notNull(),
+    amountCents: money('amount_cents').notNull(),
+    overpaidCents: money('overpaid_cents').notNull().default(0),
+    receivedAt: instant('received_at').notNull(),
+    transactionId: uuid('transaction_id'),
+    agentId: uuid('agent_id'),
+    reference: text('reference'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const paymentAllocations = pgTable(
+  'payment_allocations',
+  {
+    tenantId: text('tenant_id').notNull(),
+    paymentId: uuid('payment_id').notNull(),
+    invoiceId: uuid('invoice_id').notNull(),
+    amountCents: money('amount_cents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.paymentId, t.invoiceId] })],
 );

@@ -38,7 +38,18 @@ export type MailContent =
       readonly status: 'en_instruction' | 'place_proposee' | 'liste_attente' | 'refusee' | 'annulee';
       readonly nextCommission: string;
       readonly comment?: string;
+    }
+  | {
+      readonly kind: 'payment_confirmed';
+      readonly prenoms: string;
+      readonly amountCents: number;
+      readonly invoices: readonly { readonly number: string; readonly amountCents: number }[];
+      readonly at: Date;
+      /** Taken beyond the balances (crossed payments): the service refunds it. */
+      readonly overpaidCents: number;
     };
+
+const euros = (cents: number, locale: Locale) => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 const requestKindText = {
   fr: { member_add: 'l’ajout de', member_update: 'la modification de', member_remove: 'le retrait de' },
@@ -206,6 +217,30 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
         subject: fr ? `Demande de préinscription n° ${mail.number} : ${status} — ${name}` : `Pre-registration request no. ${mail.number}: ${status} — ${name}`,
         blocks,
       };
+    }
+    case 'payment_confirmed': {
+      const amount = euros(mail.amountCents, locale);
+      const blocks: Block[] = [
+        { p: hello },
+        {
+          p: fr
+            ? `Nous avons bien reçu votre paiement en ligne de ${amount}, le ${parisTime(mail.at, locale)}.`
+            : `We have received your online payment of ${amount}, on ${parisTime(mail.at, locale)}.`,
+        },
+        ...mail.invoices.map((invoice) => ({
+          p: fr ? `Facture n° ${invoice.number} : ${euros(invoice.amountCents, locale)} réglés.` : `Invoice no. ${invoice.number}: ${euros(invoice.amountCents, locale)} paid.`,
+        })),
+      ];
+      if (mail.overpaidCents > 0) {
+        const over = euros(mail.overpaidCents, locale);
+        blocks.push({
+          p: fr
+            ? `${over} ont été payés en plus du solde de ces factures (un autre paiement les avait déjà réglées). Le service vous les remboursera.`
+            : `${over} was paid beyond these invoices' balance (another payment had already settled them). The service will refund it.`,
+        });
+      }
+      blocks.push({ small: fr ? 'Vos factures et l’historique de vos paiements sont dans votre Espace Famille, rubrique « Mes factures ».' : 'Your invoices and payment history are in your Espace Famille, under "My invoices".' });
+      return { subject: fr ? `Paiement reçu : ${amount} — ${name}` : `Payment received: ${amount} — ${name}`, blocks };
     }
   }
 }

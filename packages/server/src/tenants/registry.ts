@@ -13,7 +13,31 @@ export interface Tenant {
    * (`#famille-activation=…`): a fragment reaches no server log and no Referer.
    */
   readonly accountPageUrl: string;
+  /** Invoices and payments (server-side only). Default: `defaultBilling`. */
+  readonly billing?: BillingSettings;
 }
+
+/** How the tenant takes online payments. */
+export type PaymentSettings =
+  | { readonly provider: 'none' }
+  | { readonly provider: 'demo' }
+  | {
+      readonly provider: 'payfip';
+      /** The régie's client number given by the DGFiP: 6 digits. */
+      readonly numcli: string;
+      /** T: test; X: activation (real card, real debit, for the DGFiP's acceptance); W: production. */
+      readonly saisie: 'T' | 'X' | 'W';
+    };
+
+export interface BillingSettings {
+  /** `{YYYY}`, `{MM}`, `{SEQ:n}`: e.g. "F{YYYY}-{SEQ:5}" → F2026-00042. */
+  readonly invoiceNumberFormat: string;
+  readonly payment: PaymentSettings;
+}
+
+export const defaultBilling: BillingSettings = { invoiceNumberFormat: 'F{YYYY}-{SEQ:5}', payment: { provider: 'demo' } };
+
+export const billingOf = (tenant: Tenant): BillingSettings => tenant.billing ?? defaultBilling;
 
 export interface TenantRegistry {
   get(id: string): Tenant | undefined;
@@ -37,9 +61,14 @@ export function createTenantRegistry(tenants: readonly Tenant[]): TenantRegistry
     if (problems.length > 0) throw new TypeError(`Tenant "${config.id}": ${problems.join('; ')}`);
     const page = new URL(tenant.accountPageUrl);
     if ((page.protocol !== 'https:' && page.protocol !== 'http:') || page.hash) throw new TypeError(`Tenant "${config.id}": accountPageUrl must be an http(s) URL without a fragment`);
+    const billing = tenant.billing ?? defaultBilling;
+    if (billing.payment.provider === 'payfip') {
+      if (!/^\d{6}$/.test(billing.payment.numcli)) throw new TypeError(`Tenant "${config.id}": PayFiP numcli must be 6 digits`);
+      if (!['T', 'X', 'W'].includes(billing.payment.saisie)) throw new TypeError(`Tenant "${config.id}": PayFiP saisie must be T, X or W`);
+    }
     byId.set(
       config.id,
-      Object.freeze({ config, allowedOrigins: Object.freeze([...new Set(tenant.allowedOrigins.map(normalizeOrigin))]), accountPageUrl: page.href }),
+      Object.freeze({ config, allowedOrigins: Object.freeze([...new Set(tenant.allowedOrigins.map(normalizeOrigin))]), accountPageUrl: page.href, billing }),
     );
   }
   const list = Object.freeze([...byId.values()]);

@@ -2,6 +2,7 @@ import { migration0001 } from './0001_accounts_sessions_throttle.ts';
 import { migration0002 } from './0002_registration_tokens_outbox.ts';
 import { migration0003 } from './0003_families_requests_documents_agents.ts';
 import { migration0004 } from './0004_preregistrations.ts';
+import { migration0005 } from './0005_invoices_payments.ts';
 
 /**
  * A versioned schema change. Statements are separate strings (not one script) because
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** In order. Never edit a released migration: add the next one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

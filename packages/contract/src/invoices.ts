@@ -1,0 +1,161 @@
+import * as z from 'zod/mini';
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+/** Money is always integer cents (euros × 100): never a float. */
+const cents = z.number().check(z.int(), z.gte(0), z.lte(100_000_000));
+
+/**
+ * à payer; en retard (the due date passed, balance left); partiellement réglée (some paid,
+ * not late); réglée (zero balance).
+ */
+export const InvoiceStatus = z.enum(['a_payer', 'en_retard', 'partiellement_reglee', 'reglee']);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+
+/** One line of an invoice, per child: activity, period, quantity × unit price. */
+export const InvoiceLineInput = z.object({
+  /** The child (a member of the family) the line is for, when known. */
+  childId: z.optional(id),
+  /** As printed: "Léo Martin". */
+  childLabel: text(150),
+  /** "Multi-accueil Cocon de Soie — accueil régulier". */
+  activity: text(200),
+  /** "Octobre 2026". */
+  period: text(100),
+  /** Hours, days, meals… at most two decimals (e.g. 42.5 hours; the server checks the decimals). */
+  quantity: z.number().check(z.gt(0), z.lte(10_000)),
+  unitPriceCents: cents,
+});
+export type InvoiceLineInput = z.input<typeof InvoiceLineInput>;
+
+/** What an agent (or the CLI import) issues. The number follows the tenant's format when absent. */
+export const InvoiceInput = z
+  .object({
+    familyId: id,
+    /** The billing software's number; absent: the tenant's next number. */
+    number: z.optional(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9/_-]{0,29}$/))),
+    issuedOn: z.iso.date(),
+    /** "À payer avant le". */
+    dueOn: z.iso.date(),
+    lines: z.array(InvoiceLineInput).check(z.minLength(1), z.maxLength(100)),
+  })
+  .register(z.globalRegistry, { id: 'InvoiceInput' });
+export type InvoiceInput = z.input<typeof InvoiceInput>;
+
+export const InvoiceLine = z.object({
+  childId: z.optional(z.string()),
+  childLabel: z.string(),
+  activity: z.string(),
+  period: z.string(),
+  quantity: z.number(),
+  unitPriceCents: z.number(),
+  /** quantity × unit price, rounded half up to the cent once per line. */
+  amountCents: z.number(),
+});
+export type InvoiceLine = z.infer<typeof InvoiceLine>;
+
+export const Invoice = z
+  .object({
+    id: z.string(),
+    /** "F2026-00042": the tenant's numbering. */
+    number: z.string(),
+    issuedOn: z.string(),
+    dueOn: z.string(),
+    lines: z.array(InvoiceLine),
+    totalCents: z.number(),
+    paidCents: z.number(),
+    /** Reste à payer: total minus what payments allocated to it. */
+    balanceCents: z.number(),
+    status: InvoiceStatus,
+    /** An online payment of it is under way: it cannot be selected again until it ends. */
+    paymentPending: z.boolean(),
+  })
+  .register(z.globalRegistry, { id: 'Invoice' });
+export type Invoice = z.infer<typeof Invoice>;
+
+export const CounterMethod = z.enum(['especes', 'cheque', 'cesu']);
+export type CounterMethod = z.infer<typeof CounterMethod>;
+/** `carte`: online, through the payment provider. */
+export const PaymentMethod = z.enum(['carte', 'especes', 'cheque', 'cesu']);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+/** How this tenant takes payments, for the element to explain the options. */
+export const PaymentOptions = z.object({
+  /** `none`: no online payment; pay at the counter. */
+  provider: z.enum(['demo', 'payfip', 'none']),
+  /** Below this total, online payment is refused (PayFiP: 100 = 1 €). */
+  minimumCents: z.number(),
+  /** What the counter takes. */
+  counterMethods: z.array(CounterMethod),
+});
+
+export const InvoiceList = z
+  .object({
+    invoices: z.array(Invoice),
+    /** "Solde dû": the sum of every balance. */
+    balanceDueCents: z.number(),
+    payment: PaymentOptions,
+  })
+  .register(z.globalRegistry, { id: 'InvoiceList' });
+export type InvoiceList = z.infer<typeof InvoiceList>;
+
+export const PaymentAllocation = z.object({ invoiceId: z.string(), invoiceNumber: z.string(), amountCents: z.number() });
+
+/** A payment received (online or at the counter) and how it was allocated to invoices. */
+export const Payment = z
+  .object({
+    id: z.string(),
+    method: PaymentMethod,
+    amountCents: z.number(),
+    receivedAt: z.string(),
+    allocations: z.array(PaymentAllocation),
+    /** Taken beyond the balances (two payments crossed): to be refunded by the service. */
+    overpaidCents: z.number(),
+    transactionId: z.optional(z.string()),
+  })
+  .register(z.globalRegistry, { id: 'Payment' });
+export type Payment = z.infer<typeof Payment>;
+
+export const PaymentHistory = z.object({ payments: z.array(Payment) }).register(z.globalRegistry, { id: 'PaymentHistory' });
+export type PaymentHistory = z.infer<typeof PaymentHistory>;
+
+/** An agent records a payment at the counter, allocated to the invoices in the order given. */
+export const CounterPaymentInput = z
+  .object({
+    familyId: id,
+    method: CounterMethod,
+    amountCents: cents.check(z.gte(1)),
+    invoiceIds: z.array(id).check(z.minLength(1), z.maxLength(50)),
+    /** Cheque number, CESU voucher numbers… */
+    reference: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  })
+  .register(z.globalRegistry, { id: 'CounterPaymentInput' });
+export type CounterPaymentInput = z.input<typeof CounterPaymentInput>;
+
+/** The parent pays several invoices in one transaction. */
+export const PaymentStartInput = z
+  .object({ invoiceIds: z.array(id).check(z.minLength(1), z.maxLength(50)) })
+  .register(z.globalRegistry, { id: 'PaymentStartInput' });
+export type PaymentStartInput = z.input<typeof PaymentStartInput>;
+
+export const TransactionStatus = z.enum(['pending', 'paid', 'refused', 'abandoned', 'failed']);
+export type TransactionStatus = z.infer<typeof TransactionStatus>;
+
+export const PaymentTransaction = z
+  .object({
+    id: z.string(),
+    status: TransactionStatus,
+    provider: z.enum(['demo', 'payfip']),
+    amountCents: z.number(),
+    invoices: z.array(z.object({ id: z.string(), number: z.string(), amountCents: z.number() })),
+    createdAt: z.string(),
+    settledAt: z.optional(z.string()),
+  })
+  .register(z.globalRegistry, { id: 'PaymentTransaction' });
+export type PaymentTransaction = z.infer<typeof PaymentTransaction>;
+
+/** Where to send the parent, in the same window (never a pop-up). */
+export const PaymentRedirect = z
+  .object({ transaction: PaymentTransaction, redirectUrl: z.string() })
+  .register(z.globalRegistry, { id: 'PaymentRedirect' });
+export type PaymentRedirect = z.infer<typeof PaymentRedirect>;

@@ -1,0 +1,64 @@
+// Invoices and payments as plain functions: integer cents only, no HTTP, no database.
+import type { InvoiceStatus } from '@famille/contract';
+
+/**
+ * A quantity (at most two decimals) times a unit price in cents, rounded half up to the
+ * cent, in integers: 42.5 h × 1.37 € = 4250 × 137 / 100 = 5822.5 → 5823 cents.
+ * `undefined` when the quantity has more than two decimals.
+ */
+export function lineAmountCents(quantity: number, unitPriceCents: number): number | undefined {
+  const hundredths = Math.round(quantity * 100);
+  if (Math.abs(quantity * 100 - hundredths) > 1e-6) return undefined;
+  return Math.floor((hundredths * unitPriceCents + 50) / 100);
+}
+
+/**
+ * réglée when nothing is left; en retard when the due date (Paris day) has passed with a
+ * balance, even partly paid; partiellement réglée when something was paid; à payer otherwise.
+ */
+export function invoiceStatus(invoice: { readonly totalCents: number; readonly paidCents: number; readonly dueOn: string }, today: string): InvoiceStatus {
+  if (invoice.paidCents >= invoice.totalCents) return 'reglee';
+  if (invoice.dueOn < today) return 'en_retard';
+  return invoice.paidCents > 0 ? 'partiellement_reglee' : 'a_payer';
+}
+
+export interface Allocation {
+  readonly invoiceId: string;
+  readonly amountCents: number;
+}
+
+/**
+ * Allocates a payment to invoices in the order given: each takes up to its balance, the
+ * next gets the rest. What no balance takes is the surplus (to refund). The allocations
+ * and the surplus always add up to the amount, to the cent.
+ */
+export function allocatePayment(amountCents: number, invoices: readonly { readonly id: string; readonly balanceCents: number }[]): { allocations: Allocation[]; surplusCents: number } {
+  if (!Number.isSafeInteger(amountCents) || amountCents < 0) throw new RangeError(`amount must be whole cents: ${amountCents}`);
+  let left = amountCents;
+  const allocations: Allocation[] = [];
+  for (const invoice of invoices) {
+    if (left === 0) break;
+    const take = Math.min(left, Math.max(0, invoice.balanceCents));
+    if (take > 0) {
+      allocations.push({ invoiceId: invoice.id, amountCents: take });
+      left -= take;
+    }
+  }
+  return { allocations, surplusCents: left };
+}
+
+/**
+ * The tenant's invoice number: `{YYYY}` (year issued), `{MM}`, `{SEQ:n}` (the tenant's
+ * counter, zero-padded to n digits). "F{YYYY}-{SEQ:5}" → "F2026-00042".
+ */
+export function formatInvoiceNumber(format: string, sequence: number, issuedOn: string): string {
+  return format
+    .replace(/\{YYYY\}/g, issuedOn.slice(0, 4))
+    .replace(/\{MM\}/g, issuedOn.slice(5, 7))
+    .replace(/\{SEQ(?::(\d+))?\}/g, (_, width: string | undefined) => String(sequence).padStart(Number(width ?? 1), '0'));
+}
+
+/** "1 234,56 €" (narrow no-break spaces as French typography wants). */
+export function formatEuros(cents: number, locale: 'fr' | 'en' = 'fr'): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

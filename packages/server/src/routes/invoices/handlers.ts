@@ -1,0 +1,28 @@
+import type { HandlerTable } from '../../http/endpoint.ts';
+import { familyInvoices, invoicePdfResponse, issueInvoice, oneInvoice, paymentHistory, recordCounterPayment } from '../../invoices/invoices.ts';
+import { readTransaction, startPayment } from '../../payments/transactions.ts';
+import { publicBase } from '../../payments/provider-routes.ts';
+
+export const invoiceHandlers: Pick<HandlerTable, 'invoices' | 'invoice' | 'invoicePdf' | 'payments' | 'startPayment' | 'paymentTransaction' | 'agentIssueInvoice' | 'agentRecordPayment'> = {
+  invoices: async ({ c, app, tenant, session }) => {
+    c.header('Cache-Control', 'no-store');
+    return familyInvoices(app, tenant, session.familyId);
+  },
+  invoice: async ({ c, app, tenant, session, params }) => {
+    c.header('Cache-Control', 'no-store');
+    return oneInvoice(app, tenant, params.invoiceId, session.familyId);
+  },
+  // An agent reads any invoice of the tenant; a parent only the family's own.
+  invoicePdf: ({ app, tenant, session, agent, params }) => invoicePdfResponse(app, tenant, params.invoiceId, agent ? undefined : session!.familyId),
+  payments: async ({ c, app, tenant, session }) => {
+    c.header('Cache-Control', 'no-store');
+    return { payments: await paymentHistory(app, tenant, session.familyId) };
+  },
+  startPayment: ({ c, app, tenant, session, body }) => startPayment(app, tenant, session, body, publicBase(c, app)),
+  paymentTransaction: async ({ c, app, tenant, session, params }) => {
+    c.header('Cache-Control', 'no-store');
+    return readTransaction(app, tenant, session, params.transactionId);
+  },
+  agentIssueInvoice: ({ app, tenant, agent, body }) => issueInvoice(app, tenant, agent, body),
+  agentRecordPayment: ({ app, tenant, agent, body }) => recordCounterPayment(app, tenant, agent, body),
+};

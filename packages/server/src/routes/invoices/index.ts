@@ -1,0 +1,1 @@
+export { invoiceHandlers } from './handlers.ts';

@@ -1,0 +1,165 @@
+// Invoices: issued by agents, read by their family only, exact in cents, with a real PDF.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inflateSync } from 'node:zlib';
+import { PDFDocument } from 'pdf-lib';
+import { Payment } from '@famille/contract';
+import { openTestDatabase, type TestDatabase } from './support/database.ts';
+import { BASE, TestClock, testApp, type TestApp } from './support/app.ts';
+import { agentLogin, newFamily, send, type Auth } from './support/family.ts';
+import { problemCode } from './support/accounts.ts';
+import { familyIdOf, history, invoiceBody, invoiceOf, issue, line, listInvoices } from './support/invoices.ts';
+
+const OTHER = '/api/tenants/ville-exemple';
+let database: TestDatabase;
+let app: TestApp;
+let clock: TestClock;
+let agent: Auth;
+let agentY: Auth;
+let a: { auth: Auth; familyId: string };
+let b: { auth: Auth; familyId: string };
+
+before(async () => {
+  database = await openTestDatabase();
+  ({ app, clock } = await testApp(database.db, { clock: new TestClock('2026-03-02T08:00:00.000Z') }));
+  agent = await agentLogin(app);
+  agentY = await agentLogin(app, OTHER);
+  const fa = await newFamily(app);
+  const fb = await newFamily(app);
+  a = { auth: fa.auth, familyId: await familyIdOf(database.db, fa.email) };
+  b = { auth: fb.auth, familyId: await familyIdOf(database.db, fb.email) };
+});
+after(() => database?.close());
+
+/** The text drawn on a pdf-lib PDF: its content streams inflated, the hex strings of Tj decoded. */
+function pdfText(bytes: Uint8Array): string {
+  const raw = Buffer.from(bytes).toString('latin1');
+  const parts: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      content = match[1]!;
+    }
+    for (const hex of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) parts.push(Buffer.from(hex[1]!, 'hex').toString('latin1'));
+  }
+  return parts.join('\n');
+}
+
+describe('issuing', () => {
+  test('an agent issues an invoice: lines per child, amounts in whole cents (42.5 h × 1,37 € = 58,23 €), the tenant’s number format', async () => {
+    const invoice = await issue(app, agent, invoiceBody(a.familyId, { lines: [line(), line({ childLabel: 'Emma Martin', quantity: 3, unitPriceCents: 333 })] }));
+    assert.match(invoice.number, /^F2026-\d{5}$/);
+    assert.deepEqual(invoice.lines.map((l) => l.amountCents), [5823, 999]);
+    assert.equal(invoice.totalCents, 6822);
+    assert.equal(invoice.balanceCents, 6822);
+    assert.equal(invoice.status, 'a_payer');
+    assert.equal(invoice.paymentPending, false);
+  });
+
+  test('numbers follow each other without gaps, and an explicit number taken twice is a conflict', async () => {
+    const first = await issue(app, agent, invoiceBody(a.familyId));
+    const second = await issue(app, agent, invoiceBody(b.familyId));
+    assert.equal(Number(second.number.slice(-5)), Number(first.number.slice(-5)) + 1);
+    await issue(app, agent, invoiceBody(a.familyId, { number: 'EXT-2026-1' }));
+    const again = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(b.familyId, { number: 'EXT-2026-1' }));
+    assert.equal(again.status, 409);
+  });
+
+  test('refuses a quantity with three decimals, a due date before the issue date, an unknown family and a child of another family', async () => {
+    const response = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(a.familyId, { dueOn: '2026-02-01', lines: [line({ quantity: 1.005 })] }));
+    assert.equal(response.status, 422);
+    const paths = ((await response.json()) as { fieldErrors: { path: string }[] }).fieldErrors.map((e) => e.path).sort();
+    assert.deepEqual(paths, ['dueOn', 'lines.0.quantity']);
+    const unknown = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(crypto.randomUUID(), { lines: [line({ childId: crypto.randomUUID() })] }));
+    assert.equal(unknown.status, 422);
+    const known = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(a.familyId, { lines: [line({ childId: crypto.randomUUID() })] }));
+    assert.deepEqual(((await known.json()) as { fieldErrors: { path: string; code: string }[] }).fieldErrors, [{ path: 'lines.0.childId', code: 'unknown_reference' }]);
+  });
+
+  test('a parent cannot issue invoices, and an agent of another tenant cannot bill this tenant’s family', async () => {
+    const byParent = await send(app, `${BASE}/agent/invoices`, 'POST', a.auth, invoiceBody(a.familyId));
+    assert.ok([401, 403].includes(byParent.status), String(byParent.status));
+    const before = (await listInvoices(app, a.auth)).invoices.length;
+    const response = await send(app, `${OTHER}/agent/invoices`, 'POST', agentY, invoiceBody(a.familyId));
+    assert.equal(response.status, 422);
+    assert.deepEqual(((await response.json()) as { fieldErrors: unknown[] }).fieldErrors, [{ path: 'familyId', code: 'unknown_reference' }]);
+    assert.equal((await listInvoices(app, a.auth)).invoices.length, before, 'nothing reached the family');
+    assert.equal((await send(app, `${BASE}/agent/invoices`, 'POST', agentY, invoiceBody(a.familyId))).status, 401, "the other tenant's agent session is not this tenant's");
+  });
+});
+
+describe('reading', () => {
+  test('a family lists only its own invoices, newest first, with "Solde dû" as the sum of balances', async () => {
+    const mine = await listInvoices(app, a.auth);
+    assert.ok(mine.invoices.length >= 3);
+    assert.equal(mine.balanceDueCents, mine.invoices.reduce((s, i) => s + i.balanceCents, 0));
+    assert.deepEqual(mine.payment, { provider: 'demo', minimumCents: 100, counterMethods: ['especes', 'cheque', 'cesu'] });
+    const theirs = await listInvoices(app, b.auth);
+    const mineIds = new Set(mine.invoices.map((i) => i.id));
+    assert.ok(theirs.invoices.every((i) => !mineIds.has(i.id)));
+  });
+
+  test("family B gets 404 for family A's invoice and its PDF, as if it did not exist; guessed ids too", async () => {
+    const [invoice] = (await listInvoices(app, a.auth)).invoices;
+    for (const path of [`${BASE}/invoices/${invoice!.id}`, `${BASE}/invoices/${invoice!.id}/pdf`, `${BASE}/invoices/1`, `${BASE}/invoices/${crypto.randomUUID()}/pdf`]) {
+      const response = await send(app, path, 'GET', b.auth);
+      assert.equal(response.status, 404, path);
+    }
+    assert.equal((await send(app, `${OTHER}/invoices/${invoice!.id}/pdf`, 'GET', agentY)).status, 404, "another tenant's agent");
+  });
+
+  test('the PDF is a real PDF with the number, the tenant’s name and contact; the family and the tenant’s agents may download it', async () => {
+    const invoice = await issue(app, agent, invoiceBody(a.familyId));
+    for (const who of [a.auth, agent]) {
+      const response = await send(app, `${BASE}/invoices/${invoice.id}/pdf`, 'GET', who);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'application/pdf');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const pdf = await PDFDocument.load(bytes);
+      assert.equal(pdf.getPageCount(), 1);
+      assert.equal(pdf.getTitle(), `Facture ${invoice.number} — Vienne Condrieu Agglomération`);
+      const text = pdfText(bytes);
+      for (const expected of [invoice.number, 'Vienne Condrieu Agglom', 'Point Info Mode de Garde', '01 99 00 38 20', '58,23']) assert.ok(text.includes(expected), expected);
+    }
+  });
+
+  test('an invoice whose due date passed (by the injected clock, Paris day) is "en retard"; due today it is still "à payer"', async () => {
+    const late = await issue(app, agent, invoiceBody(a.familyId, { issuedOn: '2026-01-15', dueOn: '2026-03-01' }));
+    assert.equal((await invoiceOf(app, a.auth, late.id)).status, 'en_retard');
+    const today = await issue(app, agent, invoiceBody(a.familyId, { issuedOn: '2026-01-15', dueOn: '2026-03-02' }));
+    assert.equal((await invoiceOf(app, a.auth, today.id)).status, 'a_payer');
+    assert.ok(clock.now() > new Date('2026-03-02T00:00:00Z'));
+  });
+});
+
+describe('payments at the counter', () => {
+  test('an agent records a cheque over two invoices: allocated in order, to the cent; balances and statuses follow', async () => {
+    const one = await issue(app, agent, invoiceBody(b.familyId, { lines: [line({ quantity: 1, unitPriceCents: 1001 })] }));
+    const two = await issue(app, agent, invoiceBody(b.familyId, { lines: [line({ quantity: 1, unitPriceCents: 2002 })] }));
+    const response = await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId: b.familyId, method: 'cheque', amountCents: 1500, invoiceIds: [one.id, two.id], reference: 'Chèque 1234567' });
+    assert.equal(response.status, 201);
+    const payment = Payment.parse(await response.json());
+    assert.deepEqual(payment.allocations.map((x) => [x.invoiceId, x.amountCents]), [[one.id, 1001], [two.id, 499]]);
+    assert.equal((await invoiceOf(app, b.auth, one.id)).status, 'reglee');
+    const after = await invoiceOf(app, b.auth, two.id);
+    assert.deepEqual([after.status, after.paidCents, after.balanceCents], ['partiellement_reglee', 499, 1503]);
+    const payments = await history(app, b.auth);
+    assert.equal(payments[0]!.id, payment.id);
+    assert.equal(payments[0]!.method, 'cheque');
+  });
+
+  test('refuses more than the balances, an already paid invoice, and another family’s invoice', async () => {
+    const invoice = await issue(app, agent, invoiceBody(b.familyId, { lines: [line({ quantity: 1, unitPriceCents: 500 })] }));
+    const tooMuch = await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId: b.familyId, method: 'especes', amountCents: 501, invoiceIds: [invoice.id] });
+    assert.equal(tooMuch.status, 422);
+    assert.equal((await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId: b.familyId, method: 'cesu', amountCents: 500, invoiceIds: [invoice.id] })).status, 201);
+    const again = await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId: b.familyId, method: 'especes', amountCents: 1, invoiceIds: [invoice.id] });
+    assert.equal(await problemCode(again), 'invoice_already_paid');
+    const [ofA] = (await listInvoices(app, a.auth)).invoices;
+    const wrong = await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId: b.familyId, method: 'especes', amountCents: 1, invoiceIds: [ofA!.id] });
+    assert.equal(wrong.status, 404);
+    assert.equal((await history(app, a.auth)).length, 0, 'family A has no payment');
+  });
+});
