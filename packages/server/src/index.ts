@@ -86,3 +86,4 @@ export { createDemoProvider, ProviderError, type PaymentProvider, type ProviderO
 export { createPaymentPoller, paymentReturnUrl } from './payments/transactions.ts';
 export { demoCards } from './payments/provider-routes.ts';
 export { defaultBilling, type BillingSettings, type PaymentSettings } from './tenants/registry.ts';
+export { createPayfipProvider, payfipFormats, payfipObjet, soapEnvelope, parseSoapAnswer, PAYFIP_NAMESPACE, PAYFIP_PAYMENT_PAGE, PAYFIP_SERVICE_URL, type PayfipCreation, type PayfipProviderOptions } from './payments/payfip.ts';

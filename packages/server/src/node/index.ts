@@ -5,3 +5,4 @@ export { createNodeScryptHasher } from './scrypt-hasher.ts';
 export { createPostgresDatabase } from './postgres.ts';
 export { nodeClientIp } from './client-ip.ts';
 export { createDiskFileStorage } from './file-storage.ts';
+export { createFakePayfip, type FakePayfip, type FakePayfipOperation, type FakePayfipOptions } from './payfip-fake.ts';
