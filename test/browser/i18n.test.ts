@@ -1,5 +1,5 @@
 import { fieldErrorCodes, problemCodes, type TenantConfig } from '@famille/contract';
-import { createLocalizer, messages, toLocale } from '@famille/elements';
+import { createLocalizer, messages, paymentProblemsEn, paymentProblemsFr, toLocale } from '@famille/elements';
 
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
@@ -8,14 +8,23 @@ function assert(condition: unknown, message: string): asserts condition {
 const clientCodes = ['network_error', 'timeout', 'invalid_response'] as const;
 
 describe('i18n', () => {
-  it('has a French and an English text for every problem code of the contract and of the SDK', () => {
+  it('has a French and an English text for every problem code of the contract and of the SDK (shared table or its domain’s)', () => {
+    const tables = { fr: { ...messages.fr, ...paymentProblemsFr }, en: { ...messages.en, ...paymentProblemsEn } };
     for (const locale of ['fr', 'en'] as const) {
-      const t = createLocalizer(locale).t as (key: string, params?: object) => string;
+      const { problem } = createLocalizer(locale, undefined, tables);
+      const generic = problem('internal_error');
       for (const code of [...problemCodes, ...clientCodes]) {
-        const text = t(code, { minutes: 3 });
-        assert(typeof text === 'string' && text.length > 5 && !text.includes('undefined'), `${locale}: ${code} → ${text}`);
+        const text = problem(code, { minutes: 3 });
+        assert(text.length > 5 && !text.includes('undefined'), `${locale}: ${code} → ${text}`);
+        assert(code === 'internal_error' || text !== generic, `${locale}: ${code} has its own text`);
       }
     }
+  });
+
+  it('words a problem code the page carries no text for as a generic failure, not a blank', () => {
+    const { problem } = createLocalizer('fr');
+    assert(problem('payment_in_progress') === problem('internal_error'), 'a payment code on the login page');
+    assert(problem('a_code_from_a_newer_server').startsWith('Une erreur est survenue'), 'an unknown code');
   });
 
   it('has a French and an English text for every field error code, naming the field', () => {

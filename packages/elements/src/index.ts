@@ -13,3 +13,4 @@ export { FamilleEntourage, kindOf } from './entourage/entourage.ts';
 export type { FamilleEntourageEvents, MemberKind } from './entourage/entourage.ts';
 export { FamillePreregistration } from './preregistration/preregistration.ts';
 export type { FamillePreregistrationEvents } from './preregistration/preregistration.ts';
+export { paymentProblemsEn, paymentProblemsFr } from './i18n/payment-problems.ts';

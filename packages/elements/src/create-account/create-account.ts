@@ -360,7 +360,7 @@ export class FamilleCreateAccount extends FamilleElement {
     const { t } = this.#i18n;
     return problem.code === 'too_many_attempts'
       ? t('too_many_attempts', { minutes: Math.max(1, Math.ceil((problem.problem?.retryAfterSeconds ?? 60) / 60)) })
-      : t(problem.code);
+      : this.i18n.problem(problem.code);
   }
 
   #renderSent(): TemplateResult {

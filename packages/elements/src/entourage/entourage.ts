@@ -269,7 +269,7 @@ export class FamilleEntourage extends FamilleElement {
     }
     if (this.#s.loadProblem && !this.#s.members) {
       return html`${this.#heading(t('entourageHeading'))}
-        ${messageBox(t(this.#s.loadProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#load()) })}`;
+        ${messageBox(this.i18n.problem(this.#s.loadProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#load()) })}`;
     }
     if (!this.#s.members) {
       return html`${this.#heading(t('entourageHeading'))}
@@ -451,7 +451,7 @@ export class FamilleEntourage extends FamilleElement {
       ${this.#heading(html`${stepIndicator(`${step} — ${t(check ? 'stepCheck' : 'stepProfile')}`)} ${this.#formTitle(view)}`)}
       ${this.#renderSummary(view.kind)}
       ${this.#s.problem
-        ? messageBox(t(this.#s.problem.code), {
+        ? messageBox(this.i18n.problem(this.#s.problem.code), {
             prefix: t('errorPrefix'),
             action: this.#s.problem.kind !== 'http' || (this.#s.problem.status ?? 0) >= 500 ? secondaryButton(t('retry'), () => void this.#save()) : nothing,
           })
@@ -595,7 +595,7 @@ export class FamilleEntourage extends FamilleElement {
       ${this.#heading(t('removeHeading', { name: this.#name(member) }))}
       <p>${t('removeText')}</p>
       ${this.#s.problem
-        ? messageBox(t(this.#s.problem.code), { prefix: t('errorPrefix') })
+        ? messageBox(this.i18n.problem(this.#s.problem.code), { prefix: t('errorPrefix') })
         : nothing}
       <div class="famille-actions">
         <button type="button" class="famille-button famille-button--danger" part="button" aria-disabled=${this.#s.pending ? 'true' : 'false'}
@@ -849,7 +849,7 @@ export class FamilleEntourage extends FamilleElement {
       this.#uploads = this.#uploads.filter((u) => u !== upload);
       if (upload.cancelled) return;
       // The rest of the form stays as it is: only the file's field says what went wrong.
-      this.#set({ fileError: t(this.asApiError(error).code), status: '' });
+      this.#set({ fileError: this.i18n.problem(this.asApiError(error).code), status: '' });
     }
   }
 

@@ -13,6 +13,11 @@ export type MessageTable = { readonly [key: string]: string | ((p: never) => str
 export interface Localizer<M = Messages> {
   readonly locale: Locale;
   t<K extends keyof M & string>(key: K, ...params: ParamsOf<M, K>): string;
+  /**
+   * The message of a problem code (the server's or the SDK's). A code this page carries no
+   * text for — another domain's, or a newer server's — reads as a generic failure.
+   */
+  problem(code: string, params?: object): string;
   /** A date or instant, shown in Europe/Paris. */
   date(value: Date | string, options?: Intl.DateTimeFormatOptions): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
@@ -38,7 +43,7 @@ export function createLocalizer<M extends object = Messages>(
   const table = tables[locale] as unknown as MessageTable;
   const overrides = config?.strings?.[locale];
   const tag = locale === 'en' ? 'en-GB' : 'fr-FR';
-  return {
+  const localizer: Localizer<M> = {
     locale,
     t(key, ...[params]) {
       const override = overrides?.[key];
@@ -52,5 +57,10 @@ export function createLocalizer<M extends object = Messages>(
       new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Paris', ...options }).format(new Date(value)),
     number: (value, options) => new Intl.NumberFormat(tag, options).format(value),
     money: (cents) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(cents / 100),
+    problem(code, params) {
+      const t = localizer.t as (key: string, params?: object) => string;
+      return code in table || overrides?.[code] !== undefined ? t(code, params) : t('internal_error');
+    },
   };
+  return localizer;
 }

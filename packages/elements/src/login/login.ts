@@ -261,7 +261,7 @@ export class FamilleLogin extends FamilleElement {
     else if (problem.code === 'too_many_attempts') {
       message = t('too_many_attempts', { minutes: Math.max(1, Math.ceil((problem.problem?.retryAfterSeconds ?? 60) / 60)) });
     } else {
-      message = t(problem.code);
+      message = this.i18n.problem(problem.code);
       if (problem.code === 'account_not_activated') {
         action = secondaryButton(t('resendActivation'), this.#resend, this.#s.pending);
       } else if (problem.code.startsWith('token_')) {

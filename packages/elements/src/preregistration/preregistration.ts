@@ -276,7 +276,7 @@ export class FamillePreregistration extends FamilleElement {
     }
     if (this.#s.loadProblem && !this.#s.children) {
       return html`${this.#heading(t('preregHeading'))}
-        ${messageBox(t(this.#s.loadProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#load()) })}`;
+        ${messageBox(this.i18n.problem(this.#s.loadProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#load()) })}`;
     }
     if (!this.#s.children || !this.#config) {
       return html`${this.#heading(t('preregHeading'))}
@@ -334,7 +334,7 @@ export class FamillePreregistration extends FamilleElement {
     const p = this.#s.problem;
     if (!p) return nothing;
     const { t } = this.#i18n;
-    return messageBox(t(p.error.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), p.retry, this.#s.pending) });
+    return messageBox(this.i18n.problem(p.error.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), p.retry, this.#s.pending) });
   }
 
   #renderWizard(): TemplateResult {
