@@ -22,6 +22,8 @@ import { createOutboxDispatcher, type MailTransport, type OutboxDispatcher } fro
 import type { Mailer } from '../deps.ts';
 import type { FileStorage } from '../files/storage.ts';
 import { createDiskFileStorage } from './file-storage.ts';
+import type { PaymentProviders } from '../deps.ts';
+import { createPaymentPoller } from '../payments/transactions.ts';
 
 export interface ServerOptions {
   /** Default 8787; 0 picks a free port. */
@@ -62,6 +64,14 @@ export interface ServerOptions {
   readonly devOutbox?: boolean;
   /** How often the dispatcher looks for due e-mails besides being woken by requests (default 30 s). */
   readonly mailIntervalMs?: number;
+  /** How often pending payments are asked about (notifications can be missing; default 60 s). */
+  readonly pollIntervalMs?: number;
+  /** A pending transaction is asked about once it (and its last check) is this old (default 60 s). */
+  readonly pollMinAgeSeconds?: number;
+  /** Replaces the payment providers (default: the demo provider only). */
+  readonly paymentProviders?: PaymentProviders;
+  /** An open, caller-owned database instead of `databaseUrl`/`dataDir` (migrated here, not closed by `close()`). */
+  readonly database?: Database;
 }
 
 export interface RunningServer {
@@ -91,10 +101,12 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(env['ACCOUNT_PAGE_URL'] && { accountPageUrl: env['ACCOUNT_PAGE_URL'] }),
     ...(env['SMTP_URL'] && { smtpUrl: env['SMTP_URL'] }),
     ...(env['MAIL_FROM'] && { mailFrom: env['MAIL_FROM'] }),
+    ...(env['PAYMENT_POLL_INTERVAL_MS'] && /^\d+$/.test(env['PAYMENT_POLL_INTERVAL_MS']) && Number(env['PAYMENT_POLL_INTERVAL_MS']) > 0 && { pollIntervalMs: Number(env['PAYMENT_POLL_INTERVAL_MS']) }),
   };
 }
 
 async function openDatabase(options: ServerOptions): Promise<{ db: Database; close(): Promise<void>; description: string }> {
+  if (options.database) return { db: options.database, close: async () => undefined, description: 'injected' };
   if (options.databaseUrl) {
     const { db, close } = createPostgresDatabase(options.databaseUrl);
     return { db, close, description: 'postgresql' };
@@ -133,6 +145,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       logger,
       clientIp: nodeClientIp(options.trustProxy ?? 0),
       ...(mailer && { mailer }),
+      ...(options.paymentProviders && { paymentProviders: options.paymentProviders }),
       config: { devOutbox, ...options.config, cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie } },
     };
     if (options.seedDemo ?? true) await seedDemo(deps);
@@ -169,6 +182,22 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
     }, 10 * 60_000);
     purge.unref();
 
+    // Pending payments whose notification never came: asked about again. One run at a time.
+    const poller = createPaymentPoller(deps, { minAgeSeconds: options.pollMinAgeSeconds ?? 60 });
+    let polling: Promise<void> | undefined;
+    const poll = setInterval(() => {
+      polling ??= poller
+        .pollOnce()
+        .then(
+          () => undefined,
+          (error: unknown) => logger.error({ msg: 'payment poll failed', error: String(error) }),
+        )
+        .finally(() => {
+          polling = undefined;
+        });
+    }, options.pollIntervalMs ?? 60_000);
+    poll.unref();
+
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -176,6 +205,8 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       close: () =>
         (closing ??= (async () => {
           clearInterval(purge);
+          clearInterval(poll);
+          await polling;
           await dispatcher?.stop();
           transport?.close?.();
           await new Promise<void>((done) => {

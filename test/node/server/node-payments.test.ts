@@ -1,0 +1,84 @@
+// The Node entry's payment jobs and PayFiP wiring, over real HTTP.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { createDemoProvider, createJsonLogger, createPayfipProvider, demoTenants, type LogEntry } from '@famille/server';
+import { createFakePayfip, createNodeScryptHasher, startServer, type RunningServer } from '@famille/server/node';
+import { openTestDatabase, type TestDatabase } from './support/database.ts';
+import { PAGE_ORIGIN, testHasherCost } from './support/app.ts';
+import { agentLogin, newFamily } from './support/family.ts';
+import { familyIdOf, invoiceBody, invoiceOf, issue, line, started } from './support/invoices.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'famille-node-payments-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Waits for `check` to hold, polling; fails after `ms`. */
+async function until(check: () => Promise<boolean>, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((done) => setTimeout(done, 10));
+  }
+}
+
+async function paymentsCount(database: TestDatabase, transactionId: string): Promise<number> {
+  const result = (await database.db.execute(sql`select count(*)::int as n from payments where transaction_id = ${transactionId}`)) as unknown as { rows: { n: number }[] };
+  return result.rows[0]!.n;
+}
+
+const payfipTenants = () =>
+  demoTenants({ allowedOrigins: [PAGE_ORIGIN] }).map((t) =>
+    t.config.id === 'vienne-condrieu' ? { ...t, billing: { invoiceNumberFormat: 'PE{YYYY}-{SEQ:4}', payment: { provider: 'payfip' as const, numcli: '012345', saisie: 'T' as const } } } : t,
+  );
+
+describe('startServer runs the payment poller', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  const lines: LogEntry[] = [];
+  const fake = createFakePayfip();
+  before(async () => {
+    database = await openTestDatabase();
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      database: database.db,
+      filesDir: `${dataDir}/files`,
+      tenants: payfipTenants(),
+      paymentProviders: { demo: createDemoProvider(), payfip: createPayfipProvider({ serviceUrl: 'https://payfip.fake.test/tpa/services/securite', fetch: fake.fetch }) },
+      pollIntervalMs: 20,
+      pollMinAgeSeconds: 0,
+      hasher: createNodeScryptHasher({ params: testHasherCost }),
+      logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }),
+    });
+  });
+  after(async () => {
+    await server?.close();
+    await database?.close();
+  });
+
+  test('a paid transaction whose notification and return never came is settled, credited once', async () => {
+    const app = server.app;
+    const agent = await agentLogin(app);
+    const family = await newFamily(app);
+    const familyId = await familyIdOf(database.db, family.email);
+    const invoice = await issue(app, agent, invoiceBody(familyId, { lines: [line({ quantity: 1, unitPriceCents: 2345 })] }));
+    const { transaction, redirectUrl } = await started(app, family.auth, [invoice.id]);
+    // The payer pays at PayFiP; no notification is delivered and the browser never comes back.
+    fake.settle(new URL(redirectUrl).searchParams.get('idop')!, 'P');
+    await until(async () => (await paymentsCount(database, transaction.id)) > 0);
+    const settled = await invoiceOf(app, family.auth, invoice.id);
+    assert.deepEqual([settled.status, settled.balanceCents], ['reglee', 0]);
+    await new Promise((done) => setTimeout(done, 100)); // several more poll rounds
+    assert.equal(await paymentsCount(database, transaction.id), 1);
+    assert.ok(!lines.some((l) => l.msg === 'payment poll failed'));
+  });
+});
+
+test('PAYMENT_POLL_INTERVAL_MS sets the poll interval', async () => {
+  const { serverOptionsFromEnv } = await import('@famille/server/node');
+  assert.deepEqual(serverOptionsFromEnv({ PAYMENT_POLL_INTERVAL_MS: '5000' }), { pollIntervalMs: 5000 });
+  assert.deepEqual(serverOptionsFromEnv({ PAYMENT_POLL_INTERVAL_MS: 'soon' }), {});
+});
