@@ -82,3 +82,88 @@ test('PAYMENT_POLL_INTERVAL_MS sets the poll interval', async () => {
   assert.deepEqual(serverOptionsFromEnv({ PAYMENT_POLL_INTERVAL_MS: '5000' }), { pollIntervalMs: 5000 });
   assert.deepEqual(serverOptionsFromEnv({ PAYMENT_POLL_INTERVAL_MS: 'soon' }), {});
 });
+
+describe('payfip mode against the local fake over HTTP (fakePayfip)', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  const lines: LogEntry[] = [];
+  before(async () => {
+    database = await openTestDatabase();
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      database: database.db,
+      filesDir: `${dataDir}/files`,
+      allowedOrigins: [PAGE_ORIGIN],
+      fakePayfip: true,
+      hasher: createNodeScryptHasher({ params: testHasherCost }),
+      logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }),
+    });
+  });
+  after(async () => {
+    await server?.close();
+    await database?.close();
+  });
+
+  test('start payment → the fake page pays → notification → credited once; the return leads to the host page', async () => {
+    const listening = lines.find((l) => l.msg === 'listening');
+    assert.equal(listening?.['payment'], 'payfip');
+    const fakeUrl = String(listening?.['fakePayfip']);
+    assert.match(fakeUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const app = server.app;
+    const agent = await agentLogin(app);
+    const family = await newFamily(app);
+    const invoice = await issue(app, agent, invoiceBody(await familyIdOf(database.db, family.email), { lines: [line({ quantity: 2, unitPriceCents: 1250 })] }));
+    // Over HTTP, so that urlnotif / urlredirect name the real server.
+    const startResponse = await fetch(`${server.url}/api/tenants/vienne-condrieu/payments/transactions`, {
+      method: 'POST',
+      headers: { ...family.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ invoiceIds: [invoice.id] }),
+    });
+    assert.equal(startResponse.status, 201);
+    const { transaction, redirectUrl } = (await startResponse.json()) as { transaction: { id: string }; redirectUrl: string };
+    assert.ok(redirectUrl.startsWith(`${fakeUrl}/tpa/paiementws.web?idop=`));
+    const page = await fetch(redirectUrl);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /25,00/);
+    const paid = await fetch(redirectUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ idop: new URL(redirectUrl).searchParams.get('idop')!, resultat: 'P' }).toString(),
+      redirect: 'manual',
+    });
+    assert.equal(paid.status, 303);
+    const returnUrl = paid.headers.get('location')!;
+    assert.equal(returnUrl, `${server.url}/api/payment-providers/vienne-condrieu/payfip/return/${transaction.id}`);
+    // The fake delivered the notification before sending the browser back.
+    assert.equal(await paymentsCount(database, transaction.id), 1);
+    const back = await fetch(returnUrl, { redirect: 'manual' });
+    assert.equal(back.status, 303);
+    assert.equal(back.headers.get('location'), `https://vienne-condrieu.example.fr/espace-famille#famille-payment=${transaction.id}`);
+    assert.equal(await paymentsCount(database, transaction.id), 1);
+    const settled = await invoiceOf(app, family.auth, invoice.id);
+    assert.deepEqual([settled.status, settled.balanceCents], ['reglee', 0]);
+  });
+});
+
+test('PayFiP configuration comes from the environment', async () => {
+  const { serverOptionsFromEnv } = await import('@famille/server/node');
+  assert.deepEqual(
+    serverOptionsFromEnv({ PAYMENT_PROVIDER: 'payfip', PAYFIP_NUMCLI: '012345', PAYFIP_SAISIE: 'X', PAYFIP_SOAP_URL: 'https://soap.test/s', PAYFIP_PAGE_URL: 'https://page.test/p', FAKE_PAYFIP: '1', FAKE_PAYFIP_PORT: '8788' }),
+    { payment: { provider: 'payfip', numcli: '012345', saisie: 'X', soapUrl: 'https://soap.test/s', pageUrl: 'https://page.test/p' }, fakePayfip: true, fakePayfipPort: 8788 },
+  );
+  assert.deepEqual(serverOptionsFromEnv({ PAYMENT_PROVIDER: 'demo' }), { payment: { provider: 'demo' } });
+});
+
+test('startFakePayfip serves the fake on 127.0.0.1 and closes', async () => {
+  const { startFakePayfip } = await import('@famille/server/node');
+  const running = await startFakePayfip();
+  try {
+    assert.match(running.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const answer = await createPayfipProvider({ serviceUrl: running.serviceUrl }).outcome({} as never, { providerRef: 'inconnu', demoOutcome: null });
+    assert.deepEqual(answer, { state: 'unknown', code: 'P1' });
+  } finally {
+    await running.close();
+  }
+  await assert.rejects(fetch(running.serviceUrl, { method: 'POST' }));
+});

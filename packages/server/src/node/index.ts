@@ -6,3 +6,4 @@ export { createPostgresDatabase } from './postgres.ts';
 export { nodeClientIp } from './client-ip.ts';
 export { createDiskFileStorage } from './file-storage.ts';
 export { createFakePayfip, type FakePayfip, type FakePayfipOperation, type FakePayfipOptions } from './payfip-fake.ts';
+export { startFakePayfip, type RunningFakePayfip } from './payfip-fake-server.ts';

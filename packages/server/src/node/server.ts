@@ -24,6 +24,24 @@ import type { FileStorage } from '../files/storage.ts';
 import { createDiskFileStorage } from './file-storage.ts';
 import type { PaymentProviders } from '../deps.ts';
 import { createPaymentPoller } from '../payments/transactions.ts';
+import { createDemoProvider } from '../payments/provider.ts';
+import { createPayfipProvider } from '../payments/payfip.ts';
+import { startFakePayfip, type RunningFakePayfip } from './payfip-fake-server.ts';
+
+/** The demo tenant's online payment (`vienne-condrieu`; ignored when `tenants` are given). */
+export type DemoPaymentOptions =
+  | { readonly provider: 'demo' }
+  | {
+      readonly provider: 'payfip';
+      /** The régie's 6 digits (default with the fake: `012345`). */
+      readonly numcli?: string;
+      /** T test, X activation, W production (default T). */
+      readonly saisie?: 'T' | 'X' | 'W';
+      /** SOAP endpoint (default: PayFiP's, or the fake's). */
+      readonly soapUrl?: string;
+      /** `paiementws.web` (default: PayFiP's, or the fake's). */
+      readonly pageUrl?: string;
+    };
 
 export interface ServerOptions {
   /** Default 8787; 0 picks a free port. */
@@ -72,6 +90,12 @@ export interface ServerOptions {
   readonly paymentProviders?: PaymentProviders;
   /** An open, caller-owned database instead of `databaseUrl`/`dataDir` (migrated here, not closed by `close()`). */
   readonly database?: Database;
+  /** The demo tenant's payment provider (default: demo; `payfip` when `fakePayfip`). */
+  readonly payment?: DemoPaymentOptions;
+  /** Start the local fake PayFiP on 127.0.0.1 and point the PayFiP provider at it (never in production). */
+  readonly fakePayfip?: boolean;
+  /** The fake's port (default: a free one). */
+  readonly fakePayfipPort?: number;
 }
 
 export interface RunningServer {
@@ -102,6 +126,25 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(env['SMTP_URL'] && { smtpUrl: env['SMTP_URL'] }),
     ...(env['MAIL_FROM'] && { mailFrom: env['MAIL_FROM'] }),
     ...(env['PAYMENT_POLL_INTERVAL_MS'] && /^\d+$/.test(env['PAYMENT_POLL_INTERVAL_MS']) && Number(env['PAYMENT_POLL_INTERVAL_MS']) > 0 && { pollIntervalMs: Number(env['PAYMENT_POLL_INTERVAL_MS']) }),
+    ...paymentFromEnv(env),
+    ...(flag(env['FAKE_PAYFIP']) !== undefined && { fakePayfip: flag(env['FAKE_PAYFIP'])! }),
+    ...(env['FAKE_PAYFIP_PORT'] && /^\d+$/.test(env['FAKE_PAYFIP_PORT']) && { fakePayfipPort: Number(env['FAKE_PAYFIP_PORT']) }),
+  };
+}
+
+function paymentFromEnv(env: Record<string, string | undefined>): { payment?: DemoPaymentOptions } {
+  const provider = env['PAYMENT_PROVIDER'];
+  if (provider === 'demo') return { payment: { provider: 'demo' } };
+  if (provider !== 'payfip') return {};
+  const saisie = env['PAYFIP_SAISIE'];
+  return {
+    payment: {
+      provider: 'payfip',
+      ...(env['PAYFIP_NUMCLI'] && { numcli: env['PAYFIP_NUMCLI'] }),
+      ...((saisie === 'T' || saisie === 'X' || saisie === 'W') && { saisie }),
+      ...(env['PAYFIP_SOAP_URL'] && { soapUrl: env['PAYFIP_SOAP_URL'] }),
+      ...(env['PAYFIP_PAGE_URL'] && { pageUrl: env['PAYFIP_PAGE_URL'] }),
+    },
   };
 }
 
@@ -126,13 +169,30 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
   const options: ServerOptions = { ...env, ...given, allowedOrigins: [...(env.allowedOrigins ?? []), ...(given.allowedOrigins ?? [])] };
   const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', write: (line) => process.stdout.write(`${line}\n`) });
 
-  const database = await openDatabase(options);
+  if (env.payment?.provider === 'payfip' && process.env['PAYFIP_SAISIE'] && !/^[TXW]$/.test(process.env['PAYFIP_SAISIE'])) throw new TypeError('PAYFIP_SAISIE must be T, X or W');
+  const payment: DemoPaymentOptions = options.payment ?? (options.fakePayfip ? { provider: 'payfip' } : { provider: 'demo' });
+  const fakePayfip: RunningFakePayfip | undefined = options.fakePayfip ? await startFakePayfip({ ...(options.fakePayfipPort !== undefined && { port: options.fakePayfipPort }) }) : undefined;
+  const database = await openDatabase(options).catch(async (error: unknown) => {
+    await fakePayfip?.close();
+    throw error;
+  });
   try {
     const version = await migrate(database.db);
     const tenants = createTenantRegistry(
       options.tenants ??
-        demoTenants({ allowedOrigins: options.allowedOrigins ?? [], ...(options.accountPageUrl && { accountPageUrl: options.accountPageUrl }) }),
+        demoTenants({ allowedOrigins: options.allowedOrigins ?? [], ...(options.accountPageUrl && { accountPageUrl: options.accountPageUrl }) }).map((t) =>
+          t.config.id === 'vienne-condrieu' && payment.provider === 'payfip'
+            ? { ...t, billing: { ...t.billing, invoiceNumberFormat: t.billing?.invoiceNumberFormat ?? 'F{YYYY}-{SEQ:5}', payment: { provider: 'payfip' as const, numcli: payment.numcli ?? (fakePayfip ? '012345' : ''), saisie: payment.saisie ?? 'T' } } }
+            : t,
+        ),
     );
+    const soapUrl = payment.provider === 'payfip' ? (payment.soapUrl ?? fakePayfip?.serviceUrl) : undefined;
+    const pageUrl = payment.provider === 'payfip' ? (payment.pageUrl ?? fakePayfip?.paymentPageUrl) : undefined;
+    const paymentProviders: PaymentProviders | undefined =
+      options.paymentProviders ??
+      (payment.provider === 'payfip' || fakePayfip
+        ? { demo: createDemoProvider(), payfip: createPayfipProvider({ ...(soapUrl && { serviceUrl: soapUrl }), ...(pageUrl && { paymentPageUrl: pageUrl }) }) }
+        : undefined);
     const transport = options.mailTransport ?? (options.smtpUrl ? createSmtpTransport({ url: options.smtpUrl, from: options.mailFrom ?? 'no-reply@localhost' }) : undefined);
     const dispatcher: OutboxDispatcher | undefined = transport && createOutboxDispatcher({ db: database.db, transport, logger });
     const mailer: Mailer | undefined = dispatcher && { queued: () => dispatcher.kick() };
@@ -145,7 +205,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       logger,
       clientIp: nodeClientIp(options.trustProxy ?? 0),
       ...(mailer && { mailer }),
-      ...(options.paymentProviders && { paymentProviders: options.paymentProviders }),
+      ...(paymentProviders && { paymentProviders }),
       config: { devOutbox, ...options.config, cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie } },
     };
     if (options.seedDemo ?? true) await seedDemo(deps);
@@ -168,6 +228,8 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       tenants: tenants.list().map((t) => t.config.id),
       mail: transport ? 'smtp' : 'outbox only (printed to this log)',
       devOutbox,
+      payment: payment.provider,
+      ...(payment.provider === 'payfip' && { payfip: soapUrl ?? 'https://www.payfip.gouv.fr', ...(fakePayfip && { fakePayfip: fakePayfip.url }) }),
     });
     // Messages left by an earlier run or another instance, then every interval (retries).
     dispatcher?.start(options.mailIntervalMs ?? 30_000);
@@ -215,11 +277,13 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
             if ('closeIdleConnections' in server) server.closeIdleConnections();
           });
           await database.close();
+          await fakePayfip?.close();
           logger.info({ msg: 'stopped' });
         })()),
     };
   } catch (error) {
     await database.close();
+    await fakePayfip?.close();
     throw error;
   }
 }
