@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The reference server from the command line. Configuration by environment (see README):
 // PORT, HOST, DATA_DIR, DATABASE_URL, ALLOWED_ORIGINS, COOKIE_SECURE, TRUST_PROXY,
-// SEED_DEMO, LOG_LEVEL, ACCOUNT_PAGE_URL, SMTP_URL, MAIL_FROM.
+// SEED_DEMO, LOG_LEVEL, ACCOUNT_PAGE_URL, SMTP_URL, MAIL_FROM, PAYMENT_POLL_INTERVAL_MS,
+// PAYMENT_PROVIDER, PAYFIP_NUMCLI, PAYFIP_SAISIE, PAYFIP_SOAP_URL, PAYFIP_PAGE_URL, FAKE_PAYFIP(_PORT).
 import { startServer } from './server.ts';
 
 const server = await startServer();
