@@ -13,6 +13,8 @@ import {
   type PreregistrationDraftInput,
   type PreregistrationStatus,
   type PreregistrationStatusChange,
+  type InvoiceInput,
+  type CounterPaymentInput,
 } from '@famille/contract';
 import { byId, internalsOf, type FamilleClient } from './client.ts';
 import { send, sendWithProgress } from './http.ts';
@@ -106,6 +108,23 @@ export const preregistration = (client: FamilleClient) => ({
   cancel: byId(client, endpoints.cancelPreregistration, 'preregistrationId'),
 });
 
+/** The family's invoices, their PDFs, the payment history, and online payment. */
+export const invoices = (client: FamilleClient) => ({
+  /** The invoices with "Solde dû" and how the tenant takes payments. */
+  list: () => client.call(endpoints.invoices),
+  get: byId(client, endpoints.invoice, 'invoiceId'),
+  /** The invoice as a PDF (a Blob). */
+  pdf: byId(client, endpoints.invoicePdf, 'invoiceId'),
+  payments: () => client.call(endpoints.payments),
+  /**
+   * Starts one online payment for several invoices; send the parent to `redirectUrl` in
+   * the same window: they come back to the town's page with `#famille-payment=<id>`.
+   */
+  pay: (invoiceIds: string[]) => client.call(endpoints.startPayment, { body: { invoiceIds } }),
+  /** A payment's outcome (paid, refused, abandoned, still pending), confirmed by the server. */
+  transaction: byId(client, endpoints.paymentTransaction, 'transactionId'),
+});
+
 /** A municipal agent's API. Agents use a bearer token, kept by the client's token store. */
 export const agent = (client: FamilleClient) => ({
   async login(input: AgentLoginInput): Promise<AgentSession> {
@@ -115,6 +134,9 @@ export const agent = (client: FamilleClient) => ({
   },
   requests: (query?: { status?: RequestStatus }) => client.call(endpoints.agentRequests, query && { query }),
   request: byId(client, endpoints.agentRequest, 'requestId'),
+  issueInvoice: (input: InvoiceInput) => client.call(endpoints.agentIssueInvoice, { body: input }),
+  /** A payment at the counter (espèces, chèque, CESU), allocated to the invoices given. */
+  recordPayment: (input: CounterPaymentInput) => client.call(endpoints.agentRecordPayment, { body: input }),
   setRequestStatus: byId(client, endpoints.agentSetRequestStatus, 'requestId') as (id: string, change: StatusChange) => ReturnType<typeof client.call<typeof endpoints.agentSetRequestStatus>>,
   preregistrations: (query?: { status?: PreregistrationStatus }) => client.call(endpoints.agentPreregistrations, query && { query }),
   setPreregistrationStatus: byId(client, endpoints.agentSetPreregistrationStatus, 'preregistrationId') as (

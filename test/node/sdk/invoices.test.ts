@@ -1,0 +1,65 @@
+// The SDK's invoices and the agent's billing calls against the server's own app, through
+// an injected fetch (no network).
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PGlite } from '@electric-sql/pglite';
+import { agent, createClient, family, invoices, isApiError, memoryTokenStore, type FamilleClient } from '@famille/sdk';
+
+const baseUrl = 'http://api.test/api';
+let appFetch: typeof fetch;
+
+function client(): FamilleClient {
+  return createClient({ baseUrl, tenant: 'vienne-condrieu', auth: 'token', tokenStore: memoryTokenStore(), fetch: (input, init) => appFetch(input, init) });
+}
+
+before(async () => {
+  const { createApp, createDemoDeps, createPgliteDatabase, migrate, seedDemo } = await import('@famille/server');
+  const db = createPgliteDatabase(new PGlite());
+  await migrate(db);
+  const deps = createDemoDeps({ db, allowedOrigins: [] });
+  await seedDemo(deps);
+  const app = createApp(deps);
+  appFetch = async (input, init) => app.fetch(new Request(input, init));
+});
+
+describe('SDK: invoices against the reference app', () => {
+  test('an agent issues an invoice, the parent reads it and its PDF, the counter settles it, the history shows it', async () => {
+    const parent = client();
+    await parent.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
+    const { member, request } = await family(parent).addMember({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' });
+
+    const office = client();
+    await agent(office).login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
+    const familyId = (await agent(office).request(request.id)).family.id;
+    const issued = await agent(office).issueInvoice({
+      familyId,
+      issuedOn: '2026-11-15',
+      dueOn: '2026-12-15',
+      lines: [{ childId: member.id, childLabel: 'Léo Martin', activity: 'Multi-accueil — accueil régulier', period: 'Novembre 2026', quantity: 42.5, unitPriceCents: 137 }],
+    });
+    assert.equal(issued.totalCents, 5823, '42.5 × 1.37 € = 58.225 €, rounded half up once');
+
+    const list = await invoices(parent).list();
+    assert.deepEqual(list.invoices.map((i) => i.number), [issued.number]);
+    assert.equal(list.balanceDueCents, 5823);
+    const pdf = await invoices(parent).pdf(issued.id);
+    assert.equal(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5)), '%PDF-');
+
+    await agent(office).recordPayment({ familyId, method: 'cheque', amountCents: 5823, invoiceIds: [issued.id], reference: 'Chèque 0001234' });
+    const paid = await invoices(parent).get(issued.id);
+    assert.equal(paid.status, 'reglee');
+    assert.equal(paid.balanceCents, 0);
+    const { payments } = await invoices(parent).payments();
+    assert.equal(payments.length, 1);
+    assert.equal(payments[0]!.amountCents, 5823);
+  });
+
+  test('paying an invoice already settled is refused with its stable code', async () => {
+    const parent = client();
+    await parent.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
+    const [settled] = (await invoices(parent).list()).invoices;
+    const error = await invoices(parent).pay([settled!.id]).catch((e: unknown) => e);
+    assert.ok(isApiError(error));
+    assert.equal(error.code, 'invoice_already_paid');
+  });
+});
