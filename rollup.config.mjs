@@ -38,6 +38,7 @@ export const elementEntries = {
   'famille-create-account': 'packages/elements/src/create-account/define.ts',
   'famille-entourage': 'packages/elements/src/entourage/define.ts',
   'famille-preregistration': 'packages/elements/src/preregistration/define.ts',
+  'famille-invoices': 'packages/elements/src/invoices/define.ts',
 };
 
 const packages = { contract: ['browser'], sdk: ['browser'], elements: ['browser'], server: ['node'] };

@@ -15,6 +15,8 @@ const virtualEntries: Record<string, string> = {
     "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/entourage/define.ts';",
   'preregistration path (portal + preregistration)':
     "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/preregistration/define.ts';",
+  'invoices path (portal + invoices)':
+    "import './packages/elements/src/portal/define.ts'; import './packages/elements/src/invoices/define.ts';",
   'dist/famille.js (drop-in, every element)': "import './packages/elements/src/define-all.ts';",
 };
 

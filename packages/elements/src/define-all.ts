@@ -4,3 +4,4 @@ import './login/define.ts';
 import './create-account/define.ts';
 import './entourage/define.ts';
 import './preregistration/define.ts';
+import './invoices/define.ts';

@@ -14,3 +14,5 @@ export type { FamilleEntourageEvents, MemberKind } from './entourage/entourage.t
 export { FamillePreregistration } from './preregistration/preregistration.ts';
 export type { FamillePreregistrationEvents } from './preregistration/preregistration.ts';
 export { paymentProblemsEn, paymentProblemsFr } from './i18n/payment-problems.ts';
+export { FamilleInvoices, isPayable } from './invoices/invoices.ts';
+export type { FamilleInvoicesEvents } from './invoices/invoices.ts';

@@ -1,0 +1,42 @@
+import { css } from 'lit';
+import { formStyles } from '../form/form.styles.ts';
+import * as t from '../styles/tokens.ts';
+
+// The table becomes a list of cards when the element is narrower than 40rem (a phone, a
+// side column): a container query, so the host page's layout decides, not the viewport.
+export const invoicesStyles = css`
+  ${formStyles('famille-invoices')}
+  famille-invoices { display: block; container: famille-invoices / inline-size; }
+  famille-invoices h3 { font-size: 1.25rem; margin: 0; }
+  famille-invoices table { inline-size: 100%; border-collapse: collapse; }
+  famille-invoices caption { text-align: start; font-weight: 700; padding-block-end: 0.5rem; }
+  famille-invoices th, famille-invoices td { padding: 0.5rem; border-block-end: 1px solid ${t.border}; text-align: start; vertical-align: middle; }
+  famille-invoices td.famille-amount, famille-invoices th.famille-amount { text-align: end; font-variant-numeric: tabular-nums; }
+  famille-invoices input[type='checkbox'] { inline-size: 1.5rem; block-size: 1.5rem; margin: 0; accent-color: ${t.primary}; }
+  famille-invoices .famille-check { display: inline-flex; align-items: center; min-block-size: 2.75rem; min-inline-size: 2.75rem; cursor: pointer; }
+  famille-invoices .famille-badge {
+    display: inline-block; padding: 0.125rem 0.5rem; border: 2px solid currentColor; border-radius: 999px; font-weight: 700; font-size: 0.9375rem; color: ${t.primary};
+  }
+  famille-invoices .famille-badge--reglee { color: ${t.success}; }
+  famille-invoices .famille-badge--en_retard { color: ${t.danger}; }
+  famille-invoices .famille-badge--partiellement_reglee { color: ${t.text}; }
+  famille-invoices .famille-totals { display: grid; gap: 0.25rem; padding: ${t.space}; border: 1px solid ${t.border}; border-radius: ${t.radius}; background: ${t.surface}; }
+  famille-invoices .famille-totals p { margin: 0; font-size: 1.125rem; }
+  famille-invoices .famille-hint { color: ${t.muted}; margin: 0; }
+  famille-invoices .famille-counter { padding: ${t.space}; border-inline-start: 6px solid ${t.primary}; background: ${t.surface}; }
+  famille-invoices .famille-counter p, famille-invoices .famille-counter ul { margin: 0; }
+  famille-invoices .famille-link-button {
+    font: inherit; color: ${t.primary}; background: none; border: 0; padding: 0.5rem 0; min-block-size: 2.75rem; text-decoration: underline; cursor: pointer;
+  }
+  famille-invoices .famille-history { display: grid; gap: 0.5rem; margin: 0; padding: 0; list-style: none; }
+  famille-invoices .famille-history > li { padding: 0.75rem; border: 1px solid ${t.border}; border-radius: ${t.radius}; }
+  famille-invoices .famille-history ul { margin: 0.25rem 0 0; }
+  @container famille-invoices (max-width: 40rem) {
+    famille-invoices table, famille-invoices tbody, famille-invoices tr, famille-invoices td { display: block; }
+    famille-invoices thead tr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    famille-invoices tbody { display: grid; gap: 0.75rem; }
+    famille-invoices tr { padding: 0.75rem; border: 1px solid ${t.border}; border-radius: ${t.radius}; background: ${t.surface}; }
+    famille-invoices td { border: 0; padding: 0.25rem 0; display: flex; justify-content: space-between; gap: 1rem; text-align: end; }
+    famille-invoices td[data-label]::before { content: attr(data-label); font-weight: 700; text-align: start; }
+  }
+`;

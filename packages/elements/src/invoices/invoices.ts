@@ -1,0 +1,364 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiError, invoices } from '@famille/sdk';
+import type { Invoice, InvoiceList, Locale, Payment, PaymentTransaction } from '@famille/contract';
+import { FamilleElement } from '../context/famille-element.ts';
+import { familleEvent, type FamilleEventMap } from '../context/events.ts';
+import { messageBox, secondaryButton } from '../form/field.ts';
+import { focusAfterRender } from '../form/wizard.ts';
+import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
+import { invoicesFr, type InvoicesMessages } from './messages.fr.ts';
+import { invoicesEn } from './messages.en.ts';
+import { invoicesStyles } from './invoices.styles.ts';
+
+type AllMessages = Messages & InvoicesMessages;
+const tables: Record<Locale, AllMessages> = {
+  fr: { ...messages.fr, ...invoicesFr },
+  en: { ...messages.en, ...invoicesEn },
+};
+type Key = keyof AllMessages & string;
+
+/** The events of `<famille-invoices>`, by name. */
+export interface FamilleInvoicesEvents {
+  'famille-payment-started': { transactionId: string; redirectUrl: string };
+  'famille-payment-result': { transaction: PaymentTransaction };
+}
+
+declare global {
+  interface HTMLElementEventMap extends FamilleEventMap<FamilleInvoicesEvents> {}
+}
+
+/** The fragment the server's return adds to the host page's URL. */
+const fragment = /(?:^#|&)famille-payment=([A-Za-z0-9_-]{1,64})/;
+
+/** An invoice the parent may select: a balance left and no online payment under way. */
+export const isPayable = (invoice: Invoice): boolean => invoice.balanceCents > 0 && !invoice.paymentPending;
+
+let instances = 0;
+
+/**
+ * @summary The family's invoices ("Mes factures"): balances, selection, online payment of several invoices at once, the payment's outcome, PDFs and the payment history.
+ *
+ * A table of the invoices (n° de la facture, date, à payer avant le, montant dû, solde,
+ * statut) that becomes a list of cards when the element is narrower than 40rem. Payable
+ * invoices have a selection checkbox; "Solde dû" sums every balance and "Total à régler"
+ * the selected ones (announced politely). "Payer" starts one transaction for the selection
+ * and sends the parent to the payment page in the same window; they come back to the host
+ * page with `#famille-payment=<transactionId>` (or set `payment-transaction`), and the
+ * element shows the outcome. A total below the online minimum explains the counter
+ * (espèces, chèque, CESU) instead.
+ *
+ * @fires famille-payment-started - Before leaving for the payment page. Cancelable: cancel it to navigate yourself. `detail: { transactionId, redirectUrl }`.
+ * @fires famille-payment-result - The outcome of a payment the parent came back from. `detail: { transaction }`.
+ * @fires famille-login-requested - "Se connecter" while logged out. Cancelable. `detail: { identifiant: '' }`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart heading - The heading.
+ * @csspart table - The invoices' table (cards on a narrow element).
+ * @csspart badge - A status badge.
+ * @csspart totals - "Solde dû", "Total à régler" and "Payer".
+ * @csspart total - The live "Total à régler".
+ * @csspart counter - How to pay at the counter.
+ * @csspart history - The payment history.
+ * @csspart alert - A failure, or a refused / abandoned / pending payment.
+ * @csspart notice - An accepted payment.
+ * @csspart button - Buttons.
+ *
+ * @cssprop --famille-color-primary - Buttons, links, badges and focus ring.
+ * @cssprop --famille-color-on-primary - Text on primary buttons.
+ * @cssprop --famille-color-text - Body text.
+ * @cssprop --famille-color-text-muted - Hints.
+ * @cssprop --famille-color-surface - Card backgrounds.
+ * @cssprop --famille-color-border - Table rules and card borders.
+ * @cssprop --famille-color-error - "En retard" and failures.
+ * @cssprop --famille-color-error-surface - Background of failures.
+ * @cssprop --famille-color-success - "Réglée" and accepted payments.
+ * @cssprop --famille-radius - Corner radius.
+ * @cssprop --famille-space - Base spacing.
+ * @cssprop --famille-font - Font family (inherits the page's by default).
+ */
+export class FamilleInvoices extends FamilleElement {
+  static override lightStyles = invoicesStyles;
+  static override properties: PropertyDeclarations = {
+    loginHref: { attribute: 'login-href' },
+    paymentTransaction: { attribute: 'payment-transaction' },
+  };
+
+  /** Where "Se connecter" leads when nobody is logged in; without it, only the event fires. */
+  declare loginHref: string | undefined;
+  /** A transaction whose outcome to show (instead of the URL's `#famille-payment=`). */
+  declare paymentTransaction: string | undefined;
+
+  #list: InvoiceList | undefined;
+  #history: Payment[] | undefined;
+  #loadProblem: ApiError | undefined;
+  #problem: ApiError | undefined;
+  #selected = new Set<string>();
+  #paying = false;
+  #transaction: PaymentTransaction | undefined;
+  #checking = false;
+  #outcomeProblem: ApiError | undefined;
+  #loadedFor: unknown;
+  #id = `famille-invoices-${++instances}`;
+
+  protected override messageTables(): Record<Locale, Messages> {
+    return tables;
+  }
+
+  get #i18n(): Localizer<AllMessages> {
+    return this.i18n as unknown as Localizer<AllMessages>;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.session && this.activeClient && this.#loadedFor !== this.session) {
+      this.#loadedFor = this.session;
+      const fromUrl = fragment.exec(location.hash)?.[1];
+      const transactionId = this.paymentTransaction || fromUrl;
+      if (fromUrl) history.replaceState(history.state, '', location.pathname + location.search);
+      void this.updateComplete.then(async () => {
+        if (transactionId) await this.#readOutcome(transactionId);
+        await this.#load();
+        if (transactionId) void focusAfterRender(this, '[part=notice], [part=alert]');
+      });
+    }
+  }
+
+  /** Reads the invoices and the payment history (GETs, retried by the SDK). */
+  async #load(): Promise<void> {
+    const client = this.activeClient;
+    if (!client) return;
+    this.#loadProblem = undefined;
+    this.requestUpdate();
+    try {
+      const [list, history] = await Promise.all([invoices(client).list(), invoices(client).payments()]);
+      this.#list = list;
+      this.#history = history.payments;
+      const payable = new Set(list.invoices.filter(isPayable).map((i) => i.id));
+      for (const id of this.#selected) if (!payable.has(id)) this.#selected.delete(id);
+    } catch (error) {
+      this.#loadProblem = this.asApiError(error);
+    }
+    this.requestUpdate();
+  }
+
+  async #readOutcome(id: string): Promise<void> {
+    const client = this.activeClient;
+    if (!client) return;
+    this.#checking = true;
+    this.#outcomeProblem = undefined;
+    this.requestUpdate();
+    try {
+      this.#transaction = await invoices(client).transaction(id);
+      this.dispatchEvent(familleEvent('famille-payment-result', { transaction: this.#transaction }));
+    } catch (error) {
+      this.#outcomeProblem = this.asApiError(error);
+    }
+    this.#checking = false;
+    this.requestUpdate();
+  }
+
+  async #refresh(): Promise<void> {
+    if (this.#transaction) await this.#readOutcome(this.#transaction.id);
+    await this.#load();
+    void focusAfterRender(this, '[part=notice], [part=alert]');
+  }
+
+  get #selectedTotal(): number {
+    return (this.#list?.invoices ?? []).filter((i) => this.#selected.has(i.id)).reduce((sum, i) => sum + i.balanceCents, 0);
+  }
+
+  /** Why "Payer" cannot pay now: nothing selected, no online payment, or under the minimum. */
+  get #blocked(): 'none' | 'offline' | 'minimum' | undefined {
+    const payment = this.#list?.payment;
+    if (payment?.provider === 'none') return 'offline';
+    if (!this.#selected.size) return 'none';
+    if (payment && this.#selectedTotal < payment.minimumCents) return 'minimum';
+    return undefined;
+  }
+
+  #toggle(id: string, on: boolean): void {
+    if (on) this.#selected.add(id);
+    else this.#selected.delete(id);
+    this.requestUpdate();
+  }
+
+  async #pay(): Promise<void> {
+    const client = this.activeClient;
+    if (!client || this.#paying || this.#blocked) return;
+    this.#paying = true;
+    this.#problem = undefined;
+    this.requestUpdate();
+    try {
+      const { transaction, redirectUrl } = await invoices(client).pay([...this.#selected]);
+      if (this.dispatchEvent(familleEvent('famille-payment-started', { transactionId: transaction.id, redirectUrl }, true))) {
+        location.assign(redirectUrl);
+        return;
+      }
+    } catch (error) {
+      this.#problem = this.asApiError(error);
+      void focusAfterRender(this, '[part=totals] [part=alert]');
+    }
+    this.#paying = false;
+    this.requestUpdate();
+  }
+
+  async #download(invoice: Invoice): Promise<void> {
+    const client = this.activeClient;
+    if (!client) return;
+    try {
+      const blob = await invoices(client).pdf(invoice.id);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `facture-${invoice.number}.pdf`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    } catch (error) {
+      this.#problem = this.asApiError(error);
+      this.requestUpdate();
+    }
+  }
+
+  // ——— Rendering ———
+
+  protected override render(): TemplateResult {
+    const { t, locale } = this.#i18n;
+    return html`<div class="famille-stack" part="base" lang=${locale}>
+      <h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('invoicesHeading')}</h2>
+      ${this.#renderBody()}
+    </div>`;
+  }
+
+  #renderBody(): TemplateResult {
+    const { t } = this.#i18n;
+    if (this.session === null) {
+      const onClick = (e: Event) => {
+        if (!this.dispatchEvent(familleEvent('famille-login-requested', { identifiant: '' }, true)) || !this.loginHref) e.preventDefault();
+      };
+      return html`<p>${t('loginRequired')}</p>
+        ${this.loginHref
+          ? html`<a class="famille-button" part="button" href=${this.loginHref} @click=${onClick}>${t('login')}</a>`
+          : html`<button type="button" class="famille-button" part="button" @click=${onClick}>${t('login')}</button>`}`;
+    }
+    const outcome = this.#renderOutcome();
+    if (this.#loadProblem && !this.#list) {
+      return html`${outcome}${messageBox(this.i18n.problem(this.#loadProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#load()) })}`;
+    }
+    if (!this.#list) return html`${outcome}<p role="status">${t('loading')}</p>`;
+    if (!this.#list.invoices.length) return html`${outcome}<p>${t('empty')}</p>${this.#renderHistory()}`;
+    return html`${outcome}${this.#renderTable(this.#list.invoices)}${this.#renderTotals(this.#list)}${this.#renderHistory()}`;
+  }
+
+  #renderOutcome(): TemplateResult | typeof nothing {
+    const { t, money } = this.#i18n;
+    if (this.#checking) return html`<p role="status">${t('outcomeChecking')}</p>`;
+    if (this.#outcomeProblem) {
+      return messageBox(this.i18n.problem(this.#outcomeProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#refresh()) });
+    }
+    const transaction = this.#transaction;
+    if (!transaction) return nothing;
+    switch (transaction.status) {
+      case 'paid':
+        return messageBox(t('outcome_paid', { amount: money(transaction.amountCents) }), { success: true });
+      case 'pending':
+        return messageBox(t('outcome_pending'), { action: secondaryButton(t('refresh'), () => void this.#refresh()) });
+      default:
+        return messageBox(t(`outcome_${transaction.status}`));
+    }
+  }
+
+  #renderTable(list: readonly Invoice[]): TemplateResult {
+    const { t, money, date } = this.#i18n;
+    const cols: Key[] = ['colNumber', 'colDate', 'colDue', 'colAmount', 'colBalance', 'colStatus'];
+    return html`<table part="table">
+      <caption>${t('caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('colSelect')}</th>
+          ${cols.map((c) => html`<th scope="col" class=${c === 'colAmount' || c === 'colBalance' ? 'famille-amount' : ''}>${t(c)}</th>`)}
+          <th scope="col">${t('colPdf')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${list.map(
+          (invoice) => html`<tr>
+            <td>
+              ${isPayable(invoice)
+                ? html`<label class="famille-check"
+                    ><input type="checkbox" .checked=${this.#selected.has(invoice.id)}
+                      @change=${(e: Event) => this.#toggle(invoice.id, (e.target as HTMLInputElement).checked)} /><span class="famille-sr"
+                      >${t('selectInvoice', { number: invoice.number })}</span
+                    ></label
+                  >`
+                : nothing}
+            </td>
+            <th scope="row" data-label=${t('colNumber')}>${invoice.number}</th>
+            <td data-label=${t('colDate')}>${date(invoice.issuedOn)}</td>
+            <td data-label=${t('colDue')}>${date(invoice.dueOn)}</td>
+            <td class="famille-amount" data-label=${t('colAmount')}>${money(invoice.totalCents)}</td>
+            <td class="famille-amount" data-label=${t('colBalance')}>${money(invoice.balanceCents)}</td>
+            <td data-label=${t('colStatus')}>
+              <span class="famille-badge famille-badge--${invoice.status}" part="badge">${t(`status_${invoice.status}`)}</span>
+              ${invoice.paymentPending ? html`<span class="famille-badge" part="badge">${t('paymentPending')}</span>` : nothing}
+            </td>
+            <td data-label=${t('colPdf')}>
+              <button type="button" class="famille-link-button" part="button" @click=${() => void this.#download(invoice)}>
+                ${t('pdf')}<span class="famille-sr">${t('pdfOf', { number: invoice.number })}</span>
+              </button>
+            </td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  #renderTotals(list: InvoiceList): TemplateResult {
+    const { t, money } = this.#i18n;
+    const blocked = this.#blocked;
+    const hintId = `${this.#id}-pay-hint`;
+    const counter = (intro: string) => html`<div class="famille-counter" part="counter" id=${hintId}>
+      <p>${intro}</p>
+      <ul>${list.payment.counterMethods.map((m) => html`<li>${t(`counter_${m}`)}</li>`)}</ul>
+    </div>`;
+    return html`<div class="famille-totals famille-stack" part="totals">
+      <p>${t('balanceDue')} : <strong>${money(list.balanceDueCents)}</strong></p>
+      <div aria-live="polite" aria-atomic="true" part="total">
+        <p>${t('totalToPay')} : <strong>${money(this.#selectedTotal)}</strong></p>
+      </div>
+      ${blocked === 'offline'
+        ? counter(t('noOnline'))
+        : blocked === 'minimum'
+          ? counter(t('belowMinimum', { minimum: money(list.payment.minimumCents), total: money(this.#selectedTotal) }))
+          : html`<p class="famille-hint" id=${hintId}>${t(blocked === 'none' ? 'payHintNone' : 'payHint')}</p>`}
+      ${blocked === 'offline'
+        ? nothing
+        : html`<button type="button" class="famille-button" part="button" aria-describedby=${hintId}
+            aria-disabled=${blocked || this.#paying ? 'true' : 'false'} aria-busy=${this.#paying ? 'true' : 'false'}
+            @click=${() => void this.#pay()}>${this.#paying ? t('paying') : t('pay')}</button>`}
+      ${this.#problem
+        ? messageBox(this.i18n.problem(this.#problem.code), {
+            prefix: t('errorPrefix'),
+            action: this.#problem.kind !== 'http' || (this.#problem.status ?? 0) >= 500 ? secondaryButton(t('retry'), () => void this.#pay()) : nothing,
+          })
+        : nothing}
+    </div>`;
+  }
+
+  #renderHistory(): TemplateResult {
+    const { t, money, date } = this.#i18n;
+    const payments = this.#history ?? [];
+    return html`<section class="famille-stack" part="history" aria-labelledby="${this.#id}-history">
+      <h3 id="${this.#id}-history">${t('historyHeading')}</h3>
+      ${payments.length
+        ? html`<ul class="famille-history" role="list">
+            ${payments.map(
+              (p) => html`<li>
+                ${t('paymentOf', { amount: money(p.amountCents), date: date(p.receivedAt), method: t(`method_${p.method}`) })}
+                <ul>${p.allocations.map((a) => html`<li>${t('allocatedTo', { number: a.invoiceNumber, amount: money(a.amountCents) })}</li>`)}</ul>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p>${t('historyEmpty')}</p>`}
+    </section>`;
+  }
+}
