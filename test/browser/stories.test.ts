@@ -5,6 +5,7 @@ import * as portalStories from '../../stories/portal.stories.ts';
 import * as createAccountStories from '../../stories/create-account.stories.ts';
 import * as entourageStories from '../../stories/entourage.stories.ts';
 import * as preregistrationStories from '../../stories/preregistration.stories.ts';
+import * as invoicesStories from '../../stories/invoices.stories.ts';
 import { runStory, storiesOf, type StoriesModule } from './stories.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 
@@ -14,6 +15,7 @@ for (const [title, module] of [
   ['famille-create-account', createAccountStories],
   ['famille-entourage', entourageStories],
   ['famille-preregistration', preregistrationStories],
+  ['famille-invoices', invoicesStories],
 ] as [string, StoriesModule][]) {
   describe(`${title} stories`, () => {
     for (const [name, story] of storiesOf(module)) {

@@ -1,0 +1,78 @@
+import { sendKeys } from '@web/test-runner-commands';
+import { invoices } from '@famille/sdk';
+import type { FamilleClient } from '@famille/sdk';
+import * as invoicesStories from '../../stories/invoices.stories.ts';
+import { runStory, type StoriesModule } from './stories.ts';
+import { assert, tabTo, text } from './keyboard.ts';
+import { waitFor, waitForText } from '../../stories/support/play.ts';
+
+const stories = invoicesStories as unknown as StoriesModule;
+
+describe('famille-invoices with the keyboard', () => {
+  it('selects two invoices with Space, announces "Total à régler", and "Payer" with Enter starts one payment for both', async () => {
+    const canvas = await runStory(stories, invoicesStories.List);
+    const started: CustomEvent<{ transactionId: string; redirectUrl: string }>[] = [];
+    // Cancelled: the test page must not leave for the payment page.
+    canvas.addEventListener('famille-payment-started', (e) => {
+      started.push(e);
+      e.preventDefault();
+    });
+    const before = document.createElement('button');
+    before.textContent = 'Avant';
+    canvas.before(before);
+    before.focus();
+
+    const live = canvas.querySelector('[part=total]')!;
+    assert(live.getAttribute('aria-live') === 'polite', '"Total à régler" sits in a polite live region');
+    assert(text(live).includes('Total à régler : 0,00'), `nothing selected yet: ${text(live)}`);
+
+    const named = (words: string) => (el: Element | null) => el instanceof HTMLInputElement && el.type === 'checkbox' && !!el.labels?.[0]?.textContent?.includes(words);
+    const rows = [...canvas.querySelectorAll('tbody tr')];
+    const numbers = rows.map((row) => text(row.querySelector('th')));
+    const payable = rows.filter((row) => row.querySelector('input[type=checkbox]')).map((row) => text(row.querySelector('th')));
+    assert(payable.length === numbers.length - 1, 'every invoice but the paid one has a checkbox');
+
+    // The 58,23 € invoice (à payer) and the 25,00 € late one.
+    const numberOf = (amount: string) => text(rows.find((row) => text(row).includes(amount) && row.querySelector('input'))!.querySelector('th'));
+    payable.splice(0, payable.length, numberOf('58,23'), numberOf('25,00'));
+    await tabTo(named(`n° ${payable[0]}`), `the checkbox of ${payable[0]}`);
+    await sendKeys({ press: 'Space' });
+    await waitFor(() => text(live).includes('58,23'), '"Total à régler" after the first');
+    await tabTo(named(`n° ${payable[1]}`), `the checkbox of ${payable[1]}`);
+    await sendKeys({ press: 'Space' });
+    await waitFor(() => text(live).includes('83,23'), '"Total à régler" after the second');
+    assert(live.getAttribute('aria-live') === 'polite', 'still the same live region');
+
+    await tabTo((el) => text(el) === 'Payer', '"Payer"');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => started.length === 1, 'famille-payment-started');
+    const { transactionId, redirectUrl } = started[0]!.detail;
+    assert(redirectUrl.includes(transactionId), `the payment page of this transaction: ${redirectUrl}`);
+
+    const client = (canvas.querySelector('famille-invoices') as HTMLElement & { client: FamilleClient }).client;
+    const transaction = await invoices(client).transaction(transactionId);
+    assert(
+      JSON.stringify(transaction.invoices.map((i) => i.number).sort()) === JSON.stringify([payable[0], payable[1]].sort()),
+      `one transaction for both selected invoices: ${transaction.invoices.map((i) => i.number).join(', ')}`,
+    );
+    assert(transaction.amountCents === 8323, `the sum of both balances: ${transaction.amountCents}`);
+  });
+
+  it('"Payer" with nothing selected says why and starts nothing', async () => {
+    const canvas = await runStory(stories, invoicesStories.List);
+    let started = 0;
+    canvas.addEventListener('famille-payment-started', (e) => {
+      started++;
+      e.preventDefault();
+    });
+    const pay = await waitFor(() => [...canvas.querySelectorAll('button')].find((b) => text(b) === 'Payer'), '"Payer"');
+    assert(pay.getAttribute('aria-disabled') === 'true', '"Payer" is disabled');
+    const hint = document.getElementById(pay.getAttribute('aria-describedby')!);
+    assert(text(hint).includes('Sélectionnez au moins une facture'), `the reason is linked: ${text(hint)}`);
+    pay.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitForText(canvas, '[part=total]', '0,00');
+    assert(started === 0, 'no payment started');
+  });
+});
+
