@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiError, documents, family, requests } from '@famille/sdk';
 import {
   issuesToFieldErrors,
@@ -14,6 +14,7 @@ import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { checkbox, choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
+import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
 import { createAccountFr, type CreateAccountMessages } from '../create-account/messages.fr.ts';
 import { createAccountEn } from '../create-account/messages.en.ts';
@@ -21,10 +22,10 @@ import { entourageFr, type EntourageMessages } from './messages.fr.ts';
 import { entourageEn } from './messages.en.ts';
 import { entourageStyles } from './entourage.styles.ts';
 
-type AllMessages = Messages & CreateAccountMessages & EntourageMessages;
+type AllMessages = Messages & CreateAccountMessages & EntourageMessages & UploadMessages;
 const tables: Record<Locale, AllMessages> = {
-  fr: { ...messages.fr, ...createAccountFr, ...entourageFr },
-  en: { ...messages.en, ...createAccountEn, ...entourageEn },
+  fr: { ...messages.fr, ...uploadFr, ...createAccountFr, ...entourageFr },
+  en: { ...messages.en, ...uploadEn, ...createAccountEn, ...entourageEn },
 };
 type Key = keyof AllMessages & string;
 
@@ -198,7 +199,6 @@ export class FamilleEntourage extends FamilleElement {
   #uploadKey = 0;
   #replacing: number | undefined;
   #id = `famille-entourage-${++instances}`;
-  #loadedFor: unknown;
   /** Where focus returns when a confirmation is dismissed. */
   #returnFocus: string | undefined;
 
@@ -215,13 +215,8 @@ export class FamilleEntourage extends FamilleElement {
     return this.i18n as unknown as Localizer<AllMessages>;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const client = this.activeClient;
-    if (this.session && client && this.#loadedFor !== this.session) {
-      this.#loadedFor = this.session;
-      void this.updateComplete.then(() => this.#load());
-    }
+  protected override sessionStarted(): Promise<void> {
+    return this.#load();
   }
 
   #focus(selector: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiError, invoices } from '@famille/sdk';
 import type { Invoice, InvoiceList, Locale, Payment, PaymentTransaction } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
@@ -97,7 +97,6 @@ export class FamilleInvoices extends FamilleElement {
   #transaction: PaymentTransaction | undefined;
   #checking = false;
   #outcomeProblem: ApiError | undefined;
-  #loadedFor: unknown;
   #id = `famille-invoices-${++instances}`;
 
   protected override messageTables(): Record<Locale, Messages> {
@@ -108,19 +107,13 @@ export class FamilleInvoices extends FamilleElement {
     return this.i18n as unknown as Localizer<AllMessages>;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.session && this.activeClient && this.#loadedFor !== this.session) {
-      this.#loadedFor = this.session;
-      const fromUrl = fragment.exec(location.hash)?.[1];
-      const transactionId = this.paymentTransaction || fromUrl;
-      if (fromUrl) history.replaceState(history.state, '', location.pathname + location.search);
-      void this.updateComplete.then(async () => {
-        if (transactionId) await this.#readOutcome(transactionId);
-        await this.#load();
-        if (transactionId) void focusAfterRender(this, '[part=notice], [part=alert]');
-      });
-    }
+  protected override async sessionStarted(): Promise<void> {
+    const fromUrl = fragment.exec(location.hash)?.[1];
+    const transactionId = this.paymentTransaction || fromUrl;
+    if (fromUrl) history.replaceState(history.state, '', location.pathname + location.search);
+    if (transactionId) await this.#readOutcome(transactionId);
+    await this.#load();
+    if (transactionId) void focusAfterRender(this, '[part=notice], [part=alert]');
   }
 
   /** Reads the invoices and the payment history (GETs, retried by the SDK). */

@@ -73,13 +73,7 @@ export const preregistrationFr = {
   documentFormat: 'Ce format n’est pas accepté pour cette pièce.',
   documentTooLarge: 'Ce fichier dépasse la taille maximale de cette pièce.',
   waitUpload: 'Attendez la fin de l’envoi, ou annulez-le.',
-  uploading: (p: { name: string }) => `Envoi de ${p.name}`,
   uploaded: (p: { name: string }) => `${p.name} est joint à votre demande.`,
-  uploadCancelled: (p: { name: string }) => `Envoi de ${p.name} annulé.`,
-  uploadRemoved: (p: { name: string }) => `${p.name} a été retiré.`,
-  cancelUpload: 'Annuler l’envoi',
-  replaceFile: 'Remplacer',
-  removeFile: 'Retirer',
   // Step 5: questionnaire
   questionnaireHeading: 'Questionnaire',
   yes: 'Oui',

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, family, preregistration } from '@famille/sdk';
 import type {
@@ -17,15 +17,16 @@ import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, sentUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
+import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
 import { preregistrationFr, type PreregistrationMessages } from './messages.fr.ts';
 import { preregistrationEn } from './messages.en.ts';
 import { preregistrationStyles } from './preregistration.styles.ts';
 
-type AllMessages = Messages & PreregistrationMessages;
+type AllMessages = Messages & PreregistrationMessages & UploadMessages;
 const tables: Record<Locale, AllMessages> = {
-  fr: { ...messages.fr, ...preregistrationFr },
-  en: { ...messages.en, ...preregistrationEn },
+  fr: { ...messages.fr, ...uploadFr, ...preregistrationFr },
+  en: { ...messages.en, ...uploadEn, ...preregistrationEn },
 };
 type Key = keyof AllMessages & string;
 
@@ -196,7 +197,6 @@ export class FamillePreregistration extends FamilleElement {
   #s: State = { view: { name: 'wizard' }, step: Step.Info, errors: {}, summary: false, pending: false, draftStatus: '', announce: '', fromReview: false };
   #v: Values = emptyValues();
   #id = `famille-prereg-${++instances}`;
-  #loadedFor: unknown;
   #replacing: string | undefined;
   /** Saves run one after the other, so an older draft never overwrites a newer one. */
   #saving: Promise<unknown> = Promise.resolve();
@@ -218,12 +218,8 @@ export class FamillePreregistration extends FamilleElement {
     return this.tenantConfig?.preregistration;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.session && this.activeClient && this.#loadedFor !== this.session) {
-      this.#loadedFor = this.session;
-      void this.updateComplete.then(() => this.#load());
-    }
+  protected override sessionStarted(): Promise<void> {
+    return this.#load();
   }
 
   #focus(selector: string): Promise<void> {

@@ -1,0 +1,19 @@
+// Messages of the shared upload pieces (src/form/upload.ts), for every element that uploads.
+export const uploadFr = {
+  uploading: (p: { name: string }) => `Envoi de ${p.name}`,
+  uploadCancelled: (p: { name: string }) => `Envoi de ${p.name} annulé.`,
+  uploadRemoved: (p: { name: string }) => `${p.name} a été retiré.`,
+  cancelUpload: 'Annuler l’envoi',
+  replaceFile: 'Remplacer',
+  removeFile: 'Retirer',
+};
+export type UploadMessages = typeof uploadFr;
+
+export const uploadEn: UploadMessages = {
+  uploading: (p) => `Uploading ${p.name}`,
+  uploadCancelled: (p) => `Upload of ${p.name} cancelled.`,
+  uploadRemoved: (p) => `${p.name} was removed.`,
+  cancelUpload: 'Cancel the upload',
+  replaceFile: 'Replace',
+  removeFile: 'Remove',
+};
