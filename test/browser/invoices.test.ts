@@ -5,6 +5,7 @@ import * as invoicesStories from '../../stories/invoices.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
 import { assert, tabTo, text } from './keyboard.ts';
 import { waitFor, waitForText } from '../../stories/support/play.ts';
+import { startMockServer } from '@famille/mock-server';
 
 const stories = invoicesStories as unknown as StoriesModule;
 
@@ -76,3 +77,52 @@ describe('famille-invoices with the keyboard', () => {
   });
 });
 
+
+/** Captures the files the element saves (the anchor it clicks), instead of downloading them. */
+function captureDownloads(): { saved: { name: string; bytes: Promise<string> }[]; restore(): void } {
+  const saved: { name: string; bytes: Promise<string> }[] = [];
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (!this.download) return click.call(this);
+    // Read at once: the element revokes the object URL right after.
+    saved.push({ name: this.download, bytes: fetch(this.href).then((r) => r.blob()).then((b) => b.slice(0, 5).text()) });
+  };
+  return { saved, restore: () => void (HTMLAnchorElement.prototype.click = click) };
+}
+
+describe('famille-invoices PDFs', () => {
+  it('downloads an invoice’s PDF with Enter; when the network fails, says so, keeps the page, and "Réessayer" downloads it', async () => {
+    const canvas = await runStory(stories, invoicesStories.List);
+    const downloads = captureDownloads();
+    try {
+      const rows = [...canvas.querySelectorAll('tbody tr')];
+      const number = text(rows[0]!.querySelector('th'));
+      const pdfButton = (el: Element | null) => el instanceof HTMLButtonElement && text(el).includes(`de la facture n° ${number}`);
+      await tabTo(pdfButton, `the PDF button of ${number}`);
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => downloads.saved.length === 1, 'the PDF saved');
+      assert(downloads.saved[0]!.name === `facture-${number}.pdf`, `named after the invoice: ${downloads.saved[0]!.name}`);
+      assert((await downloads.saved[0]!.bytes) === '%PDF-', 'a real PDF');
+
+      const mock = await startMockServer();
+      mock.setOffline(true);
+      try {
+        await sendKeys({ press: 'Enter' });
+        const alert = await waitFor(() => canvas.querySelector('[part=download-alert] [part=alert]'), 'the download failure');
+        await waitFor(() => document.activeElement === alert, 'focus on the failure');
+        assert(text(alert).includes('Le PDF n’a pas pu être téléchargé'), `says what failed: ${text(alert)}`);
+        assert(canvas.querySelectorAll('tbody tr').length === rows.length, 'the invoices stay on the page');
+        assert(!canvas.querySelector('[part=totals] [part=alert]'), 'not mistaken for a payment failure');
+      } finally {
+        mock.setOffline(false);
+      }
+      await tabTo((el) => text(el) === 'Réessayer', '"Réessayer"');
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => downloads.saved.length === 2, 'the PDF saved on retry');
+      assert((await downloads.saved[1]!.bytes) === '%PDF-', 'a real PDF on retry');
+      await waitFor(() => !canvas.querySelector('[part=download-alert]'), 'the failure cleared');
+    } finally {
+      downloads.restore();
+    }
+  });
+});

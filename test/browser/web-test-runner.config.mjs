@@ -12,8 +12,19 @@ const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 // Chromium writes crash reports and profile data under XDG_CONFIG_HOME.
 process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'famille-chromium-'));
 
-/** @type {Promise<string> | undefined} */
-let fileTypeBundle;
+/**
+ * Server dependencies the mock server runs in the page whose published ESM the test server
+ * cannot serve as is (CommonJS dependencies, extensionless imports): served as one ESM
+ * bundle each, made by esbuild, as Vite's dependency optimiser does for Storybook.
+ */
+const bundledPackages = {
+  // The upload check pulls debug and ieee754 (CommonJS).
+  'file-type': 'node_modules/file-type/source/index.js',
+  // Invoice PDFs: extensionless imports, pako and tslib.
+  'pdf-lib': 'node_modules/pdf-lib/es/index.js',
+};
+/** @type {Map<string, Promise<string>>} */
+const bundles = new Map();
 const mswWorker = readFileSync(join(rootDir, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8');
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -58,24 +69,18 @@ export default {
   ],
   plugins: [
     {
-      // file-type (the server's upload check, run in the page by the mock server) pulls
-      // CommonJS packages (debug, ieee754) the test server does not convert: it is
-      // served as one ESM bundle made by esbuild, as Vite's dependency optimiser does.
-      name: 'file-type-bundle',
+      name: 'bundled-packages',
       resolveImport({ source }) {
-        return source === 'file-type' ? '/__bundled/file-type.js' : undefined;
+        return source in bundledPackages ? `/__bundled/${source}.js` : undefined;
       },
       async serve(context) {
-        if (context.path !== '/__bundled/file-type.js') return undefined;
-        fileTypeBundle ??= build({
-          entryPoints: [join(rootDir, 'node_modules/file-type/source/index.js')],
-          bundle: true,
-          format: 'esm',
-          platform: 'browser',
-          write: false,
-          logLevel: 'silent',
-        }).then((result) => result.outputFiles[0].text);
-        return { body: await fileTypeBundle, type: 'js' };
+        const name = /^\/__bundled\/(.+)\.js$/.exec(context.path)?.[1];
+        if (!name || !(name in bundledPackages)) return undefined;
+        if (!bundles.has(name)) {
+          const entry = join(rootDir, bundledPackages[name]);
+          bundles.set(name, build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' }).then((r) => r.outputFiles[0].text));
+        }
+        return { body: await bundles.get(name), type: 'js' };
       },
     },
     {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ApiError, invoices } from '@famille/sdk';
+import { ApiError, invoices, type FamilleClient } from '@famille/sdk';
 import type { Invoice, InvoiceList, Locale, Payment, PaymentTransaction } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
@@ -60,6 +60,7 @@ let instances = 0;
  * @csspart counter - How to pay at the counter.
  * @csspart history - The payment history.
  * @csspart alert - A failure, or a refused / abandoned / pending payment.
+ * @csspart download-alert - A PDF that could not be downloaded, with "Réessayer".
  * @csspart notice - An accepted payment.
  * @csspart button - Buttons.
  *
@@ -97,6 +98,8 @@ export class FamilleInvoices extends FamilleElement {
   #transaction: PaymentTransaction | undefined;
   #checking = false;
   #outcomeProblem: ApiError | undefined;
+  /** A PDF that could not be downloaded, and how to try it again. */
+  #downloadProblem: { error: ApiError; retry: () => void } | undefined;
   #id = `famille-invoices-${++instances}`;
 
   protected override messageTables(): Record<Locale, Messages> {
@@ -195,21 +198,28 @@ export class FamilleInvoices extends FamilleElement {
     this.requestUpdate();
   }
 
-  async #download(invoice: Invoice): Promise<void> {
+  /** Saves a PDF the SDK fetches (the session's credentials), as a file named `name`. */
+  async #download(fetchPdf: (client: FamilleClient) => Promise<Blob>, name: string): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
+    this.#downloadProblem = undefined;
+    this.requestUpdate();
     try {
-      const blob = await invoices(client).pdf(invoice.id);
-      const url = URL.createObjectURL(blob);
+      const url = URL.createObjectURL(await fetchPdf(client));
       const a = document.createElement('a');
       a.href = url;
-      a.download = `facture-${invoice.number}.pdf`;
+      a.download = name;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 0);
     } catch (error) {
-      this.#problem = this.asApiError(error);
+      this.#downloadProblem = { error: this.asApiError(error), retry: () => void this.#download(fetchPdf, name) };
       this.requestUpdate();
+      void focusAfterRender(this, '[part=download-alert] [part=alert]');
     }
+  }
+
+  #downloadInvoice(invoice: Invoice): void {
+    void this.#download((client) => invoices(client).pdf(invoice.id), `facture-${invoice.number}.pdf`);
   }
 
   // ——— Rendering ———
@@ -239,7 +249,16 @@ export class FamilleInvoices extends FamilleElement {
     }
     if (!this.#list) return html`${outcome}<p role="status">${t('loading')}</p>`;
     if (!this.#list.invoices.length) return html`${outcome}<p>${t('empty')}</p>${this.#renderHistory()}`;
-    return html`${outcome}${this.#renderTable(this.#list.invoices)}${this.#renderTotals(this.#list)}${this.#renderHistory()}`;
+    return html`${outcome}${this.#renderDownloadProblem()}${this.#renderTable(this.#list.invoices)}${this.#renderTotals(this.#list)}${this.#renderHistory()}`;
+  }
+
+  #renderDownloadProblem(): TemplateResult | typeof nothing {
+    const problem = this.#downloadProblem;
+    if (!problem) return nothing;
+    const { t } = this.#i18n;
+    return html`<div part="download-alert">
+      ${messageBox(t('downloadFailed', { reason: this.i18n.problem(problem.error.code) }), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), problem.retry) })}
+    </div>`;
   }
 
   #renderOutcome(): TemplateResult | typeof nothing {
@@ -295,7 +314,7 @@ export class FamilleInvoices extends FamilleElement {
               ${invoice.paymentPending ? html`<span class="famille-badge" part="badge">${t('paymentPending')}</span>` : nothing}
             </td>
             <td data-label=${t('colPdf')}>
-              <button type="button" class="famille-link-button" part="button" @click=${() => void this.#download(invoice)}>
+              <button type="button" class="famille-link-button" part="button" @click=${() => this.#downloadInvoice(invoice)}>
                 ${t('pdf')}<span class="famille-sr">${t('pdfOf', { number: invoice.number })}</span>
               </button>
             </td>

@@ -24,6 +24,7 @@ export const invoicesEn: InvoicesMessages = {
   paymentPending: 'Payment under way',
   selectInvoice: (p) => `Select invoice no. ${p.number}`,
   pdf: 'PDF',
+  downloadFailed: (p) => `The PDF could not be downloaded. ${p.reason}`,
   pdfOf: (p) => ` of invoice no. ${p.number}`,
   balanceDue: 'Balance due',
   totalToPay: 'Total to pay',

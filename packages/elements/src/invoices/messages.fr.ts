@@ -23,6 +23,7 @@ export const invoicesFr = {
   paymentPending: 'Paiement en cours',
   selectInvoice: (p: { number: string }) => `Sélectionner la facture n° ${p.number}`,
   pdf: 'PDF',
+  downloadFailed: (p: { reason: string }) => `Le PDF n’a pas pu être téléchargé. ${p.reason}`,
   pdfOf: (p: { number: string }) => ` de la facture n° ${p.number}`,
   balanceDue: 'Solde dû',
   totalToPay: 'Total à régler',
