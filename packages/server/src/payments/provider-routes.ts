@@ -15,11 +15,12 @@ export const demoCards = [
   { number: '4000 0000 0000 0069', outcome: 'refused', label: 'Paiement refusé par la banque' },
 ] as const;
 
-const pageHeaders = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+/** `form-action` also governs the form's redirect: the 303 to the tenant's host page must be allowed, or browsers block the submission. */
+const pageHeaders = (tenant: Tenant) => ({
+  'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(tenant.accountPageUrl).origin}; base-uri 'none'; frame-ancestors 'none'`,
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
-};
+});
 
 function demoPage(tenant: Tenant, view: { id: string; amountCents: number; invoices: readonly { number: string; amountCents: number }[] }, action: string): string {
   const rows = view.invoices.map((i) => `<li>Facture n° ${escapeHtml(i.number)} : ${escapeHtml(formatEuros(i.amountCents))}</li>`).join('');
@@ -74,7 +75,7 @@ export function mountPaymentProviderRoutes(root: Hono<AppEnv>, app: AppContext):
     const found = tenant && (await pendingTransaction(app, tenant, c.req.param('transactionId')));
     if (!tenant || !found || found.row.provider !== 'demo') return notFound(c);
     if (found.row.status !== 'pending') return c.redirect(paymentReturnUrl(tenant, found.row.id), 303);
-    return c.html(demoPage(tenant, found.view, c.req.path), 200, pageHeaders);
+    return c.html(demoPage(tenant, found.view, c.req.path), 200, pageHeaders(tenant));
   });
 
   root.post(`${base}/demo/page/:transactionId`, async (c) => {
