@@ -125,6 +125,8 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(env['ACCOUNT_PAGE_URL'] && { accountPageUrl: env['ACCOUNT_PAGE_URL'] }),
     ...(env['SMTP_URL'] && { smtpUrl: env['SMTP_URL'] }),
     ...(env['MAIL_FROM'] && { mailFrom: env['MAIL_FROM'] }),
+    // The API's public base URL behind a proxy (e.g. `https://api.ville.fr/api`): urlnotif and urlredirect derive from it.
+    ...(env['PUBLIC_URL'] && { config: { publicUrl: env['PUBLIC_URL'] } }),
     ...(env['PAYMENT_POLL_INTERVAL_MS'] && /^\d+$/.test(env['PAYMENT_POLL_INTERVAL_MS']) && Number(env['PAYMENT_POLL_INTERVAL_MS']) > 0 && { pollIntervalMs: Number(env['PAYMENT_POLL_INTERVAL_MS']) }),
     ...paymentFromEnv(env),
     ...(flag(env['FAKE_PAYFIP']) !== undefined && { fakePayfip: flag(env['FAKE_PAYFIP'])! }),
@@ -166,7 +168,7 @@ async function openDatabase(options: ServerOptions): Promise<{ db: Database; clo
  */
 export async function startServer(given: ServerOptions = {}): Promise<RunningServer> {
   const env = serverOptionsFromEnv(process.env);
-  const options: ServerOptions = { ...env, ...given, allowedOrigins: [...(env.allowedOrigins ?? []), ...(given.allowedOrigins ?? [])] };
+  const options: ServerOptions = { ...env, ...given, allowedOrigins: [...(env.allowedOrigins ?? []), ...(given.allowedOrigins ?? [])], config: { ...env.config, ...given.config } };
   const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', write: (line) => process.stdout.write(`${line}\n`) });
 
   if (env.payment?.provider === 'payfip' && process.env['PAYFIP_SAISIE'] && !/^[TXW]$/.test(process.env['PAYFIP_SAISIE'])) throw new TypeError('PAYFIP_SAISIE must be T, X or W');
