@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
 async function freePort(): Promise<number> {
@@ -56,6 +57,18 @@ export async function startDemo(env: Record<string, string> = {}): Promise<Demo>
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** JSON calls to a tenant's API (a bearer `token` when given), asserting success: `api('/invoices', { token })`. */
+export function tenantApi(demo: () => Demo, tenant = 'vienne-condrieu') {
+  return async (path: string, init: RequestInit & { token?: string } = {}) => {
+    const response = await fetch(`${demo().api}/tenants/${tenant}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(init.token && { authorization: `Bearer ${init.token}` }) },
+    });
+    assert.ok(response.ok, `${init.method ?? 'GET'} ${path}: ${response.status} ${await response.clone().text()}`);
+    return response.json();
   };
 }
 

@@ -8,12 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { launchChromium, startDemo, type Demo } from './harness.ts';
+import { launchChromium, startDemo, tenantApi, type Demo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
 let scratch: string;
-const tenantApi = () => `${demo.api}/tenants/vienne-condrieu`;
 const wizard = 'famille-preregistration:not([view="requests"])';
 const requestsView = 'famille-preregistration[view="requests"]';
 const pdf = '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
@@ -28,14 +27,7 @@ after(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function api(path: string, init: RequestInit & { token?: string } = {}) {
-  const response = await fetch(`${tenantApi()}${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...(init.token && { authorization: `Bearer ${init.token}` }) },
-  });
-  assert.ok(response.ok, `${init.method ?? 'GET'} ${path}: ${response.status} ${await response.clone().text()}`);
-  return response.json();
-}
+const api = tenantApi(() => demo);
 
 /** dd/mm/yyyy, `days` from now, as a parent types it. */
 function typedDate(days: number): string {

@@ -1,0 +1,289 @@
+// Invoices and online payment end to end, on the demo page against the real Node server,
+// once with the demo provider (its payment page is served by the server) and once in
+// `payfip` mode against the local fake PayFiP (PAYMENT_PROVIDER=payfip FAKE_PAYFIP=1):
+// an agent issues two invoices through the API; the parent selects both (a click and the
+// keyboard), sees "Total à régler", pays in the same window, comes back to the host page
+// (`#famille-payment=<id>`), sees both "Réglée" with a zero balance, and the confirmation
+// e-mail is in the outbox. A refused, then an abandoned, payment leaves them "À payer".
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { launchChromium, startDemo, tenantApi, type Demo } from './harness.ts';
+
+/** French money as the element and the e-mails write it: narrow no-break space for thousands, no-break space before €. */
+const NNBSP = '\u202f';
+const NBSP = '\u00a0';
+
+interface Issued {
+  id: string;
+  number: string;
+  totalCents: number;
+}
+
+interface Mode {
+  name: string;
+  env: Record<string, string>;
+  /** Where "Payer" leads (a prefix of the URL). */
+  providerPage: (demo: Demo) => string;
+  /** The amount as the provider's page shows it. */
+  amountShown: (formatted: string) => string;
+  /** Pays, refuses or abandons on the provider's page (the browser then comes back). */
+  choose: (page: Page, choice: 'pay' | 'refuse' | 'abandon') => Promise<void>;
+}
+
+const modes: Mode[] = [
+  {
+    name: 'demo provider',
+    env: {},
+    providerPage: (demo) => `${demo.api}/payment-providers/vienne-condrieu/demo/page/`,
+    amountShown: (formatted) => `Montant : ${formatted}`,
+    async choose(page, choice) {
+      if (choice === 'abandon') return page.click('button[value="abandon"]');
+      // The card decides the outcome: …0002 pays, …0069 is refused.
+      await page.click(`label ::-p-text(${choice === 'pay' ? '4000 0000 0000 0002' : '4000 0000 0000 0069'})`);
+      const card = await page.$eval('input[name="card"]:checked', (el) => (el as HTMLInputElement).value);
+      assert.equal(card, choice === 'pay' ? 'paid' : 'refused');
+      await page.click('button[value="pay"]');
+    },
+  },
+  {
+    name: 'PayFiP (local fake)',
+    env: { PAYMENT_PROVIDER: 'payfip', FAKE_PAYFIP: '1' },
+    providerPage: () => 'http://127.0.0.1:',
+    amountShown: (formatted) => formatted,
+    async choose(page, choice) {
+      assert.match(page.url(), /^http:\/\/127\.0\.0\.1:\d+\/tpa\/paiementws\.web\?idop=/);
+      await page.click(`button[value="${{ pay: 'P', refuse: 'R', abandon: 'A' }[choice]}"]`);
+    },
+  },
+];
+
+const scope = 'famille-invoices';
+const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.replace(/[ \n\t]+/g, ' ').trim() ?? '');
+
+/** ISO date, `days` from today. */
+const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+for (const mode of modes) {
+  describe(`invoices on the demo page against the real Node server — ${mode.name}`, () => {
+    let demo: Demo;
+    let browser: Browser;
+    let parentToken: string;
+    let agentToken: string;
+    let familyId: string;
+    let childId: string;
+    const api = tenantApi(() => demo);
+
+    before(async () => {
+      [demo, browser] = await Promise.all([startDemo(mode.env), launchChromium()]);
+      // The parent has declared a child (through the API); the agent reaches the family through that request.
+      ({ token: parentToken } = await api('/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'parent.demo', password: 'Famille-Demo-2026', transport: 'token' }) }));
+      const { member, request } = await api('/family/members', { method: 'POST', token: parentToken, body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' }) });
+      childId = member.id;
+      ({ token: agentToken } = await api('/agent/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }) }));
+      familyId = (await api(`/agent/requests/${request.id}`, { token: agentToken })).family.id;
+    });
+    after(async () => {
+      await browser?.close();
+      await demo?.stop();
+    });
+
+    /** The agent issues an invoice of these lines (quantity × unit price in cents). */
+    async function issue(issuedDaysAgo: number, lines: [activity: string, quantity: number, unitPriceCents: number][]): Promise<Issued> {
+      const invoice = await api('/agent/invoices', {
+        method: 'POST',
+        token: agentToken,
+        body: JSON.stringify({
+          familyId,
+          issuedOn: isoDate(-issuedDaysAgo),
+          dueOn: isoDate(30),
+          lines: lines.map(([activity, quantity, unitPriceCents]) => ({ childId, childLabel: 'Léo Martin', activity, period: 'Octobre 2026', quantity, unitPriceCents })),
+        }),
+      });
+      return { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents };
+    }
+
+    async function logIn(page: Page): Promise<void> {
+      await page.goto(`http://localhost:${demo.demoPort}/`);
+      await page.waitForSelector('famille-login input[autocomplete="username"]');
+      await page.type('famille-login input[autocomplete="username"]', 'parent.demo');
+      await page.type('famille-login input[autocomplete="current-password"]', 'Famille-Demo-2026');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
+    }
+
+    /** The table as the parent reads it: number → status badge(s), balance, whether it has a checkbox. */
+    function rows(page: Page) {
+      return page.$$eval(`${scope} tbody tr`, (trs) =>
+        Object.fromEntries(
+          trs.map((tr) => [
+            tr.querySelector('th')!.textContent!.trim(),
+            {
+              status: [...tr.querySelectorAll('[part=badge]')].map((b) => b.textContent!.trim()).join(' + '),
+              amount: tr.querySelector('td[data-label="Montant dû"]')!.textContent!.trim(),
+              balance: tr.querySelector('td[data-label="Solde"]')!.textContent!.trim(),
+              selectable: !!tr.querySelector('input[type=checkbox]'),
+            },
+          ]),
+        ),
+      );
+    }
+
+    /** The number of the invoice whose checkbox has the focus ('' when none). */
+    const focusedInvoice = (page: Page) =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return el?.type === 'checkbox' ? (el.closest('tr')?.querySelector('th')?.textContent?.trim() ?? '') : '';
+      });
+
+    /** Selects two invoices: the upper one with a click on its box, the other with the keyboard (Tab to its box, Space). */
+    async function selectBoth(page: Page, a: Issued, b: Issued): Promise<void> {
+      await page.waitForFunction((s, a, b) => {
+        const table = document.querySelector(`${s} tbody`);
+        return table?.textContent?.includes(a) && table.textContent.includes(b) && table.querySelectorAll('input[type=checkbox]').length >= 2;
+      }, { timeout: 20_000 }, scope, a.number, b.number);
+      const order = await page.$$eval(`${scope} tbody th`, (ths) => ths.map((th) => th.textContent!.trim()));
+      const [upper, lower] = order.indexOf(a.number) < order.indexOf(b.number) ? [a, b] : [b, a];
+      const box = (await page.evaluateHandle(
+        (s, n) => [...document.querySelectorAll(`${s} tbody tr`)].find((tr) => tr.querySelector('th')?.textContent?.trim() === n)!.querySelector('input[type=checkbox]')!,
+        scope,
+        upper.number,
+      )) as ElementHandle<HTMLInputElement>;
+      await box.click();
+      for (let tab = 0; (await focusedInvoice(page)) !== lower.number; tab++) {
+        assert.ok(tab < 10, `the checkbox of ${lower.number} is reachable with Tab`);
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('Space');
+      const checked = await page.$$eval(`${scope} tbody input[type=checkbox]`, (boxes) => boxes.map((b) => [b.closest('tr')!.querySelector('th')!.textContent!.trim(), (b as HTMLInputElement).checked]));
+      assert.deepEqual(Object.fromEntries(checked), { [a.number]: true, [b.number]: true });
+    }
+
+    /** "Payer" (by keyboard or a click), then the provider's page; answers what it showed. */
+    async function goPay(page: Page, expectedTotal: string, how: 'click' | 'keyboard'): Promise<string> {
+      const payButton = `${scope} [part=totals] button ::-p-text(Payer)`;
+      const navigation = page.waitForNavigation({ timeout: 20_000 });
+      if (how === 'click') await page.click(payButton);
+      else {
+        await (await page.$(payButton))!.focus();
+        await page.keyboard.press('Enter');
+      }
+      await navigation;
+      assert.ok(page.url().startsWith(mode.providerPage(demo)), `same window, on the provider's page: ${page.url()}`);
+      const shown = await text(page, 'body');
+      assert.ok(shown.includes(mode.amountShown(expectedTotal)), `the provider's page asks for ${expectedTotal}: ${shown}`);
+      return shown;
+    }
+
+    /** The provider's choice, then back on the host page with `#famille-payment=<id>`; answers the id. */
+    async function chooseAndComeBack(page: Page, choice: 'pay' | 'refuse' | 'abandon'): Promise<string> {
+      const navigation = page.waitForNavigation({ timeout: 20_000 });
+      await mode.choose(page, choice);
+      await navigation;
+      // The element removes the fragment once read: the hash seen when the document started.
+      const hash = await page.evaluate(() => (window as unknown as { __hashAtStart: string }).__hashAtStart);
+      const id = /^#famille-payment=([0-9a-f-]{36})$/.exec(hash)?.[1];
+      assert.ok(id, `back on the host page with the transaction in the fragment: ${page.url()} ${hash}`);
+      assert.equal(new URL(page.url()).origin, `http://localhost:${demo.demoPort}`);
+      return id;
+    }
+
+    async function newPage(): Promise<Page> {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.evaluateOnNewDocument(() => {
+        (window as unknown as { __hashAtStart: string }).__hashAtStart = location.hash;
+        document.addEventListener('famille-payment-result', (event) => {
+          (window as unknown as { __result: unknown }).__result = (event as CustomEvent).detail.transaction;
+        });
+      });
+      return page;
+    }
+
+    test('an agent issues two invoices; the parent pays both in one transaction, sees them "Réglée", and gets the e-mail', async () => {
+      // 42.5 h × 1,37 € = 58,225 → 58,23 € (rounded once per line); 160 h × 7,35 € + 18 meals × 3,85 € = 1 245,30 €.
+      const october = await issue(12, [['Multi-accueil Cocon de Soie — accueil occasionnel', 42.5, 137]]);
+      const november = await issue(2, [['Multi-accueil Cocon de Soie — accueil régulier', 160, 735], ['Restauration', 18, 385]]);
+      assert.equal(october.totalCents, 5_823);
+      assert.equal(november.totalCents, 124_530);
+      const total = `1${NNBSP}303,53${NBSP}€`;
+
+      const page = await newPage();
+      await logIn(page);
+      await selectBoth(page, november, october);
+      assert.deepEqual(await rows(page), {
+        [october.number]: { status: 'À payer', amount: `58,23${NBSP}€`, balance: `58,23${NBSP}€`, selectable: true },
+        [november.number]: { status: 'À payer', amount: `1${NNBSP}245,30${NBSP}€`, balance: `1${NNBSP}245,30${NBSP}€`, selectable: true },
+      });
+      const totals = await page.$eval(`${scope} [part=totals]`, (el) => el.textContent!.replace(/[ \n\t]+/g, ' '));
+      assert.ok(totals.includes(`Solde dû : ${total}`), totals);
+      assert.equal(await text(page, `${scope} [part=total]`), `Total à régler : ${total}`);
+      assert.equal(await page.$eval(`${scope} [part=total]`, (el) => el.getAttribute('aria-live')), 'polite', 'the total is announced');
+
+      await goPay(page, total, 'click');
+      const id = await chooseAndComeBack(page, 'pay');
+
+      // The outcome, read from the server, then the table: both paid, nothing left to pay.
+      await page.waitForSelector(`${scope} ::-p-text(Paiement accepté)`, { timeout: 20_000 });
+      const notice = await text(page, `${scope} [part=notice]`);
+      assert.ok(notice.includes(`Paiement accepté : ${total}.`), notice);
+      const result = (await page.evaluate(() => (window as unknown as { __result: { id: string; status: string; amountCents: number; invoices: { number: string; amountCents: number }[] } }).__result));
+      assert.equal(result.id, id);
+      assert.equal(result.status, 'paid');
+      assert.equal(result.amountCents, 130_353);
+      assert.deepEqual(result.invoices.map((i) => i.amountCents).sort((a, b) => a - b), [5_823, 124_530]);
+      await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody tr`).length === 2 && !document.querySelector(`${s} tbody input[type=checkbox]`), { timeout: 20_000 }, scope);
+      assert.deepEqual(await rows(page), {
+        [october.number]: { status: 'Réglée', amount: `58,23${NBSP}€`, balance: `0,00${NBSP}€`, selectable: false },
+        [november.number]: { status: 'Réglée', amount: `1${NNBSP}245,30${NBSP}€`, balance: `0,00${NBSP}€`, selectable: false },
+      });
+      const after = await page.$eval(`${scope} [part=totals]`, (el) => el.textContent!.replace(/[ \n\t]+/g, ' '));
+      assert.ok(after.includes(`Solde dû : 0,00${NBSP}€`), after);
+      const history = await text(page, `${scope} [part=history]`);
+      assert.ok(history.includes(`${total} le`) && history.includes('Carte bancaire (en ligne)'), history);
+      assert.ok(history.includes(`Facture n° ${october.number} : 58,23${NBSP}€`) && history.includes(`Facture n° ${november.number} : 1${NNBSP}245,30${NBSP}€`), history);
+
+      // The confirmation e-mail, with the amounts, exactly.
+      const { messages } = await api('/dev/outbox');
+      const mail = messages.find((m: { to: string; subject: string }) => m.to === 'parent.demo@example.fr' && m.subject.startsWith('Paiement reçu'));
+      assert.ok(mail, 'the confirmation e-mail is in the outbox');
+      assert.equal(mail.subject, `Paiement reçu : ${total} — Vienne Condrieu Agglomération`);
+      assert.ok(mail.text.includes(`Nous avons bien reçu votre paiement en ligne de ${total}`), mail.text);
+      assert.ok(mail.text.includes(`Facture n° ${october.number} : 58,23${NBSP}€ réglés.`), mail.text);
+      assert.ok(mail.text.includes(`Facture n° ${november.number} : 1${NNBSP}245,30${NBSP}€ réglés.`), mail.text);
+
+      // And the API agrees: nothing due, the one transaction paid.
+      const list = await api('/invoices', { token: parentToken });
+      assert.equal(list.balanceDueCents, 0);
+      assert.equal((await api(`/payments/transactions/${id}`, { token: parentToken })).status, 'paid');
+      await page.browserContext().close();
+    });
+
+    test('a refused, then an abandoned, payment leaves the invoices "À payer" and selectable', async () => {
+      const first = await issue(5, [['Accueil périscolaire — matin', 14, 120]]); // 16,80 €
+      const second = await issue(4, [['Accueil périscolaire — soir', 9.5, 210]]); // 19,95 €
+      const total = `36,75${NBSP}€`;
+      const page = await newPage();
+      await logIn(page);
+
+      for (const choice of ['refuse', 'abandon'] as const) {
+        await selectBoth(page, first, second);
+        assert.equal(await text(page, `${scope} [part=total]`), `Total à régler : ${total}`);
+        await goPay(page, total, choice === 'refuse' ? 'click' : 'keyboard');
+        await chooseAndComeBack(page, choice);
+        const outcome = choice === 'refuse' ? 'Paiement refusé : rien n’a été débité.' : 'Paiement abandonné : rien n’a été débité.';
+        await page.waitForSelector(`${scope} ::-p-text(${outcome})`, { timeout: 20_000 });
+        await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody input[type=checkbox]`).length === 2, { timeout: 20_000 }, scope);
+        const table = await rows(page);
+        assert.deepEqual(table[first.number], { status: 'À payer', amount: `16,80${NBSP}€`, balance: `16,80${NBSP}€`, selectable: true }, choice);
+        assert.deepEqual(table[second.number], { status: 'À payer', amount: `19,95${NBSP}€`, balance: `19,95${NBSP}€`, selectable: true }, choice);
+        const totals = await page.$eval(`${scope} [part=totals]`, (el) => el.textContent!.replace(/[ \n\t]+/g, ' '));
+        assert.ok(totals.includes(`Solde dû : ${total}`), totals);
+        assert.equal(await text(page, `${scope} [part=total]`), `Total à régler : 0,00${NBSP}€`, 'nothing selected on the way back');
+      }
+      const { messages } = await api('/dev/outbox');
+      assert.equal(messages.filter((m: { subject: string }) => m.subject === `Paiement reçu : ${total} — Vienne Condrieu Agglomération`).length, 0, 'no confirmation e-mail');
+      await page.browserContext().close();
+    });
+  });
+}
