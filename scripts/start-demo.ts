@@ -1,13 +1,18 @@
 // `npm start`: the reference server on embedded PostgreSQL (PGlite on disk), seeded, plus a
 // demo "municipal website" on another origin that embeds the drop-in bundle.
 //   PORT (8787)       the API server        DEMO_PORT (8080)   the town's demo site
-//   API_PUBLIC_URL    the API URL the page uses (default http://localhost:PORT/api)
+//   API_PUBLIC_URL    the API URL the page uses (default http://localhost:PORT/api); also the
+//                     base of the payment provider's callbacks unless PUBLIC_URL is set
+// The server reads the rest of its environment itself (see packages/server/README.md), e.g.
+// PAYMENT_PROVIDER=payfip FAKE_PAYFIP=1: PayFiP against the local fake. Payments come back to
+// http://localhost:DEMO_PORT/#famille-payment=<id> (the tenant's accountPageUrl).
 // Open http://localhost:DEMO_PORT (same site as the API: cookie session) or
 // http://127.0.0.1:DEMO_PORT (another site: bearer-token session).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { rollup } from 'rollup';
-import { startServer } from '@famille/server/node';
+import { demoCards } from '@famille/server';
+import { serverOptionsFromEnv, startServer } from '@famille/server/node';
 // @ts-expect-error: plain JS config module
 import { dropInPlugins } from '../rollup.config.mjs';
 
@@ -31,8 +36,16 @@ const [script, api] = await Promise.all([
     // E-mail links (activation, reset) lead back to the town's page, not to the API.
     accountPageUrl: process.env.ACCOUNT_PAGE_URL ?? `http://localhost:${demoPort}/`,
     allowedOrigins: [...demoOrigins, ...(process.env.ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [])],
+    // The URLs given to the payment provider (PayFiP's urlnotif, urlredirect) on the API's public URL.
+    ...(process.env.API_PUBLIC_URL && !process.env.PUBLIC_URL && { config: { publicUrl: apiUrl } }),
   }),
 ]);
+
+const fromEnv = serverOptionsFromEnv(process.env);
+const payfip = (fromEnv.payment?.provider ?? (fromEnv.fakePayfip ? 'payfip' : 'demo')) === 'payfip';
+const payments = payfip
+  ? `PayFiP${fromEnv.fakePayfip ? ' — local fake (simulation locale: Payer / Paiement refusé / Abandonner)' : ''}`
+  : `demo provider — test cards ${demoCards.map((card) => `${card.number} (${card.label})`).join(', ')}`;
 
 const page = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8')
   .replaceAll('%API%', apiUrl)
@@ -57,6 +70,8 @@ console.log(`
                      http://127.0.0.1:${demoPort}/   (another site: bearer tokens)
   API:               ${api.url}/api   docs: ${api.url}/api/docs
   Demo parent:       identifiant parent.demo   mot de passe Famille-Demo-2026
+  Demo agent (API):  identifiant agent.demo    mot de passe Agent-Demo-2026
+  Payments:          ${payments}
 `);
 
 const stop = async () => {
