@@ -159,3 +159,54 @@ export const PaymentRedirect = z
   .object({ transaction: PaymentTransaction, redirectUrl: z.string() })
   .register(z.globalRegistry, { id: 'PaymentRedirect' });
 export type PaymentRedirect = z.infer<typeof PaymentRedirect>;
+
+/** One child's part of a yearly attestation: what was paid in the year for their care. */
+export const AttestationChild = z.object({
+  childId: z.string(),
+  /** "Léo Martin". */
+  name: z.string(),
+  /** YYYY-MM-DD: the child was under 6 on 1 January of the year. */
+  birthDate: z.string(),
+  paidCents: z.number(),
+});
+export type AttestationChild = z.infer<typeof AttestationChild>;
+
+/**
+ * The yearly "attestation fiscale" (frais de garde des enfants de moins de 6 ans): the
+ * amounts paid in the calendar year (payment dates, Paris time) for each eligible child.
+ */
+export const AttestationSummary = z
+  .object({
+    year: z.number(),
+    children: z.array(AttestationChild),
+    totalCents: z.number(),
+  })
+  .register(z.globalRegistry, { id: 'AttestationSummary' });
+export type AttestationSummary = z.infer<typeof AttestationSummary>;
+
+/** The years with an attestation to download, newest first ("Attestation fiscale 2026"). */
+export const AttestationList = z
+  .object({ attestations: z.array(AttestationSummary) })
+  .register(z.globalRegistry, { id: 'AttestationList' });
+export type AttestationList = z.infer<typeof AttestationList>;
+
+/** "Adhésion à la facture en ligne", per child: invoices by e-mail rather than on paper. */
+export const InvoicePreference = z.object({
+  childId: z.string(),
+  /** "Léo Martin". */
+  name: z.string(),
+  /** The family is e-mailed when an invoice with a line for this child is published. */
+  electronicInvoice: z.boolean(),
+});
+export type InvoicePreference = z.infer<typeof InvoicePreference>;
+
+export const InvoicePreferences = z
+  .object({ children: z.array(InvoicePreference) })
+  .register(z.globalRegistry, { id: 'InvoicePreferences' });
+export type InvoicePreferences = z.infer<typeof InvoicePreferences>;
+
+/** The parent's choice for one child. */
+export const InvoicePreferenceInput = z
+  .object({ childId: id, electronicInvoice: z.boolean() })
+  .register(z.globalRegistry, { id: 'InvoicePreferenceInput' });
+export type InvoicePreferenceInput = z.input<typeof InvoicePreferenceInput>;

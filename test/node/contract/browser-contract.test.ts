@@ -78,6 +78,7 @@ const invoiceSample = {
 };
 const paymentSample = { id: 'p1', method: 'cheque', amountCents: 1500, receivedAt: '2026-11-02T09:00:00.000Z', allocations: [{ invoiceId: 'i1', invoiceNumber: 'F2026-00042', amountCents: 1500 }], overpaidCents: 0 };
 const transactionSample = { id: 't1', status: 'pending', provider: 'payfip', amountCents: 5823, invoices: [{ id: 'i1', number: 'F2026-00042', amountCents: 5823 }], createdAt: '2026-11-02T09:00:00.000Z' };
+const attestationChild = { childId: 'c1', name: 'Léo Martin', birthDate: '2022-05-01', paidCents: 3000 };
 const samples: Record<string, unknown[]> = {
   InvoiceStatus: ['a_payer', 'en_retard', 'partiellement_reglee', 'reglee', 'payee', 1],
   InvoiceLineInput: [invoiceLine, { ...invoiceLine, childId: 'c1' }, { ...invoiceLine, quantity: 0 }, { ...invoiceLine, quantity: 10_001, unitPriceCents: 1.5 }, { ...invoiceLine, unitPriceCents: -1 }, { ...invoiceLine, childLabel: '' }, {}],
@@ -111,6 +112,12 @@ const samples: Record<string, unknown[]> = {
   TransactionStatus: ['pending', 'paid', 'refused', 'abandoned', 'failed', 'lost'],
   PaymentTransaction: [transactionSample, { ...transactionSample, status: 'paid', settledAt: '2026-11-02T09:05:00.000Z' }, { ...transactionSample, provider: 'stripe' }, {}],
   PaymentRedirect: [{ transaction: transactionSample, redirectUrl: 'https://www.payfip.gouv.fr/tpa/paiementws.web?idop=abc' }, { redirectUrl: 1 }],
+  AttestationChild: [attestationChild, { ...attestationChild, paidCents: '3000' }, { childId: 'c1' }],
+  AttestationSummary: [{ year: 2026, children: [attestationChild], totalCents: 3000 }, { year: '2026', children: [], totalCents: 0 }, { year: 2026, children: [{}] }, {}],
+  AttestationList: [{ attestations: [{ year: 2026, children: [attestationChild], totalCents: 3000 }] }, { attestations: [] }, { attestations: [{ year: 2026 }] }, {}],
+  InvoicePreference: [{ childId: 'c1', name: 'Léo Martin', electronicInvoice: true }, { childId: 'c1', name: 'Léo Martin', electronicInvoice: 'yes' }, {}],
+  InvoicePreferences: [{ children: [{ childId: 'c1', name: 'Léo Martin', electronicInvoice: false }] }, { children: [] }, { children: [{ childId: 'c1' }] }, {}],
+  InvoicePreferenceInput: [{ childId: 'c1', electronicInvoice: true }, { childId: 'c1', electronicInvoice: false }, { childId: '', electronicInvoice: true }, { childId: 'x'.repeat(65), electronicInvoice: 1 }, { childId: 'c1' }, {}, null],
   Structure: [structure, { ...structure, id: 'Not A Slug' }, { ...structure, ageMinMonths: -1 }, { ...structure, ageMaxMonths: 2.5 }, {}],
   DocumentRequirement: [requirement, { ...requirement, bornChildOnly: 'yes' }, { ...requirement, maxBytes: 0 }, { ...requirement, label: {} }, {}],
   Question: [

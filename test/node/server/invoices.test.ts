@@ -1,13 +1,13 @@
 // Invoices: issued by agents, read by their family only, exact in cents, with a real PDF.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { Payment } from '@famille/contract';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, TestClock, testApp, type TestApp } from './support/app.ts';
 import { agentLogin, newFamily, send, type Auth } from './support/family.ts';
 import { problemCode } from './support/accounts.ts';
+import { pdfText } from './support/pdf.ts';
 import { familyIdOf, history, invoiceBody, invoiceOf, issue, line, listInvoices } from './support/invoices.ts';
 
 const OTHER = '/api/tenants/ville-exemple';
@@ -30,22 +30,6 @@ before(async () => {
   b = { auth: fb.auth, familyId: await familyIdOf(database.db, fb.email) };
 });
 after(() => database?.close());
-
-/** The text drawn on a pdf-lib PDF: its content streams inflated, the hex strings of Tj decoded. */
-function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString('latin1');
-  const parts: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      content = match[1]!;
-    }
-    for (const hex of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) parts.push(Buffer.from(hex[1]!, 'hex').toString('latin1'));
-  }
-  return parts.join('\n');
-}
 
 describe('issuing', () => {
   test('an agent issues an invoice: lines per child, amounts in whole cents (42.5 h × 1,37 € = 58,23 €), the tenant’s number format', async () => {
@@ -123,6 +107,26 @@ describe('reading', () => {
       const text = pdfText(bytes);
       for (const expected of [invoice.number, 'Vienne Condrieu Agglom', 'Point Info Mode de Garde', '01 99 00 38 20', '58,23']) assert.ok(text.includes(expected), expected);
     }
+  });
+
+  test('the list costs the same number of queries for 1 invoice as for 25 (paid amounts and pending payments in the same query)', async () => {
+    const family = await newFamily(app);
+    const familyId = await familyIdOf(database.db, family.email);
+    const queriesFor = async () => {
+      const start = database.queries();
+      const list = await listInvoices(app, family.auth);
+      return { queries: database.queries() - start, count: list.invoices.length };
+    };
+    const first = await issue(app, agent, invoiceBody(familyId));
+    await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId, method: 'especes', amountCents: 100, invoiceIds: [first.id] });
+    const one = await queriesFor();
+    for (let i = 0; i < 24; i++) await issue(app, agent, invoiceBody(familyId));
+    const many = await queriesFor();
+    assert.deepEqual([one.count, many.count], [1, 25]);
+    assert.equal(many.queries, one.queries);
+    assert.ok(one.queries <= 3, `${one.queries} queries`);
+    const paid = (await listInvoices(app, family.auth)).invoices.find((i) => i.id === first.id)!;
+    assert.deepEqual([paid.paidCents, paid.balanceCents, paid.status], [100, 5723, 'partiellement_reglee']);
   });
 
   test('an invoice whose due date passed (by the injected clock, Paris day) is "en retard"; due today it is still "à payer"', async () => {

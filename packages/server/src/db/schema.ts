@@ -373,3 +373,15 @@ export const paymentAllocations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.paymentId, t.invoiceId] })],
 );
+
+export const invoicePreferences = pgTable(
+  'invoice_preferences',
+  {
+    tenantId: text('tenant_id').notNull(),
+    childId: uuid('child_id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    electronic: boolean('electronic').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.childId] })],
+);

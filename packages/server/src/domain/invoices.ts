@@ -62,3 +62,37 @@ export function formatInvoiceNumber(format: string, sequence: number, issuedOn: 
 export function formatEuros(cents: number, locale: 'fr' | 'en' = 'fr'): string {
   return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
+
+/**
+ * Splits an amount paid on an invoice across its lines, proportionally to the lines'
+ * amounts, in whole cents: each line gets the floor of its exact share, and the cents
+ * left over go one each to the lines with the largest remainders (ties: the earlier line).
+ * The parts always add up to the amount. BigInt: amount × line may pass 2^53.
+ * A payment of 50 € on lines of 60 € and 40 € gives 30 € and 20 €; 1 cent on two equal
+ * lines gives it to the first.
+ */
+export function splitByLines(amountCents: number, lineCents: readonly number[]): number[] {
+  const total = lineCents.reduce((sum, c) => sum + c, 0);
+  if (total <= 0) return lineCents.map(() => 0);
+  const amount = BigInt(amountCents);
+  const exact = lineCents.map((c) => amount * BigInt(c));
+  const parts = exact.map((e) => e / BigInt(total));
+  const remainders = exact.map((e, index) => ({ index, remainder: e % BigInt(total) }));
+  let left = amount - parts.reduce((sum, p) => sum + p, 0n);
+  remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (const { index } of remainders) {
+    if (left <= 0n) break;
+    parts[index]! += 1n;
+    left -= 1n;
+  }
+  return parts.map(Number);
+}
+
+/**
+ * Whether a child counts for the year's childcare tax credit: under 6 on 1 January of the
+ * year, which the tax administration words as "né à compter du 1er janvier" six years
+ * before (2026: born on or after 2020-01-01). Children born during the year count too.
+ */
+export function underSixOnFirstJanuary(birthDate: string, year: number): boolean {
+  return birthDate >= `${year - 6}-01-01` && birthDate <= `${year}-12-31`;
+}

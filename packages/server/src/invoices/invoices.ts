@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { FieldError, Invoice, InvoiceInput, InvoiceLine, InvoiceList, Payment, CounterPaymentInput } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
@@ -7,13 +7,15 @@ import type { AuthenticatedAgent } from '../agents/auth.ts';
 import { familyLabels } from '../agents/requests.ts';
 import { newUuid } from '../db/ids.ts';
 import { uniqueViolation } from '../db/errors.ts';
-import { families, familyMembers, invoiceCounters, invoices, paymentAllocations, paymentTransactionInvoices, paymentTransactions, payments } from '../db/schema.ts';
+import { families, familyMembers, invoiceCounters, invoicePreferences, invoices, paymentAllocations, paymentTransactionInvoices, paymentTransactions, payments } from '../db/schema.ts';
 import { allocatePayment, formatInvoiceNumber, invoiceStatus, lineAmountCents } from '../domain/invoices.ts';
 import { parisDate } from '../domain/preregistration.ts';
 import { isUuid } from '../family/views.ts';
 import { ProblemError } from '../http/problem.ts';
 import { billingOf, type Tenant } from '../tenants/registry.ts';
-import { renderInvoicePdf } from './pdf.ts';
+import { pdfResponse, renderInvoicePdf } from './pdf.ts';
+import type { QueuedMail } from '../mail/outbox.ts';
+import { mailFamily } from '../preregistration/submission.ts';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
@@ -49,26 +51,43 @@ export async function invoicesWithPendingPayment(db: Database, tenantId: string,
   return new Set(rows.map((r) => r.invoiceId));
 }
 
-export async function invoiceViews(db: Database, tenantId: string, rows: readonly InvoiceRow[], now: Date): Promise<Invoice[]> {
-  const ids = rows.map((r) => r.id);
-  const [paid, pending] = await Promise.all([paidByInvoice(db, tenantId, ids), invoicesWithPendingPayment(db, tenantId, ids, now)]);
-  const today = parisDate(now);
-  return rows.map((row) => {
-    const paidCents = paid.get(row.id) ?? 0;
-    const totalCents = Number(row.totalCents);
-    return {
-      id: row.id,
-      number: row.number,
-      issuedOn: row.issuedOn,
-      dueOn: row.dueOn,
-      lines: row.lines,
-      totalCents,
-      paidCents,
-      balanceCents: Math.max(0, totalCents - paidCents),
-      status: invoiceStatus({ totalCents, paidCents, dueOn: row.dueOn }, today),
-      paymentPending: pending.has(row.id),
-    };
-  });
+/** An invoice row with what was paid on it and whether an online payment of it is under way. */
+export type InvoiceRowWithBalance = InvoiceRow & { readonly paidCents: number; readonly pending: boolean };
+
+/**
+ * Invoices with their paid amount and pending flag in ONE query (correlated subqueries on
+ * indexed columns): a list costs the same number of round trips whatever its length.
+ */
+async function invoicesWithBalances(db: Database, tenantId: string, where: SQL | undefined, now: Date, limit = LIST_LIMIT): Promise<InvoiceRowWithBalance[]> {
+  const rows = await db
+    .select({
+      ...getTableColumns(invoices),
+      paid: sql<string>`coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.tenant_id = invoices.tenant_id and pa.invoice_id = invoices.id), 0)`,
+      pending: sql<boolean>`exists (select 1 from payment_transaction_invoices pti join payment_transactions pt on pt.tenant_id = pti.tenant_id and pt.id = pti.transaction_id
+        where pti.tenant_id = invoices.tenant_id and pti.invoice_id = invoices.id and pt.status = 'pending' and pt.expires_at > ${now.toISOString()}::timestamptz)`,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.tenantId, tenantId), where))
+    .orderBy(desc(invoices.issuedOn), desc(invoices.number))
+    .limit(limit);
+  return rows.map(({ paid, pending, ...row }) => ({ ...row, paidCents: Number(paid), pending: pending === true || (pending as unknown) === 't' }));
+}
+
+function invoiceView(row: InvoiceRowWithBalance, today: string): Invoice {
+  const totalCents = Number(row.totalCents);
+  const paidCents = row.paidCents;
+  return {
+    id: row.id,
+    number: row.number,
+    issuedOn: row.issuedOn,
+    dueOn: row.dueOn,
+    lines: row.lines,
+    totalCents,
+    paidCents,
+    balanceCents: Math.max(0, totalCents - paidCents),
+    status: invoiceStatus({ totalCents, paidCents, dueOn: row.dueOn }, today),
+    paymentPending: row.pending,
+  };
 }
 
 export function paymentOptions(app: AppContext, tenant: Tenant): InvoiceList['payment'] {
@@ -77,50 +96,34 @@ export function paymentOptions(app: AppContext, tenant: Tenant): InvoiceList['pa
   return { provider: provider ? settings.provider : 'none', minimumCents: provider?.minimumCents ?? 0, counterMethods: ['especes', 'cheque', 'cesu'] };
 }
 
-/** The family's invoices, newest first, with "Solde dû". */
+/** The family's invoices, newest first, with "Solde dû": two queries in all (session, invoices). */
 export async function familyInvoices(app: AppContext, tenant: Tenant, familyId: string): Promise<InvoiceList> {
-  const tenantId = tenant.config.id;
-  const rows = await app.db
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.tenantId, tenantId), eq(invoices.familyId, familyId)))
-    .orderBy(desc(invoices.issuedOn), desc(invoices.number))
-    .limit(LIST_LIMIT);
-  const views = await invoiceViews(app.db, tenantId, rows, app.clock.now());
+  const now = app.clock.now();
+  const today = parisDate(now);
+  const views = (await invoicesWithBalances(app.db, tenant.config.id, eq(invoices.familyId, familyId), now)).map((row) => invoiceView(row, today));
   return { invoices: views, balanceDueCents: views.reduce((sum, v) => sum + v.balanceCents, 0), payment: paymentOptions(app, tenant) };
 }
 
-async function invoiceRow(db: Database, tenantId: string, id: string, familyId: string | undefined): Promise<InvoiceRow> {
+async function invoiceRow(db: Database, tenantId: string, id: string, familyId: string | undefined, now: Date): Promise<InvoiceRowWithBalance> {
   if (!isUuid(id)) throw new ProblemError('not_found');
-  const [row] = await db
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.tenantId, tenantId), eq(invoices.id, id), familyId ? eq(invoices.familyId, familyId) : undefined));
+  const [row] = await invoicesWithBalances(db, tenantId, and(eq(invoices.id, id), familyId ? eq(invoices.familyId, familyId) : undefined), now, 1);
   if (!row) throw new ProblemError('not_found');
   return row;
 }
 
 /** One invoice: the family's own (`familyId`), or any of the tenant's (agent). Others: 404. */
 export async function oneInvoice(app: AppContext, tenant: Tenant, id: string, familyId: string | undefined): Promise<Invoice> {
-  const row = await invoiceRow(app.db, tenant.config.id, id, familyId);
-  return (await invoiceViews(app.db, tenant.config.id, [row], app.clock.now()))[0]!;
+  const now = app.clock.now();
+  return invoiceView(await invoiceRow(app.db, tenant.config.id, id, familyId, now), parisDate(now));
 }
 
 export async function invoicePdfResponse(app: AppContext, tenant: Tenant, id: string, familyId: string | undefined): Promise<Response> {
-  const row = await invoiceRow(app.db, tenant.config.id, id, familyId);
   const now = app.clock.now();
-  const [view] = await invoiceViews(app.db, tenant.config.id, [row], now);
+  const row = await invoiceRow(app.db, tenant.config.id, id, familyId, now);
+  const view = invoiceView(row, parisDate(now));
   const label = (await familyLabels(app.db, tenant.config.id, [row.familyId])).get(row.familyId) ?? '';
-  const bytes = await renderInvoicePdf(view!, tenant.config, label, now);
-  return new Response(bytes as BodyInit, {
-    status: 200,
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="facture-${row.number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  const bytes = await renderInvoicePdf(view, tenant.config, label, now);
+  return pdfResponse(bytes, `facture-${row.number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`);
 }
 
 /** The tenant's next invoice number, in the caller's transaction (gapless, like request numbers). */
@@ -133,56 +136,111 @@ async function nextInvoiceSequence(tx: Database, tenantId: string): Promise<numb
   return Number(result.rows[0]!.last_number);
 }
 
+/** An invoice checked against the database, ready to write: lines with their amounts. */
+export interface CheckedInvoice {
+  readonly familyId: string;
+  readonly number: string | undefined;
+  readonly issuedOn: string;
+  readonly dueOn: string;
+  readonly lines: readonly InvoiceLine[];
+  readonly totalCents: number;
+}
+
+/**
+ * Checks invoices (already valid by the contract's schema) against the tenant's data: the
+ * family exists in the tenant, each line's child is one of its children, quantities have
+ * at most two decimals, the due date is not before the issue date. Two queries for any
+ * number of invoices. Answers, per invoice, either the checked invoice or its field errors.
+ */
+export async function checkInvoices(db: Database, tenantId: string, bodies: readonly z.output<typeof InvoiceInput>[]): Promise<({ checked: CheckedInvoice; fieldErrors?: undefined } | { checked?: undefined; fieldErrors: FieldError[] })[]> {
+  const familyIds = [...new Set(bodies.map((b) => b.familyId).filter(isUuid))];
+  const childIds = [...new Set(bodies.flatMap((b) => b.lines.flatMap((l) => (l.childId && isUuid(l.childId) ? [l.childId] : []))))];
+  const [knownFamilies, knownChildren] = await Promise.all([
+    familyIds.length > 0 ? db.select({ id: families.id }).from(families).where(and(eq(families.tenantId, tenantId), inArray(families.id, familyIds))) : [],
+    childIds.length > 0
+      ? db
+          .select({ id: familyMembers.id, familyId: familyMembers.familyId })
+          .from(familyMembers)
+          .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.role, 'enfant'), inArray(familyMembers.id, childIds)))
+      : [],
+  ]);
+  const families_ = new Set(knownFamilies.map((f) => f.id));
+  const childFamily = new Map(knownChildren.map((c) => [c.id, c.familyId]));
+  return bodies.map((body) => {
+    const fieldErrors: FieldError[] = [];
+    const lines: InvoiceLine[] = [];
+    body.lines.forEach((line, index) => {
+      const amountCents = lineAmountCents(line.quantity, line.unitPriceCents);
+      if (amountCents === undefined) fieldErrors.push({ path: `lines.${index}.quantity`, code: 'invalid_format', params: { decimals: 2 } });
+      lines.push({ ...(line.childId && { childId: line.childId }), childLabel: line.childLabel, activity: line.activity, period: line.period, quantity: line.quantity, unitPriceCents: line.unitPriceCents, amountCents: amountCents ?? 0 });
+    });
+    if (body.dueOn < body.issuedOn) fieldErrors.push({ path: 'dueOn', code: 'too_small', params: { minimum: body.issuedOn } });
+    const family = families_.has(body.familyId);
+    if (!family) fieldErrors.push({ path: 'familyId', code: 'unknown_reference' });
+    else {
+      lines.forEach((l, index) => {
+        if (l.childId && childFamily.get(l.childId) !== body.familyId) fieldErrors.push({ path: `lines.${index}.childId`, code: 'unknown_reference' });
+      });
+    }
+    if (fieldErrors.length > 0) return { fieldErrors };
+    const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
+    return { checked: { familyId: body.familyId, number: body.number, issuedOn: body.issuedOn, dueOn: body.dueOn, lines, totalCents } };
+  });
+}
+
+/**
+ * Publishes a checked invoice in the caller's transaction: its number (the tenant's next
+ * one when absent), the row, and — when a line's child is opted in to electronic invoices —
+ * the "votre facture est disponible" e-mail to the family's parents, in the same
+ * transaction (outbox): the message exists if and only if the invoice does. The caller
+ * hands the returned mails to `app.mailer.queued()` once committed.
+ */
+export async function publishInvoice(tx: Database, app: AppContext, tenant: Tenant, agentId: string | null, invoice: CheckedInvoice, now: Date): Promise<{ id: string; number: string; mails: QueuedMail[] }> {
+  const tenantId = tenant.config.id;
+  const id = newUuid(app.randomBytes);
+  const number = invoice.number ?? formatInvoiceNumber(billingOf(tenant).invoiceNumberFormat, await nextInvoiceSequence(tx, tenantId), invoice.issuedOn);
+  await tx.insert(invoices).values({
+    tenantId,
+    id,
+    number,
+    familyId: invoice.familyId,
+    issuedOn: invoice.issuedOn,
+    dueOn: invoice.dueOn,
+    lines: [...invoice.lines],
+    totalCents: invoice.totalCents,
+    issuedByAgent: agentId,
+    createdAt: now,
+  });
+  const childIds = [...new Set(invoice.lines.flatMap((l) => (l.childId ? [l.childId] : [])))];
+  const optedIn =
+    childIds.length > 0 &&
+    (
+      await tx
+        .select({ childId: invoicePreferences.childId })
+        .from(invoicePreferences)
+        .where(and(eq(invoicePreferences.tenantId, tenantId), eq(invoicePreferences.familyId, invoice.familyId), inArray(invoicePreferences.childId, childIds), eq(invoicePreferences.electronic, true)))
+        .limit(1)
+    ).length > 0;
+  const mails = optedIn
+    ? await mailFamily(tx, app, tenant, invoice.familyId, (prenoms) => ({ kind: 'invoice_available', prenoms, number, totalCents: invoice.totalCents, dueOn: invoice.dueOn, link: tenant.accountPageUrl }), now)
+    : [];
+  return { id, number, mails };
+}
+
 /** Issues an invoice to a family of the tenant: lines checked, amounts computed in cents. */
 export async function issueInvoice(app: AppContext, tenant: Tenant, agent: AuthenticatedAgent | undefined, body: z.output<typeof InvoiceInput>): Promise<Invoice> {
-  const tenantId = tenant.config.id;
-  const fieldErrors: FieldError[] = [];
-  const lines: InvoiceLine[] = [];
-  body.lines.forEach((line, index) => {
-    const amountCents = lineAmountCents(line.quantity, line.unitPriceCents);
-    if (amountCents === undefined) fieldErrors.push({ path: `lines.${index}.quantity`, code: 'invalid_format', params: { decimals: 2 } });
-    lines.push({ ...(line.childId && { childId: line.childId }), childLabel: line.childLabel, activity: line.activity, period: line.period, quantity: line.quantity, unitPriceCents: line.unitPriceCents, amountCents: amountCents ?? 0 });
-  });
-  if (body.dueOn < body.issuedOn) fieldErrors.push({ path: 'dueOn', code: 'too_small', params: { minimum: body.issuedOn } });
-  const family = isUuid(body.familyId) ? (await app.db.select().from(families).where(and(eq(families.tenantId, tenantId), eq(families.id, body.familyId))))[0] : undefined;
-  if (!family) fieldErrors.push({ path: 'familyId', code: 'unknown_reference' });
-  const childIds = [...new Set(lines.flatMap((l) => (l.childId ? [l.childId] : [])))];
-  if (family && childIds.length > 0) {
-    const known = childIds.every(isUuid)
-      ? await app.db
-          .select({ id: familyMembers.id })
-          .from(familyMembers)
-          .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, family.id), eq(familyMembers.role, 'enfant'), inArray(familyMembers.id, childIds)))
-      : [];
-    const knownIds = new Set(known.map((k) => k.id));
-    lines.forEach((l, index) => {
-      if (l.childId && !knownIds.has(l.childId)) fieldErrors.push({ path: `lines.${index}.childId`, code: 'unknown_reference' });
-    });
-  }
-  if (fieldErrors.length > 0) throw new ProblemError('validation_failed', { fieldErrors });
-  const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
-  const id = newUuid(app.randomBytes);
+  const [result] = await checkInvoices(app.db, tenant.config.id, [body]);
+  if (!result!.checked) throw new ProblemError('validation_failed', { fieldErrors: result!.fieldErrors });
+  const checked = result!.checked;
+  let published: Awaited<ReturnType<typeof publishInvoice>>;
   try {
-    await app.db.transaction(async (tx) => {
-      const number = body.number ?? formatInvoiceNumber(billingOf(tenant).invoiceNumberFormat, await nextInvoiceSequence(tx, tenantId), body.issuedOn);
-      await tx.insert(invoices).values({
-        tenantId,
-        id,
-        number,
-        familyId: body.familyId,
-        issuedOn: body.issuedOn,
-        dueOn: body.dueOn,
-        lines,
-        totalCents,
-        issuedByAgent: agent?.agent.id ?? null,
-        createdAt: app.clock.now(),
-      });
-    });
+    published = await app.db.transaction((tx) => publishInvoice(tx, app, tenant, agent?.agent.id ?? null, checked, app.clock.now()));
   } catch (error) {
     if (uniqueViolation(error) !== undefined) throw new ProblemError('conflict', { detail: 'An invoice of this tenant already has this number' });
     throw error;
   }
-  return oneInvoice(app, tenant, id, undefined);
+  app.mailer.queued(published.mails);
+  return oneInvoice(app, tenant, published.id, undefined);
 }
 
 export async function paymentViews(db: Database, tenantId: string, rows: readonly PaymentRow[]): Promise<Payment[]> {

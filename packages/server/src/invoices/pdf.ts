@@ -5,15 +5,30 @@ const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.sl
 
 const statusText = { a_payer: 'À payer', en_retard: 'En retard', partiellement_reglee: 'Partiellement réglée', reglee: 'Réglée' } as const;
 
+/** A generated PDF as a download, never cached nor sniffed. */
+export function pdfResponse(bytes: Uint8Array, fileName: string): Response {
+  return new Response(bytes as BodyInit, {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+const A4: [number, number] = [595.28, 841.89];
+
 /**
- * The invoice as a PDF (A4, French), with the tenant's name and contact. pdf-lib is
- * imported lazily: bundles split it off, and a process loads it at the first PDF only.
- * Standard fonts (WinAnsi): characters outside it are replaced, never fatal.
+ * A4 pages in French with the tenant's letterhead (name and contact). pdf-lib is imported
+ * lazily: bundles split it off, and a process loads it at the first PDF only. Standard
+ * fonts (WinAnsi): characters outside it are replaced, never fatal.
  */
-export async function renderInvoicePdf(invoice: Invoice, tenant: TenantConfig, familyLabel: string, now: Date): Promise<Uint8Array> {
+async function tenantDocument(title: string, tenant: TenantConfig, now: Date) {
   const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const doc = await PDFDocument.create();
-  doc.setTitle(`Facture ${invoice.number} — ${tenant.name}`);
+  doc.setTitle(title);
   doc.setAuthor(tenant.name);
   doc.setCreator('Espace Famille');
   doc.setCreationDate(now);
@@ -22,27 +37,42 @@ export async function renderInvoicePdf(invoice: Invoice, tenant: TenantConfig, f
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const safe = (text: string) =>
     [...text.replace(/[\u202f\u00a0]/g, ' ').replace(/[’]/g, "'").replace(/[—–]/g, '-')].map((ch) => (font.getCharacterSet().includes(ch.codePointAt(0)!) ? ch : '?')).join('');
-  let page = doc.addPage([595.28, 841.89]);
-  let y = 800;
-  const write = (text: string, x: number, size = 10, f = font) => page.drawText(safe(text), { x, y, size, font: f, color: rgb(0.07, 0.09, 0.15) });
-  const right = (text: string, xRight: number, size = 10, f = font) => write(text, xRight - f.widthOfTextAtSize(safe(text), size), size, f);
-
-  write(tenant.name, 50, 14, bold);
-  y -= 16;
-  write(tenant.contact.service, 50);
-  y -= 13;
+  const pen = {
+    doc,
+    font,
+    bold,
+    page: doc.addPage(A4),
+    y: 800,
+    newPage() {
+      pen.page = doc.addPage(A4);
+      pen.y = 800;
+    },
+    write: (text: string, x: number, size = 10, f = font) => pen.page.drawText(safe(text), { x, y: pen.y, size, font: f, color: rgb(0.07, 0.09, 0.15) }),
+    right: (text: string, xRight: number, size = 10, f = font) => pen.write(text, xRight - f.widthOfTextAtSize(safe(text), size), size, f),
+  };
+  pen.write(tenant.name, 50, 14, bold);
+  pen.y -= 16;
+  pen.write(tenant.contact.service, 50);
+  pen.y -= 13;
   if (tenant.contact.address) {
-    write(tenant.contact.address, 50);
-    y -= 13;
+    pen.write(tenant.contact.address, 50);
+    pen.y -= 13;
   }
-  write(`Tél. ${tenant.contact.phone} - ${tenant.contact.email}`, 50);
-  y -= 36;
+  pen.write(`Tél. ${tenant.contact.phone} - ${tenant.contact.email}`, 50);
+  pen.y -= 36;
+  return pen;
+}
+
+/** The invoice as a PDF (A4, French), with the tenant's name and contact. */
+export async function renderInvoicePdf(invoice: Invoice, tenant: TenantConfig, familyLabel: string, now: Date): Promise<Uint8Array> {
+  const pen = await tenantDocument(`Facture ${invoice.number} — ${tenant.name}`, tenant, now);
+  const { bold, write, right } = pen;
   write(`Facture n° ${invoice.number}`, 50, 16, bold);
-  y -= 20;
+  pen.y -= 20;
   write(`Famille : ${familyLabel}`, 50);
-  y -= 13;
+  pen.y -= 13;
   write(`Date : ${frDate(invoice.issuedOn)}    À payer avant le : ${frDate(invoice.dueOn)}`, 50);
-  y -= 30;
+  pen.y -= 30;
   const header = () => {
     write('Enfant', 50, 9, bold);
     write('Activité', 160, 9, bold);
@@ -50,13 +80,12 @@ export async function renderInvoicePdf(invoice: Invoice, tenant: TenantConfig, f
     right('Qté', 420, 9, bold);
     right('Prix unitaire', 485, 9, bold);
     right('Montant', 545, 9, bold);
-    y -= 14;
+    pen.y -= 14;
   };
   header();
   for (const line of invoice.lines) {
-    if (y < 120) {
-      page = doc.addPage([595.28, 841.89]);
-      y = 800;
+    if (pen.y < 120) {
+      pen.newPage();
       header();
     }
     write(line.childLabel.slice(0, 22), 50, 9);
@@ -65,19 +94,66 @@ export async function renderInvoicePdf(invoice: Invoice, tenant: TenantConfig, f
     right(String(line.quantity).replace('.', ','), 420, 9);
     right(formatEuros(line.unitPriceCents), 485, 9);
     right(formatEuros(line.amountCents), 545, 9);
-    y -= 13;
+    pen.y -= 13;
   }
-  y -= 12;
+  pen.y -= 12;
   right(`Montant total : ${formatEuros(invoice.totalCents)}`, 545, 11, bold);
-  y -= 15;
+  pen.y -= 15;
   right(`Déjà réglé : ${formatEuros(invoice.paidCents)}`, 545, 10);
-  y -= 15;
+  pen.y -= 15;
   right(`Reste à payer : ${formatEuros(invoice.balanceCents)}`, 545, 11, bold);
-  y -= 15;
+  pen.y -= 15;
   right(statusText[invoice.status], 545, 10, bold);
-  y = 90;
+  pen.y = 90;
   write('Paiement en ligne dans votre Espace Famille, ou au guichet en espèces, par chèque ou en CESU :', 50, 8);
-  y -= 11;
+  pen.y -= 11;
   write(`${tenant.contact.service}, ${tenant.contact.address ?? ''}`, 50, 8);
-  return doc.save({ useObjectStreams: false });
+  return pen.doc.save({ useObjectStreams: false });
+}
+
+/** What the attestation PDF shows. */
+export interface AttestationContent {
+  readonly year: number;
+  readonly children: readonly { readonly name: string; readonly birthDate: string; readonly paidCents: number }[];
+  readonly totalCents: number;
+  /** "Camille Martin": the family's parent(s). */
+  readonly parents: readonly string[];
+}
+
+/**
+ * The yearly "attestation de frais de garde" (A4, French): the amounts paid in the year
+ * for each child under 6 on 1 January, the tenant's name and contact, the family, the
+ * date issued (Paris day).
+ */
+export async function renderAttestationPdf(content: AttestationContent, tenant: TenantConfig, issuedOn: string, now: Date): Promise<Uint8Array> {
+  const pen = await tenantDocument(`Attestation de frais de garde ${content.year} — ${tenant.name}`, tenant, now);
+  const { bold, write, right } = pen;
+  write(`Attestation de frais de garde - année ${content.year}`, 50, 16, bold);
+  pen.y -= 18;
+  write('Enfants de moins de 6 ans (crédit d\'impôt pour frais de garde, article 200 quater B du CGI)', 50, 9);
+  pen.y -= 26;
+  write(`${tenant.name} atteste que ${content.parents.join(' et ') || 'la famille'} a réglé, du 01/01/${content.year} au 31/12/${content.year},`, 50);
+  pen.y -= 13;
+  write('pour la garde de ses enfants, les sommes suivantes (date de paiement) :', 50);
+  pen.y -= 26;
+  write('Enfant', 50, 9, bold);
+  write('Né(e) le', 300, 9, bold);
+  right('Montant réglé', 545, 9, bold);
+  pen.y -= 14;
+  for (const child of content.children) {
+    if (pen.y < 140) pen.newPage();
+    write(child.name.slice(0, 45), 50, 10);
+    write(frDate(child.birthDate), 300, 10);
+    right(formatEuros(child.paidCents), 545, 10);
+    pen.y -= 14;
+  }
+  pen.y -= 10;
+  right(`Total : ${formatEuros(content.totalCents)}`, 545, 11, bold);
+  pen.y -= 36;
+  write(`Attestation délivrée le ${frDate(issuedOn)}, pour servir et valoir ce que de droit.`, 50);
+  pen.y -= 13;
+  write(`${tenant.contact.service} - ${tenant.name}`, 50);
+  pen.y = 90;
+  write('Montants effectivement payés dans l\'année (en ligne ou au guichet), répartis entre les enfants au prorata des lignes de chaque facture.', 50, 8);
+  return pen.doc.save({ useObjectStreams: false });
 }

@@ -47,6 +47,17 @@ export type MailContent =
       readonly at: Date;
       /** Taken beyond the balances (crossed payments): the service refunds it. */
       readonly overpaidCents: number;
+    }
+  | {
+      /** A new invoice was published for a child whose family chose electronic invoices. */
+      readonly kind: 'invoice_available';
+      readonly prenoms: string;
+      readonly number: string;
+      readonly totalCents: number;
+      /** YYYY-MM-DD: "à payer avant le". */
+      readonly dueOn: string;
+      /** The host page with <famille-invoices>. */
+      readonly link: string;
     };
 
 const euros = (cents: number, locale: Locale) => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -241,6 +252,27 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
       }
       blocks.push({ small: fr ? 'Vos factures et l’historique de vos paiements sont dans votre Espace Famille, rubrique « Mes factures ».' : 'Your invoices and payment history are in your Espace Famille, under "My invoices".' });
       return { subject: fr ? `Paiement reçu : ${amount} — ${name}` : `Payment received: ${amount} — ${name}`, blocks };
+    }
+    case 'invoice_available': {
+      const amount = euros(mail.totalCents, locale);
+      const due = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${mail.dueOn}T00:00:00Z`));
+      return {
+        subject: fr ? `Votre facture n° ${mail.number} est disponible — ${name}` : `Your invoice no. ${mail.number} is available — ${name}`,
+        blocks: [
+          { p: hello },
+          {
+            p: fr
+              ? `Votre facture n° ${mail.number}, d’un montant de ${amount}, est disponible dans votre Espace Famille. Elle est à régler avant le ${due}.`
+              : `Your invoice no. ${mail.number}, for ${amount}, is available in your Espace Famille. It is due by ${due}.`,
+          },
+          { button: fr ? 'Voir mes factures' : 'See my invoices', href: mail.link },
+          {
+            small: fr
+              ? 'Vous recevez ce message parce que vous avez choisi la facture en ligne. Vous pouvez payer en ligne ou au guichet (espèces, chèque, CESU), et revenir aux factures papier depuis votre Espace Famille, rubrique « Mes factures ».'
+              : 'You receive this message because you chose electronic invoices. You can pay online or at the counter (cash, cheque, CESU), and go back to paper invoices in your Espace Famille, under "My invoices".',
+          },
+        ],
+      };
     }
   }
 }

@@ -1,9 +1,10 @@
 import type { HandlerTable } from '../../http/endpoint.ts';
 import { familyInvoices, invoicePdfResponse, issueInvoice, oneInvoice, paymentHistory, recordCounterPayment } from '../../invoices/invoices.ts';
+import { attestationPdfResponse, familyAttestations, familyInvoicePreferences, setInvoicePreference } from '../../invoices/attestations.ts';
 import { readTransaction, startPayment } from '../../payments/transactions.ts';
 import { publicBase } from '../../payments/provider-routes.ts';
 
-export const invoiceHandlers: Pick<HandlerTable, 'invoices' | 'invoice' | 'invoicePdf' | 'payments' | 'startPayment' | 'paymentTransaction' | 'agentIssueInvoice' | 'agentRecordPayment'> = {
+export const invoiceHandlers: Pick<HandlerTable, 'invoices' | 'invoice' | 'invoicePdf' | 'attestations' | 'attestationPdf' | 'invoicePreferences' | 'setInvoicePreference' | 'payments' | 'startPayment' | 'paymentTransaction' | 'agentIssueInvoice' | 'agentRecordPayment'> = {
   invoices: async ({ c, app, tenant, session }) => {
     c.header('Cache-Control', 'no-store');
     return familyInvoices(app, tenant, session.familyId);
@@ -14,6 +15,16 @@ export const invoiceHandlers: Pick<HandlerTable, 'invoices' | 'invoice' | 'invoi
   },
   // An agent reads any invoice of the tenant; a parent only the family's own.
   invoicePdf: ({ app, tenant, session, agent, params }) => invoicePdfResponse(app, tenant, params.invoiceId, agent ? undefined : session!.familyId),
+  attestations: async ({ c, app, tenant, session }) => {
+    c.header('Cache-Control', 'no-store');
+    return { attestations: await familyAttestations(app.db, tenant.config.id, session.familyId) };
+  },
+  attestationPdf: ({ app, tenant, session, params }) => attestationPdfResponse(app, tenant, session.familyId, params.year),
+  invoicePreferences: async ({ c, app, tenant, session }) => {
+    c.header('Cache-Control', 'no-store');
+    return familyInvoicePreferences(app.db, tenant.config.id, session.familyId);
+  },
+  setInvoicePreference: ({ app, tenant, session, body }) => setInvoicePreference(app, tenant, session.familyId, body),
   payments: async ({ c, app, tenant, session }) => {
     c.header('Cache-Control', 'no-store');
     return { payments: await paymentHistory(app, tenant, session.familyId) };

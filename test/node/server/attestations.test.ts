@@ -1,0 +1,191 @@
+// The yearly attestation fiscale (childcare under 6) and the per-child choice of electronic
+// invoices, with the "votre facture est disponible" e-mail at publication.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PDFDocument } from 'pdf-lib';
+import { AttestationList, InvoicePreferences } from '@famille/contract';
+import { splitByLines, underSixOnFirstJanuary } from '@famille/server';
+import { openTestDatabase, type TestDatabase } from './support/database.ts';
+import { BASE, TestClock, testApp, type TestApp } from './support/app.ts';
+import { addMember, agentLogin, child, newFamily, send, type Auth } from './support/family.ts';
+import { outbox } from './support/accounts.ts';
+import { familyIdOf, invoiceBody, issue, line } from './support/invoices.ts';
+import { pdfText } from './support/pdf.ts';
+
+const OTHER = '/api/tenants/ville-exemple';
+let database: TestDatabase;
+let app: TestApp;
+let clock: TestClock;
+let agent: Auth;
+let a: { auth: Auth; email: string; familyId: string; leo: string; emma: string };
+let b: { auth: Auth; email: string; familyId: string; noah: string };
+
+const pay = async (familyId: string, invoiceId: string, amountCents: number) => {
+  const response = await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId, method: 'especes', amountCents, invoiceIds: [invoiceId] });
+  assert.equal(response.status, 201, await response.clone().text());
+};
+const attestations = async (auth: Auth) => {
+  const response = await send(app, `${BASE}/attestations`, 'GET', auth);
+  assert.equal(response.status, 200);
+  return AttestationList.parse(await response.json()).attestations;
+};
+
+before(async () => {
+  database = await openTestDatabase();
+  // Payments on both sides of midnight, Paris time, on New Year's Eve (22:30 UTC = 23:30 in Paris).
+  ({ app, clock } = await testApp(database.db, {
+    clock: new TestClock('2025-12-31T22:00:00.000Z'),
+    config: { session: { idleTtlSeconds: 10 ** 8, absoluteTtlSeconds: 10 ** 8 } },
+  }));
+  agent = await agentLogin(app);
+  const fa = await newFamily(app);
+  const fb = await newFamily(app);
+  // Léo: under 6 on 1 January of 2025 and 2026. Emma: 6 on 1 January 2026 (not before).
+  const leo = (await addMember(app, fa.auth, child({ prenoms: 'Léo', dateNaissance: '2022-05-01' }))).member.id;
+  const emma = (await addMember(app, fa.auth, child({ prenoms: 'Emma', dateNaissance: '2019-12-31', sexe: 'feminin' }))).member.id;
+  const noah = (await addMember(app, fb.auth, child({ nomUsage: 'Roux', prenoms: 'Noah', dateNaissance: '2023-01-10' }))).member.id;
+  a = { ...fa, familyId: await familyIdOf(database.db, fa.email), leo, emma };
+  b = { ...fb, familyId: await familyIdOf(database.db, fb.email), noah };
+
+  // 100 € for two children (60 € + 40 €) and 5 € of "frais de dossier" without a child.
+  const shared = await issue(app, agent, invoiceBody(a.familyId, {
+    issuedOn: '2025-12-15',
+    dueOn: '2026-01-15',
+    lines: [line({ childId: leo, childLabel: 'Léo Martin', quantity: 1, unitPriceCents: 6000 }), line({ childId: emma, childLabel: 'Emma Martin', quantity: 1, unitPriceCents: 4000 })],
+  }));
+  const fees = await issue(app, agent, invoiceBody(a.familyId, { issuedOn: '2025-12-15', dueOn: '2026-01-15', lines: [line({ childLabel: 'Frais de dossier', quantity: 1, unitPriceCents: 500 })] }));
+  clock.current = new Date('2025-12-31T22:30:00.000Z'); // 23:30 in Paris: 2025
+  await pay(a.familyId, shared.id, 5000);
+  await pay(a.familyId, fees.id, 500);
+  clock.current = new Date('2025-12-31T23:30:00.000Z'); // 00:30 in Paris: 2026
+  await pay(a.familyId, shared.id, 1);
+  await pay(a.familyId, shared.id, 4999);
+  clock.current = new Date('2026-03-02T08:00:00.000Z');
+});
+after(() => database?.close());
+
+describe('splitting a payment across an invoice’s lines', () => {
+  test('proportional to the lines, in whole cents, the leftover cents to the largest remainders, always adding up', () => {
+    assert.deepEqual(splitByLines(5000, [6000, 4000]), [3000, 2000]);
+    assert.deepEqual(splitByLines(1, [6000, 4000]), [1, 0]);
+    assert.deepEqual(splitByLines(4999, [6000, 4000]), [2999, 2000]);
+    assert.deepEqual(splitByLines(100, [1, 1, 1]), [34, 33, 33], 'ties: the earlier line');
+    assert.deepEqual(splitByLines(0, [500, 500]), [0, 0]);
+    assert.deepEqual(splitByLines(100_000_000, [99_999_999, 1]), [99_999_999, 1], 'no float overflow past 2^53');
+    for (const [amount, lines] of [[9_999, [3_333, 3_333, 3_334]], [12_345, [1, 2, 3, 4, 5]], [7, [1_000_000, 1]]] as const) {
+      assert.equal(splitByLines(amount, lines).reduce((s, p) => s + p, 0), amount);
+    }
+  });
+
+  test('under 6 on 1 January: born on or after 1 January six years before', () => {
+    assert.equal(underSixOnFirstJanuary('2020-01-01', 2026), true);
+    assert.equal(underSixOnFirstJanuary('2019-12-31', 2026), false);
+    assert.equal(underSixOnFirstJanuary('2026-06-01', 2026), true, 'born during the year');
+    assert.equal(underSixOnFirstJanuary('2027-01-01', 2026), false);
+  });
+});
+
+describe('attestation fiscale', () => {
+  test('per year of payment (Paris day), per child under 6 on 1 January, allocations split across the lines; lines without a child left out', async () => {
+    assert.deepEqual(await attestations(a.auth), [
+      { year: 2026, children: [{ childId: a.leo, name: 'Léo Martin', birthDate: '2022-05-01', paidCents: 3000 }], totalCents: 3000 },
+      {
+        year: 2025,
+        children: [
+          { childId: a.leo, name: 'Léo Martin', birthDate: '2022-05-01', paidCents: 3000 },
+          { childId: a.emma, name: 'Emma Martin', birthDate: '2019-12-31', paidCents: 2000 },
+        ],
+        totalCents: 5000,
+      },
+    ]);
+  });
+
+  test('the PDF is a real PDF with the year, the tenant’s name and contact, the parent, each child’s amount and the date issued', async () => {
+    const response = await send(app, `${BASE}/attestations/2025/pdf`, 'GET', a.auth);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/pdf');
+    assert.match(response.headers.get('content-disposition') ?? '', /attestation-frais-de-garde-2025\.pdf/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const pdf = await PDFDocument.load(bytes);
+    assert.equal(pdf.getTitle(), 'Attestation de frais de garde 2025 — Vienne Condrieu Agglomération');
+    const text = pdfText(bytes);
+    for (const expected of ['année 2025', 'Vienne Condrieu Agglom', 'Point Info Mode de Garde', '01 99 00 38 20', 'Léa Marie Durand', 'Léo Martin', '01/05/2022', '30,00', 'Emma Martin', '20,00', '50,00', 'le 02/03/2026']) {
+      assert.ok(text.includes(expected), `${expected} in:\n${text}`);
+    }
+    const y2026 = pdfText(new Uint8Array(await (await send(app, `${BASE}/attestations/2026/pdf`, 'GET', a.auth)).arrayBuffer()));
+    assert.ok(!y2026.includes('Emma'), 'Emma was 6 on 1 January 2026');
+  });
+
+  test('the year is checked: from 2000 to the current year, four digits (422 on `year`); a year without payments is 404', async () => {
+    for (const [year, error] of [
+      ['1999', { path: 'year', code: 'too_small', params: { minimum: 2000 } }],
+      ['2027', { path: 'year', code: 'too_large', params: { maximum: 2026 } }],
+      ['20x5', { path: 'year', code: 'invalid_format' }],
+    ] as const) {
+      const response = await send(app, `${BASE}/attestations/${year}/pdf`, 'GET', a.auth);
+      assert.equal(response.status, 422, year);
+      assert.deepEqual(((await response.json()) as { fieldErrors: unknown[] }).fieldErrors, [error]);
+    }
+    assert.equal((await send(app, `${BASE}/attestations/2024/pdf`, 'GET', a.auth)).status, 404);
+  });
+
+  test('another family sees nothing of it: an empty list and 404 for the same years; anonymous: 401', async () => {
+    assert.deepEqual(await attestations(b.auth), []);
+    for (const year of ['2025', '2026']) assert.equal((await send(app, `${BASE}/attestations/${year}/pdf`, 'GET', b.auth)).status, 404);
+    assert.equal((await app.request(`${BASE}/attestations`)).status, 401);
+    assert.equal((await app.request(`${BASE}/attestations/2025/pdf`)).status, 401);
+    assert.equal((await send(app, `${OTHER}/attestations`, 'GET', a.auth)).status, 401, "another tenant's session is not this tenant's");
+  });
+});
+
+describe('adhésion à la facture en ligne', () => {
+  const preferences = async (auth: Auth) => InvoicePreferences.parse(await (await send(app, `${BASE}/invoice-preferences`, 'GET', auth)).json()).children;
+  const mailsTo = async (email: string) => (await outbox(app)).filter((m) => m.to === email && m.subject.includes('est disponible'));
+
+  test('every child starts on paper; a parent opts one child in and reads the choice back', async () => {
+    assert.deepEqual(await preferences(a.auth), [
+      { childId: a.leo, name: 'Léo Martin', electronicInvoice: false },
+      { childId: a.emma, name: 'Emma Martin', electronicInvoice: false },
+    ]);
+    const response = await send(app, `${BASE}/invoice-preferences`, 'PUT', a.auth, { childId: a.leo, electronicInvoice: true });
+    assert.equal(response.status, 200);
+    assert.deepEqual(InvoicePreferences.parse(await response.json()).children.map((c) => c.electronicInvoice), [true, false]);
+    assert.deepEqual((await preferences(a.auth)).map((c) => c.electronicInvoice), [true, false]);
+  });
+
+  test('an invoice with a line for the opted-in child e-mails the family "votre facture est disponible"; one for a paper child does not', async () => {
+    const before = (await mailsTo(a.email)).length;
+    await issue(app, agent, invoiceBody(a.familyId, { lines: [line({ childId: a.emma, childLabel: 'Emma Martin' })] }));
+    assert.equal((await mailsTo(a.email)).length, before, 'Emma is on paper');
+    const invoice = await issue(app, agent, invoiceBody(a.familyId, { dueOn: '2026-03-15', lines: [line({ childId: a.emma, childLabel: 'Emma Martin' }), line({ childId: a.leo, childLabel: 'Léo Martin' })] }));
+    const mails = await mailsTo(a.email);
+    assert.equal(mails.length, before + 1);
+    assert.equal(mails[0]!.subject, `Votre facture n° ${invoice.number} est disponible — Vienne Condrieu Agglomération`);
+    assert.match(mails[0]!.text, /116,46\s€/);
+    assert.match(mails[0]!.text, /15 mars 2026/);
+    assert.match(mails[0]!.html, /Voir mes factures/);
+  });
+
+  test('opting out again stops the e-mails', async () => {
+    await send(app, `${BASE}/invoice-preferences`, 'PUT', a.auth, { childId: a.leo, electronicInvoice: false });
+    const before = (await mailsTo(a.email)).length;
+    await issue(app, agent, invoiceBody(a.familyId, { lines: [line({ childId: a.leo })] }));
+    assert.equal((await mailsTo(a.email)).length, before);
+  });
+
+  test("a family cannot set another family's child (422 on childId, nothing changed) and never receives the other's e-mails", async () => {
+    const response = await send(app, `${BASE}/invoice-preferences`, 'PUT', b.auth, { childId: a.emma, electronicInvoice: true });
+    assert.equal(response.status, 422);
+    assert.deepEqual(((await response.json()) as { fieldErrors: unknown[] }).fieldErrors, [{ path: 'childId', code: 'unknown_reference' }]);
+    assert.equal((await preferences(a.auth)).find((c) => c.childId === a.emma)!.electronicInvoice, false);
+    assert.deepEqual((await preferences(b.auth)).map((c) => c.childId), [b.noah]);
+    const invalid = await send(app, `${BASE}/invoice-preferences`, 'PUT', b.auth, { childId: b.noah, electronicInvoice: 'yes' });
+    assert.equal(invalid.status, 422);
+
+    await send(app, `${BASE}/invoice-preferences`, 'PUT', b.auth, { childId: b.noah, electronicInvoice: true });
+    const beforeA = (await mailsTo(a.email)).length;
+    await issue(app, agent, invoiceBody(b.familyId, { lines: [line({ childId: b.noah, childLabel: 'Noah Roux' })] }));
+    assert.equal((await mailsTo(b.email)).length, 1);
+    assert.equal((await mailsTo(a.email)).length, beforeA);
+  });
+});
