@@ -150,7 +150,8 @@ function paymentFromEnv(env: Record<string, string | undefined>): { payment?: De
   };
 }
 
-async function openDatabase(options: ServerOptions): Promise<{ db: Database; close(): Promise<void>; description: string }> {
+/** The database the options name: injected, PostgreSQL (`databaseUrl`), or PGlite in `dataDir` (default `.data/pglite`). Not migrated. */
+export async function openDatabase(options: Pick<ServerOptions, 'database' | 'databaseUrl' | 'dataDir'>): Promise<{ db: Database; close(): Promise<void>; description: string }> {
   if (options.database) return { db: options.database, close: async () => undefined, description: 'injected' };
   if (options.databaseUrl) {
     const { db, close } = createPostgresDatabase(options.databaseUrl);
