@@ -116,6 +116,14 @@ export const invoices = (client: FamilleClient) => ({
   /** The invoice as a PDF (a Blob). */
   pdf: byId(client, endpoints.invoicePdf, 'invoiceId'),
   payments: () => client.call(endpoints.payments),
+  /** The years with an attestation fiscale (childcare under 6), newest first, with the amounts per child. */
+  attestations: () => client.call(endpoints.attestations),
+  /** A year's attestation fiscale as a PDF (a Blob); 404 `not_found` when nothing was paid that year. */
+  attestationPdf: (year: number) => client.call(endpoints.attestationPdf, { params: { year: String(year) } }),
+  /** "Adhésion à la facture en ligne": each child with its choice. */
+  preferences: () => client.call(endpoints.invoicePreferences),
+  /** Electronic (`true`: an e-mail when an invoice for the child is published) or paper invoices for a child; answers every child's choice. */
+  setPreference: (childId: string, electronicInvoice: boolean) => client.call(endpoints.setInvoicePreference, { body: { childId, electronicInvoice } }),
   /**
    * Starts one online payment for several invoices; send the parent to `redirectUrl` in
    * the same window: they come back to the town's page with `#famille-payment=<id>`.

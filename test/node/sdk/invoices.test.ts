@@ -62,4 +62,28 @@ describe('SDK: invoices against the reference app', () => {
     assert.ok(isApiError(error));
     assert.equal(error.code, 'invoice_already_paid');
   });
+
+  test('attestations, the attestation PDF and the per-child choice of electronic invoices', async () => {
+    const parent = client();
+    await parent.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
+    const { children } = await invoices(parent).preferences();
+    const leo = children.find((c) => c.name === 'Léo Martin')!;
+    assert.equal(leo.electronicInvoice, false);
+    const after = await invoices(parent).setPreference(leo.childId, true);
+    assert.equal(after.children.find((c) => c.childId === leo.childId)!.electronicInvoice, true);
+
+    // The cheque of the first test paid Léo's invoice this year (born 2024: under 6).
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()));
+    const { attestations } = await invoices(parent).attestations();
+    assert.deepEqual(attestations.map((a) => [a.year, a.totalCents]), [[year, 5823]]);
+    assert.deepEqual(attestations[0]!.children.map((c) => [c.childId, c.paidCents]), [[leo.childId, 5823]]);
+    const pdf = await invoices(parent).attestationPdf(year);
+    assert.equal(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5)), '%PDF-');
+    const error = await invoices(parent).attestationPdf(1999).catch((e: unknown) => e);
+    assert.ok(isApiError(error));
+    assert.equal(error.code, 'validation_failed');
+    const wrong = await invoices(parent).setPreference(crypto.randomUUID(), true).catch((e: unknown) => e);
+    assert.ok(isApiError(wrong));
+    assert.deepEqual(wrong.fieldErrors, [{ path: 'childId', code: 'unknown_reference' }]);
+  });
 });
