@@ -93,6 +93,7 @@ test('configuration comes from the documented environment variables', () => {
     },
   );
   assert.deepEqual(serverOptionsFromEnv({ TRUST_PROXY: 'true', COOKIE_SECURE: '1' }), { trustProxy: 1, cookieSecure: true });
+  assert.deepEqual(serverOptionsFromEnv({ PUBLIC_URL: 'https://api.ville.fr/api/' }), { config: { publicUrl: 'https://api.ville.fr/api/' } }, 'the base of the PayFiP urlnotif and urlredirect');
   assert.deepEqual(serverOptionsFromEnv({}), {});
 });
 
@@ -101,4 +102,33 @@ test('behind a trusted proxy, the client address is the one the proxy appended, 
   assert.equal(nodeClientIp(1)(context('6.6.6.6, 203.0.113.9')), '203.0.113.9');
   assert.equal(nodeClientIp(2)(context('6.6.6.6, 203.0.113.9, 10.0.0.2')), '203.0.113.9');
   assert.equal(nodeClientIp(0)(context('6.6.6.6')), undefined, 'X-Forwarded-For ignored without a trusted proxy');
+});
+
+test('publicUrl (PUBLIC_URL) is where the payment provider sends the payer and its notifications, not the request’s own origin', async () => {
+  const { openTestDatabase } = await import('./support/database.ts');
+  const { agentLogin, newFamily } = await import('./support/family.ts');
+  const { familyIdOf, invoiceBody, issue, started } = await import('./support/invoices.ts');
+  const database = await openTestDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'famille-public-url-'));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    database: database.db,
+    filesDir: `${dir}/files`,
+    ...serverOptionsFromEnv({ PUBLIC_URL: 'https://api.ville.test/api/' }),
+    allowedOrigins: [PAGE_ORIGIN],
+    hasher: createNodeScryptHasher({ params: testHasherCost }),
+    logger: createJsonLogger({ write: () => {} }),
+  });
+  try {
+    const agent = await agentLogin(server.app);
+    const family = await newFamily(server.app);
+    const invoice = await issue(server.app, agent, invoiceBody(await familyIdOf(database.db, family.email)));
+    const { redirectUrl } = await started(server.app, family.auth, [invoice.id]);
+    assert.ok(redirectUrl.startsWith('https://api.ville.test/api/payment-providers/vienne-condrieu/demo/'), redirectUrl);
+  } finally {
+    await server.close();
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
