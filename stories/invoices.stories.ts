@@ -4,7 +4,7 @@ import '@famille/elements/define-all';
 import type { FamilleClient } from '@famille/sdk';
 import { waitFor, waitForText } from './support/play.ts';
 import { demoClient, parentClient, prepareMockServer } from './support/mock.ts';
-import { invoicesOfEveryStatus, paymentOutcome } from './support/invoices.ts';
+import { invoicesOfEveryStatus, manyInvoices, paymentOutcome } from './support/invoices.ts';
 
 interface InvoicesArgs {
   lang: 'fr' | 'en';
@@ -137,5 +137,26 @@ export const PhoneWidth: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await waitFor(() => getComputedStyle(canvasElement.querySelector('tbody tr')!).display === 'block', 'cards');
+  },
+};
+
+/** 53 invoices and 12 payments: the newest 50 invoices and 10 payments, then buttons for the rest. */
+export const ManyInvoices: Story = {
+  loaders: [manyInvoices],
+  play: async ({ canvasElement }) => {
+    await waitForText(canvasElement, 'p', '3 factures plus anciennes non affichées');
+    await waitForText(canvasElement, '[part=history]', 'Afficher tout l’historique (12 paiements)');
+  },
+};
+
+/** "Adhésion à la facture en ligne": Léo's invoices now come online, with an e-mail. */
+export const ElectronicInvoiceChosen: Story = {
+  loaders: [invoicesOfEveryStatus],
+  play: async ({ canvasElement }) => {
+    const section = await waitForText(canvasElement, '[part=preferences]', 'Léo Martin');
+    const online = [...section.querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => r.labels?.[0]?.textContent?.includes('Facture en ligne'));
+    online!.click();
+    section.querySelector<HTMLButtonElement>('form button')!.click();
+    await waitForText(section, '[role=status]', 'Vos choix sont enregistrés.');
   },
 };

@@ -54,3 +54,17 @@ export async function paymentOutcome(outcome: 'paid' | 'refused' | 'abandoned' |
   }
   return { client, transactionId: transaction.id };
 }
+
+/**
+ * Four years of monthly invoices and more (53), every one paid at the counter but the last
+ * three, and twelve payments: the older invoices and payments wait behind a button.
+ */
+export async function manyInvoices(): Promise<{ client: FamilleClient }> {
+  const { client, office, familyId, childId } = await billedFamily();
+  const issued: Invoice[] = [];
+  for (let i = 0; i < 53; i++) issued.push(await issue(office, familyId, childId, 10, 200 + i, 20 - 53 + i));
+  for (let i = 0; i < 12; i++) {
+    await agent(office).recordPayment({ familyId, method: 'especes', amountCents: issued[i]!.totalCents, invoiceIds: [issued[i]!.id] });
+  }
+  return { client };
+}

@@ -126,3 +126,73 @@ describe('famille-invoices PDFs', () => {
     }
   });
 });
+
+describe('famille-invoices attestation fiscale and facture en ligne', () => {
+  it('shows this year’s attestation (the counter payments for Léo, under 6) and downloads its PDF with the keyboard', async () => {
+    const canvas = await runStory(stories, invoicesStories.List);
+    const downloads = captureDownloads();
+    try {
+      const year = new Date().getFullYear();
+      const section = await waitForText(canvas, '[part=attestations]', `Année ${year}`);
+      // The story records 20,00 € by cheque and 10,00 € in cash for Léo's invoices.
+      assert(text(section).includes(`Année ${year} : 30,00`), `the year's total: ${text(section)}`);
+      assert(text(section).includes('Léo Martin : 30,00'), `per child: ${text(section)}`);
+      await tabTo((el) => text(el) === `Télécharger l’attestation fiscale ${year} (PDF)`, 'the attestation button');
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => downloads.saved.length === 1, 'the attestation saved');
+      assert(downloads.saved[0]!.name === `attestation-fiscale-${year}.pdf`, `its name: ${downloads.saved[0]!.name}`);
+      assert((await downloads.saved[0]!.bytes) === '%PDF-', 'a real PDF');
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('chooses the online invoice for Léo with the keyboard alone, saves it with "Valider", and the server has it', async () => {
+    const canvas = await runStory(stories, invoicesStories.List);
+    const section = await waitForText(canvas, '[part=preferences]', 'Léo Martin');
+    const radio = (label: string) => (el: Element | null) => el instanceof HTMLInputElement && el.type === 'radio' && !!el.labels?.[0]?.textContent?.includes(label);
+    const paper = [...section.querySelectorAll('input[type=radio]')].find(radio('Facture papier')) as HTMLInputElement;
+    assert(paper.checked, 'paper invoices until the parent chooses');
+    await tabTo(radio('Facture papier'), 'the checked radio of Léo');
+    // Arrow keys move within the radio group and check the one they reach.
+    await sendKeys({ press: 'ArrowUp' });
+    await waitFor(() => radio('Facture en ligne')(document.activeElement) && (document.activeElement as HTMLInputElement).checked, '"Facture en ligne" checked');
+    await tabTo((el) => text(el) === 'Valider', '"Valider"');
+    await sendKeys({ press: 'Enter' });
+    await waitForText(section, '[role=status]', 'Vos choix sont enregistrés.');
+    const client = (canvas.querySelector('famille-invoices') as HTMLElement & { client: FamilleClient }).client;
+    const { children } = await invoices(client).preferences();
+    assert(children.length === 1 && children[0]!.name === 'Léo Martin' && children[0]!.electronicInvoice, `saved: ${JSON.stringify(children)}`);
+  });
+});
+
+describe('famille-invoices with many invoices', () => {
+  it('shows the newest 50, then the older ones with the keyboard, focus on the first that appeared; the whole history likewise', async () => {
+    const canvas = await runStory(stories, invoicesStories.ManyInvoices);
+    await waitForText(canvas, 'p', '3 factures plus anciennes non affichées');
+    assert(canvas.querySelectorAll('tbody tr').length === 50, `50 rows at first: ${canvas.querySelectorAll('tbody tr').length}`);
+    // Past each row's checkbox and PDF button.
+    await tabTo((el) => text(el) === 'Afficher 3 factures plus anciennes', 'the button', 200);
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => canvas.querySelectorAll('tbody tr').length === 53, 'every invoice shown');
+    const rows = canvas.querySelectorAll('tbody tr');
+    await waitFor(() => document.activeElement === rows[50]!.querySelector('th'), 'focus on the first row that appeared');
+    assert(!canvas.textContent!.includes('non affichée'), 'nothing hidden any more');
+
+    const history = canvas.querySelector('[part=history]')!;
+    assert(history.querySelectorAll(':scope > ul > li').length === 10, 'the newest 10 payments at first');
+    await tabTo((el) => text(el) === 'Afficher tout l’historique (12 paiements)', 'the history button', 200);
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => history.querySelectorAll(':scope > ul > li').length === 12, 'every payment shown');
+    await waitFor(() => document.activeElement === history.querySelectorAll(':scope > ul > li')[10], 'focus on the first payment that appeared');
+  });
+
+  it('is a table on a wide page and a list of cards on a narrow one', async () => {
+    const wide = await runStory(stories, invoicesStories.List);
+    await waitForText(wide, 'table', 'F');
+    assert(getComputedStyle(wide.querySelector('tbody tr')!).display === 'table-row', 'rows of a table on a wide page');
+    const narrow = await runStory(stories, invoicesStories.PhoneWidth);
+    await waitForText(narrow, 'table', 'F');
+    assert(getComputedStyle(narrow.querySelector('tbody tr')!).display === 'block', 'cards on a narrow one');
+  });
+});

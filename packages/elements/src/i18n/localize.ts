@@ -43,6 +43,15 @@ export function createLocalizer<M extends object = Messages>(
   const table = tables[locale] as unknown as MessageTable;
   const overrides = config?.strings?.[locale];
   const tag = locale === 'en' ? 'en-GB' : 'fr-FR';
+  // Creating an Intl formatter costs far more than formatting: a table of 1,000 invoices
+  // would spend most of its render building them. One per locale and options.
+  const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+  const formatter = <F>(kind: 'd' | 'n', options: object | undefined, create: () => F): F => {
+    const key = kind + JSON.stringify(options);
+    let found = formatters.get(key) as F | undefined;
+    if (!found) formatters.set(key, (found = create()) as Intl.DateTimeFormat);
+    return found;
+  };
   const localizer: Localizer<M> = {
     locale,
     t(key, ...[params]) {
@@ -54,9 +63,9 @@ export function createLocalizer<M extends object = Messages>(
       return typeof message === 'function' ? message(params) : message;
     },
     date: (value, options = { dateStyle: 'long' }) =>
-      new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Paris', ...options }).format(new Date(value)),
-    number: (value, options) => new Intl.NumberFormat(tag, options).format(value),
-    money: (cents) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(cents / 100),
+      formatter('d', options, () => new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Paris', ...options })).format(new Date(value)),
+    number: (value, options) => formatter('n', options, () => new Intl.NumberFormat(tag, options)).format(value),
+    money: (cents) => localizer.number(cents / 100, { style: 'currency', currency: 'EUR' }),
     problem(code, params) {
       const t = localizer.t as (key: string, params?: object) => string;
       return code in table || overrides?.[code] !== undefined ? t(code, params) : t('internal_error');

@@ -6,7 +6,7 @@ import * as t from '../styles/tokens.ts';
 // side column): a container query, so the host page's layout decides, not the viewport.
 export const invoicesStyles = css`
   ${formStyles('famille-invoices')}
-  famille-invoices { display: block; container: famille-invoices / inline-size; }
+  famille-invoices { display: block; container: famille-invoices / inline-size; max-inline-size: none; }
   famille-invoices h3 { font-size: 1.25rem; margin: 0; }
   famille-invoices table { inline-size: 100%; border-collapse: collapse; }
   famille-invoices caption { text-align: start; font-weight: 700; padding-block-end: 0.5rem; }
@@ -31,6 +31,10 @@ export const invoicesStyles = css`
   famille-invoices .famille-history { display: grid; gap: 0.5rem; margin: 0; padding: 0; list-style: none; }
   famille-invoices .famille-history > li { padding: 0.75rem; border: 1px solid ${t.border}; border-radius: ${t.radius}; }
   famille-invoices .famille-history ul { margin: 0.25rem 0 0; }
+  famille-invoices fieldset { margin: 0; padding: 0; border: 0; min-inline-size: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
+  famille-invoices legend { padding: 0; font-weight: 700; inline-size: 100%; }
+  famille-invoices .famille-choice { display: inline-flex; align-items: center; gap: 0.5rem; min-block-size: 2.75rem; cursor: pointer; }
+  famille-invoices input[type='radio'] { inline-size: 1.5rem; block-size: 1.5rem; margin: 0; accent-color: ${t.primary}; }
   @container famille-invoices (max-width: 40rem) {
     famille-invoices table, famille-invoices tbody, famille-invoices tr, famille-invoices td { display: block; }
     famille-invoices thead tr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip: rect(0 0 0 0); }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiError, invoices, type FamilleClient } from '@famille/sdk';
-import type { Invoice, InvoiceList, Locale, Payment, PaymentTransaction } from '@famille/contract';
+import type { AttestationSummary, Invoice, InvoiceList, InvoicePreference, Locale, Payment, PaymentTransaction } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { messageBox, secondaryButton } from '../form/field.ts';
@@ -34,9 +34,16 @@ const fragment = /(?:^#|&)famille-payment=([A-Za-z0-9_-]{1,64})/;
 export const isPayable = (invoice: Invoice): boolean => invoice.balanceCents > 0 && !invoice.paymentPending;
 
 let instances = 0;
+/**
+ * Rows shown at first, and added by "Afficher les factures plus anciennes": years of
+ * monthly invoices stay quick to render and to read; "Solde dû" still covers them all.
+ */
+const PAGE = 50;
+/** Payments shown at first in the history. */
+const HISTORY_PAGE = 10;
 
 /**
- * @summary The family's invoices ("Mes factures"): balances, selection, online payment of several invoices at once, the payment's outcome, PDFs and the payment history.
+ * @summary The family's invoices ("Mes factures"): balances, selection, online payment of several invoices at once, the payment's outcome, PDFs, the payment history, the yearly attestation fiscale and the choice of electronic invoices per child.
  *
  * A table of the invoices (n° de la facture, date, à payer avant le, montant dû, solde,
  * statut) that becomes a list of cards when the element is narrower than 40rem. Payable
@@ -59,6 +66,8 @@ let instances = 0;
  * @csspart total - The live "Total à régler".
  * @csspart counter - How to pay at the counter.
  * @csspart history - The payment history.
+ * @csspart attestations - The yearly attestations fiscales.
+ * @csspart preferences - "Adhésion à la facture en ligne", per child.
  * @csspart alert - A failure, or a refused / abandoned / pending payment.
  * @csspart download-alert - A PDF that could not be downloaded, with "Réessayer".
  * @csspart notice - An accepted payment.
@@ -91,6 +100,13 @@ export class FamilleInvoices extends FamilleElement {
 
   #list: InvoiceList | undefined;
   #history: Payment[] | undefined;
+  #attestations: AttestationSummary[] | undefined;
+  #preferences: InvoicePreference[] | undefined;
+  /** The parent's choices in the "facture en ligne" form, by child, until saved. */
+  #choices = new Map<string, boolean>();
+  #savingChoices = false;
+  #choicesProblem: ApiError | undefined;
+  #choicesSaved = false;
   #loadProblem: ApiError | undefined;
   #problem: ApiError | undefined;
   #selected = new Set<string>();
@@ -101,6 +117,8 @@ export class FamilleInvoices extends FamilleElement {
   /** A PDF that could not be downloaded, and how to try it again. */
   #downloadProblem: { error: ApiError; retry: () => void } | undefined;
   #id = `famille-invoices-${++instances}`;
+  #shown = PAGE;
+  #historyShown = HISTORY_PAGE;
 
   protected override messageTables(): Record<Locale, Messages> {
     return tables;
@@ -126,9 +144,12 @@ export class FamilleInvoices extends FamilleElement {
     this.#loadProblem = undefined;
     this.requestUpdate();
     try {
-      const [list, history] = await Promise.all([invoices(client).list(), invoices(client).payments()]);
+      const api = invoices(client);
+      const [list, history, attestations, preferences] = await Promise.all([api.list(), api.payments(), api.attestations(), api.preferences()]);
       this.#list = list;
       this.#history = history.payments;
+      this.#attestations = attestations.attestations;
+      this.#preferences = preferences.children;
       const payable = new Set(list.invoices.filter(isPayable).map((i) => i.id));
       for (const id of this.#selected) if (!payable.has(id)) this.#selected.delete(id);
     } catch (error) {
@@ -222,6 +243,34 @@ export class FamilleInvoices extends FamilleElement {
     void this.#download((client) => invoices(client).pdf(invoice.id), `facture-${invoice.number}.pdf`);
   }
 
+  /**
+   * Saves the "facture en ligne" choices that changed, one child at a time (each PUT is
+   * idempotent: after a failure, "Réessayer" sends again what is still different).
+   */
+  async #saveChoices(e?: Event): Promise<void> {
+    e?.preventDefault();
+    const client = this.activeClient;
+    if (!client || this.#savingChoices) return;
+    this.#savingChoices = true;
+    this.#choicesProblem = undefined;
+    this.#choicesSaved = false;
+    this.requestUpdate();
+    try {
+      for (const child of this.#preferences ?? []) {
+        const wanted = this.#choices.get(child.childId);
+        if (wanted === undefined || wanted === child.electronicInvoice) continue;
+        this.#preferences = (await invoices(client).setPreference(child.childId, wanted)).children;
+      }
+      this.#choices.clear();
+      this.#choicesSaved = true;
+    } catch (error) {
+      this.#choicesProblem = this.asApiError(error);
+      void focusAfterRender(this, '[part=preferences] [part=alert]');
+    }
+    this.#savingChoices = false;
+    this.requestUpdate();
+  }
+
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
@@ -248,8 +297,11 @@ export class FamilleInvoices extends FamilleElement {
       return html`${outcome}${messageBox(this.i18n.problem(this.#loadProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#load()) })}`;
     }
     if (!this.#list) return html`${outcome}<p role="status">${t('loading')}</p>`;
-    if (!this.#list.invoices.length) return html`${outcome}<p>${t('empty')}</p>${this.#renderHistory()}`;
-    return html`${outcome}${this.#renderDownloadProblem()}${this.#renderTable(this.#list.invoices)}${this.#renderTotals(this.#list)}${this.#renderHistory()}`;
+    const more = html`${this.#renderHistory()}${this.#renderAttestations()}${this.#renderPreferences()}`;
+    if (!this.#list.invoices.length) return html`${outcome}${this.#renderDownloadProblem()}<p>${t('empty')}</p>${more}`;
+    return html`${outcome}${this.#renderDownloadProblem()}${this.#renderTable(this.#list.invoices.slice(0, this.#shown))}${this.#renderOlder(
+      this.#list.invoices.slice(this.#shown),
+    )}${this.#renderTotals(this.#list)}${more}`;
   }
 
   #renderDownloadProblem(): TemplateResult | typeof nothing {
@@ -304,7 +356,7 @@ export class FamilleInvoices extends FamilleElement {
                   >`
                 : nothing}
             </td>
-            <th scope="row" data-label=${t('colNumber')}>${invoice.number}</th>
+            <th scope="row" data-label=${t('colNumber')} tabindex="-1">${invoice.number}</th>
             <td data-label=${t('colDate')}>${date(invoice.issuedOn)}</td>
             <td data-label=${t('colDue')}>${date(invoice.dueOn)}</td>
             <td class="famille-amount" data-label=${t('colAmount')}>${money(invoice.totalCents)}</td>
@@ -322,6 +374,22 @@ export class FamilleInvoices extends FamilleElement {
         )}
       </tbody>
     </table>`;
+  }
+
+  /** How many older invoices are not shown (and how many of them are payable), and the button to show them. */
+  #renderOlder(hidden: readonly Invoice[]): TemplateResult | typeof nothing {
+    if (!hidden.length) return nothing;
+    const { t } = this.#i18n;
+    const payable = hidden.filter(isPayable).length;
+    const showMore = () => {
+      const firstNew = this.#shown;
+      this.#shown += PAGE;
+      this.requestUpdate();
+      // Focus the first row that appeared, where reading continues.
+      void focusAfterRender(this, `tbody tr:nth-child(${firstNew + 1}) th`);
+    };
+    return html`<p class="famille-hint">${t('olderHidden', { count: hidden.length, payable })}</p>
+      <p>${secondaryButton(t('showOlder', { count: Math.min(PAGE, hidden.length) }), showMore)}</p>`;
   }
 
   #renderTotals(list: InvoiceList): TemplateResult {
@@ -358,19 +426,86 @@ export class FamilleInvoices extends FamilleElement {
 
   #renderHistory(): TemplateResult {
     const { t, money, date } = this.#i18n;
-    const payments = this.#history ?? [];
+    const all = this.#history ?? [];
+    const payments = all.slice(0, this.#historyShown);
+    const showAll = () => {
+      const firstNew = this.#historyShown;
+      this.#historyShown = all.length;
+      this.requestUpdate();
+      void focusAfterRender(this, `[part=history] > ul > li:nth-child(${firstNew + 1})`);
+    };
     return html`<section class="famille-stack" part="history" aria-labelledby="${this.#id}-history">
       <h3 id="${this.#id}-history">${t('historyHeading')}</h3>
       ${payments.length
         ? html`<ul class="famille-history" role="list">
             ${payments.map(
-              (p) => html`<li>
+              (p) => html`<li tabindex="-1">
                 ${t('paymentOf', { amount: money(p.amountCents), date: date(p.receivedAt), method: t(`method_${p.method}`) })}
                 <ul>${p.allocations.map((a) => html`<li>${t('allocatedTo', { number: a.invoiceNumber, amount: money(a.amountCents) })}</li>`)}</ul>
               </li>`,
             )}
           </ul>`
         : html`<p>${t('historyEmpty')}</p>`}
+      ${all.length > payments.length ? html`<p>${secondaryButton(t('showHistory', { count: all.length }), showAll)}</p>` : nothing}
+    </section>`;
+  }
+
+  #renderAttestations(): TemplateResult {
+    const { t, money } = this.#i18n;
+    const years = this.#attestations ?? [];
+    return html`<section class="famille-stack" part="attestations" aria-labelledby="${this.#id}-attestations">
+      <h3 id="${this.#id}-attestations">${t('attestationsHeading')}</h3>
+      <p class="famille-hint">${t('attestationsIntro')}</p>
+      ${years.length
+        ? html`<ul class="famille-history" role="list">
+            ${years.map(
+              (a) => html`<li class="famille-stack">
+                <p><strong>${t('attestationYear', { year: a.year })}</strong> : ${money(a.totalCents)}</p>
+                <ul>${a.children.map((c) => html`<li>${t('attestationChild', { name: c.name, amount: money(c.paidCents) })}</li>`)}</ul>
+                <p>
+                  <button type="button" class="famille-link-button" part="button"
+                    @click=${() => void this.#download((client) => invoices(client).attestationPdf(a.year), `attestation-fiscale-${a.year}.pdf`)}
+                    >${t('attestationDownload', { year: a.year })}</button>
+                </p>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p>${t('attestationsEmpty')}</p>`}
+    </section>`;
+  }
+
+  /** "Adhésion à la facture en ligne": for each child, invoices by e-mail or on paper. */
+  #renderPreferences(): TemplateResult | typeof nothing {
+    const children = this.#preferences ?? [];
+    if (!children.length) return nothing;
+    const { t } = this.#i18n;
+    const choice = (child: InvoicePreference, electronic: boolean) => html`<label class="famille-choice"
+      ><input type="radio" name="${this.#id}-paper-${child.childId}" .checked=${(this.#choices.get(child.childId) ?? child.electronicInvoice) === electronic}
+        @change=${() => {
+          this.#choices.set(child.childId, electronic);
+          this.#choicesSaved = false;
+          this.requestUpdate();
+        }} />${t(electronic ? 'electronicInvoice' : 'paperInvoice')}</label
+    >`;
+    return html`<section class="famille-stack" part="preferences" aria-labelledby="${this.#id}-preferences">
+      <h3 id="${this.#id}-preferences">${t('preferencesHeading')}</h3>
+      <p class="famille-hint">${t('preferencesIntro')}</p>
+      <form class="famille-stack" novalidate @submit=${(e: Event) => void this.#saveChoices(e)}>
+        ${children.map(
+          (child) => html`<fieldset class="famille-choices">
+            <legend>${child.name}</legend>
+            ${choice(child, true)} ${choice(child, false)}
+          </fieldset>`,
+        )}
+        <p>
+          <button class="famille-button" part="button" aria-busy=${this.#savingChoices ? 'true' : 'false'}
+            aria-disabled=${this.#savingChoices ? 'true' : 'false'}>${t(this.#savingChoices ? 'savingChoices' : 'saveChoices')}</button>
+        </p>
+      </form>
+      <p role="status" class="famille-hint">${this.#choicesSaved ? t('choicesSaved') : ''}</p>
+      ${this.#choicesProblem
+        ? messageBox(this.i18n.problem(this.#choicesProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#saveChoices()) })
+        : nothing}
     </section>`;
   }
 }

@@ -52,5 +52,22 @@ export const invoicesFr = {
   method_cesu: 'CESU',
   paymentOf: (p: { amount: string; date: string; method: string }) => `${p.amount} le ${p.date} — ${p.method}`,
   allocatedTo: (p: { number: string; amount: string }) => `Facture n° ${p.number} : ${p.amount}`,
+  attestationsHeading: 'Attestation fiscale',
+  attestationsIntro: 'Les sommes payées dans l’année pour la garde de vos enfants de moins de 6 ans, à déclarer pour le crédit d’impôt.',
+  attestationsEmpty: 'Aucune somme à attester pour le moment.',
+  attestationYear: (p: { year: number }) => `Année ${p.year}`,
+  attestationChild: (p: { name: string; amount: string }) => `${p.name} : ${p.amount}`,
+  attestationDownload: (p: { year: number }) => `Télécharger l’attestation fiscale ${p.year} (PDF)`,
+  preferencesHeading: 'Adhésion à la facture en ligne',
+  preferencesIntro: 'Pour chaque enfant, choisissez comment recevoir ses factures. En ligne, un courriel « Votre facture est disponible » vous prévient de chaque nouvelle facture.',
+  electronicInvoice: 'Facture en ligne, avec un courriel',
+  paperInvoice: 'Facture papier, par courrier',
+  saveChoices: 'Valider',
+  savingChoices: 'Enregistrement…',
+  choicesSaved: 'Vos choix sont enregistrés.',
+  olderHidden: (p: { count: number; payable: number }) =>
+    `${p.count} facture${p.count > 1 ? 's' : ''} plus ancienne${p.count > 1 ? 's' : ''} non affichée${p.count > 1 ? 's' : ''}${p.payable ? `, dont ${p.payable} à payer` : ''}.`,
+  showOlder: (p: { count: number }) => `Afficher ${p.count} facture${p.count > 1 ? 's' : ''} plus ancienne${p.count > 1 ? 's' : ''}`,
+  showHistory: (p: { count: number }) => `Afficher tout l’historique (${p.count} paiements)`,
 };
 export type InvoicesMessages = typeof invoicesFr;
