@@ -196,3 +196,42 @@ describe('famille-invoices with many invoices', () => {
     assert(getComputedStyle(narrow.querySelector('tbody tr')!).display === 'block', 'cards on a narrow one');
   });
 });
+
+describe('a bearer-token session across the trip to the payment page', () => {
+  it('is kept for that transaction only, taken back once on the return fragment, and dropped otherwise', async () => {
+    const { keepSessionForReturn, takeSessionBack } = await import('../../packages/elements/src/context/payment-handoff.ts');
+    const { createClient } = await import('@famille/sdk');
+    const tokenClient = (token?: string) => {
+      const client = createClient({ baseUrl: 'https://api.other-site.example/api', tenant: 'vienne-condrieu', auth: 'token' });
+      if (token) client.tokens.set(token);
+      return client;
+    };
+    const hash = location.hash;
+    try {
+      keepSessionForReturn(tokenClient('secret-1'), 'tx-1');
+      // Back with another transaction's fragment: dropped, not restored.
+      location.hash = 'famille-payment=tx-2';
+      const wrong = tokenClient();
+      takeSessionBack(wrong);
+      assert(wrong.tokens.get() === undefined && sessionStorage.getItem('famille-payment-session') === null, 'dropped on another fragment');
+
+      keepSessionForReturn(tokenClient('secret-2'), 'tx-3');
+      location.hash = 'famille-payment=tx-3';
+      const back = tokenClient();
+      takeSessionBack(back);
+      assert(back.tokens.get() === 'secret-2', 'restored on its own return');
+      const again = tokenClient();
+      takeSessionBack(again);
+      assert(again.tokens.get() === undefined, 'only once');
+
+      // A cookie session keeps nothing.
+      const cookie = createClient({ baseUrl: '/api', tenant: 'vienne-condrieu', auth: 'cookie' });
+      cookie.tokens.set('never-kept');
+      keepSessionForReturn(cookie, 'tx-4');
+      assert(sessionStorage.getItem('famille-payment-session') === null, 'nothing kept for a cookie session');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search + hash);
+      sessionStorage.removeItem('famille-payment-session');
+    }
+  });
+});

@@ -59,6 +59,7 @@ const modes: Mode[] = [
 ];
 
 const scope = 'famille-invoices';
+type Host = 'localhost' | '127.0.0.1';
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.replace(/[ \n\t]+/g, ' ').trim() ?? '');
 
 /** ISO date, `days` from today. */
@@ -103,8 +104,9 @@ for (const mode of modes) {
       return { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents };
     }
 
-    async function logIn(page: Page): Promise<void> {
-      await page.goto(`http://localhost:${demo.demoPort}/`);
+    /** On the demo page at `host`: `localhost` is the API's site (cookie session), `127.0.0.1` another one (bearer token). */
+    async function logIn(page: Page, host: Host = 'localhost'): Promise<void> {
+      await page.goto(`http://${host}:${demo.demoPort}/`);
       await page.waitForSelector('famille-login input[autocomplete="username"]');
       await page.type('famille-login input[autocomplete="username"]', 'parent.demo');
       await page.type('famille-login input[autocomplete="current-password"]', 'Famille-Demo-2026');
@@ -176,7 +178,7 @@ for (const mode of modes) {
     }
 
     /** The provider's choice, then back on the host page with `#famille-payment=<id>`; answers the id. */
-    async function chooseAndComeBack(page: Page, choice: 'pay' | 'refuse' | 'abandon'): Promise<string> {
+    async function chooseAndComeBack(page: Page, choice: 'pay' | 'refuse' | 'abandon', host: Host = 'localhost'): Promise<string> {
       const navigation = page.waitForNavigation({ timeout: 20_000 });
       await mode.choose(page, choice);
       await navigation;
@@ -184,7 +186,8 @@ for (const mode of modes) {
       const hash = await page.evaluate(() => (window as unknown as { __hashAtStart: string }).__hashAtStart);
       const id = /^#famille-payment=([0-9a-f-]{36})$/.exec(hash)?.[1];
       assert.ok(id, `back on the host page with the transaction in the fragment: ${page.url()} ${hash}`);
-      assert.equal(new URL(page.url()).origin, `http://localhost:${demo.demoPort}`);
+      // The very page the parent paid from (the element sends it as `returnTo`).
+      assert.equal(new URL(page.url()).origin, `http://${host}:${demo.demoPort}`);
       return id;
     }
 
@@ -259,20 +262,22 @@ for (const mode of modes) {
       await page.browserContext().close();
     });
 
-    test('a refused, then an abandoned, payment leaves the invoices "À payer" and selectable', async () => {
+    test('on another site than the API (bearer token): a refused, then an abandoned, payment comes back to that page, still logged in, the invoices "À payer" and selectable', async () => {
       const first = await issue(5, [['Accueil périscolaire — matin', 14, 120]]); // 16,80 €
       const second = await issue(4, [['Accueil périscolaire — soir', 9.5, 210]]); // 19,95 €
       const total = `36,75${NBSP}€`;
       const page = await newPage();
-      await logIn(page);
+      await logIn(page, '127.0.0.1');
 
       for (const choice of ['refuse', 'abandon'] as const) {
         await selectBoth(page, first, second);
         assert.equal(await text(page, `${scope} [part=total]`), `Total à régler : ${total}`);
         await goPay(page, total, choice === 'refuse' ? 'click' : 'keyboard');
-        await chooseAndComeBack(page, choice);
+        await chooseAndComeBack(page, choice, '127.0.0.1');
         const outcome = choice === 'refuse' ? 'Paiement refusé : rien n’a été débité.' : 'Paiement abandonné : rien n’a été débité.';
         await page.waitForSelector(`${scope} ::-p-text(${outcome})`, { timeout: 20_000 });
+        // The token kept in this tab for the trip was taken back once and removed.
+        assert.equal(await page.evaluate(() => sessionStorage.getItem('famille-payment-session')), null);
         await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody input[type=checkbox]`).length === 2, { timeout: 20_000 }, scope);
         const table = await rows(page);
         assert.deepEqual(table[first.number], { status: 'À payer', amount: `16,80${NBSP}€`, balance: `16,80${NBSP}€`, selectable: true }, choice);

@@ -134,7 +134,15 @@ export type CounterPaymentInput = z.input<typeof CounterPaymentInput>;
 
 /** The parent pays several invoices in one transaction. */
 export const PaymentStartInput = z
-  .object({ invoiceIds: z.array(id).check(z.minLength(1), z.maxLength(50)) })
+  .object({
+    invoiceIds: z.array(id).check(z.minLength(1), z.maxLength(50)),
+    /**
+     * The host page to come back to after paying (the page the parent paid from), an
+     * http(s) URL on an origin the tenant allows; its fragment is replaced. Absent: the
+     * tenant's account page.
+     */
+    returnTo: z.optional(z.string().check(z.maxLength(2000))),
+  })
   .register(z.globalRegistry, { id: 'PaymentStartInput' });
 export type PaymentStartInput = z.input<typeof PaymentStartInput>;
 

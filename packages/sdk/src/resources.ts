@@ -128,7 +128,11 @@ export const invoices = (client: FamilleClient) => ({
    * Starts one online payment for several invoices; send the parent to `redirectUrl` in
    * the same window: they come back to the town's page with `#famille-payment=<id>`.
    */
-  pay: (invoiceIds: string[]) => client.call(endpoints.startPayment, { body: { invoiceIds } }),
+  /**
+   * `returnTo`: the page to come back to after paying (usually `location.href`), on an
+   * origin the tenant allows; by default the tenant's account page.
+   */
+  pay: (invoiceIds: string[], options: { returnTo?: string } = {}) => client.call(endpoints.startPayment, { body: { invoiceIds, ...options } }),
   /** A payment's outcome (paid, refused, abandoned, still pending), confirmed by the server. */
   transaction: byId(client, endpoints.paymentTransaction, 'transactionId'),
 });

@@ -108,7 +108,7 @@ const samples: Record<string, unknown[]> = {
     { familyId: 'f1', method: 'especes', amountCents: 12.5, invoiceIds: ['i1'], reference: 'x'.repeat(101) },
     {},
   ],
-  PaymentStartInput: [{ invoiceIds: ['i1', 'i2'] }, { invoiceIds: [] }, { invoiceIds: Array.from({ length: 51 }, () => 'i') }, { invoiceIds: [''] }, {}],
+  PaymentStartInput: [{ invoiceIds: ['i1', 'i2'] }, { invoiceIds: [] }, { invoiceIds: Array.from({ length: 51 }, () => 'i') }, { invoiceIds: [''] }, { invoiceIds: ['i1'], returnTo: 'https://www.ville.test/factures' }, { invoiceIds: ['i1'], returnTo: 'x'.repeat(2001) }, { invoiceIds: ['i1'], returnTo: 3 }, {}],
   TransactionStatus: ['pending', 'paid', 'refused', 'abandoned', 'failed', 'lost'],
   PaymentTransaction: [transactionSample, { ...transactionSample, status: 'paid', settledAt: '2026-11-02T09:05:00.000Z' }, { ...transactionSample, provider: 'stripe' }, {}],
   PaymentRedirect: [{ transaction: transactionSample, redirectUrl: 'https://www.payfip.gouv.fr/tpa/paiementws.web?idop=abc' }, { redirectUrl: 1 }],

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { createPaymentPoller } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, TestClock, testApp, type TestApp } from './support/app.ts';
+import { BASE, PAGE_ORIGIN, TestClock, testApp, type TestApp } from './support/app.ts';
 import { agentLogin, newFamily, send, type Auth } from './support/family.ts';
+import { PaymentRedirect } from '@famille/contract';
 import { outbox, problemCode } from './support/accounts.ts';
 import { familyIdOf, history, invoiceBody, invoiceOf, issue, line, listInvoices, startPayment, started, transaction } from './support/invoices.ts';
 
@@ -187,5 +188,37 @@ describe('missing notifications', () => {
     assert.equal((await app.request(`/api/payment-providers/nowhere/demo/page/${crypto.randomUUID()}`)).status, 404);
     const notification = await app.request('/api/payment-providers/vienne-condrieu/payfip/notification', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'idOp=nope' });
     assert.equal(notification.status, 200);
+  });
+});
+
+describe('coming back to the page the payment started from', () => {
+  test('returnTo on an origin the tenant allows: the demo page may post there, and the parent comes back to that page (fragment replaced)', async () => {
+    const invoice = await bill(3100);
+    const page = `${PAGE_ORIGIN}/services/mes-factures?onglet=2`;
+    const response = await send(app, `${BASE}/payments/transactions`, 'POST', family.auth, { invoiceIds: [invoice.id], returnTo: `${page}#old` });
+    assert.equal(response.status, 201);
+    const { transaction: tx, redirectUrl } = PaymentRedirect.parse(await response.json());
+    const demo = await app.request(new URL(redirectUrl).pathname);
+    assert.match(demo.headers.get('content-security-policy') ?? '', new RegExp(`form-action 'self' ${PAGE_ORIGIN.replaceAll('.', '\\.')};`));
+    const back = await demoChoose(redirectUrl, { card: 'paid', action: 'pay' });
+    assert.equal(back.status, 303);
+    assert.equal(back.headers.get('location'), `${page}#famille-payment=${tx.id}`);
+    // The provider's return leads there too.
+    const again = await app.request(`/api/payment-providers/vienne-condrieu/demo/return/${tx.id}`);
+    assert.equal(again.headers.get('location'), `${page}#famille-payment=${tx.id}`);
+  });
+
+  test('returnTo on another origin, or not an http(s) URL, is refused with a field error before anything is written; without it, the account page', async () => {
+    const invoice = await bill(2900);
+    for (const returnTo of ['https://evil.example/phish', 'javascript:alert(1)', `${PAGE_ORIGIN.replace('https:', 'http:')}/page`, `https://user:pw@${new URL(PAGE_ORIGIN).host}/`, 'not a url']) {
+      const response = await send(app, `${BASE}/payments/transactions`, 'POST', family.auth, { invoiceIds: [invoice.id], returnTo });
+      assert.equal(response.status, 422, returnTo);
+      const body = (await response.json()) as { code: string; fieldErrors: { path: string; code: string }[] };
+      assert.deepEqual([body.code, body.fieldErrors], ['validation_failed', [{ path: 'returnTo', code: 'invalid_value' }]], returnTo);
+    }
+    assert.equal((await invoiceOf(app, family.auth, invoice.id)).paymentPending, false, 'no transaction was written');
+    const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
+    const back = await demoChoose(redirectUrl, { card: 'paid', action: 'pay' });
+    assert.equal(back.headers.get('location'), `${HOST_PAGE}#famille-payment=${tx.id}`);
   });
 });

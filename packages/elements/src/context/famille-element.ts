@@ -5,12 +5,14 @@ import { adoptOnRoot } from '../styles/adopt.ts';
 import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/contract';
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from './contexts.ts';
 import { createLocalizer, messages, toLocale, type Localizer, type Messages } from '../i18n/localize.ts';
+import { takeSessionBack } from './payment-handoff.ts';
 
 /** Loads the session and the tenant's configuration for a client nobody provides. */
 export async function loadClientState(
   client: FamilleClient,
   apply: (state: { session?: Session | null; config?: TenantConfig }) => void,
 ): Promise<void> {
+  takeSessionBack(client);
   await Promise.all([
     // A failure to read the session means "not logged in" for display purposes.
     client.auth.session().then((session) => apply({ session }), () => apply({ session: null })),

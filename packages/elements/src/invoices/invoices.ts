@@ -5,6 +5,7 @@ import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { messageBox, secondaryButton } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
+import { keepSessionForReturn } from '../context/payment-handoff.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
 import { invoicesFr, type InvoicesMessages } from './messages.fr.ts';
 import { invoicesEn } from './messages.en.ts';
@@ -206,8 +207,10 @@ export class FamilleInvoices extends FamilleElement {
     this.#problem = undefined;
     this.requestUpdate();
     try {
-      const { transaction, redirectUrl } = await invoices(client).pay([...this.#selected]);
+      // Back to this very page (the host page the parent paid from), not the account page.
+      const { transaction, redirectUrl } = await invoices(client).pay([...this.#selected], { returnTo: location.href.split('#')[0]! });
       if (this.dispatchEvent(familleEvent('famille-payment-started', { transactionId: transaction.id, redirectUrl }, true))) {
+        keepSessionForReturn(client, transaction.id);
         location.assign(redirectUrl);
         return;
       }

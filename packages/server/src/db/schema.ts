@@ -326,6 +326,8 @@ export const paymentTransactions = pgTable(
     status: text('status').$type<TransactionStatus>().notNull(),
     resultCode: text('result_code'),
     demoOutcome: text('demo_outcome'),
+    /** The host page to come back to; null: the tenant's account page. */
+    returnUrl: text('return_url'),
     createdAt: instant('created_at').notNull(),
     expiresAt: instant('expires_at').notNull(),
     checkedAt: instant('checked_at'),

@@ -15,9 +15,9 @@ export const demoCards = [
   { number: '4000 0000 0000 0069', outcome: 'refused', label: 'Paiement refusé par la banque' },
 ] as const;
 
-/** `form-action` also governs the form's redirect: the 303 to the tenant's host page must be allowed, or browsers block the submission. */
-const pageHeaders = (tenant: Tenant) => ({
-  'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(tenant.accountPageUrl).origin}; base-uri 'none'; frame-ancestors 'none'`,
+/** `form-action` also governs the form's redirect: the 303 to the host page must be allowed, or browsers block the submission. */
+const pageHeaders = (returnUrl: string) => ({
+  'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(returnUrl).origin}; base-uri 'none'; frame-ancestors 'none'`,
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
 });
@@ -74,8 +74,8 @@ export function mountPaymentProviderRoutes(root: Hono<AppEnv>, app: AppContext):
     const tenant = tenantOf(c);
     const found = tenant && (await pendingTransaction(app, tenant, c.req.param('transactionId')));
     if (!tenant || !found || found.row.provider !== 'demo') return notFound(c);
-    if (found.row.status !== 'pending') return c.redirect(paymentReturnUrl(tenant, found.row.id), 303);
-    return c.html(demoPage(tenant, found.view, c.req.path), 200, pageHeaders(tenant));
+    if (found.row.status !== 'pending') return c.redirect(paymentReturnUrl(tenant, found.row), 303);
+    return c.html(demoPage(tenant, found.view, c.req.path), 200, pageHeaders(paymentReturnUrl(tenant, found.row)));
   });
 
   root.post(`${base}/demo/page/:transactionId`, async (c) => {
@@ -86,7 +86,7 @@ export function mountPaymentProviderRoutes(root: Hono<AppEnv>, app: AppContext):
     if (!outcome) return c.text('Bad request', 400);
     const row = await chooseDemoOutcome(app, tenant, c.req.param('transactionId'), outcome);
     if (!row) return notFound(c);
-    return c.redirect(paymentReturnUrl(tenant, row.id), 303);
+    return c.redirect(paymentReturnUrl(tenant, row), 303);
   });
 
   root.post(`${base}/:provider/notification`, async (c) => {
@@ -109,7 +109,7 @@ export function mountPaymentProviderRoutes(root: Hono<AppEnv>, app: AppContext):
     const id = c.req.param('transactionId') ?? '';
     const row = await confirmByReference(app, tenant, provider, { transactionId: id });
     if (!row) return notFound(c);
-    return c.redirect(paymentReturnUrl(tenant, row.id), 303);
+    return c.redirect(paymentReturnUrl(tenant, row), 303);
   };
   root.get(`${base}/:provider/return/:transactionId`, back);
   root.post(`${base}/:provider/return/:transactionId`, back);

@@ -25,8 +25,31 @@ export type TransactionRow = typeof paymentTransactions.$inferSelect;
  */
 const BLOCK_MARGIN_SECONDS = 5 * 60;
 
-/** The host page with the outcome to show, in the fragment (no server log sees it). */
-export const paymentReturnUrl = (tenant: Tenant, transactionId: string) => `${tenant.accountPageUrl}#famille-payment=${transactionId}`;
+/**
+ * The host page with the outcome to show, in the fragment (no server log sees it): the
+ * page the payment was started from, or the tenant's account page.
+ */
+export const paymentReturnUrl = (tenant: Tenant, row: Pick<TransactionRow, 'id' | 'returnUrl'>) =>
+  `${row.returnUrl ?? tenant.accountPageUrl}#famille-payment=${row.id}`;
+
+/**
+ * The page a payment comes back to, from the parent's `returnTo`: an http(s) URL whose
+ * origin the tenant allows (never an open redirect), without its fragment. 422 otherwise.
+ */
+export function returnPageOf(tenant: Tenant, returnTo: string | undefined): string | undefined {
+  if (returnTo === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(returnTo);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || !tenant.allowedOrigins.includes(url.origin)) {
+    throw new ProblemError('validation_failed', { fieldErrors: [{ path: 'returnTo', code: 'invalid_value' }] });
+  }
+  url.hash = '';
+  return url.href;
+}
 
 export function providerFor(app: AppContext, tenant: Tenant): PaymentProvider | undefined {
   const settings = billingOf(tenant).payment;
@@ -77,6 +100,7 @@ export async function startPayment(
   const tenantId = tenant.config.id;
   const provider = providerFor(app, tenant);
   if (!provider) throw new ProblemError('payment_provider_unavailable', { detail: 'This tenant takes no online payment: pay at the counter (espèces, chèque, CESU).' });
+  const returnUrl = returnPageOf(tenant, body.returnTo);
   const now = app.clock.now();
   const id = newUuid(app.randomBytes);
   // refdet: 6–30 alphanumerics.
@@ -104,6 +128,7 @@ export async function startPayment(
       amountCents: total,
       email: session.account.email,
       status: 'pending',
+      returnUrl: returnUrl ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + (provider.lifetimeSeconds + BLOCK_MARGIN_SECONDS) * 1000),
     });
