@@ -7,6 +7,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateBrowserContract } from './packages/contract/build/browser-contract.ts';
+import { minifyTemplates } from './scripts/minify-templates.ts';
 
 const contractEntry = resolve('packages/contract/src/index.ts');
 
@@ -21,13 +22,15 @@ export function browserContract() {
   };
 }
 
-/** Plugins for browser bundles: Lit's production build, workspace sources, minified. */
+/** Plugins for browser bundles: Lit's production build, workspace sources, minified (templates too). */
 export function dropInPlugins() {
   return [
     browserContract(),
     // `source` resolves workspace packages to their TypeScript sources.
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'], extensions: ['.ts', '.js', '.mjs'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
+    // White space inside html`` and css`` literals, which terser must keep.
+    minifyTemplates(),
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ];
 }
