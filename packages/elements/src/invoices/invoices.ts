@@ -130,6 +130,12 @@ export class FamilleInvoices extends FamilleElement {
   }
 
   protected override async sessionStarted(): Promise<void> {
+    // Another parent may have logged in: nothing of the previous one's choices stays.
+    this.#selected.clear();
+    this.#choices.clear();
+    this.#choicesSaved = false;
+    this.#shown = PAGE;
+    this.#historyShown = HISTORY_PAGE;
     const fromUrl = fragment.exec(location.hash)?.[1];
     const transactionId = this.paymentTransaction || fromUrl;
     if (fromUrl) history.replaceState(history.state, '', location.pathname + location.search);
