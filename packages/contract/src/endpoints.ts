@@ -38,6 +38,11 @@ import {
   PreregistrationStatusChange,
 } from './preregistration.ts';
 import {
+  AgentInvoiceList,
+  AgentInvoiceListQuery,
+  AgentRefund,
+  AgentRefundList,
+  AgentRefundListQuery,
   AttestationList,
   CounterPaymentInput,
   Invoice,
@@ -50,6 +55,7 @@ import {
   PaymentRedirect,
   PaymentStartInput,
   PaymentTransaction,
+  RefundInput,
 } from './invoices.ts';
 import type { ProblemCode } from './problem.ts';
 
@@ -531,6 +537,39 @@ export const endpoints = {
     response: Invoice,
     status: 201,
     errors: ['validation_failed', 'conflict', 'unauthenticated', 'forbidden'],
+  },
+  agentInvoices: {
+    method: 'get',
+    path: '/tenants/{tenant}/agent/invoices',
+    summary: "The tenant's invoices with their family, newest first: by family, status or exact number; `limit` (1–200, default 50) from `offset`",
+    tag: 'agents',
+    auth: 'agent',
+    query: AgentInvoiceListQuery,
+    response: AgentInvoiceList,
+    status: 200,
+    errors: ['validation_failed', 'unauthenticated', 'forbidden'],
+  },
+  agentRefunds: {
+    method: 'get',
+    path: '/tenants/{tenant}/agent/refunds',
+    summary: 'Payments that took more than the balances (overpaid), newest first: those to refund, or all with `all=true`',
+    tag: 'agents',
+    auth: 'agent',
+    query: AgentRefundListQuery,
+    response: AgentRefundList,
+    status: 200,
+    errors: ['validation_failed', 'unauthenticated', 'forbidden'],
+  },
+  agentMarkRefunded: {
+    method: 'post',
+    path: '/tenants/{tenant}/agent/refunds/{paymentId}',
+    summary: 'Record that an overpayment was refunded (once: 409 when already recorded or nothing was overpaid)',
+    tag: 'agents',
+    auth: 'agent',
+    body: RefundInput,
+    response: AgentRefund,
+    status: 200,
+    errors: ['validation_failed', 'not_found', 'conflict', 'unauthenticated', 'forbidden'],
   },
   agentRecordPayment: {
     method: 'post',

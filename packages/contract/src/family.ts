@@ -139,11 +139,15 @@ export const RequestList = z
   .register(z.globalRegistry, { id: 'RequestList' });
 export type RequestList = z.infer<typeof RequestList>;
 
+/** A family as agents' lists name it: its id and its parents' names ("Camille Martin"). */
+export const FamilyLabel = z.object({ id: z.string(), label: z.string() });
+export type FamilyLabel = z.infer<typeof FamilyLabel>;
+
 /** An agent's view of a request: the family it belongs to and the member's profile. */
 export const AgentRequest = z
   .object({
     request: FamilyRequest,
-    family: z.object({ id: z.string(), label: z.string() }),
+    family: FamilyLabel,
     member: Member,
   })
   .register(z.globalRegistry, { id: 'AgentRequest' });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FamilyLabel } from './family.ts';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const id = z.string().check(z.minLength(1), z.maxLength(64));
@@ -218,3 +219,95 @@ export const InvoicePreferenceInput = z
   .object({ childId: id, electronicInvoice: z.boolean() })
   .register(z.globalRegistry, { id: 'InvoicePreferenceInput' });
 export type InvoicePreferenceInput = z.input<typeof InvoicePreferenceInput>;
+
+/**
+ * Pagination of agents' lists, in the query string: `limit` (1–200, default 50) items
+ * from `offset` (default 0). An answer with `nextOffset` has more after it.
+ */
+const listLimit = z.pipe(z.string().check(z.regex(/^(?:[1-9]|[1-9][0-9]|1[0-9]{2}|200)$/)), z.transform(Number));
+const listOffset = z.pipe(z.string().check(z.regex(/^(?:0|[1-9][0-9]{0,5})$/)), z.transform(Number));
+
+/** An agent's invoice search: any of the tenant's families, newest first. */
+export const AgentInvoiceListQuery = z.object({
+  familyId: z.optional(id),
+  status: z.optional(InvoiceStatus),
+  /** The exact invoice number ("F2026-00042"). */
+  number: z.optional(z.string().check(z.minLength(1), z.maxLength(30))),
+  limit: z.optional(listLimit),
+  offset: z.optional(listOffset),
+});
+/** What a caller passes (the SDK writes it in the query string). */
+export type AgentInvoiceQuery = z.output<typeof AgentInvoiceListQuery>;
+
+export const AgentInvoiceList = z
+  .object({
+    invoices: z.array(z.object({ invoice: Invoice, family: FamilyLabel })),
+    /** The offset of the next page; absent on the last one. */
+    nextOffset: z.optional(z.number()),
+  })
+  .register(z.globalRegistry, { id: 'AgentInvoiceList' });
+export type AgentInvoiceList = z.infer<typeof AgentInvoiceList>;
+
+/** `a_rembourser`: taken beyond the balances, not refunded yet; `rembourse`: an agent recorded the refund. */
+export const RefundStatus = z.enum(['a_rembourser', 'rembourse']);
+export type RefundStatus = z.infer<typeof RefundStatus>;
+
+/**
+ * A payment that took more than its invoices' balances (two payments crossed: see the
+ * server's README), to be refunded by the service — and, once done, how.
+ */
+export const AgentRefund = z
+  .object({
+    /** The payment: `amountCents` taken, `overpaidCents` of it to refund, `allocations` to the invoices. */
+    payment: Payment,
+    family: FamilyLabel,
+    /** Online payments: the provider and its references (PayFiP refdet and idOp), to find it in the régie's records. */
+    transaction: z.optional(
+      z.object({
+        id: z.string(),
+        provider: z.enum(['demo', 'payfip']),
+        /** The reference sent to the provider (PayFiP refdet). */
+        reference: z.string(),
+        /** The provider's own id (PayFiP idOp). */
+        providerRef: z.optional(z.string()),
+      }),
+    ),
+    status: RefundStatus,
+    /** Set when `rembourse`. */
+    refund: z.optional(
+      z.object({
+        refundedOn: z.string(),
+        /** The refund's reference (e.g. the DGFiP's). */
+        reference: z.string(),
+        /** When the agent recorded it. */
+        recordedAt: z.string(),
+        by: z.object({ id: z.string(), displayName: z.string() }),
+      }),
+    ),
+  })
+  .register(z.globalRegistry, { id: 'AgentRefund' });
+export type AgentRefund = z.infer<typeof AgentRefund>;
+
+export const AgentRefundList = z
+  .object({ refunds: z.array(AgentRefund), nextOffset: z.optional(z.number()) })
+  .register(z.globalRegistry, { id: 'AgentRefundList' });
+export type AgentRefundList = z.infer<typeof AgentRefundList>;
+
+/** Overpayments to refund, newest first; `all=true` adds the refunded ones. */
+export const AgentRefundListQuery = z.object({
+  all: z.optional(z.pipe(z.enum(['true', 'false']), z.transform((value) => value === 'true'))),
+  limit: z.optional(listLimit),
+  offset: z.optional(listOffset),
+});
+export type AgentRefundQuery = z.output<typeof AgentRefundListQuery>;
+
+/** An agent records that the service refunded an overpayment. */
+export const RefundInput = z
+  .object({
+    /** The refund's reference, e.g. the DGFiP's. */
+    reference: text(100),
+    /** The day it was refunded: not before the payment, not after today (Paris). */
+    refundedOn: z.iso.date(),
+  })
+  .register(z.globalRegistry, { id: 'RefundInput' });
+export type RefundInput = z.input<typeof RefundInput>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DocumentInfo, FutureDate } from './family.ts';
+import { DocumentInfo, FamilyLabel, FutureDate } from './family.ts';
 
 /** An answer to a question: yes/no, one option id, or several option ids. */
 export const Answer = z.union([z.boolean(), z.string().check(z.maxLength(64)), z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20))]);
@@ -84,7 +84,7 @@ export const PreregistrationList = z
 export type PreregistrationList = z.infer<typeof PreregistrationList>;
 
 export const AgentPreregistrationList = z
-  .object({ preregistrations: z.array(z.object({ preregistration: Preregistration, family: z.object({ id: z.string(), label: z.string() }) })) })
+  .object({ preregistrations: z.array(z.object({ preregistration: Preregistration, family: FamilyLabel })) })
   .register(z.globalRegistry, { id: 'AgentPreregistrationList' });
 export type AgentPreregistrationList = z.infer<typeof AgentPreregistrationList>;
 

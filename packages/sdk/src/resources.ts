@@ -15,6 +15,9 @@ import {
   type PreregistrationStatusChange,
   type InvoiceInput,
   type CounterPaymentInput,
+  type AgentInvoiceQuery,
+  type AgentRefundQuery,
+  type RefundInput,
 } from '@famille/contract';
 import { byId, internalsOf, type FamilleClient } from './client.ts';
 import { send, sendWithProgress } from './http.ts';
@@ -149,6 +152,18 @@ export const agent = (client: FamilleClient) => ({
   issueInvoice: (input: InvoiceInput) => client.call(endpoints.agentIssueInvoice, { body: input }),
   /** A payment at the counter (espèces, chèque, CESU), allocated to the invoices given. */
   recordPayment: (input: CounterPaymentInput) => client.call(endpoints.agentRecordPayment, { body: input }),
+  /**
+   * The tenant's invoices with their family, newest first: by `familyId`, `status` or exact
+   * `number`; `limit` (1–200, default 50) from `offset`. `nextOffset` in the answer: there are more.
+   */
+  invoices: (query?: AgentInvoiceQuery) => client.call(endpoints.agentInvoices, query && { query }),
+  /** Overpaid payments still to refund, newest first (`all: true`: the refunded ones too); paged like `invoices()`. */
+  refunds: (query?: AgentRefundQuery) => client.call(endpoints.agentRefunds, query && { query }),
+  /** Records the service's refund of an overpayment (reference, day); `conflict` when already recorded or nothing was overpaid. */
+  markRefunded: byId(client, endpoints.agentMarkRefunded, 'paymentId') as (
+    paymentId: string,
+    input: RefundInput,
+  ) => ReturnType<typeof client.call<typeof endpoints.agentMarkRefunded>>,
   setRequestStatus: byId(client, endpoints.agentSetRequestStatus, 'requestId') as (id: string, change: StatusChange) => ReturnType<typeof client.call<typeof endpoints.agentSetRequestStatus>>,
   preregistrations: (query?: { status?: PreregistrationStatus }) => client.call(endpoints.agentPreregistrations, query && { query }),
   setPreregistrationStatus: byId(client, endpoints.agentSetPreregistrationStatus, 'preregistrationId') as (

@@ -78,6 +78,14 @@ const invoiceSample = {
 };
 const paymentSample = { id: 'p1', method: 'cheque', amountCents: 1500, receivedAt: '2026-11-02T09:00:00.000Z', allocations: [{ invoiceId: 'i1', invoiceNumber: 'F2026-00042', amountCents: 1500 }], overpaidCents: 0 };
 const transactionSample = { id: 't1', status: 'pending', provider: 'payfip', amountCents: 5823, invoices: [{ id: 'i1', number: 'F2026-00042', amountCents: 5823 }], createdAt: '2026-11-02T09:00:00.000Z' };
+const familyLabel = { id: 'f1', label: 'Camille Martin' };
+const refundSample = {
+  payment: { ...paymentSample, method: 'carte', amountCents: 4000, overpaidCents: 1500, transactionId: 't1' },
+  family: familyLabel,
+  transaction: { id: 't1', provider: 'payfip', reference: 'F202600042T1', providerRef: 'idop-123' },
+  status: 'rembourse',
+  refund: { refundedOn: '2026-11-20', reference: 'DGFIP-2026-000123', recordedAt: '2026-11-20T10:00:00.000Z', by: { id: 'a1', displayName: 'Agent' } },
+};
 const attestationChild = { childId: 'c1', name: 'Léo Martin', birthDate: '2022-05-01', paidCents: 3000 };
 const samples: Record<string, unknown[]> = {
   InvoiceStatus: ['a_payer', 'en_retard', 'partiellement_reglee', 'reglee', 'payee', 1],
@@ -112,6 +120,42 @@ const samples: Record<string, unknown[]> = {
   TransactionStatus: ['pending', 'paid', 'refused', 'abandoned', 'failed', 'lost'],
   PaymentTransaction: [transactionSample, { ...transactionSample, status: 'paid', settledAt: '2026-11-02T09:05:00.000Z' }, { ...transactionSample, provider: 'stripe' }, {}],
   PaymentRedirect: [{ transaction: transactionSample, redirectUrl: 'https://www.payfip.gouv.fr/tpa/paiementws.web?idop=abc' }, { redirectUrl: 1 }],
+  FamilyLabel: [familyLabel, { id: 'f1' }, { id: 1, label: 'x' }, {}],
+  AgentInvoiceListQuery: [
+    {},
+    { familyId: 'f1', status: 'en_retard', number: 'F2026-00042', limit: '200', offset: '0' },
+    { limit: '1', offset: '999999' },
+    { limit: '0' },
+    { limit: '201', offset: '-1' },
+    { limit: '50.5', offset: '01' },
+    { status: 'payee', number: '', familyId: 'x'.repeat(65) },
+    { number: 'N'.repeat(31) },
+  ],
+  AgentInvoiceList: [
+    { invoices: [{ invoice: invoiceSample, family: familyLabel }], nextOffset: 50 },
+    { invoices: [] },
+    { invoices: [{ invoice: invoiceSample }] },
+    { invoices: [], nextOffset: '50' },
+    {},
+  ],
+  RefundStatus: ['a_rembourser', 'rembourse', 'refunded'],
+  AgentRefund: [
+    refundSample,
+    { ...refundSample, status: 'a_rembourser', refund: undefined, transaction: undefined },
+    { ...refundSample, status: 'rembourse_partiellement' },
+    { ...refundSample, transaction: { id: 't1', provider: 'stripe' } },
+    { ...refundSample, refund: { refundedOn: '2026-11-20' } },
+    {},
+  ],
+  AgentRefundList: [{ refunds: [refundSample], nextOffset: 1 }, { refunds: [] }, { refunds: [{ family: familyLabel }] }, {}],
+  AgentRefundListQuery: [{}, { all: 'true', limit: '20', offset: '40' }, { all: 'false' }, { all: 'yes' }, { all: true }, { limit: '500' }],
+  RefundInput: [
+    { reference: 'DGFIP-2026-000123', refundedOn: '2026-11-20' },
+    { reference: '', refundedOn: '20/11/2026' },
+    { reference: 'x'.repeat(101), refundedOn: '2026-02-30' },
+    { reference: 7 },
+    {},
+  ],
   AttestationChild: [attestationChild, { ...attestationChild, paidCents: '3000' }, { childId: 'c1' }],
   AttestationSummary: [{ year: 2026, children: [attestationChild], totalCents: 3000 }, { year: '2026', children: [], totalCents: 0 }, { year: 2026, children: [{}] }, {}],
   AttestationList: [{ attestations: [{ year: 2026, children: [attestationChild], totalCents: 3000 }] }, { attestations: [] }, { attestations: [{ year: 2026 }] }, {}],

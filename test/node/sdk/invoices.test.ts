@@ -63,6 +63,48 @@ describe('SDK: invoices against the reference app', () => {
     assert.equal(error.code, 'invoice_already_paid');
   });
 
+  test("an agent finds the family's invoices, sees an overpayment to refund, records its refund once", async () => {
+    const parent = client();
+    await parent.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
+    const office = client();
+    await agent(office).login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
+    // The family of the invoice the first test issued, found by its number.
+    const [mine] = (await invoices(parent).list()).invoices;
+    const { invoices: [first] } = await agent(office).invoices({ number: mine!.number });
+    const familyId = first!.family.id;
+    assert.deepEqual([first!.invoice.id, first!.family.label], [mine!.id, 'Camille Martin']);
+    const issued = await agent(office).issueInvoice({
+      familyId,
+      issuedOn: '2026-11-20',
+      dueOn: '2026-12-20',
+      lines: [{ childLabel: 'Léo Martin', activity: 'Restauration scolaire', period: 'Novembre 2026', quantity: 10, unitPriceCents: 400 }],
+    });
+    const found = await agent(office).invoices({ familyId, number: issued.number });
+    assert.deepEqual([found.invoices.map((i) => i.invoice.id), found.nextOffset], [[issued.id], undefined]);
+    assert.ok((await agent(office).invoices({ familyId, status: 'a_payer' })).invoices.some((i) => i.invoice.id === issued.id));
+
+    // The parent starts paying online; the invoice is settled at the counter meanwhile; the card payment goes through anyway.
+    const { transaction, redirectUrl } = await invoices(parent).pay([issued.id]);
+    await agent(office).recordPayment({ familyId, method: 'especes', amountCents: 4000, invoiceIds: [issued.id] });
+    await appFetch(redirectUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'card=paid&action=pay' });
+
+    const { refunds } = await agent(office).refunds();
+    const refund = refunds.find((r) => r.transaction?.id === transaction.id)!;
+    assert.deepEqual([refund.status, refund.payment.amountCents, refund.payment.overpaidCents, refund.family.id], ['a_rembourser', 4000, 4000, familyId]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    const done = await agent(office).markRefunded(refund.payment.id, { reference: 'DGFIP-2026-000123', refundedOn: today });
+    assert.deepEqual([done.status, done.refund?.reference, done.refund?.refundedOn], ['rembourse', 'DGFIP-2026-000123', today]);
+    assert.ok(!(await agent(office).refunds()).refunds.some((r) => r.payment.id === refund.payment.id));
+    assert.ok((await agent(office).refunds({ all: true })).refunds.some((r) => r.payment.id === refund.payment.id));
+
+    const again = await agent(office).markRefunded(refund.payment.id, { reference: 'DGFIP-2026-000124', refundedOn: today }).catch((e: unknown) => e);
+    assert.ok(isApiError(again));
+    assert.equal(again.code, 'conflict');
+    const invalid = await agent(office).invoices({ limit: 500 }).catch((e: unknown) => e);
+    assert.ok(isApiError(invalid));
+    assert.deepEqual([invalid.code, invalid.fieldErrors?.map((e) => e.path)], ['validation_failed', ['limit']]);
+  });
+
   test('attestations, the attestation PDF and the per-child choice of electronic invoices', async () => {
     const parent = client();
     await parent.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });

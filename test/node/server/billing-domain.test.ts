@@ -1,7 +1,7 @@
 // Invoice and payment rules as plain functions: integer cents, no HTTP.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allocatePayment, formatInvoiceNumber, invoiceStatus, lineAmountCents } from '@famille/server';
+import { allocatePayment, checkRefund, formatInvoiceNumber, invoiceStatus, lineAmountCents } from '@famille/server';
 
 describe('lineAmountCents', () => {
   test('multiplies in integers and rounds half up once per line', () => {
@@ -48,5 +48,22 @@ describe('invoiceStatus and numbers', () => {
   test('formats the tenant’s number pattern', () => {
     assert.equal(formatInvoiceNumber('F{YYYY}-{SEQ:5}', 42, '2026-10-15'), 'F2026-00042');
     assert.equal(formatInvoiceNumber('PE{YYYY}{MM}{SEQ}', 7, '2026-10-15'), 'PE2026107');
+  });
+});
+
+describe('checkRefund', () => {
+  const overpaid = { overpaidCents: 1500, refunded: false, receivedOn: '2026-03-02' };
+  test('allows a refund of an overpaid payment dated from the day it was received to today', () => {
+    assert.deepEqual(checkRefund(overpaid, '2026-03-02', '2026-03-10'), { ok: true });
+    assert.deepEqual(checkRefund(overpaid, '2026-03-10', '2026-03-10'), { ok: true });
+  });
+  test('refuses, as a conflict, a payment with nothing overpaid or one already refunded — before looking at the date', () => {
+    const nothing = checkRefund({ ...overpaid, overpaidCents: 0 }, '1999-01-01', '2026-03-10');
+    const twice = checkRefund({ ...overpaid, refunded: true }, '2026-03-05', '2026-03-10');
+    assert.deepEqual([nothing.ok, !nothing.ok && nothing.problem, twice.ok, !twice.ok && twice.problem], [false, 'conflict', false, 'conflict']);
+  });
+  test('refuses a day before the payment or after today, with the bound in the field error', () => {
+    assert.deepEqual(checkRefund(overpaid, '2026-03-01', '2026-03-10'), { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_small', params: { minimum: '2026-03-02' } }] });
+    assert.deepEqual(checkRefund(overpaid, '2026-03-11', '2026-03-10'), { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_large', params: { maximum: '2026-03-10' } }] });
   });
 });

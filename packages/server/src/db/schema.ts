@@ -361,6 +361,11 @@ export const payments = pgTable(
     transactionId: uuid('transaction_id'),
     agentId: uuid('agent_id'),
     reference: text('reference'),
+    /** An overpayment's refund: the day, its reference, the agent who recorded it and when (all or none). */
+    refundedOn: date('refunded_on', { mode: 'string' }),
+    refundReference: text('refund_reference'),
+    refundedBy: uuid('refunded_by'),
+    refundedAt: instant('refunded_at'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );

@@ -1,5 +1,5 @@
 // Invoices and payments as plain functions: integer cents only, no HTTP, no database.
-import type { InvoiceStatus } from '@famille/contract';
+import type { FieldError, InvoiceStatus } from '@famille/contract';
 
 /**
  * A quantity (at most two decimals) times a unit price in cents, rounded half up to the
@@ -95,4 +95,25 @@ export function splitByLines(amountCents: number, lineCents: readonly number[]):
  */
 export function underSixOnFirstJanuary(birthDate: string, year: number): boolean {
   return birthDate >= `${year - 6}-01-01` && birthDate <= `${year}-12-31`;
+}
+
+export type RefundCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly problem: 'conflict'; readonly detail: string }
+  | { readonly ok: false; readonly problem: 'validation_failed'; readonly fieldErrors: FieldError[] };
+
+/**
+ * Whether a refund may be recorded on a payment: only an overpaid one, only once, dated
+ * between the day it was received and today (Paris days, YYYY-MM-DD).
+ */
+export function checkRefund(
+  payment: { readonly overpaidCents: number; readonly refunded: boolean; readonly receivedOn: string },
+  refundedOn: string,
+  today: string,
+): RefundCheck {
+  if (payment.overpaidCents <= 0) return { ok: false, problem: 'conflict', detail: 'This payment took nothing beyond its invoices’ balances: there is nothing to refund.' };
+  if (payment.refunded) return { ok: false, problem: 'conflict', detail: 'The refund of this payment is already recorded.' };
+  if (refundedOn < payment.receivedOn) return { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_small', params: { minimum: payment.receivedOn } }] };
+  if (refundedOn > today) return { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_large', params: { maximum: today } }] };
+  return { ok: true };
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import type { FieldError, Invoice, InvoiceInput, InvoiceLine, InvoiceList, Payment, CounterPaymentInput } from '@famille/contract';
+import type { AgentInvoiceList, AgentInvoiceQuery, FieldError, Invoice, InvoiceInput, InvoiceLine, InvoiceList, InvoiceStatus, Payment, CounterPaymentInput } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { Database } from '../db/database.ts';
@@ -51,6 +51,25 @@ export async function invoicesWithPendingPayment(db: Database, tenantId: string,
   return new Set(rows.map((r) => r.invoiceId));
 }
 
+/** Cents paid on the invoice of the row (`invoices` in the FROM): a correlated subquery on an indexed column. */
+const paidSql = sql<string>`coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.tenant_id = invoices.tenant_id and pa.invoice_id = invoices.id), 0)`;
+
+/** `invoiceStatus()` (domain/invoices.ts) as a condition, so that a status filter pages in SQL. */
+function statusSql(status: InvoiceStatus, today: string): SQL {
+  const open = sql`${paidSql} < ${invoices.totalCents}`;
+  const late = sql`${invoices.dueOn} < ${today}::date`;
+  switch (status) {
+    case 'reglee':
+      return sql`${paidSql} >= ${invoices.totalCents}`;
+    case 'en_retard':
+      return sql`(${open} and ${late})`;
+    case 'partiellement_reglee':
+      return sql`(${open} and not ${late} and ${paidSql} > 0)`;
+    case 'a_payer':
+      return sql`(${open} and not ${late} and ${paidSql} <= 0)`;
+  }
+}
+
 /** An invoice row with what was paid on it and whether an online payment of it is under way. */
 export type InvoiceRowWithBalance = InvoiceRow & { readonly paidCents: number; readonly pending: boolean };
 
@@ -58,18 +77,19 @@ export type InvoiceRowWithBalance = InvoiceRow & { readonly paidCents: number; r
  * Invoices with their paid amount and pending flag in ONE query (correlated subqueries on
  * indexed columns): a list costs the same number of round trips whatever its length.
  */
-async function invoicesWithBalances(db: Database, tenantId: string, where: SQL | undefined, now: Date, limit = LIST_LIMIT): Promise<InvoiceRowWithBalance[]> {
+async function invoicesWithBalances(db: Database, tenantId: string, where: SQL | undefined, now: Date, limit = LIST_LIMIT, offset = 0): Promise<InvoiceRowWithBalance[]> {
   const rows = await db
     .select({
       ...getTableColumns(invoices),
-      paid: sql<string>`coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.tenant_id = invoices.tenant_id and pa.invoice_id = invoices.id), 0)`,
+      paid: paidSql,
       pending: sql<boolean>`exists (select 1 from payment_transaction_invoices pti join payment_transactions pt on pt.tenant_id = pti.tenant_id and pt.id = pti.transaction_id
         where pti.tenant_id = invoices.tenant_id and pti.invoice_id = invoices.id and pt.status = 'pending' and pt.expires_at > ${now.toISOString()}::timestamptz)`,
     })
     .from(invoices)
     .where(and(eq(invoices.tenantId, tenantId), where))
     .orderBy(desc(invoices.issuedOn), desc(invoices.number))
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
   return rows.map(({ paid, pending, ...row }) => ({ ...row, paidCents: Number(paid), pending: pending === true || (pending as unknown) === 't' }));
 }
 
@@ -102,6 +122,37 @@ export async function familyInvoices(app: AppContext, tenant: Tenant, familyId: 
   const today = parisDate(now);
   const views = (await invoicesWithBalances(app.db, tenant.config.id, eq(invoices.familyId, familyId), now)).map((row) => invoiceView(row, today));
   return { invoices: views, balanceDueCents: views.reduce((sum, v) => sum + v.balanceCents, 0), payment: paymentOptions(app, tenant) };
+}
+
+/** How many items a page of an agent's list answers when not told (the contract allows 1–200). */
+export const AGENT_PAGE_DEFAULT = 50;
+
+/**
+ * The tenant's invoices for agents, newest first, each with its family: by family, status
+ * (computed as the parent sees it) or exact number, one page at a time. Two queries
+ * whatever the page's length (the invoices with their balances, the families' names).
+ */
+export async function agentInvoices(app: AppContext, tenant: Tenant, query: AgentInvoiceQuery): Promise<AgentInvoiceList> {
+  const tenantId = tenant.config.id;
+  // A family id that is not a uuid matches no family (the column refuses anything else).
+  if (query.familyId !== undefined && !isUuid(query.familyId)) return { invoices: [] };
+  const now = app.clock.now();
+  const today = parisDate(now);
+  const limit = query.limit ?? AGENT_PAGE_DEFAULT;
+  const offset = query.offset ?? 0;
+  const where = and(
+    query.familyId !== undefined ? eq(invoices.familyId, query.familyId) : undefined,
+    query.number !== undefined ? eq(invoices.number, query.number) : undefined,
+    query.status !== undefined ? statusSql(query.status, today) : undefined,
+  );
+  // One more than the page: whether there is a next one, without counting them all.
+  const rows = await invoicesWithBalances(app.db, tenantId, where, now, limit + 1, offset);
+  const page = rows.slice(0, limit);
+  const labels = await familyLabels(app.db, tenantId, page.map((r) => r.familyId));
+  return {
+    invoices: page.map((row) => ({ invoice: invoiceView(row, today), family: { id: row.familyId, label: labels.get(row.familyId) ?? '' } })),
+    ...(rows.length > limit && { nextOffset: offset + limit }),
+  };
 }
 
 async function invoiceRow(db: Database, tenantId: string, id: string, familyId: string | undefined, now: Date): Promise<InvoiceRowWithBalance> {

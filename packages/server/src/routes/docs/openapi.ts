@@ -55,7 +55,7 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
     ...(param === 'tenant' && { description: 'Tenant (municipality) identifier, e.g. `vienne-condrieu`' }),
   }));
   if (endpoint.query) {
-    const query = z.toJSONSchema(endpoint.query, { unrepresentable: 'any' }) as { properties?: Record<string, JsonObject>; required?: string[] };
+    const query = z.toJSONSchema(endpoint.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, JsonObject>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
       params.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema: schema as never });
     }

@@ -1,10 +1,11 @@
 import type { HandlerTable } from '../../http/endpoint.ts';
-import { familyInvoices, invoicePdfResponse, issueInvoice, oneInvoice, paymentHistory, recordCounterPayment } from '../../invoices/invoices.ts';
+import { agentInvoices, familyInvoices, invoicePdfResponse, issueInvoice, oneInvoice, paymentHistory, recordCounterPayment } from '../../invoices/invoices.ts';
 import { attestationPdfResponse, familyAttestations, familyInvoicePreferences, setInvoicePreference } from '../../invoices/attestations.ts';
 import { readTransaction, startPayment } from '../../payments/transactions.ts';
 import { publicBase } from '../../payments/provider-routes.ts';
+import { markRefunded, tenantRefunds } from '../../payments/refunds.ts';
 
-export const invoiceHandlers: Pick<HandlerTable, 'invoices' | 'invoice' | 'invoicePdf' | 'attestations' | 'attestationPdf' | 'invoicePreferences' | 'setInvoicePreference' | 'payments' | 'startPayment' | 'paymentTransaction' | 'agentIssueInvoice' | 'agentRecordPayment'> = {
+export const invoiceHandlers: Pick<HandlerTable, 'invoices' | 'invoice' | 'invoicePdf' | 'attestations' | 'attestationPdf' | 'invoicePreferences' | 'setInvoicePreference' | 'payments' | 'startPayment' | 'paymentTransaction' | 'agentInvoices' | 'agentIssueInvoice' | 'agentRecordPayment' | 'agentRefunds' | 'agentMarkRefunded'> = {
   invoices: async ({ c, app, tenant, session }) => {
     c.header('Cache-Control', 'no-store');
     return familyInvoices(app, tenant, session.familyId);
@@ -34,6 +35,15 @@ export const invoiceHandlers: Pick<HandlerTable, 'invoices' | 'invoice' | 'invoi
     c.header('Cache-Control', 'no-store');
     return readTransaction(app, tenant, session, params.transactionId);
   },
+  agentInvoices: async ({ c, app, tenant, query }) => {
+    c.header('Cache-Control', 'no-store');
+    return agentInvoices(app, tenant, query);
+  },
   agentIssueInvoice: ({ app, tenant, agent, body }) => issueInvoice(app, tenant, agent, body),
   agentRecordPayment: ({ app, tenant, agent, body }) => recordCounterPayment(app, tenant, agent, body),
+  agentRefunds: async ({ c, app, tenant, query }) => {
+    c.header('Cache-Control', 'no-store');
+    return tenantRefunds(app, tenant, query);
+  },
+  agentMarkRefunded: ({ app, tenant, agent, params, body }) => markRefunded(app, tenant, agent, params.paymentId, body),
 };
