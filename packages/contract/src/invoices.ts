@@ -26,6 +26,13 @@ export const InvoiceLineInput = z.object({
   /** Hours, days, meals… at most two decimals (e.g. 42.5 hours; the server checks the decimals). */
   quantity: z.number().check(z.gt(0), z.lte(10_000)),
   unitPriceCents: cents,
+  /**
+   * "Frais de garde": whether the line counts for the yearly attestation fiscale (childcare
+   * tax credit, article 200 quater B du CGI). `false` for what is not childcare — meals
+   * ("Restauration", repas, goûter: "les frais de nourriture sont exclus"), fees…
+   * Absent: true.
+   */
+  childcare: z.optional(z.boolean()),
 });
 export type InvoiceLineInput = z.input<typeof InvoiceLineInput>;
 
@@ -52,6 +59,8 @@ export const InvoiceLine = z.object({
   unitPriceCents: z.number(),
   /** quantity × unit price, rounded half up to the cent once per line. */
   amountCents: z.number(),
+  /** Only `false` is ever sent: not "frais de garde" (meals…), left out of the attestation fiscale. Absent: childcare. */
+  childcare: z.optional(z.boolean()),
 });
 export type InvoiceLine = z.infer<typeof InvoiceLine>;
 

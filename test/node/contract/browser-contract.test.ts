@@ -89,16 +89,18 @@ const refundSample = {
 const attestationChild = { childId: 'c1', name: 'Léo Martin', birthDate: '2022-05-01', paidCents: 3000 };
 const samples: Record<string, unknown[]> = {
   InvoiceStatus: ['a_payer', 'en_retard', 'partiellement_reglee', 'reglee', 'payee', 1],
-  InvoiceLineInput: [invoiceLine, { ...invoiceLine, childId: 'c1' }, { ...invoiceLine, quantity: 0 }, { ...invoiceLine, quantity: 10_001, unitPriceCents: 1.5 }, { ...invoiceLine, unitPriceCents: -1 }, { ...invoiceLine, childLabel: '' }, {}],
+  InvoiceLineInput: [invoiceLine, { ...invoiceLine, childId: 'c1' }, { ...invoiceLine, quantity: 0 }, { ...invoiceLine, quantity: 10_001, unitPriceCents: 1.5 }, { ...invoiceLine, unitPriceCents: -1 }, { ...invoiceLine, childLabel: '' }, { ...invoiceLine, childcare: false }, { ...invoiceLine, childcare: true }, { ...invoiceLine, childcare: 'non' }, { ...invoiceLine, childcare: 0 }, {}],
   InvoiceInput: [
     { familyId: 'f1', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [invoiceLine] },
     { familyId: 'f1', number: 'F2026-00042', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [invoiceLine] },
+    { familyId: 'f1', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [invoiceLine, { ...invoiceLine, activity: 'Restauration', childcare: false }] },
+    { familyId: 'f1', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [{ ...invoiceLine, childcare: 'oui' }] },
     { familyId: 'f1', number: 'F 2026 / 42', issuedOn: '15/10/2026', dueOn: '2026-11-15', lines: [] },
     { familyId: '', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [{}] },
     {},
   ],
-  InvoiceLine: [{ ...invoiceLine, amountCents: 5823 }, { ...invoiceLine }, {}],
-  Invoice: [invoiceSample, { ...invoiceSample, status: 'payee' }, { ...invoiceSample, paymentPending: 'no' }, {}],
+  InvoiceLine: [{ ...invoiceLine, amountCents: 5823 }, { ...invoiceLine, amountCents: 2247, childcare: false }, { ...invoiceLine, amountCents: 2247, childcare: 'false' }, { ...invoiceLine }, {}],
+  Invoice: [invoiceSample, { ...invoiceSample, lines: [...invoiceSample.lines, { ...invoiceLine, activity: 'Restauration', amountCents: 2247, childcare: false }] }, { ...invoiceSample, lines: [{ ...invoiceSample.lines[0], childcare: null }] }, { ...invoiceSample, status: 'payee' }, { ...invoiceSample, paymentPending: 'no' }, {}],
   InvoiceList: [
     { invoices: [invoiceSample], balanceDueCents: 5823, payment: { provider: 'payfip', minimumCents: 100, counterMethods: ['especes', 'cheque', 'cesu'] } },
     { invoices: [], balanceDueCents: 0, payment: { provider: 'stripe', minimumCents: 100, counterMethods: ['bitcoin'] } },

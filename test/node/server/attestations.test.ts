@@ -9,7 +9,7 @@ import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, TestClock, testApp, type TestApp } from './support/app.ts';
 import { addMember, agentLogin, child, newFamily, send, type Auth } from './support/family.ts';
 import { outbox } from './support/accounts.ts';
-import { familyIdOf, invoiceBody, issue, line } from './support/invoices.ts';
+import { familyIdOf, invoiceBody, issue, line, listInvoices } from './support/invoices.ts';
 import { pdfText } from './support/pdf.ts';
 
 const OTHER = '/api/tenants/ville-exemple';
@@ -135,6 +135,79 @@ describe('attestation fiscale', () => {
     assert.equal((await app.request(`${BASE}/attestations`)).status, 401);
     assert.equal((await app.request(`${BASE}/attestations/2025/pdf`)).status, 401);
     assert.equal((await send(app, `${OTHER}/attestations`, 'GET', a.auth)).status, 401, "another tenant's session is not this tenant's");
+  });
+});
+
+describe('attestation fiscale: childcare only, meals left out (frais de nourriture exclus)', () => {
+  let c: { auth: Auth; familyId: string; zoe: string };
+  let firstId: string;
+  const childcareLine = (zoe: string) => line({ childId: zoe, childLabel: 'Zoé Petit', activity: 'Multi-accueil — accueil régulier', quantity: 42.5, unitPriceCents: 137 });
+  const mealsLine = (zoe: string) => line({ childId: zoe, childLabel: 'Zoé Petit', activity: 'Restauration — repas', quantity: 7, unitPriceCents: 321, childcare: false });
+
+  before(async () => {
+    const fc = await newFamily(app);
+    const zoe = (await addMember(app, fc.auth, child({ nomUsage: 'Petit', prenoms: 'Zoé', dateNaissance: '2023-04-10', sexe: 'feminin' }))).member.id;
+    c = { auth: fc.auth, familyId: await familyIdOf(database.db, fc.email), zoe };
+  });
+
+  test('a line is stored with `childcare: false` and sent back so; a childcare line (absent or true) has no such field', async () => {
+    const invoice = await issue(app, agent, invoiceBody(c.familyId, { issuedOn: '2026-02-01', dueOn: '2026-02-28', lines: [{ ...childcareLine(c.zoe), childcare: true }, mealsLine(c.zoe)] }));
+    firstId = invoice.id;
+    assert.deepEqual(invoice.lines.map((l) => [l.amountCents, 'childcare' in l ? l.childcare : 'absent']), [[5823, 'absent'], [2247, false]]);
+    const listed = (await listInvoices(app, c.auth)).invoices.find((i) => i.id === invoice.id)!;
+    assert.deepEqual(listed.lines.map((l) => l.childcare), [undefined, false]);
+    const wrong = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(c.familyId, { lines: [line({ childcare: 'non' })] }));
+    assert.equal(wrong.status, 422);
+    assert.deepEqual(((await wrong.json()) as { fieldErrors: { path: string }[] }).fieldErrors.map((e) => e.path), ['lines.0.childcare']);
+  });
+
+  test('fully paid in two payments with odd cents: each split over ALL the lines, only the childcare parts counted, exactly the childcare line', async () => {
+    // 58,23 € of care + 22,47 € of meals = 80,70 €, paid 33,35 € then 47,35 €.
+    const invoice = await issue(app, agent, invoiceBody(c.familyId, { issuedOn: '2026-02-01', dueOn: '2026-02-28', lines: [childcareLine(c.zoe), mealsLine(c.zoe)] }));
+    assert.equal(invoice.totalCents, 8070);
+    assert.deepEqual(splitByLines(3335, [5823, 2247]), [2406, 929], 'the odd cent goes to the meals (largest remainder)');
+    assert.deepEqual(splitByLines(4735, [5823, 2247]), [3417, 1318], 'the odd cent goes to the care');
+    await pay(c.familyId, invoice.id, 3335);
+    assert.deepEqual(await attestations(c.auth), [{ year: 2026, children: [{ childId: c.zoe, name: 'Zoé Petit', birthDate: '2023-04-10', paidCents: 2406 }], totalCents: 2406 }]);
+    await pay(c.familyId, invoice.id, 4735);
+    assert.deepEqual(await attestations(c.auth), [{ year: 2026, children: [{ childId: c.zoe, name: 'Zoé Petit', birthDate: '2023-04-10', paidCents: 5823 }], totalCents: 5823 }], '2406 + 3417: the whole care, none of the 22,47 € of meals');
+
+    // The first invoice (same lines), paid in part: 10,01 € on 80,70 € → 7,22 € of care.
+    assert.deepEqual(splitByLines(1001, [5823, 2247]), [722, 279]);
+    await pay(c.familyId, firstId, 1001);
+    assert.equal((await attestations(c.auth))[0]!.totalCents, 5823 + 722);
+  });
+
+  test('a partial payment of care and a goûter: the care part of the split only', async () => {
+    // 10,00 € of care + 3 goûters × 0,85 € = 12,55 €; 10,01 € paid → 7,98 € + 2,03 €.
+    const invoice = await issue(app, agent, invoiceBody(c.familyId, {
+      issuedOn: '2026-02-01',
+      dueOn: '2026-02-28',
+      lines: [line({ childId: c.zoe, childLabel: 'Zoé Petit', quantity: 1, unitPriceCents: 1000 }), line({ childId: c.zoe, childLabel: 'Zoé Petit', activity: 'Goûter', quantity: 3, unitPriceCents: 85, childcare: false })],
+    }));
+    const before = (await attestations(c.auth))[0]!.totalCents;
+    assert.deepEqual(splitByLines(1001, [1000, 255]), [798, 203]);
+    await pay(c.familyId, invoice.id, 1001);
+    const [year] = await attestations(c.auth);
+    assert.equal(year!.totalCents, before + 798);
+    assert.equal(year!.children[0]!.paidCents, before + 798);
+  });
+
+  test('meals only: no attestation; the PDF says once "Hors frais de repas" and shows the care only', async () => {
+    const fd = await newFamily(app);
+    const max = (await addMember(app, fd.auth, child({ prenoms: 'Max', dateNaissance: '2024-01-02' }))).member.id;
+    const familyId = await familyIdOf(database.db, fd.email);
+    const meals = await issue(app, agent, invoiceBody(familyId, { lines: [line({ childId: max, activity: 'Restauration', quantity: 10, unitPriceCents: 350, childcare: false })] }));
+    await pay(familyId, meals.id, 3500);
+    assert.deepEqual(await attestations(fd.auth), []);
+    assert.equal((await send(app, `${BASE}/attestations/2026/pdf`, 'GET', fd.auth)).status, 404);
+
+    const response = await send(app, `${BASE}/attestations/2026/pdf`, 'GET', c.auth);
+    assert.equal(response.status, 200);
+    const text = pdfText(new Uint8Array(await response.arrayBuffer()));
+    assert.equal(text.split('Hors frais de repas').length - 1, 1, text);
+    assert.ok(text.includes('Zoé Petit'), text);
+    assert.ok(text.includes('73,43'), `5823 + 722 + 798 = 73,43 € in:\n${text}`);
   });
 });
 

@@ -109,6 +109,50 @@ describe('CSV', () => {
     assert.equal(await invoiceCount(database.db), before);
   });
 
+  test('an optional childcare column: oui/non, true/false, 1/0 in any case, empty = oui; stored with the line, sent back when false', async () => {
+    const header = `${HEADER};childcare`;
+    const csv = [
+      header,
+      `${a.familyId};CARE-1;2026-02-15;2026-03-15;${a.leo};Léo Martin;Multi-accueil;Février 2026;10;3;`,
+      `${a.familyId};CARE-1;2026-02-15;2026-03-15;${a.leo};Léo Martin;Restauration;Février 2026;4;3,20;NON`,
+      `${a.familyId};CARE-1;2026-02-15;2026-03-15;${a.leo};Léo Martin;Goûter;Février 2026;4;0,5;false`,
+      `${a.familyId};CARE-1;2026-02-15;2026-03-15;${a.leo};Léo Martin;Repas;Février 2026;1;1;0`,
+      `${a.familyId};CARE-1;2026-02-15;2026-03-15;${a.leo};Léo Martin;Accueil du soir;Février 2026;1;1;Oui`,
+      `${a.familyId};CARE-1;2026-02-15;2026-03-15;${a.leo};Léo Martin;Accueil du matin;Février 2026;1;1;TRUE`,
+      `${a.familyId};CARE-1;2026-02-15;2026-03-15;${a.leo};Léo Martin;Mercredi;Février 2026;1;1;1`,
+    ].join('\n');
+    const result = await importInvoices(deps, tenant(), { format: 'csv', text: csv });
+    assert.ok(result.ok, JSON.stringify(result));
+    const [care] = (await listInvoices(app, a.auth)).invoices.filter((i) => i.number === 'CARE-1');
+    assert.deepEqual(care!.lines.map((l) => l.childcare), [undefined, false, false, false, undefined, undefined, undefined]);
+
+    const json = JSON.stringify([{ familyId: a.familyId, number: 'CARE-2', issuedOn: '2026-02-15', dueOn: '2026-03-15', lines: [line(), line({ activity: 'Restauration', childcare: false })] }]);
+    assert.ok((await importInvoices(deps, tenant(), { format: 'json', text: json })).ok);
+    const [fromJson] = (await listInvoices(app, a.auth)).invoices.filter((i) => i.number === 'CARE-2');
+    assert.deepEqual(fromJson!.lines.map((l) => l.childcare), [undefined, false]);
+  });
+
+  test('another childcare value is an error on its line and column; nothing is written', async () => {
+    const before = await invoiceCount(database.db);
+    const csv = [
+      `${HEADER};childcare`,
+      `${a.familyId};CARE-3;2026-02-15;2026-03-15;;Léo Martin;Multi-accueil;Février 2026;1;1;oui`,
+      `${a.familyId};CARE-3;2026-02-15;2026-03-15;;Léo Martin;Restauration;Février 2026;1;1;peut-être`,
+      `${a.familyId};CARE-4;2026-02-15;2026-03-15;;Léo Martin;Restauration;Février 2026;1;1;no`,
+    ].join('\n');
+    const result = await importInvoices(deps, tenant(), { format: 'csv', text: csv });
+    assert.ok(!result.ok);
+    assert.deepEqual(result.errors.map((e) => [e.line, e.field]), [[3, 'childcare'], [4, 'childcare']]);
+    assert.match(formatImportErrors(result.errors), /^line 3, childcare: not oui or non \(true\/false, 1\/0; empty: oui\): "peut-être"$/m);
+    assert.equal(await invoiceCount(database.db), before);
+
+    const json = JSON.stringify([{ familyId: a.familyId, issuedOn: '2026-02-15', dueOn: '2026-03-15', lines: [line({ childcare: 'non' })] }]);
+    const invalid = await importInvoices(deps, tenant(), { format: 'json', text: json });
+    assert.ok(!invalid.ok);
+    assert.deepEqual(invalid.errors.map((e) => [e.where, e.field, e.message]), [['invoice 1', 'lines.0.childcare', 'wrong type']]);
+    assert.equal(await invoiceCount(database.db), before);
+  });
+
   test('a missing column is reported on line 1', async () => {
     const result = await importInvoices(deps, tenant(), { format: 'csv', text: 'family;issuedOn;dueOn\nx;2026-01-01;2026-01-02' });
     assert.ok(!result.ok);

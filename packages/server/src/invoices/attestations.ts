@@ -49,7 +49,10 @@ async function familyChildren(db: Database, tenantId: string, familyId: string):
  * amounts, in exact cents with the largest-remainder method (`splitByLines`), so that an
  * invoice for two children never gives a cent twice or loses one; each line's part goes
  * to the line's child (`childId`) when that child was under 6 on 1 January of the year.
- * Lines without a child, or for an older child, are left out.
+ * Lines without a child, or for an older child, are left out, and so are lines that are
+ * not childcare (`childcare: false`: meals, "les frais de nourriture sont exclus" of the
+ * tax credit). The split is still over ALL the lines — a payment pays the meals too — and
+ * only then are the childcare parts counted, so a meal never takes a cent of the care.
  */
 export async function familyAttestations(db: Database, tenantId: string, familyId: string): Promise<AttestationSummary[]> {
   const [rows, children] = await Promise.all([
@@ -67,6 +70,7 @@ export async function familyAttestations(db: Database, tenantId: string, familyI
     const year = Number(parisDate(row.receivedAt).slice(0, 4));
     const parts = splitByLines(Number(row.amountCents), row.lines.map((l) => l.amountCents));
     row.lines.forEach((line, index) => {
+      if (line.childcare === false) return;
       const child = line.childId ? childById.get(line.childId) : undefined;
       if (!child?.birthDate || !underSixOnFirstJanuary(child.birthDate, year) || parts[index]! === 0) return;
       const paid = byYear.get(year) ?? new Map<string, number>();

@@ -42,8 +42,11 @@ export interface ImportOptions {
   readonly dryRun?: boolean;
 }
 
-/** The CSV columns. `family`: the family's id, or a parent's identifiant or e-mail. */
-export const CSV_COLUMNS = ['family', 'number', 'issuedOn', 'dueOn', 'childId', 'childLabel', 'activity', 'period', 'quantity', 'unitPrice'] as const;
+/**
+ * The CSV columns. `family`: the family's id, or a parent's identifiant or e-mail.
+ * `childcare` (optional column): "frais de garde", counted in the attestation fiscale (see `yesNo`).
+ */
+export const CSV_COLUMNS = ['family', 'number', 'issuedOn', 'dueOn', 'childId', 'childLabel', 'activity', 'period', 'quantity', 'unitPrice', 'childcare'] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly Column[] = ['family', 'issuedOn', 'dueOn', 'childLabel', 'activity', 'period', 'quantity', 'unitPrice'];
 
@@ -61,6 +64,14 @@ export function eurosToCents(text: string): number | undefined {
 /** "42,5" or "42.5" → 42.5 (the server then checks at most two decimals); `undefined` otherwise. */
 function decimal(text: string): number | undefined {
   return /^\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : undefined;
+}
+
+/** oui/non, true/false, 1/0 (any case) → a boolean; empty → true (the default); `undefined` otherwise. */
+function yesNo(text: string): boolean | undefined {
+  const value = text.toLowerCase();
+  if (value === '' || value === 'oui' || value === 'true' || value === '1') return true;
+  if (value === 'non' || value === 'false' || value === '0') return false;
+  return undefined;
 }
 
 /** YYYY-MM-DD as is; DD/MM/YYYY (French spreadsheets) turned into it. Anything else is left for the schema to refuse. */
@@ -116,6 +127,8 @@ export function parseInvoiceCsv(text: string): Parsed {
     const unitPriceCents = eurosToCents(get('unitPrice'));
     if (get('quantity') !== '' && quantity === undefined) errors.push(csvError(line, 'quantity', `not a number: "${get('quantity')}"`));
     if (get('unitPrice') !== '' && unitPriceCents === undefined) errors.push(csvError(line, 'unitPrice', `not an amount in euros with at most two decimals: "${get('unitPrice')}"`));
+    const childcare = yesNo(get('childcare'));
+    if (childcare === undefined) errors.push(csvError(line, 'childcare', `not oui or non (true/false, 1/0; empty: oui): "${get('childcare')}"`));
     const family = get('family');
     const issuedOn = isoDate(get('issuedOn'));
     const dueOn = isoDate(get('dueOn'));
@@ -152,6 +165,7 @@ export function parseInvoiceCsv(text: string): Parsed {
       period: get('period'),
       ...(quantity !== undefined && { quantity }),
       ...(unitPriceCents !== undefined && { unitPriceCents }),
+      ...(childcare === false && { childcare }),
     });
   }
   return { drafts: [...groups.values()].map((g) => g.draft), errors };

@@ -223,7 +223,8 @@ export async function checkInvoices(db: Database, tenantId: string, bodies: read
     body.lines.forEach((line, index) => {
       const amountCents = lineAmountCents(line.quantity, line.unitPriceCents);
       if (amountCents === undefined) fieldErrors.push({ path: `lines.${index}.quantity`, code: 'invalid_format', params: { decimals: 2 } });
-      lines.push({ ...(line.childId && { childId: line.childId }), childLabel: line.childLabel, activity: line.activity, period: line.period, quantity: line.quantity, unitPriceCents: line.unitPriceCents, amountCents: amountCents ?? 0 });
+      // `childcare` is kept only when false (absent = childcare): older lines and the view stay as they were.
+      lines.push({ ...(line.childId && { childId: line.childId }), childLabel: line.childLabel, activity: line.activity, period: line.period, quantity: line.quantity, unitPriceCents: line.unitPriceCents, amountCents: amountCents ?? 0, ...(line.childcare === false && { childcare: false }) });
     });
     if (body.dueOn < body.issuedOn) fieldErrors.push({ path: 'dueOn', code: 'too_small', params: { minimum: body.issuedOn } });
     const family = families_.has(body.familyId);

@@ -122,8 +122,8 @@ export interface AttestationContent {
 
 /**
  * The yearly "attestation de frais de garde" (A4, French): the amounts paid in the year
- * for each child under 6 on 1 January, the tenant's name and contact, the family, the
- * date issued (Paris day).
+ * for each child under 6 on 1 January (childcare only: "hors frais de repas"), the tenant's
+ * name and contact, the family, the date issued (Paris day).
  */
 export async function renderAttestationPdf(content: AttestationContent, tenant: TenantConfig, issuedOn: string, now: Date): Promise<Uint8Array> {
   const pen = await tenantDocument(`Attestation de frais de garde ${content.year} — ${tenant.name}`, tenant, now);
@@ -155,5 +155,7 @@ export async function renderAttestationPdf(content: AttestationContent, tenant: 
   write(`${tenant.contact.service} - ${tenant.name}`, 50);
   pen.y = 90;
   write('Montants effectivement payés dans l\'année (en ligne ou au guichet), répartis entre les enfants au prorata des lignes de chaque facture.', 50, 8);
+  pen.y -= 11;
+  write('Hors frais de repas : seuls les frais de garde sont comptés (les frais de nourriture sont exclus du crédit d\'impôt).', 50, 8);
   return pen.doc.save({ useObjectStreams: false });
 }
