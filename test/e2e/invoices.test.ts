@@ -98,7 +98,8 @@ for (const mode of modes) {
           familyId,
           issuedOn: isoDate(-issuedDaysAgo),
           dueOn: isoDate(30),
-          lines: lines.map(([activity, quantity, unitPriceCents]) => ({ childId, childLabel: 'Léo Martin', activity, period: 'Octobre 2026', quantity, unitPriceCents })),
+          // Meals are not childcare: the attestation fiscale leaves them out.
+          lines: lines.map(([activity, quantity, unitPriceCents]) => ({ childId, childLabel: 'Léo Martin', activity, period: 'Octobre 2026', quantity, unitPriceCents, ...(activity === 'Restauration' && { childcare: false }) })),
         }),
       });
       return { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents };
@@ -245,6 +246,13 @@ for (const mode of modes) {
       const history = await text(page, `${scope} [part=history]`);
       assert.ok(history.includes(`${total} le`) && history.includes('Carte bancaire (en ligne)'), history);
       assert.ok(history.includes(`Facture n° ${october.number} : 58,23${NBSP}€`) && history.includes(`Facture n° ${november.number} : 1${NNBSP}245,30${NBSP}€`), history);
+
+      // This year's attestation fiscale: the childcare paid for Léo (under 6), meals left out:
+      // 58,23 € + 160 h × 7,35 € = 1 234,23 € (not the 69,30 € of Restauration).
+      const year = new Date().getFullYear();
+      const care = `1${NNBSP}234,23${NBSP}€`;
+      const attestation = await text(page, `${scope} [part=attestations]`);
+      assert.ok(attestation.includes(`Année ${year} : ${care}`) && attestation.includes(`Léo Martin : ${care}`), attestation);
 
       // The confirmation e-mail, with the amounts, exactly.
       const { messages } = await api('/dev/outbox');

@@ -53,7 +53,7 @@ export const invoicesEn: InvoicesMessages = {
   paymentOf: (p) => `${p.amount} on ${p.date} — ${p.method}`,
   allocatedTo: (p) => `Invoice no. ${p.number}: ${p.amount}`,
   attestationsHeading: 'Tax certificate',
-  attestationsIntro: 'What you paid in the year for the care of your children under 6, to declare for the tax credit.',
+  attestationsIntro: 'What you paid in the year for the care of your children under 6 (meals excluded), to declare for the tax credit.',
   attestationsEmpty: 'Nothing to certify yet.',
   attestationYear: (p) => `Year ${p.year}`,
   attestationChild: (p) => `${p.name}: ${p.amount}`,

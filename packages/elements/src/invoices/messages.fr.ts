@@ -53,7 +53,7 @@ export const invoicesFr = {
   paymentOf: (p: { amount: string; date: string; method: string }) => `${p.amount} le ${p.date} — ${p.method}`,
   allocatedTo: (p: { number: string; amount: string }) => `Facture n° ${p.number} : ${p.amount}`,
   attestationsHeading: 'Attestation fiscale',
-  attestationsIntro: 'Les sommes payées dans l’année pour la garde de vos enfants de moins de 6 ans, à déclarer pour le crédit d’impôt.',
+  attestationsIntro: 'Les sommes payées dans l’année pour la garde de vos enfants de moins de 6 ans (hors frais de repas), à déclarer pour le crédit d’impôt.',
   attestationsEmpty: 'Aucune somme à attester pour le moment.',
   attestationYear: (p: { year: number }) => `Année ${p.year}`,
   attestationChild: (p: { name: string; amount: string }) => `${p.name} : ${p.amount}`,
