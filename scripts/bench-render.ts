@@ -328,7 +328,7 @@ async function runOnce(tenantSlug: string): Promise<RunTimes> {
     frame: marks.frame - start,
     rows: element.querySelectorAll('tbody tr').length,
     older: /(\d+) factures plus anciennes non affichées/.exec(element.textContent ?? '')?.[1] ?? '0',
-    cards: !!firstRow && getComputedStyle(firstRow).display === 'block',
+    cards: !!firstRow && getComputedStyle(firstRow).display === 'grid',
   };
 }
 

@@ -136,7 +136,7 @@ export const PhoneWidth: Story = {
   args: { width: '22rem' },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    await waitFor(() => getComputedStyle(canvasElement.querySelector('tbody tr')!).display === 'block', 'cards');
+    await waitFor(() => getComputedStyle(canvasElement.querySelector('tbody tr')!).display === 'grid', 'cards');
   },
 };
 

@@ -193,7 +193,7 @@ describe('famille-invoices with many invoices', () => {
     assert(getComputedStyle(wide.querySelector('tbody tr')!).display === 'table-row', 'rows of a table on a wide page');
     const narrow = await runStory(stories, invoicesStories.PhoneWidth);
     await waitForText(narrow, 'table', 'F');
-    assert(getComputedStyle(narrow.querySelector('tbody tr')!).display === 'block', 'cards on a narrow one');
+    assert(getComputedStyle(narrow.querySelector('tbody tr')!).display === 'grid', 'cards on a narrow one (a grid each)');
   });
 });
 

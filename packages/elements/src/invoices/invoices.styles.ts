@@ -12,7 +12,10 @@ export const invoicesStyles = css`
   famille-invoices caption { text-align: start; font-weight: 700; padding-block-end: 0.5rem; }
   famille-invoices th, famille-invoices td { padding: 0.5rem; border-block-end: 1px solid ${t.border}; text-align: start; vertical-align: middle; }
   famille-invoices td.famille-amount, famille-invoices th.famille-amount { text-align: end; font-variant-numeric: tabular-nums; }
-  famille-invoices input[type='checkbox'] { inline-size: 1.5rem; block-size: 1.5rem; margin: 0; accent-color: ${t.primary}; }
+  famille-invoices input[type='checkbox'],
+  famille-invoices input[type='radio'] {
+    flex: none; inline-size: 1.5rem; block-size: 1.5rem; min-block-size: 1.5rem; padding: 0; margin: 0; accent-color: ${t.primary};
+  }
   famille-invoices .famille-check { display: inline-flex; align-items: center; min-block-size: 2.75rem; min-inline-size: 2.75rem; cursor: pointer; }
   famille-invoices .famille-badge {
     display: inline-block; padding: 0.125rem 0.5rem; border: 2px solid currentColor; border-radius: 999px; font-weight: 700; font-size: 0.9375rem; color: ${t.primary};
@@ -26,7 +29,7 @@ export const invoicesStyles = css`
   famille-invoices .famille-counter { padding: ${t.space}; border-inline-start: 6px solid ${t.primary}; background: ${t.surface}; }
   famille-invoices .famille-counter p, famille-invoices .famille-counter ul { margin: 0; }
   famille-invoices .famille-link-button {
-    font: inherit; color: ${t.primary}; background: none; border: 0; padding: 0.5rem 0; min-block-size: 2.75rem; text-decoration: underline; cursor: pointer;
+    text-align: start; font: inherit; color: ${t.primary}; background: none; border: 0; padding: 0.5rem 0; min-block-size: 2.75rem; text-decoration: underline; cursor: pointer;
   }
   famille-invoices .famille-history { display: grid; gap: 0.5rem; margin: 0; padding: 0; list-style: none; }
   famille-invoices .famille-history > li { padding: 0.75rem; border: 1px solid ${t.border}; border-radius: ${t.radius}; }
@@ -34,9 +37,12 @@ export const invoicesStyles = css`
   famille-invoices fieldset { margin: 0; padding: 0; border: 0; min-inline-size: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
   famille-invoices legend { padding: 0; font-weight: 700; inline-size: 100%; }
   famille-invoices .famille-choice { display: inline-flex; align-items: center; gap: 0.5rem; min-block-size: 2.75rem; cursor: pointer; }
-  famille-invoices input[type='radio'] { inline-size: 1.5rem; block-size: 1.5rem; margin: 0; accent-color: ${t.primary}; }
   @container famille-invoices (max-width: 40rem) {
-    famille-invoices table, famille-invoices tbody, famille-invoices tr, famille-invoices td { display: block; }
+    famille-invoices table, famille-invoices caption, famille-invoices tbody, famille-invoices tr, famille-invoices td { display: block; }
+    famille-invoices tbody th { display: block; border: 0; padding: 0.25rem 0; font-size: 1.125rem; align-self: center; }
+    /* The checkbox beside the number; the other cells below, full width. */
+    famille-invoices tbody tr { display: grid; grid-template-columns: auto 1fr; column-gap: 0.5rem; }
+    famille-invoices tbody td:not(:first-child) { grid-column: 1 / -1; }
     famille-invoices thead tr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     famille-invoices tbody { display: grid; gap: 0.75rem; }
     famille-invoices tr { padding: 0.75rem; border: 1px solid ${t.border}; border-radius: ${t.radius}; background: ${t.surface}; }
