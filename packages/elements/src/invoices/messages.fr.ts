@@ -11,7 +11,7 @@ export const invoicesFr = {
   colSelect: 'Sélection',
   colNumber: 'N° de la facture',
   colDate: 'Date de la facture',
-  colDue: 'A payer avant le',
+  colDue: 'À payer avant le',
   colAmount: 'Montant dû',
   colBalance: 'Solde',
   colStatus: 'Statut',
