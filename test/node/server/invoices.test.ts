@@ -167,3 +167,25 @@ describe('payments at the counter', () => {
     assert.equal((await history(app, a.auth)).length, 0, 'family A has no payment');
   });
 });
+
+describe('a family with decades of invoices', () => {
+  test('the newest 500 are listed, plus every older one with a balance; an older settled one is left out; "Solde dû" counts every balance', async () => {
+    const fc = await newFamily(app);
+    const c = { auth: fc.auth, familyId: await familyIdOf(database.db, fc.email) };
+    // Issued oldest first (28 a year from 1990): the two oldest come before the newest 500.
+    const issueOn = (i: number) =>
+      issue(app, agent, invoiceBody(c.familyId, { issuedOn: `${1990 + Math.floor(i / 28)}-01-${String((i % 28) + 1).padStart(2, '0')}`, dueOn: '2030-01-01', lines: [line({ quantity: 1, unitPriceCents: 100 })] }));
+    const oldestSettled = await issueOn(0);
+    const oldestOpen = await issueOn(1);
+    for (let i = 2; i < 502; i++) await issueOn(i);
+    const paid = await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId: c.familyId, method: 'especes', amountCents: 100, invoiceIds: [oldestSettled.id] });
+    assert.equal(paid.status, 201);
+
+    const list = await listInvoices(app, c.auth);
+    const ids = list.invoices.map((i) => i.id);
+    assert.equal(list.invoices.length, 501);
+    assert.equal(ids.at(-1), oldestOpen.id, 'the older invoice with a balance is listed (payable), after the newest 500');
+    assert.ok(!ids.includes(oldestSettled.id), 'the older settled one is left out');
+    assert.equal(list.balanceDueCents, 501 * 100, 'every balance, the oldest open one included');
+  });
+});

@@ -20,7 +20,8 @@ import { mailFamily } from '../preregistration/submission.ts';
 export type InvoiceRow = typeof invoices.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
 
-const LIST_LIMIT = 500;
+/** A family's list: the newest this many invoices, plus any older one with a balance. */
+export const LIST_LIMIT = 500;
 
 /** Cents paid on each invoice (sum of the allocations). */
 export async function paidByInvoice(db: Database, tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, number>> {
@@ -116,11 +117,24 @@ export function paymentOptions(app: AppContext, tenant: Tenant): InvoiceList['pa
   return { provider: provider ? settings.provider : 'none', minimumCents: provider?.minimumCents ?? 0, counterMethods: ['especes', 'cheque', 'cesu'] };
 }
 
-/** The family's invoices, newest first, with "Solde dû": two queries in all (session, invoices). */
+/**
+ * The family's invoices, newest first, with "Solde dû": two queries in all (session,
+ * invoices). Past LIST_LIMIT (decades of monthly invoices) the oldest settled ones are
+ * left out, never one with a balance: a third query adds every open invoice, so that each
+ * stays payable and "Solde dû" counts it.
+ */
 export async function familyInvoices(app: AppContext, tenant: Tenant, familyId: string): Promise<InvoiceList> {
   const now = app.clock.now();
   const today = parisDate(now);
-  const views = (await invoicesWithBalances(app.db, tenant.config.id, eq(invoices.familyId, familyId), now)).map((row) => invoiceView(row, today));
+  const tenantId = tenant.config.id;
+  let rows = await invoicesWithBalances(app.db, tenantId, eq(invoices.familyId, familyId), now);
+  if (rows.length === LIST_LIMIT) {
+    const seen = new Set(rows.map((r) => r.id));
+    const open = await invoicesWithBalances(app.db, tenantId, and(eq(invoices.familyId, familyId), sql`${paidSql} < ${invoices.totalCents}`), now, Number.MAX_SAFE_INTEGER);
+    const older = open.filter((r) => !seen.has(r.id));
+    if (older.length > 0) rows = [...rows, ...older];
+  }
+  const views = rows.map((row) => invoiceView(row, today));
   return { invoices: views, balanceDueCents: views.reduce((sum, v) => sum + v.balanceCents, 0), payment: paymentOptions(app, tenant) };
 }
 
