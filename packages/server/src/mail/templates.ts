@@ -1,4 +1,5 @@
 import type { Locale, TenantConfig } from '@famille/contract';
+import { formatEuros } from '../domain/invoices.ts';
 
 /** One rendered e-mail: plain text and HTML (escaped, no remote images, inline styles only). */
 export interface RenderedMail {
@@ -59,8 +60,6 @@ export type MailContent =
       /** The host page with <famille-invoices>. */
       readonly link: string;
     };
-
-const euros = (cents: number, locale: Locale) => new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 const requestKindText = {
   fr: { member_add: 'l’ajout de', member_update: 'la modification de', member_remove: 'le retrait de' },
@@ -230,7 +229,7 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
       };
     }
     case 'payment_confirmed': {
-      const amount = euros(mail.amountCents, locale);
+      const amount = formatEuros(mail.amountCents, locale);
       const blocks: Block[] = [
         { p: hello },
         {
@@ -239,11 +238,11 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
             : `We have received your online payment of ${amount}, on ${parisTime(mail.at, locale)}.`,
         },
         ...mail.invoices.map((invoice) => ({
-          p: fr ? `Facture n° ${invoice.number} : ${euros(invoice.amountCents, locale)} réglés.` : `Invoice no. ${invoice.number}: ${euros(invoice.amountCents, locale)} paid.`,
+          p: fr ? `Facture n° ${invoice.number} : ${formatEuros(invoice.amountCents, locale)} réglés.` : `Invoice no. ${invoice.number}: ${formatEuros(invoice.amountCents, locale)} paid.`,
         })),
       ];
       if (mail.overpaidCents > 0) {
-        const over = euros(mail.overpaidCents, locale);
+        const over = formatEuros(mail.overpaidCents, locale);
         blocks.push({
           p: fr
             ? `${over} ont été payés en plus du solde de ces factures (un autre paiement les avait déjà réglées). Le service vous les remboursera.`
@@ -254,7 +253,7 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
       return { subject: fr ? `Paiement reçu : ${amount} — ${name}` : `Payment received: ${amount} — ${name}`, blocks };
     }
     case 'invoice_available': {
-      const amount = euros(mail.totalCents, locale);
+      const amount = formatEuros(mail.totalCents, locale);
       const due = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${mail.dueOn}T00:00:00Z`));
       return {
         subject: fr ? `Votre facture n° ${mail.number} est disponible — ${name}` : `Your invoice no. ${mail.number} is available — ${name}`,
