@@ -1,26 +1,15 @@
 // The SDK against the server's own app, through an injected fetch (no network).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PGlite } from '@electric-sql/pglite';
-import { createApp, createDemoDeps, createPgliteDatabase, migrate, seedDemo } from '@famille/server';
-import { ApiError, createClient, isApiError, memoryTokenStore, resolveTransport } from '@famille/sdk';
+import { ApiError, createClient, isApiError, memoryTokenStore, resolveTransport, type ClientOptions } from '@famille/sdk';
+import { baseUrl, startDemoApp, type DemoApp } from './support/demo-app.ts';
 
-const baseUrl = 'http://api.test/api';
-let appFetch: typeof fetch;
+let app: DemoApp;
+const client = (extra?: Partial<ClientOptions>) => app.client(extra);
 
 before(async () => {
-  const db = createPgliteDatabase(new PGlite());
-  await migrate(db);
-  const deps = createDemoDeps({ db, allowedOrigins: [] });
-  await seedDemo(deps);
-  const app = createApp(deps);
-  // ky needs an async function when it wraps app.request.
-  appFetch = async (input, init) => app.fetch(new Request(input, init));
+  app = await startDemoApp();
 });
-
-function client(extra: Partial<Parameters<typeof createClient>[0]> = {}) {
-  return createClient({ baseUrl, tenant: 'vienne-condrieu', auth: 'token', fetch: appFetch, ...extra });
-}
 
 describe('SDK against the reference app', () => {
   test('logs in with a bearer token, reads the session with it, and logs out', async () => {
@@ -106,7 +95,7 @@ describe('SDK failure kinds', () => {
           status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
         });
       }
-      return appFetch(request);
+      return app.fetch(request);
     };
     const sdk = client({ fetch: flaky });
     assert.equal((await sdk.tenantConfig()).id, 'vienne-condrieu');

@@ -2,32 +2,16 @@
 // through an injected fetch (no network); transport details against recording fakes.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PGlite } from '@electric-sql/pglite';
-import { agent, createClient, documents, endpoints, family, isApiError, memoryTokenStore, requests, type FamilleClient } from '@famille/sdk';
+import { agent, createClient, documents, endpoints, family, isApiError, memoryTokenStore, requests, type ClientOptions, type FamilleClient } from '@famille/sdk';
+import { baseUrl, startDemoApp, tenant, type DemoApp } from './support/demo-app.ts';
 
-const baseUrl = 'http://api.test/api';
-const tenant = 'vienne-condrieu';
-let appFetch: typeof fetch;
-
-async function startApp(): Promise<void> {
-  const { createApp, createDemoDeps, createPgliteDatabase, migrate, seedDemo } = await import('@famille/server');
-  const db = createPgliteDatabase(new PGlite());
-  await migrate(db);
-  const deps = createDemoDeps({ db, allowedOrigins: [] });
-  await seedDemo(deps);
-  const app = createApp(deps);
-  appFetch = async (input, init) => app.fetch(new Request(input, init));
-}
-
-function client(extra: Partial<Parameters<typeof createClient>[0]> = {}): FamilleClient {
-  return createClient({ baseUrl, tenant, auth: 'token', fetch: (input, init) => appFetch(input, init), ...extra });
-}
-
-async function parent(): Promise<FamilleClient> {
-  const sdk = client({ tokenStore: memoryTokenStore() });
-  await sdk.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
-  return sdk;
-}
+let app: DemoApp;
+// The transport tests below pass their own fetch and never start the app.
+const client = (extra: Partial<ClientOptions> = {}) => createClient({ baseUrl, tenant, auth: 'token', fetch: (input, init) => app.fetch(input, init), ...extra });
+const parent = () => app.parent();
+const startApp = async () => {
+  app = await startDemoApp();
+};
 
 /** The smallest PDF the server's content sniffing recognises. */
 const pdf = () => new Blob(['%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'], { type: 'application/pdf' });
@@ -71,7 +55,7 @@ describe('SDK: family, requests and documents against the reference app', () => 
     const sdk = await parent();
     const { request } = await family(sdk).addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true });
     const tokens = memoryTokenStore();
-    const agentClient = createClient({ baseUrl, tenant, auth: 'cookie', fetch: appFetch, tokenStore: tokens });
+    const agentClient = createClient({ baseUrl, tenant, auth: 'cookie', fetch: app.fetch, tokenStore: tokens });
     const session = await agent(agentClient).login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
     assert.equal(tokens.get(), session.token, 'the agent token is kept by the store, even for a cookie client');
     const waiting = await agent(agentClient).requests({ status: 'deposee' });

@@ -2,24 +2,14 @@
 // an injected fetch (no network).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PGlite } from '@electric-sql/pglite';
-import { agent, createClient, family, invoices, isApiError, memoryTokenStore, type FamilleClient } from '@famille/sdk';
+import { agent, family, invoices, isApiError } from '@famille/sdk';
+import { startDemoApp, type DemoApp } from './support/demo-app.ts';
 
-const baseUrl = 'http://api.test/api';
-let appFetch: typeof fetch;
-
-function client(): FamilleClient {
-  return createClient({ baseUrl, tenant: 'vienne-condrieu', auth: 'token', tokenStore: memoryTokenStore(), fetch: (input, init) => appFetch(input, init) });
-}
+let app: DemoApp;
+const client = () => app.client();
 
 before(async () => {
-  const { createApp, createDemoDeps, createPgliteDatabase, migrate, seedDemo } = await import('@famille/server');
-  const db = createPgliteDatabase(new PGlite());
-  await migrate(db);
-  const deps = createDemoDeps({ db, allowedOrigins: [] });
-  await seedDemo(deps);
-  const app = createApp(deps);
-  appFetch = async (input, init) => app.fetch(new Request(input, init));
+  app = await startDemoApp();
 });
 
 describe('SDK: invoices against the reference app', () => {
@@ -86,7 +76,7 @@ describe('SDK: invoices against the reference app', () => {
     // The parent starts paying online; the invoice is settled at the counter meanwhile; the card payment goes through anyway.
     const { transaction, redirectUrl } = await invoices(parent).pay([issued.id]);
     await agent(office).recordPayment({ familyId, method: 'especes', amountCents: 4000, invoiceIds: [issued.id] });
-    await appFetch(redirectUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'card=paid&action=pay' });
+    await app.fetch(redirectUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'card=paid&action=pay' });
 
     const { refunds } = await agent(office).refunds();
     const refund = refunds.find((r) => r.transaction?.id === transaction.id)!;

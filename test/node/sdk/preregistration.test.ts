@@ -1,32 +1,16 @@
 // The SDK's pre-registration functions against the server's own app (injected fetch, no network).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PGlite } from '@electric-sql/pglite';
-import { agent, createClient, documents, family, isApiError, memoryTokenStore, preregistration, type FamilleClient } from '@famille/sdk';
+import { agent, documents, family, isApiError, preregistration } from '@famille/sdk';
+import { startDemoApp, type DemoApp } from './support/demo-app.ts';
 
-const baseUrl = 'http://api.test/api';
-const tenant = 'vienne-condrieu';
-let appFetch: typeof fetch;
+let app: DemoApp;
+const client = () => app.client();
+const parent = () => app.parent();
 
 before(async () => {
-  const { createApp, createDemoDeps, createPgliteDatabase, migrate, seedDemo } = await import('@famille/server');
-  const db = createPgliteDatabase(new PGlite());
-  await migrate(db);
-  const deps = createDemoDeps({ db, allowedOrigins: [] });
-  await seedDemo(deps);
-  const app = createApp(deps);
-  appFetch = async (input, init) => app.fetch(new Request(input, init));
+  app = await startDemoApp();
 });
-
-function client(): FamilleClient {
-  return createClient({ baseUrl, tenant, auth: 'token', tokenStore: memoryTokenStore(), fetch: (input, init) => appFetch(input, init) });
-}
-
-async function parent(): Promise<FamilleClient> {
-  const sdk = client();
-  await sdk.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
-  return sdk;
-}
 
 const pdf = () => new Blob(['%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'], { type: 'application/pdf' });
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
