@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { accounts, documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
 import { checkStatusChange } from '../domain/requests.ts';
 import { ProblemError } from '../http/problem.ts';
-import { enqueueMail, type QueuedMail } from '../mail/outbox.ts';
+import { mailFamily, type QueuedMail } from '../mail/outbox.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import type { AuthenticatedAgent } from './auth.ts';
 import { isUuid, memberFromRequest, memberViews, requestViews, type RequestRow } from '../family/views.ts';
@@ -121,16 +121,14 @@ export async function setRequestStatus(
     await tx.insert(requestEvents).values({ tenantId, requestId, status: change.status, at: now, byKind: 'agent', agentId: agent.agent.id, comment: comment ?? null });
     if (change.status === 'validee' || change.status === 'refusee') await applyDecision(tx, tenantId, request, change.status, now);
 
-    const recipients = await tx
-      .select({ email: accounts.email, prenoms: accounts.prenoms, locale: accounts.locale })
-      .from(accounts)
-      .where(and(eq(accounts.tenantId, tenantId), eq(accounts.familyId, request.familyId), eq(accounts.status, 'active')));
-    const mails: QueuedMail[] = [];
-    for (const to of recipients) {
-      const content = { kind: 'request_status', prenoms: to.prenoms, number: request.number, memberLabel: request.memberLabel, requestKind: request.kind, status: change.status, ...(comment && { comment }) } as const;
-      mails.push(await enqueueMail(tx, app.randomBytes, tenant, to.email, to.locale, content, now));
-    }
-    return mails;
+    return mailFamily(
+      tx,
+      app,
+      tenant,
+      request.familyId,
+      (prenoms) => ({ kind: 'request_status', prenoms, number: request.number, memberLabel: request.memberLabel, requestKind: request.kind, status: change.status, ...(comment && { comment }) }),
+      now,
+    );
   });
   app.mailer.queued(queued);
   return tenantRequest(app, tenant, requestId);

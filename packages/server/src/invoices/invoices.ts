@@ -14,8 +14,7 @@ import { isUuid } from '../family/views.ts';
 import { ProblemError } from '../http/problem.ts';
 import { billingOf, type Tenant } from '../tenants/registry.ts';
 import { pdfResponse, renderInvoicePdf } from './pdf.ts';
-import type { QueuedMail } from '../mail/outbox.ts';
-import { mailFamily } from '../preregistration/submission.ts';
+import { mailFamily, type QueuedMail } from '../mail/outbox.ts';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Locale } from '@famille/contract';
 import type { Database } from '../db/database.ts';
 import { newUuid } from '../db/ids.ts';
-import { outboxMessages } from '../db/schema.ts';
+import { accounts, outboxMessages } from '../db/schema.ts';
 import type { RandomBytes } from '../auth/password-hash.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { renderMail, type MailContent } from './templates.ts';
@@ -47,6 +47,24 @@ export async function enqueueMail(
     createdAt: now,
   });
   return { tenantId: tenant.config.id, id, to, subject: rendered.subject, ...('link' in content && { link: content.link }) };
+}
+
+/** Writes one e-mail per active account of the family, in the caller's transaction. */
+export async function mailFamily(
+  tx: Database,
+  app: { readonly randomBytes: RandomBytes },
+  tenant: Tenant,
+  familyId: string,
+  build: (prenoms: string) => MailContent,
+  now: Date,
+): Promise<QueuedMail[]> {
+  const recipients = await tx
+    .select({ email: accounts.email, prenoms: accounts.prenoms, locale: accounts.locale })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenant.config.id), eq(accounts.familyId, familyId), eq(accounts.status, 'active')));
+  const queued: QueuedMail[] = [];
+  for (const to of recipients) queued.push(await enqueueMail(tx, app.randomBytes, tenant, to.email, to.locale, build(to.prenoms), now));
+  return queued;
 }
 
 /** The tenant's latest messages, newest first (development outbox). */

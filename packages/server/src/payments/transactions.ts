@@ -11,8 +11,7 @@ import { allocatePayment, formatEuros } from '../domain/invoices.ts';
 import { isUuid } from '../family/views.ts';
 import { ProblemError } from '../http/problem.ts';
 import { invoicesWithPendingPayment, lockInvoices } from '../invoices/invoices.ts';
-import type { QueuedMail } from '../mail/outbox.ts';
-import { mailFamily } from '../preregistration/submission.ts';
+import { mailFamily, type QueuedMail } from '../mail/outbox.ts';
 import { billingOf, type Tenant } from '../tenants/registry.ts';
 import { ProviderError, type PaymentProvider, type ProviderOutcome } from './provider.ts';
 

@@ -10,7 +10,8 @@ import { checkPreregistrationChange, type PreregistrationActor } from '../domain
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { isUuid } from '../family/views.ts';
-import { mailFamily, preregistrationById } from './submission.ts';
+import { mailFamily } from '../mail/outbox.ts';
+import { preregistrationById } from './submission.ts';
 import { preregistrationViews } from './views.ts';
 
 /** Most pre-registrations one agent list answers (oldest first: the next to process). */

@@ -4,33 +4,14 @@ import type { AppContext } from '../deps.ts';
 import type { AuthenticatedSession } from '../auth/authenticate.ts';
 import type { Database } from '../db/database.ts';
 import { newUuid } from '../db/ids.ts';
-import { accounts, documents, familyMembers, preregistrationDrafts, preregistrationEvents, preregistrations } from '../db/schema.ts';
+import { documents, familyMembers, preregistrationDrafts, preregistrationEvents, preregistrations } from '../db/schema.ts';
 import { nextCommission, parisDate, submissionErrors, type ChildDates, type GivenDocumentFacts } from '../domain/preregistration.ts';
 import { ProblemError } from '../http/problem.ts';
-import { enqueueMail, type QueuedMail } from '../mail/outbox.ts';
-import type { MailContent } from '../mail/templates.ts';
+import { mailFamily } from '../mail/outbox.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { isUuid } from '../family/views.ts';
 import { nextRequestNumber } from '../family/numbering.ts';
 import { childLabel, preregistrationViews, type PreregistrationRow } from './views.ts';
-
-/** Writes one e-mail per active account of the family, in the caller's transaction. */
-export async function mailFamily(
-  tx: Database,
-  app: AppContext,
-  tenant: Tenant,
-  familyId: string,
-  build: (prenoms: string) => MailContent,
-  now: Date,
-): Promise<QueuedMail[]> {
-  const recipients = await tx
-    .select({ email: accounts.email, prenoms: accounts.prenoms, locale: accounts.locale })
-    .from(accounts)
-    .where(and(eq(accounts.tenantId, tenant.config.id), eq(accounts.familyId, familyId), eq(accounts.status, 'active')));
-  const queued: QueuedMail[] = [];
-  for (const to of recipients) queued.push(await enqueueMail(tx, app.randomBytes, tenant, to.email, to.locale, build(to.prenoms), now));
-  return queued;
-}
 
 export async function preregistrationById(db: Database, tenantId: string, id: string, familyId?: string): Promise<Preregistration> {
   if (!isUuid(id)) throw new ProblemError('not_found');
