@@ -3,29 +3,16 @@ import type { AgentRequest, RequestStatus, StatusChange } from '@famille/contrac
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { Database } from '../db/database.ts';
-import { accounts, documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
+import { documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
 import { checkStatusChange } from '../domain/requests.ts';
 import { ProblemError } from '../http/problem.ts';
 import { mailFamily, type QueuedMail } from '../mail/outbox.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import type { AuthenticatedAgent } from './auth.ts';
-import { isUuid, memberFromRequest, memberViews, requestViews, type RequestRow } from '../family/views.ts';
+import { familyLabels, isUuid, memberFromRequest, memberViews, requestViews, type RequestRow } from '../family/views.ts';
 
 /** Most requests one list answers (oldest first: the next to process). */
 const LIST_LIMIT = 500;
-
-/** Families' names for agents' lists: "Camille Martin", from the family's account(s). */
-export async function familyLabels(db: Database, tenantId: string, familyIds: readonly string[]): Promise<Map<string, string>> {
-  if (familyIds.length === 0) return new Map();
-  const rows = await db
-    .select({ familyId: accounts.familyId, prenoms: accounts.prenoms, nomUsage: accounts.nomUsage })
-    .from(accounts)
-    .where(and(eq(accounts.tenantId, tenantId), inArray(accounts.familyId, [...new Set(familyIds)])))
-    .orderBy(asc(accounts.createdAt));
-  const labels = new Map<string, string>();
-  for (const row of rows) if (!labels.has(row.familyId)) labels.set(row.familyId, `${row.prenoms} ${row.nomUsage}`);
-  return labels;
-}
 
 async function agentViews(db: Database, tenantId: string, rows: readonly RequestRow[]): Promise<AgentRequest[]> {
   if (rows.length === 0) return [];

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DocumentInfo, FamilyRequest, Member, MemberInput } from '@famille/contract';
 import type { Database } from '../db/database.ts';
-import { documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
+import { accounts, documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type MemberRow = typeof familyMembers.$inferSelect;
@@ -13,6 +13,19 @@ export const isUuid = (value: string) => UUID.test(value);
 
 export function toDocumentInfo(row: DocumentRow): DocumentInfo {
   return { id: row.id, fileName: row.fileName, contentType: row.contentType, size: row.size, createdAt: row.createdAt.toISOString() };
+}
+
+/** Families' names for agents' lists: "Camille Martin", from the family's account(s). */
+export async function familyLabels(db: Database, tenantId: string, familyIds: readonly string[]): Promise<Map<string, string>> {
+  if (familyIds.length === 0) return new Map();
+  const rows = await db
+    .select({ familyId: accounts.familyId, prenoms: accounts.prenoms, nomUsage: accounts.nomUsage })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), inArray(accounts.familyId, [...new Set(familyIds)])))
+    .orderBy(asc(accounts.createdAt));
+  const labels = new Map<string, string>();
+  for (const row of rows) if (!labels.has(row.familyId)) labels.set(row.familyId, `${row.prenoms} ${row.nomUsage}`);
+  return labels;
 }
 
 /** The requests, each with its dated history (one query for all histories). */
