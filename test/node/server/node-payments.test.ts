@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
-import { createDemoProvider, createJsonLogger, createPayfipProvider, demoTenants, type LogEntry } from '@famille/server';
-import { createFakePayfip, createNodeScryptHasher, startServer, type RunningServer } from '@famille/server/node';
+import { createDemoProvider, createPayfipProvider, demoTenants, type LogEntry } from '@famille/server';
+import { createFakePayfip, type RunningServer } from '@famille/server/node';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { PAGE_ORIGIN, testHasherCost } from './support/app.ts';
+import { PAGE_ORIGIN } from './support/app.ts';
+import { startTestServer } from './support/node-server.ts';
 import { agentLogin, newFamily } from './support/family.ts';
-import { familyIdOf, invoiceBody, invoiceOf, issue, line, started } from './support/invoices.ts';
+import { familyIdOf, invoiceBody, invoiceOf, issue, line, paymentsOfTransaction, started } from './support/invoices.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'famille-node-payments-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -24,10 +24,7 @@ async function until(check: () => Promise<boolean>, ms = 5_000): Promise<void> {
   }
 }
 
-async function paymentsCount(database: TestDatabase, transactionId: string): Promise<number> {
-  const result = (await database.db.execute(sql`select count(*)::int as n from payments where transaction_id = ${transactionId}`)) as unknown as { rows: { n: number }[] };
-  return result.rows[0]!.n;
-}
+const paymentsCount = (database: TestDatabase, transactionId: string) => paymentsOfTransaction(database.db, transactionId);
 
 const payfipTenants = () =>
   demoTenants({ allowedOrigins: [PAGE_ORIGIN] }).map((t) =>
@@ -37,22 +34,18 @@ const payfipTenants = () =>
 describe('startServer runs the payment poller', () => {
   let database: TestDatabase;
   let server: RunningServer;
-  const lines: LogEntry[] = [];
+  let lines: LogEntry[];
   const fake = createFakePayfip();
   before(async () => {
     database = await openTestDatabase();
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
+    ({ server, lines } = await startTestServer({
       database: database.db,
       filesDir: `${dataDir}/files`,
       tenants: payfipTenants(),
       paymentProviders: { demo: createDemoProvider(), payfip: createPayfipProvider({ serviceUrl: 'https://payfip.fake.test/tpa/services/securite', fetch: fake.fetch }) },
       pollIntervalMs: 20,
       pollMinAgeSeconds: 0,
-      hasher: createNodeScryptHasher({ params: testHasherCost }),
-      logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }),
-    });
+    }));
   });
   after(async () => {
     await server?.close();
@@ -86,19 +79,10 @@ test('PAYMENT_POLL_INTERVAL_MS sets the poll interval', async () => {
 describe('payfip mode against the local fake over HTTP (fakePayfip)', () => {
   let database: TestDatabase;
   let server: RunningServer;
-  const lines: LogEntry[] = [];
+  let lines: LogEntry[];
   before(async () => {
     database = await openTestDatabase();
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      database: database.db,
-      filesDir: `${dataDir}/files`,
-      allowedOrigins: [PAGE_ORIGIN],
-      fakePayfip: true,
-      hasher: createNodeScryptHasher({ params: testHasherCost }),
-      logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }),
-    });
+    ({ server, lines } = await startTestServer({ database: database.db, filesDir: `${dataDir}/files`, allowedOrigins: [PAGE_ORIGIN], fakePayfip: true }));
   });
   after(async () => {
     await server?.close();

@@ -5,26 +5,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoginResult, Session } from '@famille/contract';
-import { createJsonLogger, migrations, type LogEntry } from '@famille/server';
-import { nodeClientIp, serverOptionsFromEnv, startServer, createNodeScryptHasher } from '@famille/server/node';
+import { migrations } from '@famille/server';
+import { nodeClientIp, serverOptionsFromEnv } from '@famille/server/node';
 import { testDatabaseUrl } from './support/database.ts';
-import { DEMO, PAGE_ORIGIN, testHasherCost } from './support/app.ts';
+import { DEMO, PAGE_ORIGIN } from './support/app.ts';
+import { startTestServer } from './support/node-server.ts';
 
 describe('startServer', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'famille-server-test-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('migrates, seeds the demo parent and serves the API over HTTP; close() stops it', async () => {
-    const lines: LogEntry[] = [];
-    const server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
+    const { server, lines } = await startTestServer({
       ...(testDatabaseUrl ? { databaseUrl: testDatabaseUrl } : { dataDir }),
       filesDir: `${dataDir}/files`,
       allowedOrigins: [PAGE_ORIGIN],
       accountPageUrl: 'https://demo.ville.test/famille',
-      hasher: createNodeScryptHasher({ params: testHasherCost }),
-      logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }),
     });
     try {
       assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -110,15 +106,11 @@ test('publicUrl (PUBLIC_URL) is where the payment provider sends the payer and i
   const { familyIdOf, invoiceBody, issue, started } = await import('./support/invoices.ts');
   const database = await openTestDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'famille-public-url-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
+  const { server } = await startTestServer({
     database: database.db,
     filesDir: `${dir}/files`,
     ...serverOptionsFromEnv({ PUBLIC_URL: 'https://api.ville.test/api/' }),
     allowedOrigins: [PAGE_ORIGIN],
-    hasher: createNodeScryptHasher({ params: testHasherCost }),
-    logger: createJsonLogger({ write: () => {} }),
   });
   try {
     const agent = await agentLogin(server.app);

@@ -8,7 +8,7 @@ import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { PAGE_ORIGIN, TestClock, testApp, type TestApp } from './support/app.ts';
 import { agentLogin, newFamily, type Auth } from './support/family.ts';
 import { problemCode } from './support/accounts.ts';
-import { familyIdOf, invoiceBody, invoiceOf, issue, line, startPayment, started, transaction } from './support/invoices.ts';
+import { familyIdOf, invoiceBody, invoiceOf, issue, line, paymentsOfTransaction, startPayment, started, transaction } from './support/invoices.ts';
 
 const HOST_PAGE = 'https://vienne-condrieu.example.fr/espace-famille';
 const CALLBACKS = 'http://localhost/api/payment-providers/vienne-condrieu/payfip';
@@ -44,10 +44,7 @@ const bill = (cents: number) => issue(app, agent, invoiceBody(family.familyId, {
 const idOpOf = (redirectUrl: string) => new URL(redirectUrl).searchParams.get('idop')!;
 const notify = (idOp: string) => fake.notify(idOp);
 const comeBack = (transactionId: string) => app.request(`${CALLBACKS}/return/${transactionId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'idop=whatever' });
-async function paymentsCount(transactionId: string): Promise<number> {
-  const result = (await database.db.execute(sql`select count(*)::int as n from payments where transaction_id = ${transactionId}`)) as unknown as { rows: { n: number }[] };
-  return result.rows[0]!.n;
-}
+const paymentsCount = (transactionId: string) => paymentsOfTransaction(database.db, transactionId);
 
 describe('creerPaiementSecurise', () => {
   test('sends the fields in PayFiP’s formats and redirects to paiementws.web?idop=…', async () => {

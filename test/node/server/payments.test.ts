@@ -8,7 +8,7 @@ import { BASE, PAGE_ORIGIN, TestClock, testApp, type TestApp } from './support/a
 import { agentLogin, newFamily, send, type Auth } from './support/family.ts';
 import { PaymentRedirect } from '@famille/contract';
 import { outbox, problemCode } from './support/accounts.ts';
-import { familyIdOf, history, invoiceBody, invoiceOf, issue, line, listInvoices, startPayment, started, transaction } from './support/invoices.ts';
+import { familyIdOf, history, invoiceBody, invoiceOf, issue, line, listInvoices, paymentsOfTransaction, startPayment, started, transaction } from './support/invoices.ts';
 
 const HOST_PAGE = 'https://vienne-condrieu.example.fr/espace-famille';
 let database: TestDatabase;
@@ -38,10 +38,7 @@ async function demoChoose(redirectUrl: string, fields: Record<string, string>) {
   return app.request(url.pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 }
 
-async function paymentsCount(transactionId: string): Promise<number> {
-  const result = (await database.db.execute(sql`select count(*)::int as n from payments where transaction_id = ${transactionId}`)) as unknown as { rows: { n: number }[] };
-  return result.rows[0]!.n;
-}
+const paymentsCount = (transactionId: string) => paymentsOfTransaction(database.db, transactionId);
 
 describe('paying several invoices with the demo provider', () => {
   test('two invoices in one transaction: the demo page, back to the host page with the outcome, both "réglée" with a zero balance, one payment allocated to both, a confirmation e-mail', async () => {

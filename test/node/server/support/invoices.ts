@@ -5,6 +5,12 @@ import type { Database } from '@famille/server';
 import { BASE, type TestApp } from './app.ts';
 import { send, type Auth } from './family.ts';
 
+/** How many payments a transaction has credited (crediting must happen once). */
+export async function paymentsOfTransaction(db: Database, transactionId: string): Promise<number> {
+  const result = (await db.execute(sql`select count(*)::int as n from payments where transaction_id = ${transactionId}`)) as unknown as { rows: { n: number }[] };
+  return result.rows[0]!.n;
+}
+
 /** The family (foyer) id of an account, by e-mail: what an agent sees in its lists. */
 export async function familyIdOf(db: Database, email: string): Promise<string> {
   const result = (await db.execute(sql`select family_id from accounts where email = ${email}`)) as unknown as { rows: { family_id: string }[] };
