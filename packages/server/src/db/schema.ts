@@ -144,10 +144,15 @@ export const familyMembers = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 
-export const requestCounters = pgTable('request_counters', {
-  tenantId: text('tenant_id').primaryKey(),
-  lastNumber: integer('last_number').notNull(),
-});
+/** A per-tenant gapless counter: its last number given (see `nextCounterValue`). */
+const counterTable = (name: string) =>
+  pgTable(name, {
+    tenantId: text('tenant_id').primaryKey(),
+    lastNumber: integer('last_number').notNull(),
+  });
+export type CounterTable = ReturnType<typeof counterTable>;
+
+export const requestCounters = counterTable('request_counters');
 
 export const requests = pgTable(
   'requests',
@@ -287,10 +292,7 @@ export const preregistrationDrafts = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.familyId, t.childId] })],
 );
 
-export const invoiceCounters = pgTable('invoice_counters', {
-  tenantId: text('tenant_id').primaryKey(),
-  lastNumber: integer('last_number').notNull(),
-});
+export const invoiceCounters = counterTable('invoice_counters');
 
 const money = (name: string) => bigint(name, { mode: 'number' });
 

@@ -4,6 +4,7 @@ import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { Database } from '../db/database.ts';
 import type { AuthenticatedAgent } from '../agents/auth.ts';
+import { nextCounterValue } from '../db/counters.ts';
 import { newUuid } from '../db/ids.ts';
 import { uniqueViolation } from '../db/errors.ts';
 import { families, familyMembers, invoiceCounters, invoicePreferences, invoices, paymentAllocations, paymentTransactionInvoices, paymentTransactions, payments } from '../db/schema.ts';
@@ -190,13 +191,8 @@ export async function invoicePdfResponse(app: AppContext, tenant: Tenant, id: st
 }
 
 /** The tenant's next invoice number, in the caller's transaction (gapless, like request numbers). */
-async function nextInvoiceSequence(tx: Database, tenantId: string): Promise<number> {
-  const result = (await tx.execute(sql`
-    insert into invoice_counters (tenant_id, last_number) values (${tenantId}, 1)
-    on conflict (tenant_id) do update set last_number = invoice_counters.last_number + 1
-    returning last_number`)) as unknown as { rows: { last_number: number }[] };
-  void invoiceCounters;
-  return Number(result.rows[0]!.last_number);
+function nextInvoiceSequence(tx: Database, tenantId: string): Promise<number> {
+  return nextCounterValue(tx, invoiceCounters, tenantId);
 }
 
 /** An invoice checked against the database, ready to write: lines with their amounts. */
