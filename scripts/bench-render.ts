@@ -31,11 +31,12 @@
 // The goal is met when every layout's median is under 50 ms (the exit code says so).
 // Where the time goes: scripts/bench-render-profile.ts.
 import { createServer, type Server } from 'node:http';
-import { rollup, type Plugin } from 'rollup';
+import type { Plugin } from 'rollup';
 import type { Browser, Page } from 'puppeteer-core';
 import { buildPath, endpoints, Session, type Endpoint, type Invoice, type Payment } from '@famille/contract';
 import { demoTenants } from '@famille/server';
 import { launchChromium } from '../test/e2e/harness.ts';
+import { bundleInMemory } from './bundle.ts';
 // @ts-expect-error: plain JS config module
 import { dropInPlugins, elementEntries } from '../rollup.config.mjs';
 
@@ -200,10 +201,7 @@ function validated(path: string, body: unknown): unknown {
  */
 export async function buildInvoicesBundle({ minify = true, before = [] as Plugin[] } = {}): Promise<string> {
   const plugins = [...before, ...(dropInPlugins() as Plugin[]).filter((plugin) => minify || plugin.name !== 'terser')];
-  const bundle = await rollup({ input: elementEntries['famille-invoices'], plugins, logLevel: 'silent' });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
-  await bundle.close();
-  return output[0].code;
+  return bundleInMemory(elementEntries['famille-invoices'], plugins);
 }
 
 const page = `<!doctype html>

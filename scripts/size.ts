@@ -1,10 +1,11 @@
 // Builds the browser bundles in memory and prints their gzip sizes against size-budget.json.
 // Exits non-zero when a bundle is over its budget.
-import { rollup, type Plugin } from 'rollup';
+import type { Plugin } from 'rollup';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 // @ts-expect-error: plain JS config module
 import { dropInPlugins } from '../rollup.config.mjs';
+import { bundleInMemory } from './bundle.ts';
 
 const virtualEntries: Record<string, string> = {
   'login path (portal + login + SDK + lit)':
@@ -32,10 +33,7 @@ const budget = JSON.parse(readFileSync(new URL('../size-budget.json', import.met
 let over = 0;
 console.log('bundle'.padEnd(46), 'raw'.padStart(9), 'gzip'.padStart(9), 'budget'.padStart(9));
 for (const [name, code] of Object.entries(virtualEntries)) {
-  const bundle = await rollup({ input: '\0entry', plugins: [virtual(code), ...dropInPlugins()], logLevel: 'silent' });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
-  await bundle.close();
-  const source = output[0].code;
+  const source = await bundleInMemory('\0entry', [virtual(code), ...dropInPlugins()]);
   const raw = Buffer.byteLength(source);
   const gzip = gzipSync(source, { level: 9 }).length;
   const limit = budget[name] ?? Infinity;

@@ -10,11 +10,9 @@
 // http://127.0.0.1:DEMO_PORT (another site: bearer-token session).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { rollup } from 'rollup';
 import { demoCards } from '@famille/server';
 import { serverOptionsFromEnv, startServer } from '@famille/server/node';
-// @ts-expect-error: plain JS config module
-import { dropInPlugins } from '../rollup.config.mjs';
+import { bundleInMemory } from './bundle.ts';
 
 const apiPort = Number(process.env.PORT ?? 8787);
 const demoPort = Number(process.env.DEMO_PORT ?? 8080);
@@ -22,15 +20,8 @@ const apiUrl = process.env.API_PUBLIC_URL ?? `http://localhost:${apiPort}/api`;
 const tenant = process.env.DEMO_TENANT ?? 'vienne-condrieu';
 const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
 
-async function buildDropIn(): Promise<string> {
-  const bundle = await rollup({ input: 'packages/elements/src/define-all.ts', plugins: dropInPlugins(), logLevel: 'silent' });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
-  await bundle.close();
-  return output[0].code;
-}
-
 const [script, api] = await Promise.all([
-  buildDropIn(),
+  bundleInMemory('packages/elements/src/define-all.ts'),
   startServer({
     port: apiPort,
     // E-mail links (activation, reset) lead back to the town's page, not to the API.
