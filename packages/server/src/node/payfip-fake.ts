@@ -1,6 +1,7 @@
 // A local fake of the PayFiP Régie SOAP service, for tests and demos: never the real one.
 import { XMLParser } from 'fast-xml-parser';
-import { PAYFIP_NAMESPACE, payfipFormats } from '../payments/payfip.ts';
+import { escapeXml, PAYFIP_NAMESPACE, payfipFormats } from '../payments/payfip.ts';
+import { formatEuros } from '../domain/invoices.ts';
 
 export interface FakePayfipOperation {
   readonly idOp: string;
@@ -18,8 +19,6 @@ export interface FakePayfipOptions {
   readonly fetch?: (request: Request) => Promise<Response>;
 }
 
-const xmlEscape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-
 const soap = (inner: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>${inner}</S:Body></S:Envelope>`;
 
@@ -27,7 +26,7 @@ const soap = (inner: string) =>
 function fault(code: string, libelle: string): Response {
   return new Response(
     soap(
-      `<S:Fault><faultcode>S:Server</faultcode><faultstring>${xmlEscape(libelle)}</faultstring><detail><ns2:FonctionnelleErreur xmlns:ns2="${PAYFIP_NAMESPACE}"><code>${code}</code><descriptif>${xmlEscape(libelle)}</descriptif><libelle>${xmlEscape(libelle)}</libelle><severite>2</severite></ns2:FonctionnelleErreur></detail></S:Fault>`,
+      `<S:Fault><faultcode>S:Server</faultcode><faultstring>${escapeXml(libelle)}</faultstring><detail><ns2:FonctionnelleErreur xmlns:ns2="${PAYFIP_NAMESPACE}"><code>${code}</code><descriptif>${escapeXml(libelle)}</descriptif><libelle>${escapeXml(libelle)}</libelle><severite>2</severite></ns2:FonctionnelleErreur></detail></S:Fault>`,
     ),
     { status: 500, headers: { 'Content-Type': 'text/xml; charset=utf-8' } },
   );
@@ -35,7 +34,7 @@ function fault(code: string, libelle: string): Response {
 
 const answer = (operation: string, fields: Record<string, string>) =>
   new Response(
-    soap(`<ns2:${operation}Response xmlns:ns2="${PAYFIP_NAMESPACE}"><return>${Object.entries(fields).map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`).join('')}</return></ns2:${operation}Response>`),
+    soap(`<ns2:${operation}Response xmlns:ns2="${PAYFIP_NAMESPACE}"><return>${Object.entries(fields).map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`).join('')}</return></ns2:${operation}Response>`),
     { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' } },
   );
 
@@ -132,8 +131,8 @@ export function createFakePayfip(options: FakePayfipOptions = {}) {
     const idOp = url.searchParams.get('idop') ?? '';
     const op = operations.get(idOp);
     if (!op) return new Response('IdOp inconnu', { status: 404 });
-    const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(Number(op.fields['montant']) / 100);
-    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>PayFiP (simulation locale)</title></head><body><main><h1>PayFiP — simulation locale</h1><p>${xmlEscape(op.fields['objet']!)} : ${xmlEscape(euros)}</p><form method="post"><input type="hidden" name="idop" value="${xmlEscape(idOp)}"><button name="resultat" value="P">Payer</button> <button name="resultat" value="R">Paiement refusé</button> <button name="resultat" value="A">Abandonner</button></form></main></body></html>`;
+    const euros = formatEuros(Number(op.fields['montant']));
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>PayFiP (simulation locale)</title></head><body><main><h1>PayFiP — simulation locale</h1><p>${escapeXml(op.fields['objet']!)} : ${escapeXml(euros)}</p><form method="post"><input type="hidden" name="idop" value="${escapeXml(idOp)}"><button name="resultat" value="P">Payer</button> <button name="resultat" value="R">Paiement refusé</button> <button name="resultat" value="A">Abandonner</button></form></main></body></html>`;
     return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
   }
 

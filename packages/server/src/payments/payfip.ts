@@ -2,6 +2,7 @@
 import type { PaymentProvider, ProviderOutcome } from './provider.ts';
 import { ProviderError } from './provider.ts';
 import type { Tenant } from '../tenants/registry.ts';
+import { parisDate } from '../domain/preregistration.ts';
 
 export const PAYFIP_NAMESPACE = 'http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/contrat_paiement_securise/PaiementSecuriseService';
 export const PAYFIP_SERVICE_URL = 'https://www.payfip.gouv.fr/tpa/services/securite';
@@ -34,7 +35,7 @@ export const payfipFormats = {
   mel: /^[^\s@<>]{1,64}@[^\s@<>]+\.[^\s@<>]+$/,
 } as const;
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 export function soapEnvelope(operation: string, fields: Readonly<Record<string, string>>): string {
   const body = Object.entries(fields)
@@ -88,8 +89,6 @@ export interface PayfipProviderOptions {
   readonly timeoutMs?: number;
 }
 
-const parisYear = (at: Date) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', timeZone: 'Europe/Paris' }).format(at);
-
 /**
  * The PayFiP provider. The notification and the browser return carry only the idOp and
  * are not signed: the server always confirms with `recupererDetailPaiementSecurise`.
@@ -134,7 +133,7 @@ export function createPayfipProvider(options: PayfipProviderOptions = {}): Payme
       const settings = settingsOf(request.tenant);
       const fields: PayfipCreation = {
         numcli: settings.numcli,
-        exer: parisYear(request.now),
+        exer: parisDate(request.now).slice(0, 4),
         refdet: request.reference,
         montant: String(request.amountCents),
         mel: request.email,
