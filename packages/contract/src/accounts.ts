@@ -1,16 +1,15 @@
 import * as z from 'zod/mini';
 import { Locale } from './tenant.ts';
 import { Identifiant } from './auth.ts';
+import { Civilite, optionalText, password, text } from './fields.ts';
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+export { Civilite };
 
 /** A calendar date (YYYY-MM-DD) strictly before today. */
 export const PastDate = z.iso.date().check(
   z.refine((value) => value < new Date().toISOString().slice(0, 10), { params: { code: 'not_in_past' } }),
 );
 
-export const Civilite = z.enum(['madame', 'monsieur']);
 export const PreferredContact = z.enum(['email', 'telephone', 'mobile', 'courrier']);
 export const PostalCode = z.string().check(z.trim(), z.regex(/^\d{5}$/));
 export const PhoneNumber = z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 .()-]{5,24}$/));
@@ -54,7 +53,7 @@ export const RegistrationInput = z
     credentials: z.object({
       identifiant: NewIdentifiant,
       // Checked against the tenant's policy by the server (field error too_weak/too_common).
-      password: z.string().check(z.minLength(1), z.maxLength(1024)),
+      password,
     }),
     /** Language of the e-mails. */
     locale: z.optional(Locale),
@@ -92,7 +91,7 @@ export const PasswordResetRequest = z
 export type PasswordResetRequest = z.input<typeof PasswordResetRequest>;
 
 export const PasswordResetInput = z
-  .object({ token: EmailToken, password: z.string().check(z.minLength(1), z.maxLength(1024)) })
+  .object({ token: EmailToken, password })
   .register(z.globalRegistry, { id: 'PasswordResetInput' });
 export type PasswordResetInput = z.input<typeof PasswordResetInput>;
 

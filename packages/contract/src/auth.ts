@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Civilite, password } from './fields.ts';
 
 /** How the session travels: an HttpOnly cookie (same site) or a bearer token (cross-site). */
 export const SessionTransport = z.enum(['cookie', 'token']);
@@ -9,8 +10,7 @@ export const Identifiant = z.string().check(z.trim(), z.minLength(1), z.maxLengt
 export const LoginInput = z
   .object({
     identifiant: Identifiant,
-    // Not trimmed: spaces are legitimate in passphrases.
-    password: z.string().check(z.minLength(1), z.maxLength(1024)),
+    password,
     transport: z.optional(SessionTransport),
   })
   .register(z.globalRegistry, { id: 'LoginInput' });
@@ -23,7 +23,7 @@ export const Account = z
     id: z.string(),
     identifiant: z.string(),
     email: z.string(),
-    civilite: z.optional(z.enum(['madame', 'monsieur'])),
+    civilite: z.optional(Civilite),
     nomUsage: z.string(),
     prenoms: z.string(),
     status: AccountStatus,

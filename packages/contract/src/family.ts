@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
-import { Civilite, Email, PastDate, PhoneNumber } from './accounts.ts';
-
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+import { Email, PastDate, PhoneNumber } from './accounts.ts';
+import { Identifiant } from './auth.ts';
+import { Civilite, historyEntry, id, optionalText, password, text } from './fields.ts';
 
 /** A calendar date (YYYY-MM-DD) strictly after today: a child's expected birth date. */
 export const FutureDate = z.iso.date().check(
@@ -10,7 +9,7 @@ export const FutureDate = z.iso.date().check(
 );
 
 /** Ids of documents uploaded beforehand (POST …/documents), attached to the request. */
-export const Attachments = z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)));
+export const Attachments = z.optional(z.array(id).check(z.maxLength(10)));
 
 export const MemberRole = z.enum(['coRepresentant', 'enfant', 'contact']);
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -99,12 +98,7 @@ export const Member = z
   .register(z.globalRegistry, { id: 'Member' });
 export type Member = z.infer<typeof Member>;
 
-export const HistoryEntry = z.object({
-  status: RequestStatus,
-  at: z.string(),
-  by: z.enum(['parent', 'agent']),
-  comment: z.optional(z.string()),
-});
+export const HistoryEntry = historyEntry(RequestStatus);
 
 /** A change "transmise au service pour traitement", with its number and dated history. */
 export const FamilyRequest = z
@@ -164,15 +158,15 @@ export const StatusChange = z
   .object({
     status: z.enum(['en_cours', 'validee', 'refusee']),
     /** Shown to the family; required when refusing. */
-    comment: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+    comment: optionalText(1000),
   })
   .register(z.globalRegistry, { id: 'StatusChange' });
 export type StatusChange = z.input<typeof StatusChange>;
 
 export const AgentLoginInput = z
   .object({
-    identifiant: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)),
-    password: z.string().check(z.minLength(1), z.maxLength(1024)),
+    identifiant: Identifiant,
+    password,
   })
   .register(z.globalRegistry, { id: 'AgentLoginInput' });
 export type AgentLoginInput = z.input<typeof AgentLoginInput>;

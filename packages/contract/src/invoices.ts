@@ -1,10 +1,6 @@
 import * as z from 'zod/mini';
 import { FamilyLabel } from './family.ts';
-
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const id = z.string().check(z.minLength(1), z.maxLength(64));
-/** Money is always integer cents (euros × 100): never a float. */
-const cents = z.number().check(z.int(), z.gte(0), z.lte(100_000_000));
+import { cents, id, text } from './fields.ts';
 
 /**
  * à payer; en retard (the due date passed, balance left); partiellement réglée (some paid,
@@ -156,6 +152,9 @@ export const PaymentStartInput = z
   .register(z.globalRegistry, { id: 'PaymentStartInput' });
 export type PaymentStartInput = z.input<typeof PaymentStartInput>;
 
+/** The providers that take online payments. */
+const OnlineProvider = z.enum(['demo', 'payfip']);
+
 export const TransactionStatus = z.enum(['pending', 'paid', 'refused', 'abandoned', 'failed']);
 export type TransactionStatus = z.infer<typeof TransactionStatus>;
 
@@ -163,7 +162,7 @@ export const PaymentTransaction = z
   .object({
     id: z.string(),
     status: TransactionStatus,
-    provider: z.enum(['demo', 'payfip']),
+    provider: OnlineProvider,
     amountCents: z.number(),
     invoices: z.array(z.object({ id: z.string(), number: z.string(), amountCents: z.number() })),
     createdAt: z.string(),
@@ -274,7 +273,7 @@ export const AgentRefund = z
     transaction: z.optional(
       z.object({
         id: z.string(),
-        provider: z.enum(['demo', 'payfip']),
+        provider: OnlineProvider,
         /** The reference sent to the provider (PayFiP refdet). */
         reference: z.string(),
         /** The provider's own id (PayFiP idOp). */

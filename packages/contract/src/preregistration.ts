@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
 import { DocumentInfo, FamilyLabel, FutureDate } from './family.ts';
+import { historyEntry, id, optionalText } from './fields.ts';
 
 /** An answer to a question: yes/no, one option id, or several option ids. */
 export const Answer = z.union([z.boolean(), z.string().check(z.maxLength(64)), z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20))]);
 
 /** A document given for one of the tenant's document types (uploaded beforehand). */
-export const GivenDocument = z.object({ type: z.string().check(z.maxLength(64)), documentId: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const GivenDocument = z.object({ type: z.string().check(z.maxLength(64)), documentId: id });
+
+/** A given document as the server keeps it. */
+const GivenDocumentInfo = z.object({ type: z.string(), document: DocumentInfo });
 
 /**
  * What the wizard saves at every step. Everything but the child is optional: a draft may
@@ -35,7 +39,7 @@ export const PreregistrationDraft = z
     startDate: z.optional(z.string()),
     choices: z.array(z.string()),
     observations: z.optional(z.string()),
-    documents: z.array(z.object({ type: z.string(), document: DocumentInfo })),
+    documents: z.array(GivenDocumentInfo),
     answers: z.record(z.string(), Answer),
     updatedAt: z.string(),
   })
@@ -61,19 +65,12 @@ export const Preregistration = z
     startDate: z.string(),
     choices: z.array(z.string()),
     observations: z.optional(z.string()),
-    documents: z.array(z.object({ type: z.string(), document: DocumentInfo })),
+    documents: z.array(GivenDocumentInfo),
     answers: z.record(z.string(), Answer),
     submittedAt: z.string(),
     /** First day of the month of the next allocation commission (YYYY-MM-DD). */
     nextCommission: z.string(),
-    history: z.array(
-      z.object({
-        status: PreregistrationStatus,
-        at: z.string(),
-        by: z.enum(['parent', 'agent']),
-        comment: z.optional(z.string()),
-      }),
-    ),
+    history: z.array(historyEntry(PreregistrationStatus)),
   })
   .register(z.globalRegistry, { id: 'Preregistration' });
 export type Preregistration = z.infer<typeof Preregistration>;
@@ -93,7 +90,7 @@ export const PreregistrationListQuery = z.object({ status: z.optional(Preregistr
 export const PreregistrationStatusChange = z
   .object({
     status: z.enum(['en_instruction', 'place_proposee', 'liste_attente', 'refusee']),
-    comment: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+    comment: optionalText(1000),
   })
   .register(z.globalRegistry, { id: 'PreregistrationStatusChange' });
 export type PreregistrationStatusChange = z.input<typeof PreregistrationStatusChange>;
