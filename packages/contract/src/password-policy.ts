@@ -1,6 +1,8 @@
 import type { PasswordPolicy } from './tenant.ts';
 
-export type CharacterClass = PasswordPolicy['requiredClasses'][number];
+/** The four character classes, in the checklist's order; a tenant's policy names them too. */
+export const characterClassList = ['lower', 'upper', 'digit', 'symbol'] as const;
+export type CharacterClass = (typeof characterClassList)[number];
 
 /** One rule of a tenant's password policy, as data the element can word. */
 export type PasswordRule =
@@ -14,7 +16,7 @@ export interface PasswordRuleCheck {
   readonly met: boolean;
 }
 
-export const characterClassNames: readonly CharacterClass[] = ['lower', 'upper', 'digit', 'symbol'];
+export const characterClassNames: readonly CharacterClass[] = characterClassList;
 
 /** The classes present in a password (letters by Unicode category, so "é" is lower case). */
 export function characterClasses(password: string): Set<CharacterClass> {
