@@ -14,6 +14,7 @@ import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { checkbox, choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
+import { abortUpload, discardUpload, fileField, newUpload, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
 import { createAccountFr, type CreateAccountMessages } from '../create-account/messages.fr.ts';
@@ -96,17 +97,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export const kindOf = (member: Pick<Member, 'profile'>): MemberKind =>
   member.profile.role === 'enfant' && member.profile.dateNaissancePrevue ? 'futur' : member.profile.role;
-
-/** One attachment of the form: being sent (with its progress), or sent. */
-interface Upload {
-  key: number;
-  name: string;
-  loaded: number;
-  total: number;
-  info?: DocumentInfo;
-  controller?: AbortController;
-  cancelled?: boolean;
-}
 
 type View =
   | { name: 'list' }
@@ -196,7 +186,6 @@ export class FamilleEntourage extends FamilleElement {
   #values: Record<string, string> = {};
   #dirty = new Set<string>();
   #uploads: Upload[] = [];
-  #uploadKey = 0;
   #replacing: number | undefined;
   #id = `famille-entourage-${++instances}`;
   /** Where focus returns when a confirmation is dismissed. */
@@ -511,54 +500,31 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderAttachments(member?: Member): TemplateResult {
-    const { t, number } = this.#i18n;
+    const { t } = this.#i18n;
     const rules = this.tenantConfig?.uploads;
-    const id = this.#fieldId('file');
     const error = this.#s.fileError ?? this.#message('file');
-    const describedBy = [`${id}-hint`, rules ? `${id}-rules` : '', error ? `${id}-error` : ''].join(' ').trim();
     return html`<fieldset class="famille-section">
       <legend>${t('attachments')}</legend>
       ${member?.documents.length
         ? html`<p>${t('documentsOnFile')} : ${member.documents.map((d) => d.fileName).join(', ')}</p>`
         : nothing}
-      <div class="famille-field ${error ? 'famille-field--error' : ''}" part="field">
-        <label for=${id} part="label">${t('addFile')}</label>
-        <p id="${id}-hint" class="famille-hint" part="hint">${t('attachmentsIntro')}</p>
-        ${rules
-          ? html`<p id="${id}-rules" class="famille-hint" part="hint">${t('attachmentRules', {
-              types: rules.acceptedTypes.map((type) => type.split('/').pop()!.toUpperCase()).join(', '),
-              size: `${number(rules.maxBytes / 1048576, { maximumFractionDigits: 1 })} ${this.#i18n.locale === 'en' ? 'MB' : 'Mo'}`,
-            })}</p>`
-          : nothing}
-        ${error ? html`<p id="${id}-error" class="famille-error" part="error"><span class="famille-sr">${t('errorPrefix')}</span>${error}</p>` : nothing}
-        <input id=${id} type="file" part="input" accept=${rules?.acceptedTypes.join(',') ?? nothing}
-          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy}
-          @change=${this.#onFile} @cancel=${() => (this.#replacing = undefined)} />
-      </div>
+      ${fileField({
+        id: this.#fieldId('file'),
+        label: t('addFile'),
+        hint: t('attachmentsIntro'),
+        ...(rules && { rules: t('attachmentRules', uploadRuleParts(rules, this.#i18n)), accept: rules.acceptedTypes.join(',') }),
+        ...(error && { error }),
+        errorPrefix: t('errorPrefix'),
+        onChange: this.#onFile,
+        onCancel: () => (this.#replacing = undefined),
+      })}
       ${this.#uploads.length
-        ? html`<ul class="famille-uploads" role="list">${this.#uploads.map((u) => this.#renderUpload(u))}</ul>`
+        ? html`<ul class="famille-uploads" role="list">${this.#uploads.map((u) =>
+            uploadItem(u, this.#i18n, { cancel: () => this.#cancelUpload(u), replace: () => this.#replace(u), remove: () => this.#removeUpload(u) }),
+          )}</ul>`
         : nothing}
       <p role="status" class="famille-sr">${this.#s.status}</p>
     </fieldset>`;
-  }
-
-  #renderUpload(u: Upload): TemplateResult {
-    const { t, number } = this.#i18n;
-    const sr = html`<span class="famille-sr"> ${u.name}</span>`;
-    if (!u.info) {
-      return html`<li class="famille-upload">
-        <span>${u.name}</span>
-        <progress part="progress" max=${u.total || 1} value=${u.loaded} aria-label=${t('uploading', { name: u.name })}></progress>
-        <span aria-hidden="true">${number(u.total ? u.loaded / u.total : 0, { style: 'percent' })}</span>
-        <button type="button" class="famille-button famille-button--secondary" part="button" data-cancel-upload
-          @click=${() => this.#cancelUpload(u)}>${t('cancelUpload')}${sr}</button>
-      </li>`;
-    }
-    return html`<li class="famille-upload">
-      <span>${u.name}</span>
-      <button type="button" class="famille-button famille-button--secondary" part="button" @click=${() => this.#replace(u)}>${t('replaceFile')}${sr}</button>
-      <button type="button" class="famille-button famille-button--secondary" part="button" @click=${() => this.#removeUpload(u)}>${t('removeFile')}${sr}</button>
-    </li>`;
   }
 
   #renderCheck(view: { kind: MemberKind }): TemplateResult {
@@ -666,8 +632,8 @@ export class FamilleEntourage extends FamilleElement {
   /** Leaves the form: uploads in flight stop, documents sent for nothing are deleted. */
   #cancelForm(): void {
     for (const u of this.#uploads) {
-      if (u.info) void (this.activeClient && documents(this.activeClient))?.remove(u.info.id).catch(() => undefined);
-      else this.#abort(u);
+      if (u.info) discardUpload(this.activeClient, u);
+      else abortUpload(u);
     }
     this.#uploads = [];
     void this.#toList();
@@ -816,28 +782,14 @@ export class FamilleEntourage extends FamilleElement {
     }
     const replacing = this.#uploads.find((u) => u.key === this.#replacing);
     this.#replacing = undefined;
-    const upload: Upload = { key: ++this.#uploadKey, name: file.name, loaded: 0, total: file.size, controller: new AbortController() };
+    const upload = newUpload(file);
     this.#uploads = [...this.#uploads, upload];
     this.#set({ fileError: undefined, errors, status: t('uploading', { name: file.name }) });
     try {
-      const info = await documents(client).upload(file, {
-        signal: upload.controller!.signal,
-        onProgress: (loaded, total) => {
-          upload.loaded = loaded;
-          upload.total = total;
-          this.requestUpdate();
-        },
-      });
-      if (upload.cancelled) {
-        // Cancelled as the answer came: the server kept it, take it back.
-        void documents(client).remove(info.id).catch(() => undefined);
-        return;
-      }
-      upload.info = info;
-      delete upload.controller;
+      if (!(await sendUpload(client, file, upload, () => this.requestUpdate()))) return;
       if (replacing?.info) {
         this.#uploads = this.#uploads.filter((u) => u !== replacing);
-        void documents(client).remove(replacing.info.id).catch(() => undefined);
+        discardUpload(client, replacing);
       }
       this.#set({ status: t('uploaded', { name: file.name }) });
     } catch (error) {
@@ -848,13 +800,8 @@ export class FamilleEntourage extends FamilleElement {
     }
   }
 
-  #abort(u: Upload): void {
-    u.cancelled = true;
-    u.controller?.abort();
-  }
-
   #cancelUpload(u: Upload): void {
-    this.#abort(u);
+    abortUpload(u);
     this.#uploads = this.#uploads.filter((x) => x !== u);
     this.#set({ status: this.#i18n.t('uploadCancelled', { name: u.name }) });
     void this.#focus(`#${this.#fieldId('file')}`);
@@ -867,7 +814,7 @@ export class FamilleEntourage extends FamilleElement {
 
   #removeUpload(u: Upload): void {
     this.#uploads = this.#uploads.filter((x) => x !== u);
-    if (u.info) void (this.activeClient && documents(this.activeClient))?.remove(u.info.id).catch(() => undefined);
+    discardUpload(this.activeClient, u);
     this.#set({ status: this.#i18n.t('uploadRemoved', { name: u.name }) });
     void this.#focus(`#${this.#fieldId('file')}`);
   }

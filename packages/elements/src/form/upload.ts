@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { documents, type FamilleClient } from '@famille/sdk';
 import type { DocumentInfo } from '@famille/contract';
+import type { Localizer } from '../i18n/localize.ts';
+import type { UploadMessages } from '../i18n/upload.ts';
 
 /** One file of a form: being sent (with its progress), or sent. */
 export interface Upload {
@@ -60,23 +62,18 @@ export function discardUpload(client: FamilleClient | undefined, u: Upload): voi
   if (u.info && client) void documents(client).remove(u.info.id).catch(() => undefined);
 }
 
-/** "PDF, JPEG, PNG" and "5 Mo": what the rules sentence says before a file is chosen. */
-export function uploadRuleParts(rules: { acceptedTypes: readonly string[]; maxBytes: number }, locale: string): { types: string; size: string } {
-  const tag = locale === 'en' ? 'en-GB' : 'fr-FR';
+/**
+ * "PDF, JPEG, PNG" and "5 Mo": what the rules sentence says before a file is chosen.
+ * Formatted by the element's localizer, which keeps its Intl formatters between renders.
+ */
+export function uploadRuleParts(
+  rules: { acceptedTypes: readonly string[]; maxBytes: number },
+  i18n: Pick<Localizer, 'locale' | 'number'>,
+): { types: string; size: string } {
   return {
     types: rules.acceptedTypes.map((type) => type.split('/').pop()!.toUpperCase()).join(', '),
-    size: `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(rules.maxBytes / 1048576)} ${locale === 'en' ? 'MB' : 'Mo'}`,
+    size: `${i18n.number(rules.maxBytes / 1048576, { maximumFractionDigits: 1 })} ${i18n.locale === 'en' ? 'MB' : 'Mo'}`,
   };
-}
-
-export interface UploadItemLabels {
-  /** The progress bar's accessible name, e.g. "Envoi de acte.pdf". */
-  uploading: string;
-  cancel: string;
-  replace: string;
-  remove: string;
-  /** The upload's share, e.g. "40 %". */
-  percent: string;
 }
 
 /**
@@ -85,23 +82,23 @@ export interface UploadItemLabels {
  */
 export function uploadItem(
   u: Upload,
-  labels: UploadItemLabels,
+  { t, number }: Localizer<UploadMessages>,
   actions: { cancel: () => void; replace: () => void; remove: () => void },
 ): TemplateResult {
   const sr = html`<span class="famille-sr"> ${u.name}</span>`;
   if (!u.info) {
     return html`<li class="famille-upload">
       <span>${u.name}</span>
-      <progress part="progress" max=${u.total || 1} value=${u.loaded} aria-label=${labels.uploading}></progress>
-      <span aria-hidden="true">${labels.percent}</span>
+      <progress part="progress" max=${u.total || 1} value=${u.loaded} aria-label=${t('uploading', { name: u.name })}></progress>
+      <span aria-hidden="true">${number(u.total ? u.loaded / u.total : 0, { style: 'percent' })}</span>
       <button type="button" class="famille-button famille-button--secondary" part="button" data-cancel-upload
-        @click=${actions.cancel}>${labels.cancel}${sr}</button>
+        @click=${actions.cancel}>${t('cancelUpload')}${sr}</button>
     </li>`;
   }
   return html`<li class="famille-upload">
     <span>${u.name}</span>
-    <button type="button" class="famille-button famille-button--secondary" part="button" @click=${actions.replace}>${labels.replace}${sr}</button>
-    <button type="button" class="famille-button famille-button--secondary" part="button" @click=${actions.remove}>${labels.remove}${sr}</button>
+    <button type="button" class="famille-button famille-button--secondary" part="button" @click=${actions.replace}>${t('replaceFile')}${sr}</button>
+    <button type="button" class="famille-button famille-button--secondary" part="button" @click=${actions.remove}>${t('removeFile')}${sr}</button>
   </li>`;
 }
 

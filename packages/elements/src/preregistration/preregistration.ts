@@ -197,7 +197,6 @@ export class FamillePreregistration extends FamilleElement {
   #s: State = { view: { name: 'wizard' }, step: Step.Info, errors: {}, summary: false, pending: false, draftStatus: '', announce: '', fromReview: false };
   #v: Values = emptyValues();
   #id = `famille-prereg-${++instances}`;
-  #replacing: string | undefined;
   /** Saves run one after the other, so an older draft never overwrites a newer one. */
   #saving: Promise<unknown> = Promise.resolve();
 
@@ -559,7 +558,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderDocuments(): TemplateResult {
-    const { t, number } = this.#i18n;
+    const { t } = this.#i18n;
     const future = this.#isFutureChild();
     return html`<p>${t('documentsIntro')}</p>
       ${this.#config!.documents.map((req) => {
@@ -574,27 +573,20 @@ export class FamillePreregistration extends FamilleElement {
             id,
             label: `${this.#local(req.label)}${required ? '' : t('optional')}`,
             ...(hint && { hint }),
-            rules: t('fileRules', uploadRuleParts(req, this.#i18n.locale)),
+            rules: t('fileRules', uploadRuleParts(req, this.#i18n)),
             accept: req.acceptedTypes.join(','),
             required,
             ...(error && { error }),
             errorPrefix: t('errorPrefix'),
             onChange: (e) => this.#onFile(e, req.type),
-            onCancel: () => (this.#replacing = undefined),
           })}
           ${uploads.length
             ? html`<ul class="famille-uploads" role="list">${uploads.map((u) =>
-                uploadItem(
-                  u,
-                  {
-                    uploading: t('uploading', { name: u.name }),
-                    cancel: t('cancelUpload'),
-                    replace: t('replaceFile'),
-                    remove: t('removeFile'),
-                    percent: number(u.total ? u.loaded / u.total : 0, { style: 'percent' }),
-                  },
-                  { cancel: () => this.#cancelUpload(req.type, u), replace: () => this.#replace(req.type), remove: () => this.#removeUpload(req.type, u) },
-                ),
+                uploadItem(u, this.#i18n, {
+                  cancel: () => this.#cancelUpload(req.type, u),
+                  replace: () => this.#replace(req.type),
+                  remove: () => this.#removeUpload(req.type, u),
+                }),
               )}</ul>`
             : nothing}
         </div>`;
@@ -1100,7 +1092,6 @@ export class FamillePreregistration extends FamilleElement {
     const { [path]: _, ...errors } = this.#s.errors;
     if (file.size > req.maxBytes) return this.#set({ errors: { ...errors, [path]: { key: 'documentTooLarge' } } });
     if (file.type && !req.acceptedTypes.includes(file.type)) return this.#set({ errors: { ...errors, [path]: { key: 'documentFormat' } } });
-    this.#replacing = undefined;
     const upload = newUpload(file);
     // A new file replaces the type's previous one once it is sent.
     this.#v.docs[type] = [...(this.#v.docs[type] ?? []).filter((u) => u.info), upload];
@@ -1129,8 +1120,8 @@ export class FamillePreregistration extends FamilleElement {
     void this.#focus(`#${this.#fieldId(`documents.${type}`)}`);
   }
 
+  /** "Remplacer": a new file for the type, which replaces the sent one once it is sent. */
   #replace(type: string): void {
-    this.#replacing = type;
     this.querySelector<HTMLInputElement>(`#${this.#fieldId(`documents.${type}`)}`)?.click();
   }
 
