@@ -722,13 +722,8 @@ export class FamilleEntourage extends FamilleElement {
     try {
       const input = this.#input();
       const change = view.member ? await family(client).updateMember(view.member.id, input) : await family(client).addMember(input);
-      this.#set({ pending: false });
       this.#uploads = [];
-      this.dispatchEvent(familleEvent('famille-member-saved', change));
-      this.dispatchEvent(familleEvent('famille-request-submitted', { request: change.request }));
-      this.#returnFocus = undefined;
-      await this.#go({ name: 'done', request: change.request });
-      void this.#load();
+      await this.#sent(change);
     } catch (error) {
       const problem = this.asApiError(error);
       const known = problem.fieldErrors.filter((f) => specs[view.kind].some((s) => s.name === f.path));
@@ -742,18 +737,23 @@ export class FamilleEntourage extends FamilleElement {
     }
   }
 
+  /** A change the service received: announced, confirmed with its number, the list read again. */
+  async #sent(change: FamilleEntourageEvents['famille-member-saved']): Promise<void> {
+    this.#set({ pending: false });
+    this.dispatchEvent(familleEvent('famille-member-saved', change));
+    this.dispatchEvent(familleEvent('famille-request-submitted', { request: change.request }));
+    this.#returnFocus = undefined;
+    await this.#go({ name: 'done', request: change.request });
+    void this.#load();
+  }
+
   async #remove(member: Member): Promise<void> {
     const client = this.activeClient;
     if (this.#s.pending || !client) return;
     this.#set({ pending: true, problem: undefined });
     try {
       const change = await family(client).removeMember(member.id);
-      this.#set({ pending: false });
-      this.dispatchEvent(familleEvent('famille-member-saved', change));
-      this.dispatchEvent(familleEvent('famille-request-submitted', { request: change.request }));
-      this.#returnFocus = undefined;
-      await this.#go({ name: 'done', request: change.request });
-      void this.#load();
+      await this.#sent(change);
     } catch (error) {
       this.#set({ pending: false, problem: this.asApiError(error) });
       return this.#focus('[part=alert]');
