@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium, startDemo, type Demo } from './harness.ts';
+import { launchChromium, logInOnPage, startDemo, type Demo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
@@ -48,17 +48,6 @@ async function armEvent(page: Page, type: string): Promise<() => Promise<unknown
   };
 }
 
-async function logIn(page: Page, identifiant: string, password: string): Promise<void> {
-  const input = 'famille-login input[autocomplete="username"]';
-  await page.waitForSelector(input);
-  // Replace whatever is there (the element may have filled the identifiant in).
-  await page.click(input, { count: 3 });
-  await page.keyboard.press('Backspace');
-  await page.type(input, identifiant);
-  await page.type('famille-login input[autocomplete="current-password"]', password);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
-}
 
 async function clickText(page: Page, scope: string, text: string): Promise<void> {
   await page.click(`${scope} ::-p-text(${text})`);
@@ -118,7 +107,7 @@ describe('accounts on the demo page against the real Node server', () => {
     await activationPage.waitForSelector(`${scope} ::-p-text(Votre compte est activé)`);
     assert.equal(new URL(activationPage.url()).hash, '', 'the token is removed from the address bar');
 
-    await logIn(activationPage, 'lea.durand', 'Lilas-en-fleur-2026');
+    await logInOnPage(activationPage, 'lea.durand', 'Lilas-en-fleur-2026');
     assert.match(await activationPage.$eval('famille-login', (el) => el.textContent ?? ''), /Léa/);
     await context.close();
   });
@@ -146,7 +135,7 @@ describe('accounts on the demo page against the real Node server', () => {
     const first = await browser.createBrowserContext();
     const firstPage = await first.newPage();
     await firstPage.goto(`http://localhost:${demo.demoPort}/`);
-    await logIn(firstPage, 'noe.petit', 'Ancien-Secret-2026');
+    await logInOnPage(firstPage, 'noe.petit', 'Ancien-Secret-2026');
     const sessionUrl = `${tenantApi()}/auth/session`;
     const cookie = (await firstPage.cookies(sessionUrl)).find((c) => c.httpOnly)!;
     const oldSession = { cookie: `${cookie.name}=${cookie.value}` };
@@ -171,7 +160,7 @@ describe('accounts on the demo page against the real Node server', () => {
     await resetPage.type('famille-login input[autocomplete="new-password"]', 'Nouveau-Secret-2026');
     await resetPage.keyboard.press('Enter');
     await resetPage.waitForSelector('famille-login ::-p-text(Votre mot de passe a été modifié)', { timeout: 20_000 });
-    await logIn(resetPage, 'noe.petit', 'Nouveau-Secret-2026');
+    await logInOnPage(resetPage, 'noe.petit', 'Nouveau-Secret-2026');
 
     // The session opened before the reset is gone, and the old password no longer works.
     assert.equal((await fetch(sessionUrl, { headers: oldSession })).status, 401);

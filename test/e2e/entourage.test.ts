@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle } from 'puppeteer-core';
-import { launchChromium, startDemo, type Demo } from './harness.ts';
+import { launchChromium, logInOnPage, startDemo, type Demo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
@@ -45,10 +45,7 @@ describe('entourage on the demo page against the real Node server', () => {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.goto(`http://localhost:${demo.demoPort}/`);
-    await page.waitForSelector('famille-login input[autocomplete="username"]');
-    await page.type('famille-login input[autocomplete="username"]', 'parent.demo');
-    await page.type('famille-login input[autocomplete="current-password"]', 'Famille-Demo-2026');
-    await page.keyboard.press('Enter');
+    await logInOnPage(page);
 
     const scope = 'famille-entourage';
     await page.waitForSelector(`${scope} ::-p-text(Ajouter un enfant)`, { timeout: 20_000 });

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -82,4 +82,17 @@ export async function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/** Logs in with `<famille-login>` on the page as a parent types it (the demo parent by default). */
+export async function logInOnPage(page: Page, identifiant = 'parent.demo', password = 'Famille-Demo-2026'): Promise<void> {
+  const input = 'famille-login input[autocomplete="username"]';
+  await page.waitForSelector(input);
+  // Replace whatever is there (the element may have filled the identifiant in).
+  await page.click(input, { count: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type(input, identifiant);
+  await page.type('famille-login input[autocomplete="current-password"]', password);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
 }

@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { launchChromium, startDemo, tenantApi, type Demo } from './harness.ts';
+import { launchChromium, logInOnPage, startDemo, tenantApi, type Demo } from './harness.ts';
 
 /** French money as the element and the e-mails write it: narrow no-break space for thousands, no-break space before €. */
 const NNBSP = '\u202f';
@@ -108,11 +108,7 @@ for (const mode of modes) {
     /** On the demo page at `host`: `localhost` is the API's site (cookie session), `127.0.0.1` another one (bearer token). */
     async function logIn(page: Page, host: Host = 'localhost'): Promise<void> {
       await page.goto(`http://${host}:${demo.demoPort}/`);
-      await page.waitForSelector('famille-login input[autocomplete="username"]');
-      await page.type('famille-login input[autocomplete="username"]', 'parent.demo');
-      await page.type('famille-login input[autocomplete="current-password"]', 'Famille-Demo-2026');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
+      await logInOnPage(page);
     }
 
     /** The table as the parent reads it: number → status badge(s), balance, whether it has a checkbox. */

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium, startDemo, type Demo } from './harness.ts';
+import { launchChromium, logInOnPage, startDemo, type Demo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
@@ -14,13 +14,6 @@ after(async () => {
   await demo?.stop();
 });
 
-async function logInWithDemoParent(page: Page): Promise<void> {
-  await page.waitForSelector('famille-login input[autocomplete="username"]');
-  await page.type('famille-login input[autocomplete="username"]', 'parent.demo');
-  await page.type('famille-login input[autocomplete="current-password"]', 'Famille-Demo-2026');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 15_000 });
-}
 
 async function logOut(page: Page): Promise<void> {
   await page.click('famille-login ::-p-text(Se déconnecter)');
@@ -40,7 +33,7 @@ describe('demo page against the real Node server', () => {
     });
     // 127.0.0.1 (page) and localhost (API) are different sites: cookies would be third-party.
     await page.goto(`http://127.0.0.1:${demo.demoPort}/`);
-    await logInWithDemoParent(page);
+    await logInOnPage(page);
     assert.match(await page.$eval('famille-login', (el) => el.textContent ?? ''), /Camille/);
     assert.equal((await page.cookies(demo.api)).length, 0, 'no cookie is set in token mode');
 
@@ -61,7 +54,7 @@ describe('demo page against the real Node server', () => {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.goto(`http://localhost:${demo.demoPort}/`);
-    await logInWithDemoParent(page);
+    await logInOnPage(page);
     const cookies = await page.cookies(`${demo.api}/tenants/vienne-condrieu/auth/session`);
     const session = cookies.find((cookie) => cookie.httpOnly);
     assert.ok(session, 'an HttpOnly session cookie is set');
@@ -79,7 +72,7 @@ describe('demo page against the real Node server', () => {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.goto(`http://localhost:${demo.demoPort}/`);
-    await logInWithDemoParent(page);
+    await logInOnPage(page);
     await page.reload();
     await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 15_000 });
     await context.close();

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { launchChromium, startDemo, tenantApi, type Demo } from './harness.ts';
+import { launchChromium, logInOnPage, startDemo, tenantApi, type Demo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
@@ -52,11 +52,7 @@ describe('crèche pre-registration on the demo page against the real Node server
     const context = await browser.createBrowserContext();
     let page = await context.newPage();
     await openDemo(page);
-    await page.waitForSelector('famille-login input[autocomplete="username"]');
-    await page.type('famille-login input[autocomplete="username"]', 'parent.demo');
-    await page.type('famille-login input[autocomplete="current-password"]', 'Famille-Demo-2026');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
+    await logInOnPage(page);
 
     // Three steps: the child, the start date, the choices.
     await page.waitForSelector(`${wizard} ::-p-text(Commencer)`, { timeout: 20_000 });
