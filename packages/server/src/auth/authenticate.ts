@@ -23,7 +23,7 @@ export interface AuthenticatedSession {
 }
 
 /** Cookies are scoped to the tenant's API path: one tenant's session never reaches another. */
-export function sessionCookiePath(app: AppContext, tenant: Tenant): string {
+function sessionCookiePath(app: AppContext, tenant: Tenant): string {
   return `${app.config.basePath}/tenants/${tenant.config.id}`;
 }
 

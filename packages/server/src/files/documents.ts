@@ -48,7 +48,7 @@ export async function uploadDocument(app: AppContext, tenant: Tenant, familyId: 
 }
 
 /** A document of the tenant, restricted to one family when a parent asks. 404 otherwise. */
-export async function findDocument(app: AppContext, tenant: Tenant, documentId: string, familyId: string | undefined) {
+async function findDocument(app: AppContext, tenant: Tenant, documentId: string, familyId: string | undefined) {
   if (!isUuid(documentId)) throw new ProblemError('not_found');
   const [row] = await app.db
     .select()

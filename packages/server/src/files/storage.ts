@@ -17,7 +17,7 @@ export interface FileStorage {
 }
 
 /** Keys are `[0-9a-f-]` only: no separator, no dot, whatever happens upstream. */
-export const STORAGE_KEY = /^[0-9a-f][0-9a-f-]{15,63}$/;
+const STORAGE_KEY = /^[0-9a-f][0-9a-f-]{15,63}$/;
 
 export function assertStorageKey(key: string): void {
   if (!STORAGE_KEY.test(key)) throw new TypeError(`Not a storage key: ${JSON.stringify(key)}`);

@@ -35,7 +35,7 @@ export const problemCatalog: Record<ProblemCode, { readonly status: number; read
 };
 
 /** Stable, absolute and deliberately not dereferenceable (RFC 9457 §3.1.1). */
-export const problemType = (code: ProblemCode) => `urn:espace-famille:problem:${code}`;
+const problemType = (code: ProblemCode) => `urn:espace-famille:problem:${code}`;
 
 export interface ProblemDetails {
   readonly detail?: string;

@@ -14,7 +14,7 @@ import type { Tenant } from '../tenants/registry.ts';
 import { pdfResponse, renderAttestationPdf } from './pdf.ts';
 
 /** The first year an attestation can be asked for. */
-export const FIRST_ATTESTATION_YEAR = 2000;
+const FIRST_ATTESTATION_YEAR = 2000;
 
 interface Child {
   readonly id: string;

@@ -23,7 +23,7 @@ type PaymentRow = typeof payments.$inferSelect;
 export const LIST_LIMIT = 500;
 
 /** Cents paid on each invoice (sum of the allocations). */
-export async function paidByInvoice(db: Database, tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, number>> {
+async function paidByInvoice(db: Database, tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, number>> {
   if (invoiceIds.length === 0) return new Map();
   const rows = await db
     .select({ invoiceId: paymentAllocations.invoiceId, paid: sql<string>`sum(${paymentAllocations.amountCents})` })
@@ -110,7 +110,7 @@ function invoiceView(row: InvoiceRowWithBalance, today: string): Invoice {
   };
 }
 
-export function paymentOptions(app: AppContext, tenant: Tenant): InvoiceList['payment'] {
+function paymentOptions(app: AppContext, tenant: Tenant): InvoiceList['payment'] {
   const settings = billingOf(tenant).payment;
   const provider = settings.provider === 'none' ? undefined : app.paymentProviders[settings.provider];
   return { provider: provider ? settings.provider : 'none', minimumCents: provider?.minimumCents ?? 0, counterMethods: ['especes', 'cheque', 'cesu'] };

@@ -35,7 +35,7 @@ export const paymentReturnUrl = (tenant: Tenant, row: Pick<TransactionRow, 'id' 
  * The page a payment comes back to, from the parent's `returnTo`: an http(s) URL whose
  * origin the tenant allows (never an open redirect), without its fragment. 422 otherwise.
  */
-export function returnPageOf(tenant: Tenant, returnTo: string | undefined): string | undefined {
+function returnPageOf(tenant: Tenant, returnTo: string | undefined): string | undefined {
   if (returnTo === undefined) return undefined;
   let url: URL | undefined;
   try {
@@ -50,7 +50,7 @@ export function returnPageOf(tenant: Tenant, returnTo: string | undefined): stri
   return url.href;
 }
 
-export function providerFor(app: AppContext, tenant: Tenant): PaymentProvider | undefined {
+function providerFor(app: AppContext, tenant: Tenant): PaymentProvider | undefined {
   const settings = billingOf(tenant).payment;
   return settings.provider === 'none' ? undefined : app.paymentProviders[settings.provider];
 }
@@ -232,7 +232,7 @@ async function close(app: AppContext, tenantId: string, row: TransactionRow, sta
  * transaction is settled, whoever asks (notification, browser return, parent's page,
  * poller). Notifications are never believed: they only trigger this question.
  */
-export async function confirmTransaction(app: AppContext, tenant: Tenant, row: TransactionRow): Promise<void> {
+async function confirmTransaction(app: AppContext, tenant: Tenant, row: TransactionRow): Promise<void> {
   if (row.status !== 'pending') return;
   const tenantId = tenant.config.id;
   const provider = app.paymentProviders[row.provider];
@@ -317,7 +317,7 @@ export async function pendingTransaction(app: AppContext, tenant: Tenant, transa
  * `minAgeSeconds` and not asked about for as long is confirmed with its provider. Safe to
  * run on several instances at once (crediting is idempotent). Answers how many were asked.
  */
-export async function pollPendingPayments(app: AppContext, options: { minAgeSeconds?: number; limit?: number } = {}): Promise<number> {
+async function pollPendingPayments(app: AppContext, options: { minAgeSeconds?: number; limit?: number } = {}): Promise<number> {
   const minAge = options.minAgeSeconds ?? 60;
   const before = new Date(app.clock.now().getTime() - minAge * 1000);
   const rows = await app.db

@@ -17,7 +17,7 @@ type Input = z.output<typeof PreregistrationDraftInput>;
  * A child of this family (an `enfant` member, born or expected), else 404 — another
  * family's child, a contact or an id that does not exist all answer the same.
  */
-export async function findChild(db: Database, tenantId: string, familyId: string, childId: string): Promise<MemberRow> {
+async function findChild(db: Database, tenantId: string, familyId: string, childId: string): Promise<MemberRow> {
   if (!isUuid(childId)) throw new ProblemError('not_found');
   const [child] = await db
     .select()
