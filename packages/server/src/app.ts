@@ -46,12 +46,17 @@ export function createApp(deps: AppDeps) {
   // Computed now, so that the first unknown identifiant is not slower than the others.
   dummyHashFor(app.hasher, app.randomBytes).catch((error: unknown) => app.logger.error({ msg: 'dummy hash failed', error: String(error) }));
 
+  // Each endpoint's method and path pattern, for the body limit and the 405 answers.
+  const routes = (Object.values(endpoints) as Endpoint[]).map((e) => ({
+    pattern: new RegExp(`^${base}${toHonoPath(e.path).replace(/:\w+/g, '[^/]+')}$`),
+    method: e.method.toUpperCase(),
+    upload: e.binary === 'upload',
+  }));
+
   const root = new Hono<AppEnv>();
   root.use('*', requestLog(app));
   // Uploads are streamed and bounded by the tenant's own limit (see files/upload.ts), not this one.
-  const uploadRoutes = (Object.values(endpoints) as Endpoint[])
-    .filter((e) => e.binary === 'upload')
-    .map((e) => ({ method: e.method.toUpperCase(), pattern: new RegExp(`^${base}${toHonoPath(e.path).replace(/:\w+/g, '[^/]+')}$`) }));
+  const uploadRoutes = routes.filter((r) => r.upload);
   const jsonBodyLimit = bodyLimit({ maxSize: app.config.bodyLimitBytes, onError: (c) => problemResponse(c, 'payload_too_large') });
   root.use(`${base}/*`, (c, next) =>
     uploadRoutes.some((r) => r.method === c.req.method && r.pattern.test(c.req.path)) ? next() : jsonBodyLimit(c, next),
@@ -68,10 +73,6 @@ export function createApp(deps: AppDeps) {
   mountPaymentProviderRoutes(root, app);
 
   // A path that exists with another method is a 405 (with Allow), not a 404.
-  const routes = (Object.values(endpoints) as Endpoint[]).map((e) => ({
-    pattern: new RegExp(`^${base}${toHonoPath(e.path).replace(/:\w+/g, '[^/]+')}$`),
-    method: e.method.toUpperCase(),
-  }));
   root.notFound((c) => {
     const allowed = routes.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method);
     if (allowed.length > 0) return problemResponse(c, 'method_not_allowed', { headers: { Allow: allowed.join(', ') } });
