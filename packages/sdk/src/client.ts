@@ -210,8 +210,11 @@ export function createClient(options: ClientOptions): FamilleClient {
   return client;
 }
 
-/** `call()` for the operations on one resource by id (`{memberId}`, `{requestId}`, …). */
+/**
+ * `call()` for the operations on one resource by id (`{memberId}`, `{requestId}`, …); the
+ * body, when the operation takes one, is required.
+ */
 export const byId =
   <E extends Endpoint>(client: FamilleClient, endpoint: E, param: string) =>
-  (id: string, body?: BodyOf<E>): Promise<CallResult<E>> =>
+  (id: string, ...[body]: BodyOf<E> extends undefined ? [body?: undefined] : [body: BodyOf<E>]): Promise<CallResult<E>> =>
     client.call(endpoint, { params: { [param]: id }, body } as CallArgs<E>);

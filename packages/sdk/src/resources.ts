@@ -5,19 +5,15 @@ import {
   type AgentLoginInput,
   type AgentSession,
   type RequestStatus,
-  type StatusChange,
-  type MemberInput,
   type RegistrationInput,
   type ResendActivationInput,
   type DocumentInfo,
-  type PreregistrationDraftInput,
   type PreregistrationStatus,
-  type PreregistrationStatusChange,
   type InvoiceInput,
+  type MemberInput,
   type CounterPaymentInput,
   type AgentInvoiceQuery,
   type AgentRefundQuery,
-  type RefundInput,
 } from '@famille/contract';
 import { byId, internalsOf, type FamilleClient } from './client.ts';
 import { send, sendWithProgress } from './http.ts';
@@ -41,7 +37,7 @@ export const family = (client: FamilleClient) => ({
   get: () => client.call(endpoints.family),
   addMember: (input: MemberInput) => client.call(endpoints.addMember, { body: input }),
   /** Changes a member's profile (same role). */
-  updateMember: byId(client, endpoints.updateMember, 'memberId') as (id: string, input: MemberInput) => ReturnType<typeof client.call<typeof endpoints.updateMember>>,
+  updateMember: byId(client, endpoints.updateMember, 'memberId'),
   /** Asks the service to remove a member. */
   removeMember: byId(client, endpoints.removeMember, 'memberId'),
 });
@@ -95,10 +91,7 @@ export const preregistration = (client: FamilleClient) => ({
   /** The family's drafts (one per child), to offer to resume. */
   drafts: () => client.call(endpoints.preregistrationDrafts),
   /** Saves (creates or replaces) the draft of a child's pre-registration. */
-  saveDraft: byId(client, endpoints.savePreregistrationDraft, 'childId') as (
-    childId: string,
-    input: PreregistrationDraftInput,
-  ) => ReturnType<typeof client.call<typeof endpoints.savePreregistrationDraft>>,
+  saveDraft: byId(client, endpoints.savePreregistrationDraft, 'childId'),
   /** Abandons a child's draft. */
   async deleteDraft(childId: string): Promise<void> {
     await client.call(endpoints.deletePreregistrationDraft, { params: { childId } });
@@ -130,8 +123,6 @@ export const invoices = (client: FamilleClient) => ({
   /**
    * Starts one online payment for several invoices; send the parent to `redirectUrl` in
    * the same window: they come back to the town's page with `#famille-payment=<id>`.
-   */
-  /**
    * `returnTo`: the page to come back to after paying (usually `location.href`), on an
    * origin the tenant allows; by default the tenant's account page.
    */
@@ -160,14 +151,8 @@ export const agent = (client: FamilleClient) => ({
   /** Overpaid payments still to refund, newest first (`all: true`: the refunded ones too); paged like `invoices()`. */
   refunds: (query?: AgentRefundQuery) => client.call(endpoints.agentRefunds, query && { query }),
   /** Records the service's refund of an overpayment (reference, day); `conflict` when already recorded or nothing was overpaid. */
-  markRefunded: byId(client, endpoints.agentMarkRefunded, 'paymentId') as (
-    paymentId: string,
-    input: RefundInput,
-  ) => ReturnType<typeof client.call<typeof endpoints.agentMarkRefunded>>,
-  setRequestStatus: byId(client, endpoints.agentSetRequestStatus, 'requestId') as (id: string, change: StatusChange) => ReturnType<typeof client.call<typeof endpoints.agentSetRequestStatus>>,
+  markRefunded: byId(client, endpoints.agentMarkRefunded, 'paymentId'),
+  setRequestStatus: byId(client, endpoints.agentSetRequestStatus, 'requestId'),
   preregistrations: (query?: { status?: PreregistrationStatus }) => client.call(endpoints.agentPreregistrations, query && { query }),
-  setPreregistrationStatus: byId(client, endpoints.agentSetPreregistrationStatus, 'preregistrationId') as (
-    id: string,
-    change: PreregistrationStatusChange,
-  ) => ReturnType<typeof client.call<typeof endpoints.agentSetPreregistrationStatus>>,
+  setPreregistrationStatus: byId(client, endpoints.agentSetPreregistrationStatus, 'preregistrationId'),
 });
