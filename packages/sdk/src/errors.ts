@@ -62,11 +62,11 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /**
- * Builds the problem of an error answer from its parsed body (ky consumes the body
- * into `HTTPError.data`); a non-conforming body still yields a usable problem.
+ * Builds the problem of an error answer from its parsed JSON body (`undefined` when it
+ * was not JSON); a non-conforming body still yields a usable problem.
  */
 export function problemFromBody(body: unknown, response: Response): Problem {
-  const parsed = Problem.safeParse(typeof body === 'string' ? safeJson(body) : body);
+  const parsed = Problem.safeParse(body);
   if (parsed.success) return parsed.data;
   // A proxy or gateway answered (HTML 502 page, etc.): keep the status, name it generically.
   return {
@@ -75,12 +75,4 @@ export function problemFromBody(body: unknown, response: Response): Problem {
     status: response.status,
     code: response.status === 404 ? 'not_found' : response.status >= 500 ? 'internal_error' : 'forbidden',
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
