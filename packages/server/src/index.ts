@@ -66,13 +66,13 @@ export { activationLink, forgotPasswordLink, resetLink } from './mail/links.ts';
 export { isSessionExpired, openSession, touchSession, type SessionPolicy, type SessionTimes } from './domain/session.ts';
 export { lockedForSeconds, recordFailure, retryAfterSeconds, type ThrottleCounter, type ThrottleRule } from './domain/throttle.ts';
 export { normalizeIdentifiant } from './domain/identifiant.ts';
+export { parisDate } from './domain/paris-date.ts';
 export {
   checkPreregistrationChange,
   documentRequired,
   isFinalPreregistrationStatus,
   monthsBetween,
   nextCommission,
-  parisDate,
   preregistrationConfigProblems,
   submissionErrors,
   type ChildDates,

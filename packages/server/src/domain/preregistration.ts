@@ -1,4 +1,5 @@
 import type { FieldError, PreregistrationConfig, PreregistrationStatus, TenantConfig } from '@famille/contract';
+import { parisDate } from './paris-date.ts';
 
 // The crèche pre-registration's rules, as plain functions (no HTTP, no database).
 
@@ -59,13 +60,6 @@ export function preregistrationConfigProblems(config: TenantConfig): string[] {
   if (p.commissionMonths.length === 0) problems.push('preregistration.commissionMonths is empty');
   for (const m of new Set(duplicates(p.commissionMonths))) problems.push(`commission month ${m} is declared twice`);
   return problems;
-}
-
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in Paris (YYYY-MM-DD) at an instant: the day a French family and the service live in. */
-export function parisDate(at: Date): string {
-  return parisDay.format(at);
 }
 
 /**

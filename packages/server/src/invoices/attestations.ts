@@ -7,7 +7,7 @@ import type { AppContext } from '../deps.ts';
 import type { Database } from '../db/database.ts';
 import { familyMembers, invoicePreferences, invoices, paymentAllocations, payments } from '../db/schema.ts';
 import { splitByLines, underSixOnFirstJanuary } from '../domain/invoices.ts';
-import { parisDate } from '../domain/preregistration.ts';
+import { parisDate } from '../domain/paris-date.ts';
 import { familyLabels, isUuid } from '../family/views.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';

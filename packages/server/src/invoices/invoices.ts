@@ -9,7 +9,7 @@ import { newUuid } from '../db/ids.ts';
 import { uniqueViolation } from '../db/errors.ts';
 import { families, familyMembers, invoiceCounters, invoicePreferences, invoices, paymentAllocations, paymentTransactionInvoices, paymentTransactions, payments } from '../db/schema.ts';
 import { allocatePayment, formatInvoiceNumber, invoiceStatus, lineAmountCents } from '../domain/invoices.ts';
-import { parisDate } from '../domain/preregistration.ts';
+import { parisDate } from '../domain/paris-date.ts';
 import { familyLabels, isUuid } from '../family/views.ts';
 import { ProblemError } from '../http/problem.ts';
 import { billingOf, type Tenant } from '../tenants/registry.ts';

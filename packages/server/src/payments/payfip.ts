@@ -2,7 +2,7 @@
 import type { PaymentProvider, ProviderOutcome } from './provider.ts';
 import { ProviderError } from './provider.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { parisDate } from '../domain/preregistration.ts';
+import { parisDate } from '../domain/paris-date.ts';
 
 export const PAYFIP_NAMESPACE = 'http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/contrat_paiement_securise/PaiementSecuriseService';
 export const PAYFIP_SERVICE_URL = 'https://www.payfip.gouv.fr/tpa/services/securite';

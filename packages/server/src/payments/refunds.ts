@@ -9,7 +9,7 @@ import type { Database } from '../db/database.ts';
 import type { AuthenticatedAgent } from '../agents/auth.ts';
 import { agents, paymentTransactions, payments } from '../db/schema.ts';
 import { checkRefund } from '../domain/invoices.ts';
-import { parisDate } from '../domain/preregistration.ts';
+import { parisDate } from '../domain/paris-date.ts';
 import { familyLabels, isUuid } from '../family/views.ts';
 import { ProblemError } from '../http/problem.ts';
 import { AGENT_PAGE_DEFAULT, paymentViews } from '../invoices/invoices.ts';
