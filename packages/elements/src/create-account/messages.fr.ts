@@ -1,10 +1,12 @@
+import { personFormFr } from '../i18n/person-form.ts';
+
 /**
  * Words of `<famille-create-account>` only, kept out of the kit's common table so that
  * the login path does not carry them. Tenant overrides apply to these keys too.
  */
 export const createAccountFr = {
+  ...personFormFr,
   caHeading: 'Créer mon espace',
-  step: (p: { n: number; total: number }) => `Étape ${p.n} sur ${p.total}`,
   stepCgu: 'Conditions d’utilisation',
   stepIdentity: 'Identité',
   stepAddress: 'Adresse',
@@ -19,14 +21,6 @@ export const createAccountFr = {
   acceptCgu: 'J’accepte les conditions générales d’utilisation',
   acceptRequired: 'Cochez la case pour accepter les conditions générales d’utilisation.',
   identityHint: 'Identité = référent allocataire CAF ou MSA.',
-  civilite: 'Civilité',
-  madame: 'Madame',
-  monsieur: 'Monsieur',
-  nomUsage: 'Nom d’usage',
-  nomNaissance: 'Nom de naissance',
-  prenoms: 'Prénom(s)',
-  dateNaissance: 'Date de naissance',
-  dateHint: 'Au format JJ/MM/AAAA, par exemple 14/07/1990.',
   numero: 'Numéro',
   voie: 'Nom de la voie',
   batiment: 'Bâtiment',
@@ -35,19 +29,12 @@ export const createAccountFr = {
   codePostal: 'Code postal',
   postalHint: '5 chiffres, par exemple 38200.',
   commune: 'Commune',
-  telephone: 'Téléphone',
-  mobile: 'Mobile',
-  phoneHint: '10 chiffres, par exemple 04 74 78 32 10.',
-  email: 'Courriel',
   emailHint: 'Le lien d’activation de votre espace y sera envoyé.',
   preferredContact: 'Moyen de contact préféré',
   courrier: 'Courrier',
   identifiantHint: 'De 3 à 64 caractères : lettres sans accent, chiffres, point, tiret, tiret bas ou @.',
   continue: 'Continuer',
-  back: 'Étape précédente',
   backToReview: 'Revenir à la vérification',
-  change: 'Modifier',
-  notGiven: 'Non renseigné',
   accepted: 'Acceptées',
   hidden: 'Masqué',
   register: 'Créer mon espace',
@@ -63,7 +50,6 @@ export const createAccountFr = {
   activatedText: (p: { identifiant: string }) => `Vous pouvez vous connecter avec votre identifiant ${p.identifiant}.`,
   activationFailed: 'Activation impossible',
   usedHelp: 'Votre espace est peut-être déjà activé : essayez de vous connecter.',
-  login: 'Se connecter',
 };
 
 export type CreateAccountMessages = typeof createAccountFr;

@@ -17,16 +17,15 @@ import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
-import { createAccountFr, type CreateAccountMessages } from '../create-account/messages.fr.ts';
-import { createAccountEn } from '../create-account/messages.en.ts';
+import { personFormEn, personFormFr, type PersonFormMessages } from '../i18n/person-form.ts';
 import { entourageFr, type EntourageMessages } from './messages.fr.ts';
 import { entourageEn } from './messages.en.ts';
 import { entourageStyles } from './entourage.styles.ts';
 
-type AllMessages = Messages & CreateAccountMessages & EntourageMessages & UploadMessages;
+type AllMessages = Messages & PersonFormMessages & EntourageMessages & UploadMessages;
 const tables: Record<Locale, AllMessages> = {
-  fr: { ...messages.fr, ...uploadFr, ...createAccountFr, ...entourageFr },
-  en: { ...messages.en, ...uploadEn, ...createAccountEn, ...entourageEn },
+  fr: { ...messages.fr, ...uploadFr, ...personFormFr, ...entourageFr },
+  en: { ...messages.en, ...uploadEn, ...personFormEn, ...entourageEn },
 };
 type Key = keyof AllMessages & string;
 

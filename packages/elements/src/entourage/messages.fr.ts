@@ -1,6 +1,6 @@
 /**
- * Words of `<famille-entourage>` only (merged over the kit's and the account form's
- * tables for this element). Tenant overrides apply to these keys too.
+ * Words of `<famille-entourage>` only (merged over the kit's table and the person-form
+ * words of src/i18n/person-form.ts for this element). Tenant overrides apply to these keys too.
  */
 export const entourageFr = {
   entourageHeading: 'Mon entourage',
