@@ -12,9 +12,11 @@ export interface MockServerOptions {
   workerUrl?: string;
 }
 
+type App = ReturnType<typeof createApp>;
+
 export interface MockServer {
   /** The reference server's own Hono app, currently answering. */
-  readonly app: ReturnType<typeof createApp>;
+  readonly app: App;
   /** Delay every answer by `ms`, or never answer (to show pending states). */
   setLatency(ms: number | 'never'): void;
   /**
@@ -29,8 +31,6 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-type App = ReturnType<typeof createApp>;
-
 /**
  * Creating and seeding PGlite takes seconds; reopening a dumped data dir a few hundred
  * ms. So the first start of the page seeds once and keeps a snapshot for every reset.
@@ -42,19 +42,17 @@ let offsetMs = 0;
 const clock = { now: () => new Date(Date.now() + offsetMs) };
 
 async function freshApp(allowedOrigins: string[]): Promise<{ app: App; pg: PGlite }> {
-  if (!snapshot) {
-    const pg = new PGlite();
-    const db = createPgliteDatabase(pg);
+  const seeded = snapshot;
+  const pg = seeded ? new PGlite({ loadDataDir: await seeded }) : new PGlite();
+  const db = createPgliteDatabase(pg);
+  const deps = createDemoDeps({ db, allowedOrigins, clock });
+  if (!seeded) {
     await migrate(db);
-    const deps = createDemoDeps({ db, allowedOrigins, clock });
     await seedDemo(deps);
     snapshot = pg.dumpDataDir('none');
     await snapshot;
-    return { app: createApp(deps), pg };
   }
-  const pg = new PGlite({ loadDataDir: await snapshot });
-  const db = createPgliteDatabase(pg);
-  return { app: createApp(createDemoDeps({ db, allowedOrigins, clock })), pg };
+  return { app: createApp(deps), pg };
 }
 
 let running: Promise<MockServer> | undefined;
