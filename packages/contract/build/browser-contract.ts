@@ -12,7 +12,7 @@ function isSchema(value: unknown): value is z.ZodMiniType {
 }
 
 /** JSON Schema of a contract schema, inlined (no $ref), without annotations. */
-export function jsonSchemaOf(schema: z.ZodMiniType): object {
+function jsonSchemaOf(schema: z.ZodMiniType): object {
   const { $schema: _, ...json } = z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
