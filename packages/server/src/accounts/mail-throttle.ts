@@ -1,7 +1,7 @@
 import type { AppContext } from '../deps.ts';
 import { ProblemError } from '../http/problem.ts';
-import { readThrottleCounters, recordThrottleFailures } from '../db/throttle.ts';
-import { retryAfterSeconds, type ThrottleRule } from '../domain/throttle.ts';
+import { recordThrottleFailures, throttleWaitSeconds } from '../db/throttle.ts';
+import type { ThrottleRule } from '../domain/throttle.ts';
 import { sha256Hex } from '../auth/encoding.ts';
 
 export type MailOperation = 'register' | 'resend' | 'reset';
@@ -24,7 +24,7 @@ export async function throttleMailRequest(app: AppContext, tenantId: string, ope
   const keys: { key: string; rule: ThrottleRule }[] = [{ key: `mail:${operation}:${sha256Hex(target)}`, rule: app.config.throttle.mailTarget }];
   if (ip) keys.push({ key: `mail-ip:${sha256Hex(ip)}`, rule: app.config.throttle.mailIp });
   const now = app.clock.now();
-  const wait = retryAfterSeconds([...(await readThrottleCounters(app.db, tenantId, keys.map((k) => k.key))).values()], now);
+  const wait = await throttleWaitSeconds(app.db, tenantId, keys.map((k) => k.key), now);
   if (wait > 0) throw tooManyRequests(wait);
   // Counted now; the request that reaches the limit still goes through.
   await recordThrottleFailures(app.db, tenantId, keys, now);
@@ -42,6 +42,6 @@ export async function throttleTokenGuessing(app: AppContext, tenantId: string, i
     await recordThrottleFailures(app.db, tenantId, [{ key, rule: app.config.throttle.ip }], now);
     return;
   }
-  const wait = retryAfterSeconds([...(await readThrottleCounters(app.db, tenantId, [key])).values()], now);
+  const wait = await throttleWaitSeconds(app.db, tenantId, [key], now);
   if (wait > 0) throw tooManyRequests(wait);
 }

@@ -18,7 +18,7 @@ import {
   updateAgentSessionActivity,
 } from '../db/agents.ts';
 import { findSessionWithAccount } from '../db/sessions.ts';
-import { clearThrottleCounter, readThrottleCounters, recordThrottleFailures } from '../db/throttle.ts';
+import { clearThrottleCounter, recordThrottleFailures, throttleWaitSeconds } from '../db/throttle.ts';
 import { normalizeIdentifiant } from '../domain/identifiant.ts';
 import { isSessionExpired, openSession, touchSession } from '../domain/session.ts';
 import { retryAfterSeconds } from '../domain/throttle.ts';
@@ -45,8 +45,7 @@ export async function logInAgent(app: AppContext, tenant: Tenant, input: z.outpu
   const keys = [{ key: `agent-id:${sha256Hex(identifiantKey)}`, rule: app.config.throttle.identifiant }];
   if (ip) keys.push({ key: `ip:${sha256Hex(ip)}`, rule: app.config.throttle.ip });
 
-  const counters = await readThrottleCounters(app.db, tenantId, keys.map((k) => k.key));
-  const wait = retryAfterSeconds([...counters.values()], app.clock.now());
+  const wait = await throttleWaitSeconds(app.db, tenantId, keys.map((k) => k.key), app.clock.now());
   if (wait > 0) throw tooManyAttempts(wait);
 
   const agent = await findAgentByIdentifiantKey(app.db, tenantId, identifiantKey);

@@ -5,7 +5,7 @@ import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { findAccountByIdentifiantKey, toContractAccount } from '../db/accounts.ts';
 import { deleteExpiredSessionsOf, insertSession } from '../db/sessions.ts';
-import { clearThrottleCounter, readThrottleCounters, recordThrottleFailures } from '../db/throttle.ts';
+import { clearThrottleCounter, recordThrottleFailures, throttleWaitSeconds } from '../db/throttle.ts';
 import { normalizeIdentifiant } from '../domain/identifiant.ts';
 import { openSession } from '../domain/session.ts';
 import { retryAfterSeconds, type ThrottleRule } from '../domain/throttle.ts';
@@ -59,8 +59,7 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
   const identifiantKey = normalizeIdentifiant(input.identifiant);
   const keys = throttleKeys(app, identifiantKey, ip);
 
-  const counters = await readThrottleCounters(app.db, tenantId, keys.map((k) => k.key));
-  const wait = retryAfterSeconds([...counters.values()], app.clock.now());
+  const wait = await throttleWaitSeconds(app.db, tenantId, keys.map((k) => k.key), app.clock.now());
   if (wait > 0) throw tooManyAttempts(wait);
 
   const account = await findAccountByIdentifiantKey(app.db, tenantId, identifiantKey);

@@ -1,14 +1,19 @@
 import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { throttleCounters } from './schema.ts';
-import { recordFailure, type ThrottleCounter, type ThrottleRule } from '../domain/throttle.ts';
+import { recordFailure, retryAfterSeconds, type ThrottleCounter, type ThrottleRule } from '../domain/throttle.ts';
 
-export async function readThrottleCounters(db: Database, tenantId: string, keys: readonly string[]): Promise<Map<string, ThrottleCounter>> {
+async function readThrottleCounters(db: Database, tenantId: string, keys: readonly string[]): Promise<Map<string, ThrottleCounter>> {
   const rows = await db
     .select()
     .from(throttleCounters)
     .where(and(eq(throttleCounters.tenantId, tenantId), inArray(throttleCounters.key, [...keys])));
   return new Map(rows.map((row) => [row.key, row]));
+}
+
+/** Seconds before the most locked of these counters lets attempts through again: 0 = go ahead. */
+export async function throttleWaitSeconds(db: Database, tenantId: string, keys: readonly string[], now: Date): Promise<number> {
+  return retryAfterSeconds([...(await readThrottleCounters(db, tenantId, keys)).values()], now);
 }
 
 /**
