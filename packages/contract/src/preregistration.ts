@@ -2,11 +2,14 @@ import * as z from 'zod/mini';
 import { DocumentInfo, FamilyLabel, FutureDate } from './family.ts';
 import { historyEntry, id, optionalText } from './fields.ts';
 
+/** A key of the tenant's configuration: a question, option, structure or document type id. */
+const key = z.string().check(z.maxLength(64));
+
 /** An answer to a question: yes/no, one option id, or several option ids. */
-export const Answer = z.union([z.boolean(), z.string().check(z.maxLength(64)), z.array(z.string().check(z.maxLength(64))).check(z.maxLength(20))]);
+export const Answer = z.union([z.boolean(), key, z.array(key).check(z.maxLength(20))]);
 
 /** A document given for one of the tenant's document types (uploaded beforehand). */
-export const GivenDocument = z.object({ type: z.string().check(z.maxLength(64)), documentId: id });
+export const GivenDocument = z.object({ type: key, documentId: id });
 
 /** A given document as the server keeps it. */
 const GivenDocumentInfo = z.object({ type: z.string(), document: DocumentInfo });
@@ -21,11 +24,11 @@ export const PreregistrationDraftInput = z
     step: z.number().check(z.int(), z.gte(0), z.lte(20)),
     startDate: z.optional(FutureDate),
     /** Structure ids, most wanted first. */
-    choices: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(10))),
+    choices: z.optional(z.array(key).check(z.maxLength(10))),
     /** Free text: a further wish (4th structure), a constraint. */
     observations: z.optional(z.string().check(z.maxLength(2000))),
     documents: z.optional(z.array(GivenDocument).check(z.maxLength(20))),
-    answers: z.optional(z.record(z.string().check(z.maxLength(64)), Answer)),
+    answers: z.optional(z.record(key, Answer)),
   })
   .register(z.globalRegistry, { id: 'PreregistrationDraftInput' });
 export type PreregistrationDraftInput = z.input<typeof PreregistrationDraftInput>;
