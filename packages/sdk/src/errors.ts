@@ -51,7 +51,7 @@ export class ApiError extends Error {
             : 'invalid_response';
   }
 
-  /** Field errors of a `validation_failed` problem, keyed by field path. */
+  /** Field errors of a `validation_failed` problem, each naming its field by path. */
   get fieldErrors(): NonNullable<Problem['fieldErrors']> {
     return this.problem?.fieldErrors ?? [];
   }
