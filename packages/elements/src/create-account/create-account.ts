@@ -7,6 +7,7 @@ import { checkbox, choices, errorSummary, field, messageBox, passwordToggle, sec
 import { passwordChecklist } from '../form/password-checklist.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
+import { loginLink } from '../form/login-link.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
 import { createAccountFr, type CreateAccountMessages } from './messages.fr.ts';
 import { createAccountEn } from './messages.en.ts';
@@ -383,7 +384,7 @@ export class FamilleCreateAccount extends FamilleElement {
     if (a.status === 'done') {
       return html`${heading(t('activatedHeading'))}
         <p>${t('activatedText', { identifiant: a.identifiant })}</p>
-        ${this.#loginLink(a.identifiant)}`;
+        ${loginLink(this, this.loginHref, t('login'), a.identifiant)}`;
     }
     const code = a.problem.code;
     const token = this.#activating!;
@@ -391,20 +392,10 @@ export class FamilleCreateAccount extends FamilleElement {
     const retry = a.problem.kind !== 'http' || (a.problem.status ?? 0) >= 500;
     return html`${heading(t('activationFailed'))}
       ${messageBox(this.#problemText(a.problem), { prefix: t('errorPrefix') })}
-      ${code === 'token_used' ? html`<p>${t('usedHelp')}</p>${this.#loginLink('')}` : nothing}
+      ${code === 'token_used' ? html`<p>${t('usedHelp')}</p>${loginLink(this, this.loginHref, t('login'))}` : nothing}
       ${this.#renderProblem()}
       ${canResend ? secondaryButton(t('resend'), () => this.#resend({ token }), this.#s.pending) : nothing}
       ${retry ? secondaryButton(t('retry'), () => void this.#activate(token)) : nothing}`;
-  }
-
-  #loginLink(identifiant: string): TemplateResult {
-    const label = this.#i18n.t('login');
-    const onClick = (e: Event) => {
-      if (!this.#emit('famille-login-requested', { identifiant }, true) || !this.loginHref) e.preventDefault();
-    };
-    return this.loginHref
-      ? html`<a class="famille-button" part="button" href=${this.loginHref} @click=${onClick}>${label}</a>`
-      : html`<button type="button" class="famille-button" part="button" @click=${onClick}>${label}</button>`;
   }
 
   // ——— Values and validation ———

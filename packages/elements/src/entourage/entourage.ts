@@ -14,6 +14,7 @@ import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { checkbox, choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
+import { loginLink } from '../form/login-link.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
@@ -241,14 +242,9 @@ export class FamilleEntourage extends FamilleElement {
     const { t } = this.#i18n;
     const view = this.#s.view;
     if (this.session === null) {
-      const onClick = (e: Event) => {
-        if (!this.dispatchEvent(familleEvent('famille-login-requested', { identifiant: '' }, true)) || !this.loginHref) e.preventDefault();
-      };
       return html`${this.#heading(t('entourageHeading'))}
         <p>${t('loginRequired')}</p>
-        ${this.loginHref
-          ? html`<a class="famille-button" part="button" href=${this.loginHref} @click=${onClick}>${t('login')}</a>`
-          : html`<button type="button" class="famille-button" part="button" @click=${onClick}>${t('login')}</button>`}`;
+        ${loginLink(this, this.loginHref, t('login'))}`;
     }
     if (this.#s.loadProblem && !this.#s.members) {
       return html`${this.#heading(t('entourageHeading'))}

@@ -5,6 +5,7 @@ import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { messageBox, secondaryButton } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
+import { loginLink } from '../form/login-link.ts';
 import { keepSessionForReturn } from '../context/payment-handoff.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
 import { invoicesFr, type InvoicesMessages } from './messages.fr.ts';
@@ -293,13 +294,8 @@ export class FamilleInvoices extends FamilleElement {
   #renderBody(): TemplateResult {
     const { t } = this.#i18n;
     if (this.session === null) {
-      const onClick = (e: Event) => {
-        if (!this.dispatchEvent(familleEvent('famille-login-requested', { identifiant: '' }, true)) || !this.loginHref) e.preventDefault();
-      };
       return html`<p>${t('loginRequired')}</p>
-        ${this.loginHref
-          ? html`<a class="famille-button" part="button" href=${this.loginHref} @click=${onClick}>${t('login')}</a>`
-          : html`<button type="button" class="famille-button" part="button" @click=${onClick}>${t('login')}</button>`}`;
+        ${loginLink(this, this.loginHref, t('login'))}`;
     }
     const outcome = this.#renderOutcome();
     if (this.#loadProblem && !this.#list) {

@@ -16,6 +16,7 @@ import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
+import { loginLink } from '../form/login-link.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, sentUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
@@ -260,14 +261,9 @@ export class FamillePreregistration extends FamilleElement {
   #renderView(): TemplateResult {
     const { t } = this.#i18n;
     if (this.session === null) {
-      const onClick = (e: Event) => {
-        if (!this.dispatchEvent(familleEvent('famille-login-requested', { identifiant: '' }, true)) || !this.loginHref) e.preventDefault();
-      };
       return html`${this.#heading(t('preregHeading'))}
         <p>${t('loginRequired')}</p>
-        ${this.loginHref
-          ? html`<a class="famille-button" part="button" href=${this.loginHref} @click=${onClick}>${t('login')}</a>`
-          : html`<button type="button" class="famille-button" part="button" @click=${onClick}>${t('login')}</button>`}`;
+        ${loginLink(this, this.loginHref, t('login'))}`;
     }
     if (this.#s.loadProblem && !this.#s.children) {
       return html`${this.#heading(t('preregHeading'))}
