@@ -8,6 +8,7 @@ import { passwordChecklist } from '../form/password-checklist.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
+import { today, typedToIso } from '../form/dates.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
 import { createAccountFr, type CreateAccountMessages } from './messages.fr.ts';
 import { createAccountEn } from './messages.en.ts';
@@ -92,12 +93,6 @@ const labelOf = (path: string) => path.split('.').pop() as Label;
 const stepOf = (path: string) => steps.findIndex((s) => s.fields.some((f) => f.path === path));
 /** The first step holding one of these paths (REVIEW when none). */
 const firstStep = (paths: string[]) => Math.min(REVIEW, ...paths.map(stepOf).filter((n) => n >= 0));
-
-/** "14/07/1990" → "1990-07-14"; anything else is left for the contract to refuse. */
-function isoDate(value: string): string {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : value;
-}
 
 type Activation =
   | { status: 'pending' }
@@ -420,7 +415,8 @@ export class FamilleCreateAccount extends FamilleElement {
         const [head, name] = f.path.split('.');
         // Passwords are never trimmed: spaces are legitimate in passphrases.
         const value = f.path === 'credentials.password' ? this.#values[f.path] : this.#values[f.path]?.trim();
-        if (head === prefix && value) out[name!] = f.path === 'identity.dateNaissance' ? isoDate(value) : value;
+        // A date not typed as JJ/MM/AAAA is left for the contract to refuse.
+        if (head === prefix && value) out[name!] = f.path === 'identity.dateNaissance' ? (typedToIso(value) ?? value) : value;
       }
       return out;
     };
@@ -442,7 +438,7 @@ export class FamilleCreateAccount extends FamilleElement {
     if (!result.success) for (const e of issuesToFieldErrors(result.error.issues)) errors[e.path] ??= e;
     // The browser's validators carry no refinements: a birth date must still be past.
     const birth = input.identity.dateNaissance;
-    if (birth && !errors['identity.dateNaissance'] && birth >= new Date().toISOString().slice(0, 10)) {
+    if (birth && !errors['identity.dateNaissance'] && birth >= today()) {
       errors['identity.dateNaissance'] = { path: 'identity.dateNaissance', code: 'not_in_past' };
     }
     return errors;

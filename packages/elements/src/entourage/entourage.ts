@@ -15,6 +15,7 @@ import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { checkbox, choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
+import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
@@ -85,15 +86,6 @@ const specs: Record<MemberKind, readonly Spec[]> = {
     { name: 'appelUrgence', check: 1 },
   ],
 };
-
-/** "14/07/2024" → "2024-07-14"; anything else is left for the contract to refuse. */
-const isoDate = (value: string) => {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : value;
-};
-/** "2024-07-14" → "14/07/2024", as the parent types it. */
-const typedDate = (iso: string) => iso.split('-').reverse().join('/');
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const kindOf = (member: Pick<Member, 'profile'>): MemberKind =>
   member.profile.role === 'enfant' && member.profile.dateNaissancePrevue ? 'futur' : member.profile.role;
@@ -651,8 +643,9 @@ export class FamilleEntourage extends FamilleElement {
     const out: Record<string, unknown> = { role: kind === 'futur' ? 'enfant' : kind };
     for (const f of specs[kind]) {
       const value = this.#values[f.name]?.trim();
+      // A date not typed as JJ/MM/AAAA is left for the contract to refuse.
       if (f.check) out[f.name] = value === 'true';
-      else if (value) out[f.name] = f.name.startsWith('date') ? isoDate(value) : value;
+      else if (value) out[f.name] = f.name.startsWith('date') ? (typedToIso(value) ?? value) : value;
     }
     const ids = this.#uploads.flatMap((u) => (u.info ? [u.info.id] : []));
     if (ids.length) out['attachments'] = ids;

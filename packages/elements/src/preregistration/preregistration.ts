@@ -17,6 +17,7 @@ import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
+import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, sentUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
@@ -57,16 +58,13 @@ function stepOfPath(path: string): Step {
   return Step.Child;
 }
 
-/** "14/07/2027" → "2027-07-14"; `undefined` when it is not a real date. */
+/** "14/07/2027" → "2027-07-14"; `undefined` when it is not a real date (31/02 included). */
 function isoDate(value: string): string | undefined {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
-  if (!m) return undefined;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const iso = typedToIso(value.trim());
+  if (!iso) return undefined;
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
-const typedDate = (iso: string) => iso.split('-').reverse().join('/');
-const today = () => new Date().toISOString().slice(0, 10);
 
 type ChildProfile = Extract<Member['profile'], { role: 'enfant' }>;
 /** A child's profile (the family's `enfant` members only are kept). */
