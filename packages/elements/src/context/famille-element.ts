@@ -24,9 +24,10 @@ export async function loadClientState(
 /**
  * Base of every element but the portal: takes client, session, configuration and
  * locale from an enclosing `<famille-portal>`, or works alone from its own
- * `api`/`tenant`/`lang` attributes (or a `client` property).
+ * `api`/`tenant`/`lang` attributes (or a `client` property). `M` is the element's
+ * message table (the kit's, plus its own words: see `messageTables()`).
  */
-export class FamilleElement extends LitElement {
+export class FamilleElement<M extends object = Messages> extends LitElement {
   static override properties: PropertyDeclarations = {
     api: {},
     tenant: {},
@@ -56,7 +57,7 @@ export class FamilleElement extends LitElement {
   #locale = new ContextConsumer(this, { context: localeContext, subscribe: true });
   #own: FamilleClient | undefined;
   #active: FamilleClient | undefined;
-  #localizer: Localizer | undefined;
+  #localizer: Localizer<M> | undefined;
 
   /**
    * The element's stylesheet. Every element renders in the light DOM — its native form
@@ -92,7 +93,7 @@ export class FamilleElement extends LitElement {
     return this.#active;
   }
 
-  protected get i18n(): Localizer {
+  protected get i18n(): Localizer<M> {
     const locale =
       toLocale(this.lang) ??
       this.#locale.value ??
@@ -124,8 +125,8 @@ export class FamilleElement extends LitElement {
   }
 
   /** The message tables of this element (an element may add its own keys to the kit's). */
-  protected messageTables(): Record<Locale, Messages> {
-    return messages;
+  protected messageTables(): Record<Locale, M> {
+    return messages as unknown as Record<Locale, M>;
   }
 
   /** Lets a portal upgraded after this element reach it (no ContextRoot needed). */

@@ -9,16 +9,13 @@ import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedToIso } from '../form/dates.ts';
-import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
+import { withMessages, type Messages } from '../i18n/localize.ts';
 import { createAccountFr, type CreateAccountMessages } from './messages.fr.ts';
 import { createAccountEn } from './messages.en.ts';
 import { createAccountStyles } from './create-account.styles.ts';
 
 type AllMessages = Messages & CreateAccountMessages;
-const tables: Record<Locale, AllMessages> = {
-  fr: { ...messages.fr, ...createAccountFr },
-  en: { ...messages.en, ...createAccountEn },
-};
+const tables = withMessages(createAccountFr, createAccountEn);
 
 /** The events of `<famille-create-account>`, by name. */
 export interface FamilleCreateAccountEvents {
@@ -164,7 +161,7 @@ let instances = 0;
  * @cssprop --famille-space - Base spacing.
  * @cssprop --famille-font - Font family (inherits the page's by default).
  */
-export class FamilleCreateAccount extends FamilleElement {
+export class FamilleCreateAccount extends FamilleElement<AllMessages> {
   static override lightStyles = createAccountStyles;
   static override properties: PropertyDeclarations = {
     activationToken: { attribute: 'activation-token' },
@@ -188,12 +185,8 @@ export class FamilleCreateAccount extends FamilleElement {
     this.requestUpdate();
   }
 
-  protected override messageTables(): Record<Locale, Messages> {
+  protected override messageTables(): Record<Locale, AllMessages> {
     return tables;
-  }
-
-  get #i18n(): Localizer<AllMessages> {
-    return this.i18n as unknown as Localizer<AllMessages>;
   }
 
   override connectedCallback(): void {
@@ -222,7 +215,7 @@ export class FamilleCreateAccount extends FamilleElement {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
-    const { t, locale } = this.#i18n;
+    const { t, locale } = this.i18n;
     const { step, activation } = this.#s;
     const id = this.#id;
     let body: TemplateResult;
@@ -247,9 +240,9 @@ export class FamilleCreateAccount extends FamilleElement {
   }
 
   #renderStep(step: number): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const config = this.tenantConfig;
-    const lang = this.#i18n.locale;
+    const lang = this.i18n.locale;
     const notice = (key: 'cgu' | 'dataProtection', title: Label, link: Label) => {
       const text = config?.notices?.[key];
       const href = config?.links[key];
@@ -269,7 +262,7 @@ export class FamilleCreateAccount extends FamilleElement {
   }
 
   #renderField(f: Spec): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const id = this.#fieldId(f.path);
     const label = t(labelOf(f.path));
     const error = this.#message(f.path);
@@ -305,11 +298,11 @@ export class FamilleCreateAccount extends FamilleElement {
       const message = this.#message(f.path);
       return message ? [{ id: this.#fieldId(f.path), message }] : [];
     });
-    return this.#s.summary && items.length ? errorSummary(`${this.#id}-summary`, this.#i18n.t('errorSummary'), items) : nothing;
+    return this.#s.summary && items.length ? errorSummary(`${this.#id}-summary`, this.i18n.t('errorSummary'), items) : nothing;
   }
 
   #renderReview(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const shown = (f: Spec): string => {
       const value = this.#values[f.path]?.trim();
       if (f.path === 'acceptCgu') return t('accepted');
@@ -340,7 +333,7 @@ export class FamilleCreateAccount extends FamilleElement {
   }
 
   #renderProblem(retry?: () => void): TemplateResult | typeof nothing {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const problem = this.#s.problem;
     if (this.#s.notice) return messageBox(t(this.#s.notice), { success: true });
     if (!problem) return nothing;
@@ -353,14 +346,14 @@ export class FamilleCreateAccount extends FamilleElement {
   }
 
   #problemText(problem: ApiError): string {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return problem.code === 'too_many_attempts'
       ? t('too_many_attempts', { minutes: Math.max(1, Math.ceil((problem.problem?.retryAfterSeconds ?? 60) / 60)) })
       : this.i18n.problem(problem.code);
   }
 
   #renderSent(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const accepted = this.#s.accepted!;
     return html`<section class="famille-stack" aria-labelledby="${this.#id}-heading">
       <h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('sentHeading')}</h2>
@@ -373,7 +366,7 @@ export class FamilleCreateAccount extends FamilleElement {
   }
 
   #renderActivation(a: Activation): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const heading = (text: string) => html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${text}</h2>`;
     if (a.status === 'pending') return html`${heading(t('activating'))}`;
     if (a.status === 'done') {
@@ -402,7 +395,7 @@ export class FamilleCreateAccount extends FamilleElement {
   #message(path: string): string | undefined {
     const error = this.#s.errors[path];
     if (!error) return undefined;
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     if (path === 'acceptCgu') return t('acceptRequired');
     return t(error.code, { field: t(labelOf(path)), minimum: 0, maximum: 0, ...error.params } as never);
   }
@@ -426,7 +419,7 @@ export class FamilleCreateAccount extends FamilleElement {
       address: group('address'),
       contacts: group('contacts'),
       credentials: group('credentials'),
-      locale: this.#i18n.locale,
+      locale: this.i18n.locale,
     } as RegistrationInput;
   }
 
@@ -541,7 +534,7 @@ export class FamilleCreateAccount extends FamilleElement {
     if (this.#s.pending || !client) return;
     this.#set({ pending: true, problem: undefined, notice: undefined });
     try {
-      await accounts(client).resendActivation({ ...input, locale: this.#i18n.locale });
+      await accounts(client).resendActivation({ ...input, locale: this.i18n.locale });
       this.#set({ pending: false, notice: 'resent' });
       return this.#focus('[part=notice]');
     } catch (error) {

@@ -18,17 +18,14 @@ import { loginLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
-import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
+import { withMessages, type Messages } from '../i18n/localize.ts';
 import { personFormEn, personFormFr, type PersonFormMessages } from '../i18n/person-form.ts';
 import { entourageFr, type EntourageMessages } from './messages.fr.ts';
 import { entourageEn } from './messages.en.ts';
 import { entourageStyles } from './entourage.styles.ts';
 
 type AllMessages = Messages & PersonFormMessages & EntourageMessages & UploadMessages;
-const tables: Record<Locale, AllMessages> = {
-  fr: { ...messages.fr, ...uploadFr, ...personFormFr, ...entourageFr },
-  en: { ...messages.en, ...uploadEn, ...personFormEn, ...entourageEn },
-};
+const tables = withMessages({ ...uploadFr, ...personFormFr, ...entourageFr }, { ...uploadEn, ...personFormEn, ...entourageEn });
 type Key = keyof AllMessages & string;
 
 /** The events of `<famille-entourage>`, by name. */
@@ -165,7 +162,7 @@ let instances = 0;
  * @cssprop --famille-space - Base spacing.
  * @cssprop --famille-font - Font family (inherits the page's by default).
  */
-export class FamilleEntourage extends FamilleElement {
+export class FamilleEntourage extends FamilleElement<AllMessages> {
   static override lightStyles = entourageStyles;
   static override properties: PropertyDeclarations = {
     loginHref: { attribute: 'login-href' },
@@ -188,12 +185,8 @@ export class FamilleEntourage extends FamilleElement {
     this.requestUpdate();
   }
 
-  protected override messageTables(): Record<Locale, Messages> {
+  protected override messageTables(): Record<Locale, AllMessages> {
     return tables;
-  }
-
-  get #i18n(): Localizer<AllMessages> {
-    return this.i18n as unknown as Localizer<AllMessages>;
   }
 
   protected override sessionStarted(): Promise<void> {
@@ -220,7 +213,7 @@ export class FamilleEntourage extends FamilleElement {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
-    const { locale } = this.#i18n;
+    const { locale } = this.i18n;
     return html`<div class="famille-stack" part="base" lang=${locale}>${this.#renderView()}</div>`;
   }
 
@@ -231,7 +224,7 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderView(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const view = this.#s.view;
     if (this.session === null) {
       return html`${this.#heading(t('entourageHeading'))}
@@ -262,17 +255,17 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #badge(status: RequestStatus | 'removal'): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return html`<span class="famille-badge famille-badge--${status}" part="badge">${t(status === 'removal' ? 'removalRequested' : `status_${status}`)}</span>`;
   }
 
   #name(member: Member): string {
     const p = member.profile;
-    return `${p.prenoms || (kindOf(member) === 'futur' ? this.#i18n.t('futureChild') : '')} ${p.nomUsage}`.trim();
+    return `${p.prenoms || (kindOf(member) === 'futur' ? this.i18n.t('futureChild') : '')} ${p.nomUsage}`.trim();
   }
 
   #renderList(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const members = this.#s.members!;
     const of = (...k: MemberKind[]) => members.filter((m) => k.includes(kindOf(m)));
     const group = (key: string, title: Key, hint: Key, list: Member[], adds: MemberKind[]) => html`<section
@@ -312,7 +305,7 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderMember(member: Member): TemplateResult {
-    const { t, date } = this.#i18n;
+    const { t, date } = this.i18n;
     const p = member.profile;
     const name = this.#name(member);
     const comment = this.#latestRequest(member)?.history.at(-1)?.comment;
@@ -350,7 +343,7 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderRequests(): TemplateResult {
-    const { t, date } = this.#i18n;
+    const { t, date } = this.i18n;
     const requests = this.#s.requests ?? [];
     return html`<section class="famille-group" part="requests" aria-labelledby="${this.#id}-requests">
       <h3 id="${this.#id}-requests">${t('requestsHeading')}</h3>
@@ -372,7 +365,7 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderRole(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const id = `${this.#id}-role`;
     const error = this.#s.errors['role'] ? t('roleRequired') : undefined;
     return html`<form part="form" novalidate aria-labelledby="${this.#id}-heading" @submit=${this.#chooseRole}
@@ -409,12 +402,12 @@ export class FamilleEntourage extends FamilleElement {
   };
 
   #formTitle(view: { kind: MemberKind; member?: Member }): string {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return view.member ? t('formHeadingEdit', { name: this.#name(view.member) }) : t('formHeadingAdd', { kind: t(`kind_${view.kind}`) });
   }
 
   #renderForm(view: { name: 'form' | 'check'; kind: MemberKind; member?: Member }): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const check = view.name === 'check';
     const step = t('step', { n: check ? 2 : 1, total: 2 });
     return html`<form part="form" novalidate aria-labelledby="${this.#id}-heading" @submit=${this.#onSubmit}
@@ -445,7 +438,7 @@ export class FamilleEntourage extends FamilleElement {
   #message(name: string): string | undefined {
     const error = this.#s.errors[name];
     if (!error) return undefined;
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     if (!('path' in error)) return t(error.code as 'waitUpload');
     return t(error.code, { field: t(name as 'nomUsage'), minimum: 0, maximum: 0, ...error.params } as never);
   }
@@ -455,11 +448,11 @@ export class FamilleEntourage extends FamilleElement {
       const message = this.#message(name);
       return message ? [{ id: this.#fieldId(name), message }] : [];
     });
-    return this.#s.summary && items.length ? errorSummary(`${this.#id}-summary`, this.#i18n.t('errorSummary'), items) : nothing;
+    return this.#s.summary && items.length ? errorSummary(`${this.#id}-summary`, this.i18n.t('errorSummary'), items) : nothing;
   }
 
   #renderProfile(view: { kind: MemberKind; member?: Member }): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return html`<p>${t('requiredLegend')}</p>
       <fieldset class="famille-section">
         <legend>${t('profileSection')}</legend>
@@ -469,7 +462,7 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderField(f: Spec): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const error = this.#message(f.name);
     const label = t(f.name as Key);
     const common = { id: this.#fieldId(f.name), name: f.name, required: !!f.req, errorPrefix: t('errorPrefix'), ...(error && { error }) };
@@ -487,7 +480,7 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderAttachments(member?: Member): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const rules = this.tenantConfig?.uploads;
     const error = this.#s.fileError ?? this.#message('file');
     return html`<fieldset class="famille-section">
@@ -499,7 +492,7 @@ export class FamilleEntourage extends FamilleElement {
         id: this.#fieldId('file'),
         label: t('addFile'),
         hint: t('attachmentsIntro'),
-        ...(rules && { rules: t('attachmentRules', uploadRuleParts(rules, this.#i18n)), accept: rules.acceptedTypes.join(',') }),
+        ...(rules && { rules: t('attachmentRules', uploadRuleParts(rules, this.i18n)), accept: rules.acceptedTypes.join(',') }),
         ...(error && { error }),
         errorPrefix: t('errorPrefix'),
         onChange: this.#onFile,
@@ -507,7 +500,7 @@ export class FamilleEntourage extends FamilleElement {
       })}
       ${this.#uploads.length
         ? html`<ul class="famille-uploads" role="list">${this.#uploads.map((u) =>
-            uploadItem(u, this.#i18n, { cancel: () => this.#cancelUpload(u), replace: () => this.#replace(u), remove: () => this.#removeUpload(u) }),
+            uploadItem(u, this.i18n, { cancel: () => this.#cancelUpload(u), replace: () => this.#replace(u), remove: () => this.#removeUpload(u) }),
           )}</ul>`
         : nothing}
       <p role="status" class="famille-sr">${this.#s.status}</p>
@@ -515,7 +508,7 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderCheck(view: { kind: MemberKind }): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const shown = (f: Spec): string => {
       const value = this.#values[f.name]?.trim();
       if (f.check) return t(value === 'true' ? 'yes' : 'no');
@@ -538,7 +531,7 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderRemove(member: Member): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return html`<section class="famille-stack famille-confirm" aria-labelledby="${this.#id}-heading">
       ${this.#heading(t('removeHeading', { name: this.#name(member) }))}
       <p>${t('removeText')}</p>
@@ -556,7 +549,7 @@ export class FamilleEntourage extends FamilleElement {
   }
 
   #renderDone(request: FamilyRequest): TemplateResult {
-    const { t, date } = this.#i18n;
+    const { t, date } = this.i18n;
     return html`<section class="famille-stack famille-alert famille-alert--success" part="notice" aria-labelledby="${this.#id}-heading">
       ${this.#heading(t('doneHeading'))}
       <p class="famille-request-number">${t('requestNumber', { n: request.number })} — ${request.memberLabel}</p>
@@ -761,7 +754,7 @@ export class FamilleEntourage extends FamilleElement {
   async #upload(file: File): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const max = this.tenantConfig?.uploads?.maxBytes;
     const { file: _, ...errors } = this.#s.errors;
     if (max && file.size > max) {
@@ -791,7 +784,7 @@ export class FamilleEntourage extends FamilleElement {
   #cancelUpload(u: Upload): void {
     abortUpload(u);
     this.#uploads = this.#uploads.filter((x) => x !== u);
-    this.#set({ status: this.#i18n.t('uploadCancelled', { name: u.name }) });
+    this.#set({ status: this.i18n.t('uploadCancelled', { name: u.name }) });
     void this.#focus(`#${this.#fieldId('file')}`);
   }
 
@@ -803,7 +796,7 @@ export class FamilleEntourage extends FamilleElement {
   #removeUpload(u: Upload): void {
     this.#uploads = this.#uploads.filter((x) => x !== u);
     discardUpload(this.activeClient, u);
-    this.#set({ status: this.#i18n.t('uploadRemoved', { name: u.name }) });
+    this.#set({ status: this.i18n.t('uploadRemoved', { name: u.name }) });
     void this.#focus(`#${this.#fieldId('file')}`);
   }
 

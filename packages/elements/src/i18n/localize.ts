@@ -5,6 +5,11 @@ import { en } from './en.ts';
 export type { MessageKey, Messages };
 export const messages: Record<Locale, Messages> = { fr, en };
 
+/** An element's table: the kit's messages with the element's own words over them. */
+export function withMessages<E extends object>(fr: E, en: E): Record<Locale, Messages & E> {
+  return { fr: { ...messages.fr, ...fr }, en: { ...messages.en, ...en } };
+}
+
 type ParamsOf<M, K extends keyof M> = M[K] extends (p: infer P) => string ? [params: P] : [];
 
 /** A message table: each message is a string or a function of its parameters. */

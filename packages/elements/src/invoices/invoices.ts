@@ -7,16 +7,13 @@ import { messageBox, secondaryButton } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { keepSessionForReturn } from '../context/payment-handoff.ts';
-import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
+import { withMessages, type Messages } from '../i18n/localize.ts';
 import { invoicesFr, type InvoicesMessages } from './messages.fr.ts';
 import { invoicesEn } from './messages.en.ts';
 import { invoicesStyles } from './invoices.styles.ts';
 
 type AllMessages = Messages & InvoicesMessages;
-const tables: Record<Locale, AllMessages> = {
-  fr: { ...messages.fr, ...invoicesFr },
-  en: { ...messages.en, ...invoicesEn },
-};
+const tables = withMessages(invoicesFr, invoicesEn);
 type Key = keyof AllMessages & string;
 
 /** The events of `<famille-invoices>`, by name. */
@@ -88,7 +85,7 @@ const HISTORY_PAGE = 10;
  * @cssprop --famille-space - Base spacing.
  * @cssprop --famille-font - Font family (inherits the page's by default).
  */
-export class FamilleInvoices extends FamilleElement {
+export class FamilleInvoices extends FamilleElement<AllMessages> {
   static override lightStyles = invoicesStyles;
   static override properties: PropertyDeclarations = {
     loginHref: { attribute: 'login-href' },
@@ -122,12 +119,8 @@ export class FamilleInvoices extends FamilleElement {
   #shown = PAGE;
   #historyShown = HISTORY_PAGE;
 
-  protected override messageTables(): Record<Locale, Messages> {
+  protected override messageTables(): Record<Locale, AllMessages> {
     return tables;
-  }
-
-  get #i18n(): Localizer<AllMessages> {
-    return this.i18n as unknown as Localizer<AllMessages>;
   }
 
   protected override async sessionStarted(): Promise<void> {
@@ -284,7 +277,7 @@ export class FamilleInvoices extends FamilleElement {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
-    const { t, locale } = this.#i18n;
+    const { t, locale } = this.i18n;
     return html`<div class="famille-stack" part="base" lang=${locale}>
       <h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('invoicesHeading')}</h2>
       ${this.#renderBody()}
@@ -292,7 +285,7 @@ export class FamilleInvoices extends FamilleElement {
   }
 
   #renderBody(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     if (this.session === null) {
       return html`<p>${t('loginRequired')}</p>
         ${loginLink(this, this.loginHref, t('login'))}`;
@@ -312,14 +305,14 @@ export class FamilleInvoices extends FamilleElement {
   #renderDownloadProblem(): TemplateResult | typeof nothing {
     const problem = this.#downloadProblem;
     if (!problem) return nothing;
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return html`<div part="download-alert">
       ${messageBox(t('downloadFailed', { reason: this.i18n.problem(problem.error.code) }), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), problem.retry) })}
     </div>`;
   }
 
   #renderOutcome(): TemplateResult | typeof nothing {
-    const { t, money } = this.#i18n;
+    const { t, money } = this.i18n;
     if (this.#checking) return html`<p role="status">${t('outcomeChecking')}</p>`;
     if (this.#outcomeProblem) {
       return messageBox(this.i18n.problem(this.#outcomeProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#refresh()) });
@@ -337,7 +330,7 @@ export class FamilleInvoices extends FamilleElement {
   }
 
   #renderTable(list: readonly Invoice[]): TemplateResult {
-    const { t, money, date } = this.#i18n;
+    const { t, money, date } = this.i18n;
     const cols: Key[] = ['colNumber', 'colDate', 'colDue', 'colAmount', 'colBalance', 'colStatus'];
     return html`<table part="table">
       <caption>${t('caption')}</caption>
@@ -384,7 +377,7 @@ export class FamilleInvoices extends FamilleElement {
   /** How many older invoices are not shown (and how many of them are payable), and the button to show them. */
   #renderOlder(hidden: readonly Invoice[]): TemplateResult | typeof nothing {
     if (!hidden.length) return nothing;
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const payable = hidden.filter(isPayable).length;
     const showMore = () => {
       const firstNew = this.#shown;
@@ -398,7 +391,7 @@ export class FamilleInvoices extends FamilleElement {
   }
 
   #renderTotals(list: InvoiceList): TemplateResult {
-    const { t, money } = this.#i18n;
+    const { t, money } = this.i18n;
     const blocked = this.#blocked;
     const hintId = `${this.#id}-pay-hint`;
     const counter = (intro: string) => html`<div class="famille-counter" part="counter" id=${hintId}>
@@ -430,7 +423,7 @@ export class FamilleInvoices extends FamilleElement {
   }
 
   #renderHistory(): TemplateResult {
-    const { t, money, date } = this.#i18n;
+    const { t, money, date } = this.i18n;
     const all = this.#history ?? [];
     const payments = all.slice(0, this.#historyShown);
     const showAll = () => {
@@ -456,7 +449,7 @@ export class FamilleInvoices extends FamilleElement {
   }
 
   #renderAttestations(): TemplateResult {
-    const { t, money } = this.#i18n;
+    const { t, money } = this.i18n;
     const years = this.#attestations ?? [];
     return html`<section class="famille-stack" part="attestations" aria-labelledby="${this.#id}-attestations">
       <h3 id="${this.#id}-attestations">${t('attestationsHeading')}</h3>
@@ -483,7 +476,7 @@ export class FamilleInvoices extends FamilleElement {
   #renderPreferences(): TemplateResult | typeof nothing {
     const children = this.#preferences ?? [];
     if (!children.length) return nothing;
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const choice = (child: InvoicePreference, electronic: boolean) => html`<label class="famille-choice"
       ><input type="radio" name="${this.#id}-paper-${child.childId}" .checked=${(this.#choices.get(child.childId) ?? child.electronicInvoice) === electronic}
         @change=${() => {

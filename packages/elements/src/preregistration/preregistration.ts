@@ -20,16 +20,13 @@ import { loginLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, sentUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
-import { messages, type Localizer, type Messages } from '../i18n/localize.ts';
+import { withMessages, type Messages } from '../i18n/localize.ts';
 import { preregistrationFr, type PreregistrationMessages } from './messages.fr.ts';
 import { preregistrationEn } from './messages.en.ts';
 import { preregistrationStyles } from './preregistration.styles.ts';
 
 type AllMessages = Messages & PreregistrationMessages & UploadMessages;
-const tables: Record<Locale, AllMessages> = {
-  fr: { ...messages.fr, ...uploadFr, ...preregistrationFr },
-  en: { ...messages.en, ...uploadEn, ...preregistrationEn },
-};
+const tables = withMessages({ ...uploadFr, ...preregistrationFr }, { ...uploadEn, ...preregistrationEn });
 type Key = keyof AllMessages & string;
 
 /** The events of `<famille-preregistration>`, by name. */
@@ -178,7 +175,7 @@ const undecided: readonly PreregistrationStatus[] = ['deposee', 'en_instruction'
  * @cssprop --famille-space - Base spacing.
  * @cssprop --famille-font - Font family (inherits the page's by default).
  */
-export class FamillePreregistration extends FamilleElement {
+export class FamillePreregistration extends FamilleElement<AllMessages> {
   static override lightStyles = preregistrationStyles;
   static override properties: PropertyDeclarations = {
     view: {},
@@ -204,12 +201,8 @@ export class FamillePreregistration extends FamilleElement {
     this.requestUpdate();
   }
 
-  protected override messageTables(): Record<Locale, Messages> {
+  protected override messageTables(): Record<Locale, AllMessages> {
     return tables;
-  }
-
-  get #i18n(): Localizer<AllMessages> {
-    return this.i18n as unknown as Localizer<AllMessages>;
   }
 
   get #config() {
@@ -247,17 +240,17 @@ export class FamillePreregistration extends FamilleElement {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
-    const { locale } = this.#i18n;
+    const { locale } = this.i18n;
     return html`<div class="famille-stack" part="base" lang=${locale}>${this.#renderView()}</div>`;
   }
 
   #heading(text: string, step?: Step): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${step ? stepIndicator(t('steps', { step, total: TOTAL })) : nothing}${text}</h2>`;
   }
 
   #renderView(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     if (this.session === null) {
       return html`${this.#heading(t('preregHeading'))}
         <p>${t('loginRequired')}</p>
@@ -289,7 +282,7 @@ export class FamillePreregistration extends FamilleElement {
   #childName(id: string | undefined): string {
     const child = this.#s.children?.find((c) => c.id === id);
     if (!child) return this.#s.drafts?.find((d) => d.childId === id)?.childLabel ?? '';
-    return `${child.profile.prenoms || this.#i18n.t('futureChild')} ${child.profile.nomUsage}`.trim();
+    return `${child.profile.prenoms || this.i18n.t('futureChild')} ${child.profile.nomUsage}`.trim();
   }
 
   #firstName(draft: PreregistrationDraft): string {
@@ -298,7 +291,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderResume(): TemplateResult {
-    const { t, date } = this.#i18n;
+    const { t, date } = this.i18n;
     const drafts = this.#s.drafts ?? [];
     return html`${this.#heading(t('resumeHeading'))}
       ${drafts.map(
@@ -322,12 +315,12 @@ export class FamillePreregistration extends FamilleElement {
   #renderProblem(): TemplateResult | typeof nothing {
     const p = this.#s.problem;
     if (!p) return nothing;
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return messageBox(this.i18n.problem(p.error.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), p.retry, this.#s.pending) });
   }
 
   #renderWizard(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const step = this.#s.step;
     if (step === Step.Info) {
       return html`${this.#heading(t('preregHeading'))}
@@ -365,7 +358,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderNoChild(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const onClick = (e: Event) => {
       if (!this.dispatchEvent(familleEvent('famille-entourage-requested', {}, true)) || !this.entourageHref) e.preventDefault();
     };
@@ -387,12 +380,12 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #local(text: { fr: string; en?: string | undefined }): string {
-    return this.#i18n.locale === 'en' ? (text.en ?? text.fr) : text.fr;
+    return this.i18n.locale === 'en' ? (text.en ?? text.fr) : text.fr;
   }
 
   #message(path: string): string | undefined {
     const error = this.#s.errors[path];
-    return error ? (this.#i18n.t as (key: Key, params?: unknown) => string)(error.key, error.params) : undefined;
+    return error ? (this.i18n.t as (key: Key, params?: unknown) => string)(error.key, error.params) : undefined;
   }
 
   /** The paths of a step's fields, in the order they appear. */
@@ -421,7 +414,7 @@ export class FamillePreregistration extends FamilleElement {
       const target = path === 'choices' ? 'choices.0' : path;
       return message ? [{ id: this.#fieldId(target), message }] : [];
     });
-    return items.length ? errorSummary(`${this.#id}-summary`, this.#i18n.t('errorSummary'), items) : nothing;
+    return items.length ? errorSummary(`${this.#id}-summary`, this.i18n.t('errorSummary'), items) : nothing;
   }
 
   #renderStep(step: Step): TemplateResult {
@@ -442,7 +435,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderChild(): TemplateResult {
-    const { t, date } = this.#i18n;
+    const { t, date } = this.i18n;
     return choices({
       id: this.#fieldId('childId'),
       name: 'child',
@@ -462,7 +455,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderDate(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const error = this.#message('startDate');
     return field({
       id: this.#fieldId('startDate'),
@@ -482,7 +475,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderChoices(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const config = this.#config!;
     const rows = this.#v.choices;
     const groupError = this.#message('choices');
@@ -507,7 +500,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderChoice(row: ChoiceRow, i: number): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const rows = this.#v.choices;
     const id = this.#fieldId(`choices.${i}`);
     const error = this.#message(`choices.${i}`);
@@ -552,7 +545,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderDocuments(): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const future = this.#isFutureChild();
     return html`<p>${t('documentsIntro')}</p>
       ${this.#config!.documents.map((req) => {
@@ -567,7 +560,7 @@ export class FamillePreregistration extends FamilleElement {
             id,
             label: `${this.#local(req.label)}${required ? '' : t('optional')}`,
             ...(hint && { hint }),
-            rules: t('fileRules', uploadRuleParts(req, this.#i18n)),
+            rules: t('fileRules', uploadRuleParts(req, this.i18n)),
             accept: req.acceptedTypes.join(','),
             required,
             ...(error && { error }),
@@ -576,7 +569,7 @@ export class FamillePreregistration extends FamilleElement {
           })}
           ${uploads.length
             ? html`<ul class="famille-uploads" role="list">${uploads.map((u) =>
-                uploadItem(u, this.#i18n, {
+                uploadItem(u, this.i18n, {
                   cancel: () => this.#cancelUpload(req.type, u),
                   replace: () => this.#replace(req.type),
                   remove: () => this.#removeUpload(req.type, u),
@@ -592,7 +585,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderQuestion(q: Question): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const path = `answers.${q.id}`;
     const id = this.#fieldId(path);
     const error = this.#message(path);
@@ -632,7 +625,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #answerText(q: Question): string {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const a = this.#v.answers[q.id];
     if (q.kind === 'yesNo') return a === undefined ? t('notGiven') : t(a === true ? 'yes' : 'no');
     const ids = Array.isArray(a) ? a : typeof a === 'string' ? [a] : [];
@@ -641,7 +634,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderReview(): TemplateResult {
-    const { t, date } = this.#i18n;
+    const { t, date } = this.i18n;
     const config = this.#config!;
     const iso = isoDate(this.#v.startDate);
     const row = (label: string, value: TemplateResult | string, step: Step) => html`<div class="famille-review-row">
@@ -671,15 +664,15 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #badge(status: PreregistrationStatus): TemplateResult {
-    return html`<span class="famille-badge famille-badge--${status}" part="badge">${this.#i18n.t(`status_${status}`)}</span>`;
+    return html`<span class="famille-badge famille-badge--${status}" part="badge">${this.i18n.t(`status_${status}`)}</span>`;
   }
 
   #month(iso: string): string {
-    return this.#i18n.date(`${iso.slice(0, 10)}T12:00:00Z`, { month: 'long', year: 'numeric' });
+    return this.i18n.date(`${iso.slice(0, 10)}T12:00:00Z`, { month: 'long', year: 'numeric' });
   }
 
   #renderDone(p: Preregistration): TemplateResult {
-    const { t, date } = this.#i18n;
+    const { t, date } = this.i18n;
     return html`<div class="famille-alert famille-alert--success famille-stack" part="notice">
         <h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('doneHeading')}</h2>
         <p class="famille-request-number">${t('requestNumber', { number: p.number })}</p>
@@ -693,7 +686,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderRequests(notice?: string): TemplateResult {
-    const { t, date } = this.#i18n;
+    const { t, date } = this.i18n;
     const list = this.#s.list;
     return html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('requestsHeading')}</h2>
       ${notice ? messageBox(notice, { success: true }) : nothing}
@@ -726,7 +719,7 @@ export class FamillePreregistration extends FamilleElement {
   }
 
   #renderCancel(p: Preregistration): TemplateResult {
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     return html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('cancelHeading', { number: p.number })}</h2>
       <p>${p.childLabel}</p>
       <p>${t('cancelWarning')}</p>
@@ -816,7 +809,7 @@ export class FamillePreregistration extends FamilleElement {
     const run = this.#saving.catch(() => undefined).then(async () => {
       const draft = await preregistration(client).saveDraft(childId, body);
       const drafts = [...(this.#s.drafts ?? []).filter((d) => d.childId !== childId), draft];
-      this.#set({ drafts, draftStatus: this.#i18n.t('draftSaved') });
+      this.#set({ drafts, draftStatus: this.i18n.t('draftSaved') });
       this.dispatchEvent(familleEvent('famille-draft-saved', { childId, step }));
     });
     this.#saving = run;
@@ -852,7 +845,7 @@ export class FamillePreregistration extends FamilleElement {
       return;
     }
     const next = this.#s.fromReview ? Step.Review : ((step + 1) as Step);
-    this.#set({ pending: true, problem: undefined, errors: {}, summary: false, draftStatus: this.#i18n.t('savingDraft') });
+    this.#set({ pending: true, problem: undefined, errors: {}, summary: false, draftStatus: this.i18n.t('savingDraft') });
     try {
       await this.#save(next);
       this.#set({ pending: false });
@@ -1044,7 +1037,7 @@ export class FamillePreregistration extends FamilleElement {
     this.#v.choices = this.#v.choices.filter((r) => r !== row);
     const next = this.#v.choices[Math.min(i, this.#v.choices.length - 1)]!;
     // Errors are by position: they no longer match.
-    this.#set({ errors: {}, summary: false, announce: this.#i18n.t('choiceRemoved', { n: i + 1 }) });
+    this.#set({ errors: {}, summary: false, announce: this.i18n.t('choiceRemoved', { n: i + 1 }) });
     void this.#focus(`select[data-key="${next.key}"]`);
   }
 
@@ -1055,8 +1048,8 @@ export class FamillePreregistration extends FamilleElement {
     if (j < 0 || j >= rows.length) return;
     [rows[i], rows[j]] = [rows[j]!, rows[i]!];
     this.#v.choices = rows;
-    const name = this.#structure(row.value)?.name ?? this.#i18n.t('chooseStructure');
-    this.#set({ errors: {}, summary: false, announce: this.#i18n.t('movedTo', { name, n: j + 1 }) });
+    const name = this.#structure(row.value)?.name ?? this.i18n.t('chooseStructure');
+    this.#set({ errors: {}, summary: false, announce: this.i18n.t('movedTo', { name, n: j + 1 }) });
     await this.updateComplete;
     // Focus stays on the moved choice: the same button if it is still there, else the other one, else its select.
     const item = this.querySelector(`li[data-key="${row.key}"]`);
@@ -1081,7 +1074,7 @@ export class FamillePreregistration extends FamilleElement {
     const client = this.activeClient;
     const req = this.#config?.documents.find((d) => d.type === type);
     if (!client || !req) return;
-    const { t } = this.#i18n;
+    const { t } = this.i18n;
     const path = `documents.${type}`;
     const { [path]: _, ...errors } = this.#s.errors;
     if (file.size > req.maxBytes) return this.#set({ errors: { ...errors, [path]: { key: 'documentTooLarge' } } });
@@ -1110,7 +1103,7 @@ export class FamillePreregistration extends FamilleElement {
   #cancelUpload(type: string, u: Upload): void {
     abortUpload(u);
     this.#v.docs[type] = (this.#v.docs[type] ?? []).filter((x) => x !== u);
-    this.#set({ announce: this.#i18n.t('uploadCancelled', { name: u.name }) });
+    this.#set({ announce: this.i18n.t('uploadCancelled', { name: u.name }) });
     void this.#focus(`#${this.#fieldId(`documents.${type}`)}`);
   }
 
@@ -1122,7 +1115,7 @@ export class FamillePreregistration extends FamilleElement {
   #removeUpload(type: string, u: Upload): void {
     this.#v.docs[type] = (this.#v.docs[type] ?? []).filter((x) => x !== u);
     discardUpload(this.activeClient, u);
-    this.#set({ announce: this.#i18n.t('uploadRemoved', { name: u.name }) });
+    this.#set({ announce: this.i18n.t('uploadRemoved', { name: u.name }) });
     void this.#save(this.#s.step).catch(() => undefined);
     void this.#focus(`#${this.#fieldId(`documents.${type}`)}`);
   }
@@ -1145,7 +1138,7 @@ export class FamillePreregistration extends FamilleElement {
     this.#set({ pending: true, problem: undefined });
     try {
       const cancelled = await preregistration(client).cancel(p.id);
-      this.#set({ pending: false, list: (this.#s.list ?? []).map((x) => (x.id === cancelled.id ? cancelled : x)), view: { name: 'requests', notice: this.#i18n.t('cancelled', { number: p.number }) } });
+      this.#set({ pending: false, list: (this.#s.list ?? []).map((x) => (x.id === cancelled.id ? cancelled : x)), view: { name: 'requests', notice: this.i18n.t('cancelled', { number: p.number }) } });
       void this.#focus('[part=notice]');
     } catch (error) {
       this.#set({ pending: false, problem: { error: this.asApiError(error), retry: () => void this.#cancel(p) } });
