@@ -7,18 +7,39 @@ import { clientContext, localeContext, sessionContext, tenantConfigContext } fro
 import { createLocalizer, messages, toLocale, type Localizer, type Messages } from '../i18n/localize.ts';
 import { takeSessionBack } from './payment-handoff.ts';
 
-/** Loads the session and the tenant's configuration for a client nobody provides. */
-export async function loadClientState(
-  client: FamilleClient,
-  apply: (state: { session?: Session | null; config?: TenantConfig }) => void,
-): Promise<void> {
+/** What the portal and an element on its own hold of their connection. */
+interface Connected {
+  lang: string;
+  session: Session | null | undefined;
+  tenantConfig: TenantConfig | undefined;
+}
+
+/**
+ * Loads the session and the tenant's configuration for a client nobody provides, into
+ * `host`, unless `client` is no longer the one `active()` returns by then.
+ */
+export async function loadClientState(client: FamilleClient, host: Connected, active: () => FamilleClient | undefined): Promise<void> {
   takeSessionBack(client);
   await Promise.all([
     // A failure to read the session means "not logged in" for display purposes.
-    client.auth.session().then((session) => apply({ session }), () => apply({ session: null })),
+    client.auth.session().then(
+      (session) => active() === client && (host.session = session),
+      () => active() === client && (host.session = null),
+    ),
     // Without configuration the kit's own wording and defaults apply.
-    client.tenantConfig().then((config) => apply({ config }), () => undefined),
+    client.tenantConfig().then((config) => active() === client && (host.tenantConfig = config), () => undefined),
   ]);
+}
+
+/** The `lang` attribute, then the locale a portal provides, then the page's, then the tenant's default. */
+export function hostLocale(host: Connected & HTMLElement, provided?: Locale): Locale {
+  return (
+    toLocale(host.lang) ??
+    provided ??
+    toLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang')) ??
+    host.tenantConfig?.defaultLocale ??
+    'fr'
+  );
 }
 
 /**
@@ -94,12 +115,7 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
   }
 
   protected get i18n(): Localizer<M> {
-    const locale =
-      toLocale(this.lang) ??
-      this.#locale.value ??
-      toLocale(this.parentElement?.closest('[lang]')?.getAttribute('lang')) ??
-      this.tenantConfig?.defaultLocale ??
-      'fr';
+    const locale = hostLocale(this, this.#locale.value);
     if (this.#localizer?.locale !== locale || this.#localizerConfig !== this.tenantConfig) {
       this.#localizer = createLocalizer(locale, this.tenantConfig, this.messageTables());
       this.#localizerConfig = this.tenantConfig;
@@ -150,11 +166,7 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
       // A provided client comes with its session and configuration; others load their own.
       if (client && client !== provided) {
         this.session = undefined;
-        void loadClientState(client, (state) => {
-          if (this.#active !== client) return;
-          if ('session' in state) this.session = state.session;
-          if (state.config) this.tenantConfig = state.config;
-        });
+        void loadClientState(client, this, () => this.#active);
       }
     }
   }

@@ -3,8 +3,7 @@ import { ContextProvider } from '@lit/context';
 import { createClient, type FamilleClient } from '@famille/sdk';
 import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/contract';
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from '../context/contexts.ts';
-import { loadClientState } from '../context/famille-element.ts';
-import { toLocale } from '../i18n/localize.ts';
+import { hostLocale, loadClientState } from '../context/famille-element.ts';
 import { portalStyles } from './portal.styles.ts';
 
 /**
@@ -66,12 +65,7 @@ export class FamillePortal extends LitElement {
 
   /** The locale provided to the elements. */
   get locale(): Locale {
-    return (
-      toLocale(this.lang) ??
-      toLocale(this.parentElement?.closest('[lang]')?.getAttribute('lang')) ??
-      this.tenantConfig?.defaultLocale ??
-      'fr'
-    );
+    return hostLocale(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -84,11 +78,7 @@ export class FamillePortal extends LitElement {
       this.session = undefined;
       this.tenantConfig = undefined;
       if (client) {
-        void loadClientState(client, (state) => {
-          if (this.#active !== client) return;
-          if ('session' in state) this.session = state.session;
-          if (state.config) this.tenantConfig = state.config;
-        });
+        void loadClientState(client, this, () => this.#active);
       }
     }
     this.#clientProvider.setValue(client);
