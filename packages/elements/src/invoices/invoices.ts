@@ -186,11 +186,11 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   }
 
   /** Why "Payer" cannot pay now: nothing selected, no online payment, or under the minimum. */
-  get #blocked(): 'none' | 'offline' | 'minimum' | undefined {
+  #blocked(total: number): 'none' | 'offline' | 'minimum' | undefined {
     const payment = this.#list?.payment;
     if (payment?.provider === 'none') return 'offline';
     if (!this.#selected.size) return 'none';
-    if (payment && this.#selectedTotal < payment.minimumCents) return 'minimum';
+    if (payment && total < payment.minimumCents) return 'minimum';
     return undefined;
   }
 
@@ -202,7 +202,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
 
   async #pay(): Promise<void> {
     const client = this.activeClient;
-    if (!client || this.#paying || this.#blocked) return;
+    if (!client || this.#paying || this.#blocked(this.#selectedTotal)) return;
     this.#paying = true;
     this.#problem = undefined;
     this.requestUpdate();
@@ -392,7 +392,9 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
 
   #renderTotals(list: InvoiceList): TemplateResult {
     const { t, money } = this.i18n;
-    const blocked = this.#blocked;
+    // One pass over the invoices per render, however long the list.
+    const total = this.#selectedTotal;
+    const blocked = this.#blocked(total);
     const hintId = `${this.#id}-pay-hint`;
     const counter = (intro: string) => html`<div class="famille-counter" part="counter" id=${hintId}>
       <p>${intro}</p>
@@ -401,12 +403,12 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     return html`<div class="famille-totals famille-stack" part="totals">
       <p>${t('balanceDue')} : <strong>${money(list.balanceDueCents)}</strong></p>
       <div aria-live="polite" aria-atomic="true" part="total">
-        <p>${t('totalToPay')} : <strong>${money(this.#selectedTotal)}</strong></p>
+        <p>${t('totalToPay')} : <strong>${money(total)}</strong></p>
       </div>
       ${blocked === 'offline'
         ? counter(t('noOnline'))
         : blocked === 'minimum'
-          ? counter(t('belowMinimum', { minimum: money(list.payment.minimumCents), total: money(this.#selectedTotal) }))
+          ? counter(t('belowMinimum', { minimum: money(list.payment.minimumCents), total: money(total) }))
           : html`<p class="famille-hint" id=${hintId}>${t(blocked === 'none' ? 'payHintNone' : 'payHint')}</p>`}
       ${blocked === 'offline'
         ? nothing
