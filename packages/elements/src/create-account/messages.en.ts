@@ -3,7 +3,6 @@ import type { CreateAccountMessages } from './messages.fr.ts';
 
 export const createAccountEn: CreateAccountMessages = {
   ...personFormEn,
-  caHeading: 'Create my account',
   stepCgu: 'Terms of use',
   stepIdentity: 'Identity',
   stepAddress: 'Address',

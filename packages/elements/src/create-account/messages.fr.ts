@@ -6,7 +6,6 @@ import { personFormFr } from '../i18n/person-form.ts';
  */
 export const createAccountFr = {
   ...personFormFr,
-  caHeading: 'Créer mon espace',
   stepCgu: 'Conditions d’utilisation',
   stepIdentity: 'Identité',
   stepAddress: 'Adresse',

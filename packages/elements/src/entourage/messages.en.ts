@@ -87,9 +87,4 @@ export const entourageEn: EntourageMessages = {
   kindLabel_member_remove: 'Removal',
   historyTitle: 'History',
   historyEntry: (p) => `${p.status} on ${p.date}`,
-  requestsCaption: 'Your requests about your household, newest first',
-  colNumber: 'No.',
-  colWhat: 'Subject',
-  colStatus: 'Status',
-  colDate: 'Date',
 };

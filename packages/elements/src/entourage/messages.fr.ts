@@ -89,11 +89,6 @@ export const entourageFr = {
   kindLabel_member_remove: 'Suppression',
   historyTitle: 'Historique',
   historyEntry: (p: { status: string; date: string }) => `${p.status} le ${p.date}`,
-  requestsCaption: 'Vos demandes concernant votre entourage, de la plus récente à la plus ancienne',
-  colNumber: 'N°',
-  colWhat: 'Objet',
-  colStatus: 'Statut',
-  colDate: 'Date',
 };
 
 export type EntourageMessages = typeof entourageFr;

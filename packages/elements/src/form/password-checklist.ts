@@ -3,7 +3,7 @@ import { checkPassword, type PasswordPolicy, type PasswordRule } from '@famille/
 import type { Localizer } from '../i18n/localize.ts';
 
 /** The words of one rule of the tenant's policy. */
-export function ruleText(t: Localizer['t'], rule: PasswordRule): string {
+function ruleText(t: Localizer['t'], rule: PasswordRule): string {
   switch (rule.rule) {
     case 'min_length':
       return t('ruleMinLength', { minimum: rule.minimum });

@@ -16,7 +16,6 @@ export const preregistrationFr = {
   backToReview: 'Revenir à la vérification',
   savingDraft: 'Enregistrement…',
   draftSaved: 'Brouillon enregistré',
-  saveFailed: 'Votre saisie n’a pas pu être enregistrée : elle est conservée sur cette page.',
   // Resume
   resumeHeading: 'Vous avez une demande en cours',
   resumeIntro: (p: { date: string }) => `Votre saisie a été enregistrée le ${p.date}. Vous pouvez la reprendre là où vous l’avez laissée.`,
@@ -92,7 +91,6 @@ export const preregistrationFr = {
   change: 'Modifier',
   validate: 'Valider',
   validating: 'Envoi…',
-  submitRefused: 'Certaines informations sont à corriger avant l’envoi.',
   // Confirmation
   doneHeading: 'Nous avons bien enregistré votre demande',
   requestNumber: (p: { number: number }) => `Demande n° ${p.number}`,
