@@ -674,7 +674,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   #renderDone(p: Preregistration): TemplateResult {
     const { t, date } = this.i18n;
     return html`<div class="famille-alert famille-alert--success famille-stack" part="notice">
-        <h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('doneHeading')}</h2>
+        ${this.#heading(t('doneHeading'))}
         <p class="famille-request-number">${t('requestNumber', { number: p.number })}</p>
         <p>${this.#childName(p.childId) || p.childLabel} — ${date(p.submittedAt, { dateStyle: 'long', timeStyle: 'short' })}</p>
         <p>${this.#badge(p.status)}</p>
@@ -688,7 +688,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   #renderRequests(notice?: string): TemplateResult {
     const { t, date } = this.i18n;
     const list = this.#s.list;
-    return html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('requestsHeading')}</h2>
+    return html`${this.#heading(t('requestsHeading'))}
       ${notice ? messageBox(notice, { success: true }) : nothing}
       ${this.#renderProblem()}
       ${!list
@@ -720,7 +720,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
 
   #renderCancel(p: Preregistration): TemplateResult {
     const { t } = this.i18n;
-    return html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('cancelHeading', { number: p.number })}</h2>
+    return html`${this.#heading(t('cancelHeading', { number: p.number }))}
       <p>${p.childLabel}</p>
       <p>${t('cancelWarning')}</p>
       ${this.#renderProblem()}
