@@ -16,7 +16,7 @@ import { checkbox, choices, errorSummary, field, messageBox, secondaryButton, su
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
-import { abortUpload, discardUpload, fileField, newUpload, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
+import { abortUpload, discardUpload, fileField, newUpload, saveFile, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { withMessages, type Messages } from '../i18n/localize.ts';
 import { personFormEn, personFormFr, type PersonFormMessages } from '../i18n/person-form.ts';
@@ -802,12 +802,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
 
   async #download(d: DocumentInfo): Promise<void> {
     const blob = await (this.activeClient && documents(this.activeClient))?.download(d.id).catch(() => undefined);
-    if (!blob) return;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = d.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 0);
+    if (blob) saveFile(blob, d.fileName);
   }
 }
 

@@ -6,6 +6,7 @@ import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { messageBox, secondaryButton } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
+import { saveFile } from '../form/upload.ts';
 import { keepSessionForReturn } from '../context/payment-handoff.ts';
 import { withMessages, type Messages } from '../i18n/localize.ts';
 import { invoicesFr, type InvoicesMessages } from './messages.fr.ts';
@@ -229,12 +230,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     this.#downloadProblem = undefined;
     this.requestUpdate();
     try {
-      const url = URL.createObjectURL(await fetchPdf(client));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveFile(await fetchPdf(client), name);
     } catch (error) {
       this.#downloadProblem = { error: this.asApiError(error), retry: () => void this.#download(fetchPdf, name) };
       this.requestUpdate();
