@@ -21,6 +21,12 @@ describe('i18n', () => {
     }
   });
 
+  it('words "too many attempts" without the wait when an element has none to give (entourage, invoices…), instead of failing to render', () => {
+    assert(createLocalizer('fr').problem('too_many_attempts') === 'Trop de tentatives. Réessayez dans quelques minutes.', createLocalizer('fr').problem('too_many_attempts'));
+    assert(createLocalizer('en').problem('too_many_attempts') === 'Too many attempts. Try again in a few minutes.', createLocalizer('en').problem('too_many_attempts'));
+    assert(createLocalizer('fr').problem('too_many_attempts', { minutes: 3 }) === 'Trop de tentatives. Réessayez dans 3 minutes.', 'with the wait');
+  });
+
   it('words a problem code the page carries no text for as a generic failure, not a blank', () => {
     const { problem } = createLocalizer('fr');
     assert(problem('payment_in_progress') === problem('internal_error'), 'a payment code on the login page');

@@ -61,7 +61,7 @@ export const en: Messages = {
   invalid_credentials: 'Incorrect username or password.',
   account_not_activated:
     'Your account is not activated yet. Open the activation link we sent you by e-mail, or ask for a new one.',
-  too_many_attempts: (p) => `Too many attempts. Try again in ${plural(p.minutes, 'minute')}.`,
+  too_many_attempts: (p) => `Too many attempts. Try again in ${p.minutes ? plural(p.minutes, 'minute') : 'a few minutes'}.`,
   unauthenticated: 'You need to log in to continue.',
   session_expired: 'Your session has expired. Log in again.',
   forbidden: 'You do not have access to this.',

@@ -67,7 +67,8 @@ export const fr = {
   invalid_credentials: 'Identifiant ou mot de passe incorrect.',
   account_not_activated:
     'Votre compte n’est pas encore activé. Ouvrez le lien d’activation reçu par courriel, ou demandez-en un nouveau.',
-  too_many_attempts: (p: { minutes: number }) => `Trop de tentatives. Réessayez dans ${plural(p.minutes, 'minute')}.`,
+  // Elements other than the login form show it without the wait (`minutes` absent).
+  too_many_attempts: (p: { minutes?: number }) => `Trop de tentatives. Réessayez dans ${p.minutes ? plural(p.minutes, 'minute') : 'quelques minutes'}.`,
   unauthenticated: 'Vous devez vous connecter pour continuer.',
   session_expired: 'Votre session a expiré. Reconnectez-vous.',
   forbidden: 'Vous n’avez pas accès à cette fonction.',

@@ -73,7 +73,8 @@ export function createLocalizer<M extends object = Messages>(
     money: (cents) => localizer.number(cents / 100, { style: 'currency', currency: 'EUR' }),
     problem(code, params) {
       const t = localizer.t as (key: string, params?: object) => string;
-      return code in table || overrides?.[code] !== undefined ? t(code, params) : t('internal_error');
+      // Messages with parameters get `{}` when the caller has none: never a crash on `p.x`.
+      return code in table || overrides?.[code] !== undefined ? t(code, params ?? {}) : t('internal_error');
     },
   };
   return localizer;
