@@ -9,13 +9,11 @@ import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedToIso } from '../form/dates.ts';
-import { withMessages, type Messages } from '../i18n/localize.ts';
-import { createAccountFr, type CreateAccountMessages } from './messages.fr.ts';
-import { createAccountEn } from './messages.en.ts';
+import { createAccountTables, type AllCreateAccountMessages } from './messages.ts';
+import type { CreateAccountMessages } from './messages.fr.ts';
 import { createAccountStyles } from './create-account.styles.ts';
 
-type AllMessages = Messages & CreateAccountMessages;
-const tables = withMessages(createAccountFr, createAccountEn);
+type AllMessages = AllCreateAccountMessages;
 
 /** The events of `<famille-create-account>`, by name. */
 export interface FamilleCreateAccountEvents {
@@ -186,7 +184,7 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
   }
 
   protected override messageTables(): Record<Locale, AllMessages> {
-    return tables;
+    return createAccountTables;
   }
 
   override connectedCallback(): void {

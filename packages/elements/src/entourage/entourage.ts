@@ -17,15 +17,10 @@ import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, saveFile, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
-import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
-import { withMessages, type Messages } from '../i18n/localize.ts';
-import { personFormEn, personFormFr, type PersonFormMessages } from '../i18n/person-form.ts';
-import { entourageFr, type EntourageMessages } from './messages.fr.ts';
-import { entourageEn } from './messages.en.ts';
+import { entourageTables, type AllEntourageMessages } from './messages.ts';
 import { entourageStyles } from './entourage.styles.ts';
 
-type AllMessages = Messages & PersonFormMessages & EntourageMessages & UploadMessages;
-const tables = withMessages({ ...uploadFr, ...personFormFr, ...entourageFr }, { ...uploadEn, ...personFormEn, ...entourageEn });
+type AllMessages = AllEntourageMessages;
 type Key = keyof AllMessages & string;
 
 /** The events of `<famille-entourage>`, by name. */
@@ -186,7 +181,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
   }
 
   protected override messageTables(): Record<Locale, AllMessages> {
-    return tables;
+    return entourageTables;
   }
 
   protected override sessionStarted(): Promise<void> {

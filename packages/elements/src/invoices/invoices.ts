@@ -8,13 +8,10 @@ import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { saveFile } from '../form/upload.ts';
 import { keepSessionForReturn } from '../context/payment-handoff.ts';
-import { withMessages, type Messages } from '../i18n/localize.ts';
-import { invoicesFr, type InvoicesMessages } from './messages.fr.ts';
-import { invoicesEn } from './messages.en.ts';
+import { invoicesTables, type AllInvoicesMessages } from './messages.ts';
 import { invoicesStyles } from './invoices.styles.ts';
 
-type AllMessages = Messages & InvoicesMessages;
-const tables = withMessages(invoicesFr, invoicesEn);
+type AllMessages = AllInvoicesMessages;
 type Key = keyof AllMessages & string;
 
 /** The events of `<famille-invoices>`, by name. */
@@ -121,7 +118,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   #historyShown = HISTORY_PAGE;
 
   protected override messageTables(): Record<Locale, AllMessages> {
-    return tables;
+    return invoicesTables;
   }
 
   protected override async sessionStarted(): Promise<void> {

@@ -19,14 +19,10 @@ import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, sentUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
-import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
-import { withMessages, type Messages } from '../i18n/localize.ts';
-import { preregistrationFr, type PreregistrationMessages } from './messages.fr.ts';
-import { preregistrationEn } from './messages.en.ts';
+import { preregistrationTables, type AllPreregistrationMessages } from './messages.ts';
 import { preregistrationStyles } from './preregistration.styles.ts';
 
-type AllMessages = Messages & PreregistrationMessages & UploadMessages;
-const tables = withMessages({ ...uploadFr, ...preregistrationFr }, { ...uploadEn, ...preregistrationEn });
+type AllMessages = AllPreregistrationMessages;
 type Key = keyof AllMessages & string;
 
 /** The events of `<famille-preregistration>`, by name. */
@@ -202,7 +198,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   }
 
   protected override messageTables(): Record<Locale, AllMessages> {
-    return tables;
+    return preregistrationTables;
   }
 
   get #config() {
