@@ -1,6 +1,7 @@
 // `npm start`: the reference server on embedded PostgreSQL (PGlite on disk), seeded, plus a
 // demo "municipal website" on another origin that embeds the drop-in bundle.
 //   PORT (8787)       the API server        DEMO_PORT (8080)   the town's demo site
+//   DEMO_INVOICES (1) 0: the demo parent starts without the sample invoices
 //   API_PUBLIC_URL    the API URL the page uses (default http://localhost:PORT/api); also the
 //                     base of the payment provider's callbacks unless PUBLIC_URL is set
 // The server reads the rest of its environment itself (see packages/server/README.md), e.g.
@@ -20,6 +21,7 @@ const apiUrl = process.env.API_PUBLIC_URL ?? `http://localhost:${apiPort}/api`;
 const tenant = process.env.DEMO_TENANT ?? 'vienne-condrieu';
 const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
 
+const fromEnv = serverOptionsFromEnv(process.env);
 const [script, api] = await Promise.all([
   bundleInMemory('packages/elements/src/define-all.ts'),
   startServer({
@@ -27,12 +29,13 @@ const [script, api] = await Promise.all([
     // E-mail links (activation, reset) lead back to the town's page, not to the API.
     accountPageUrl: process.env.ACCOUNT_PAGE_URL ?? `http://localhost:${demoPort}/`,
     allowedOrigins: [...demoOrigins, ...(process.env.ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [])],
+    // "Mes factures" has something to pay from the first start (DEMO_INVOICES=0: none).
+    demoInvoices: fromEnv.demoInvoices ?? true,
     // The URLs given to the payment provider (PayFiP's urlnotif, urlredirect) on the API's public URL.
     ...(process.env.API_PUBLIC_URL && !process.env.PUBLIC_URL && { config: { publicUrl: apiUrl } }),
   }),
 ]);
 
-const fromEnv = serverOptionsFromEnv(process.env);
 const payfip = (fromEnv.payment?.provider ?? (fromEnv.fakePayfip ? 'payfip' : 'demo')) === 'payfip';
 const payments = payfip
   ? `PayFiP${fromEnv.fakePayfip ? ' — local fake (simulation locale: Payer / Paiement refusé / Abandonner)' : ''}`

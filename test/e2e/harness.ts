@@ -32,7 +32,8 @@ export async function startDemo(env: Record<string, string> = {}): Promise<Demo>
   const [apiPort, demoPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'famille-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--conditions=source', 'scripts/start-demo.ts'], {
-    env: { ...process.env, PORT: String(apiPort), DEMO_PORT: String(demoPort), DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn', ...env },
+    // Without the sample invoices unless a test asks: each test issues the invoices it counts on.
+    env: { ...process.env, PORT: String(apiPort), DEMO_PORT: String(demoPort), DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn', DEMO_INVOICES: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

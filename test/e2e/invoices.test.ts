@@ -296,3 +296,28 @@ for (const mode of modes) {
     });
   });
 }
+
+describe('npm start as a newcomer runs it (sample invoices on)', () => {
+  let demo: Demo;
+  let browser: Browser;
+  before(async () => {
+    // '' is "not set": start-demo's own default applies.
+    [demo, browser] = await Promise.all([startDemo({ DEMO_INVOICES: '' }), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  test('the demo parent finds three invoices to pay on the demo page, one of them "En retard"', async () => {
+    const page = await (await browser.createBrowserContext()).newPage();
+    await page.goto(`http://localhost:${demo.demoPort}/`);
+    await logInOnPage(page);
+    await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody input[type=checkbox]`).length === 3, { timeout: 20_000 }, scope);
+    const badges = await page.$$eval(`${scope} tbody [part=badge]`, (els) => els.map((el) => el.textContent!.trim()).sort());
+    assert.deepEqual(badges, ['En retard', 'À payer', 'À payer']);
+    const totals = await page.$eval(`${scope} [part=totals]`, (el) => el.textContent!.replace(/[ \n\t]+/g, ' '));
+    assert.ok(totals.includes(`Solde dû : 343,54${NBSP}€`), totals);
+    await page.browserContext().close();
+  });
+});

@@ -8,3 +8,4 @@ export { createDiskFileStorage } from './file-storage.ts';
 export { createFakePayfip, type FakePayfip, type FakePayfipOperation, type FakePayfipOptions } from './payfip-fake.ts';
 export { startFakePayfip, type RunningFakePayfip } from './payfip-fake-server.ts';
 export { importInvoices, parseInvoiceCsv, parseInvoiceJson, eurosToCents, formatImportErrors, CSV_COLUMNS, type ImportError, type ImportResult, type ImportedInvoice, type ImportOptions } from '../invoices/import.ts';
+export { demoInvoices, seedDemoInvoices } from '../demo/invoices.ts';

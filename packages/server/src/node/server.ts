@@ -10,6 +10,7 @@ import { migrate } from '../db/migrate.ts';
 import { deleteExpiredSessions } from '../db/sessions.ts';
 import { deleteStaleThrottleCounters } from '../db/throttle.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { seedDemoInvoices } from '../demo/invoices.ts';
 import type { PasswordHasher } from '../auth/password-hash.ts';
 import { createJsonLogger, isLogLevel, type Logger, type LogLevel } from '../logging.ts';
 import { createTenantRegistry, type Tenant } from '../tenants/registry.ts';
@@ -66,6 +67,8 @@ export interface ServerOptions {
   readonly trustProxy?: number;
   /** Create the demo parents if missing (default true). */
   readonly seedDemo?: boolean;
+  /** Give the demo parent sample invoices while their family has none (default false; `npm start` turns it on). */
+  readonly demoInvoices?: boolean;
   readonly logLevel?: LogLevel;
   readonly logger?: Logger;
   readonly hasher?: PasswordHasher;
@@ -121,6 +124,7 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(flag(env['COOKIE_SECURE']) !== undefined && { cookieSecure: flag(env['COOKIE_SECURE'])! }),
     ...(trust && { trustProxy: /^\d+$/.test(trust) ? Number(trust) : flag(trust) ? 1 : 0 }),
     ...(flag(env['SEED_DEMO']) !== undefined && { seedDemo: flag(env['SEED_DEMO'])! }),
+    ...(flag(env['DEMO_INVOICES']) !== undefined && { demoInvoices: flag(env['DEMO_INVOICES'])! }),
     ...(level && isLogLevel(level) && { logLevel: level }),
     ...(env['ACCOUNT_PAGE_URL'] && { accountPageUrl: env['ACCOUNT_PAGE_URL'] }),
     ...(env['SMTP_URL'] && { smtpUrl: env['SMTP_URL'] }),
@@ -211,7 +215,10 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       ...(paymentProviders && { paymentProviders }),
       config: { devOutbox, ...options.config, cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie } },
     };
-    if (options.seedDemo ?? true) await seedDemo(deps);
+    if (options.seedDemo ?? true) {
+      await seedDemo(deps);
+      if (options.demoInvoices) await seedDemoInvoices(deps);
+    }
     const app = createApp(deps);
 
     const server = serve({ fetch: app.fetch, port: options.port ?? 8787, ...(options.host && { hostname: options.host }) });
