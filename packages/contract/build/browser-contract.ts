@@ -11,6 +11,20 @@ function isSchema(value: unknown): value is z.ZodMiniType {
   return typeof value === 'object' && value !== null && '_zod' in value;
 }
 
+/**
+ * `required: true` where an object requires all its properties (most answers do): the
+ * validator reads it as the list of them, and the bundle carries each name once.
+ */
+function compactRequired(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(compactRequired);
+  if (typeof node !== 'object' || node === null) return node;
+  const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, compactRequired(value)])) as Record<string, unknown>;
+  const keys = Object.keys((out['properties'] ?? {}) as object);
+  const required = out['required'];
+  if (Array.isArray(required) && keys.length > 0 && required.length === keys.length && keys.every((key) => required.includes(key))) out['required'] = true;
+  return out;
+}
+
 /** JSON Schema of a contract schema, inlined (no $ref), without annotations. */
 function jsonSchemaOf(schema: z.ZodMiniType): object {
   const { $schema: _, ...json } = z.toJSONSchema(schema, {
@@ -19,7 +33,7 @@ function jsonSchemaOf(schema: z.ZodMiniType): object {
     metadata: z.registry(),
     target: 'draft-2020-12',
   }) as Record<string, unknown>;
-  return json;
+  return compactRequired(json) as object;
 }
 
 /**

@@ -6,7 +6,8 @@
 export interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
-  required?: string[];
+  /** `true`: every property (the browser build writes it so when they all are). */
+  required?: string[] | true;
   additionalProperties?: JsonSchema | boolean;
   items?: JsonSchema;
   enum?: unknown[];
@@ -117,7 +118,7 @@ function check(schema: JsonSchema, value: unknown, path: (string | number)[], is
     if (schema.items) value.forEach((item, index) => check(schema.items!, item, [...path, index], issues));
   } else if (typeOf(value) === 'object') {
     const record = value as Record<string, unknown>;
-    const required = schema.required ?? [];
+    const required = schema.required === true ? Object.keys(schema.properties ?? {}) : (schema.required ?? []);
     // Declared properties first, in declaration order, as zod reports them.
     for (const [key, rule] of Object.entries(schema.properties ?? {})) {
       if (record[key] !== undefined) check(rule, record[key], [...path, key], issues);
