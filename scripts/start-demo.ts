@@ -63,7 +63,7 @@ console.log(`
   Town's demo site:  http://localhost:${demoPort}/   (same site as the API)
                      http://127.0.0.1:${demoPort}/   (another site: bearer tokens)
   API:               ${api.url}/api   docs: ${api.url}/api/docs
-  Demo parent:       identifiant parent.demo   mot de passe Famille-Demo-2026
+  Demo parent:       identifiant parent.demo   mot de passe Famille-Demo-2026${(fromEnv.demoInvoices ?? true) ? ' (sample invoices to pay)' : ''}
   Demo agent (API):  identifiant agent.demo    mot de passe Agent-Demo-2026
   Payments:          ${payments}
 `);
