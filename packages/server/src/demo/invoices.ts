@@ -25,8 +25,9 @@ function periodOf(day: string): string {
  * meals, which are not childcare).
  */
 export function demoInvoices(today: string): object[] {
-  const lastMonth = periodOf(shiftDay(today, -35));
-  const thisMonth = periodOf(shiftDay(today, -5));
+  // Each bills the month before it was issued, as towns do.
+  const earlier = periodOf(shiftDay(today, -60));
+  const latest = periodOf(shiftDay(today, -30));
   const line = (childLabel: string, activity: string, period: string, quantity: number, unitPriceCents: number, childcare = true) => ({
     childLabel,
     activity,
@@ -40,22 +41,22 @@ export function demoInvoices(today: string): object[] {
       familyId: 'parent.demo',
       issuedOn: shiftDay(today, -45),
       dueOn: shiftDay(today, -15),
-      lines: [line('Léa Martin', 'Accueil régulier — Multi-accueil Les Capucines (heures)', lastMonth, 96, 142)],
+      lines: [line('Léa Martin', 'Accueil régulier — Multi-accueil Les Capucines (heures)', earlier, 96, 142)],
     },
     {
       familyId: 'parent.demo',
       issuedOn: shiftDay(today, -5),
       dueOn: shiftDay(today, 25),
       lines: [
-        line('Léa Martin', 'Accueil régulier — Multi-accueil Les Capucines (heures)', thisMonth, 88.5, 142),
-        line('Léa Martin', 'Repas', thisMonth, 18, 385, false),
+        line('Léa Martin', 'Accueil régulier — Multi-accueil Les Capucines (heures)', latest, 88.5, 142),
+        line('Léa Martin', 'Repas', latest, 18, 385, false),
       ],
     },
     {
       familyId: 'parent.demo',
       issuedOn: shiftDay(today, -2),
       dueOn: shiftDay(today, 28),
-      lines: [line('Hugo Martin', 'Accueil occasionnel — Halte-garderie Pom’Cannelle (heures)', thisMonth, 12.5, 98)],
+      lines: [line('Hugo Martin', 'Accueil occasionnel — Halte-garderie Pom’Cannelle (heures)', latest, 12.5, 98)],
     },
   ];
 }
