@@ -7,6 +7,7 @@
 // e-mail is in the outbox. A refused, then an abandoned, payment leaves them "À payer".
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { launchChromium, logInOnPage, startDemo, tenantApi, type Demo } from './harness.ts';
 
@@ -309,15 +310,29 @@ describe('npm start as a newcomer runs it (sample invoices on)', () => {
     await demo?.stop();
   });
 
-  test('the demo parent finds three invoices to pay on the demo page, one of them "En retard"', async () => {
+  /** axe-core's WCAG 2.0/2.1 A and AA violations on the whole host page, every element on it. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    return page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const { violations } = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  }
+
+  test('the demo parent finds three invoices to pay on the demo page, one of them "En retard"; the page has no axe violation, before and after login, on a phone', async () => {
     const page = await (await browser.createBrowserContext()).newPage();
+    await page.setViewport({ width: 375, height: 812 });
     await page.goto(`http://localhost:${demo.demoPort}/`);
+    await page.waitForSelector('famille-create-account input');
+    assert.deepEqual(await axeViolations(page), [], 'logged out');
     await logInOnPage(page);
     await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody input[type=checkbox]`).length === 3, { timeout: 20_000 }, scope);
     const badges = await page.$$eval(`${scope} tbody [part=badge]`, (els) => els.map((el) => el.textContent!.trim()).sort());
     assert.deepEqual(badges, ['En retard', 'À payer', 'À payer']);
     const totals = await page.$eval(`${scope} [part=totals]`, (el) => el.textContent!.replace(/[ \n\t]+/g, ' '));
     assert.ok(totals.includes(`Solde dû : 343,54${NBSP}€`), totals);
+    assert.deepEqual(await axeViolations(page), [], 'logged in, with invoices');
     await page.browserContext().close();
   });
 });
