@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { Civilite, password } from './fields.ts';
+import { Civilite, password, text } from './fields.ts';
 
 /** How the session travels: an HttpOnly cookie (same site) or a bearer token (cross-site). */
 export const SessionTransport = z.enum(['cookie', 'token']);
 export type SessionTransport = z.infer<typeof SessionTransport>;
 
-export const Identifiant = z.string().check(z.trim(), z.minLength(1), z.maxLength(254));
+export const Identifiant = text(254);
 
 export const LoginInput = z
   .object({

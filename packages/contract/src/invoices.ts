@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { FamilyLabel } from './family.ts';
-import { cents, id, text } from './fields.ts';
+import { cents, id, optionalText, text } from './fields.ts';
 
 /**
  * à payer; en retard (the due date passed, balance left); partiellement réglée (some paid,
@@ -125,15 +125,18 @@ export type Payment = z.infer<typeof Payment>;
 export const PaymentHistory = z.object({ payments: z.array(Payment) }).register(z.globalRegistry, { id: 'PaymentHistory' });
 export type PaymentHistory = z.infer<typeof PaymentHistory>;
 
+/** The invoices a payment is for (1 to 50). */
+const invoiceIds = z.array(id).check(z.minLength(1), z.maxLength(50));
+
 /** An agent records a payment at the counter, allocated to the invoices in the order given. */
 export const CounterPaymentInput = z
   .object({
     familyId: id,
     method: CounterMethod,
     amountCents: cents.check(z.gte(1)),
-    invoiceIds: z.array(id).check(z.minLength(1), z.maxLength(50)),
+    invoiceIds,
     /** Cheque number, CESU voucher numbers… */
-    reference: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+    reference: optionalText(100),
   })
   .register(z.globalRegistry, { id: 'CounterPaymentInput' });
 export type CounterPaymentInput = z.input<typeof CounterPaymentInput>;
@@ -141,7 +144,7 @@ export type CounterPaymentInput = z.input<typeof CounterPaymentInput>;
 /** The parent pays several invoices in one transaction. */
 export const PaymentStartInput = z
   .object({
-    invoiceIds: z.array(id).check(z.minLength(1), z.maxLength(50)),
+    invoiceIds,
     /**
      * The host page to come back to after paying (the page the parent paid from), an
      * http(s) URL on an origin the tenant allows; its fragment is replaced. Absent: the
@@ -177,11 +180,16 @@ export const PaymentRedirect = z
   .register(z.globalRegistry, { id: 'PaymentRedirect' });
 export type PaymentRedirect = z.infer<typeof PaymentRedirect>;
 
-/** One child's part of a yearly attestation: what was paid in the year for their care. */
-export const AttestationChild = z.object({
+/** The child an answer is about, as the family knows them. */
+const childReference = {
   childId: z.string(),
   /** "Léo Martin". */
   name: z.string(),
+};
+
+/** One child's part of a yearly attestation: what was paid in the year for their care. */
+export const AttestationChild = z.object({
+  ...childReference,
   /** YYYY-MM-DD: the child was under 6 on 1 January of the year. */
   birthDate: z.string(),
   paidCents: z.number(),
@@ -209,9 +217,7 @@ export type AttestationList = z.infer<typeof AttestationList>;
 
 /** "Adhésion à la facture en ligne", per child: invoices by e-mail rather than on paper. */
 export const InvoicePreference = z.object({
-  childId: z.string(),
-  /** "Léo Martin". */
-  name: z.string(),
+  ...childReference,
   /** The family is e-mailed when an invoice with a line for this child is published. */
   electronicInvoice: z.boolean(),
 });
@@ -234,6 +240,13 @@ export type InvoicePreferenceInput = z.input<typeof InvoicePreferenceInput>;
  */
 const listLimit = z.pipe(z.string().check(z.regex(/^(?:[1-9]|[1-9][0-9]|1[0-9]{2}|200)$/)), z.transform(Number));
 const listOffset = z.pipe(z.string().check(z.regex(/^(?:0|[1-9][0-9]{0,5})$/)), z.transform(Number));
+/** The query's pagination fields. */
+const pageQuery = { limit: z.optional(listLimit), offset: z.optional(listOffset) };
+/** The answer's pagination field. */
+const nextPage = {
+  /** The offset of the next page; absent on the last one. */
+  nextOffset: z.optional(z.number()),
+};
 
 /** An agent's invoice search: any of the tenant's families, newest first. */
 export const AgentInvoiceListQuery = z.object({
@@ -241,8 +254,7 @@ export const AgentInvoiceListQuery = z.object({
   status: z.optional(InvoiceStatus),
   /** The exact invoice number ("F2026-00042"). */
   number: z.optional(z.string().check(z.minLength(1), z.maxLength(30))),
-  limit: z.optional(listLimit),
-  offset: z.optional(listOffset),
+  ...pageQuery,
 });
 /** What a caller passes (the SDK writes it in the query string). */
 export type AgentInvoiceQuery = z.output<typeof AgentInvoiceListQuery>;
@@ -250,8 +262,7 @@ export type AgentInvoiceQuery = z.output<typeof AgentInvoiceListQuery>;
 export const AgentInvoiceList = z
   .object({
     invoices: z.array(z.object({ invoice: Invoice, family: FamilyLabel })),
-    /** The offset of the next page; absent on the last one. */
-    nextOffset: z.optional(z.number()),
+    ...nextPage,
   })
   .register(z.globalRegistry, { id: 'AgentInvoiceList' });
 export type AgentInvoiceList = z.infer<typeof AgentInvoiceList>;
@@ -297,15 +308,14 @@ export const AgentRefund = z
 export type AgentRefund = z.infer<typeof AgentRefund>;
 
 export const AgentRefundList = z
-  .object({ refunds: z.array(AgentRefund), nextOffset: z.optional(z.number()) })
+  .object({ refunds: z.array(AgentRefund), ...nextPage })
   .register(z.globalRegistry, { id: 'AgentRefundList' });
 export type AgentRefundList = z.infer<typeof AgentRefundList>;
 
 /** Overpayments to refund, newest first; `all=true` adds the refunded ones. */
 export const AgentRefundListQuery = z.object({
   all: z.optional(z.pipe(z.enum(['true', 'false']), z.transform((value) => value === 'true'))),
-  limit: z.optional(listLimit),
-  offset: z.optional(listOffset),
+  ...pageQuery,
 });
 export type AgentRefundQuery = z.output<typeof AgentRefundListQuery>;
 
