@@ -1,8 +1,8 @@
 import type { PasswordPolicy } from './tenant.ts';
 
 /** The four character classes, in the checklist's order; a tenant's policy names them too. */
-export const characterClassList = ['lower', 'upper', 'digit', 'symbol'] as const;
-export type CharacterClass = (typeof characterClassList)[number];
+export const characterClassNames = ['lower', 'upper', 'digit', 'symbol'] as const;
+export type CharacterClass = (typeof characterClassNames)[number];
 
 /** One rule of a tenant's password policy, as data the element can word. */
 export type PasswordRule =
@@ -15,8 +15,6 @@ export interface PasswordRuleCheck {
   readonly rule: PasswordRule;
   readonly met: boolean;
 }
-
-export const characterClassNames: readonly CharacterClass[] = characterClassList;
 
 /** The classes present in a password (letters by Unicode category, so "é" is lower case). */
 export function characterClasses(password: string): Set<CharacterClass> {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { characterClassList } from './password-policy.ts';
+import { characterClassNames } from './password-policy.ts';
 
 export const TenantSlug = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/));
 
@@ -19,7 +19,7 @@ export const PasswordPolicy = z.object({
   minLength: z.number().check(z.int(), z.gte(8), z.lte(128)),
   maxLength: z.number().check(z.int(), z.gte(64), z.lte(1024)),
   /** Classes that must each be present. */
-  requiredClasses: z.array(z.enum(characterClassList)),
+  requiredClasses: z.array(z.enum(characterClassNames)),
   /** How many distinct classes, of the four, must be present at least. */
   minClasses: z.number().check(z.int(), z.gte(0), z.lte(4)),
   rejectCommon: z.boolean(),
