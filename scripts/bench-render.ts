@@ -29,18 +29,17 @@
 // "Afficher 50 factures plus anciennes" ("Solde dû" covers all 1,000): each run checks
 // both, so the figure is the page a parent with 1,000 invoices gets.
 // The goal is met when every layout's median is under 50 ms (the exit code says so).
-// Where the time goes: scripts/bench-render-profile.ts.
 import { createServer, type Server } from 'node:http';
 import type { Plugin } from 'rollup';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { buildPath, endpoints, Session, type Endpoint, type Invoice, type Payment } from '@famille/contract';
-import { demoTenants } from '@famille/server';
+import { demoTenants, invoiceStatus, lineAmountCents, splitByLines, underSixOnFirstJanuary } from '@famille/server';
 import { launchChromium } from '../test/e2e/harness.ts';
 import { bundleInMemory } from './bundle.ts';
 // @ts-expect-error: plain JS config module
 import { dropInPlugins, elementEntries } from '../rollup.config.mjs';
 
-export const renderGoalMs = 50;
+const renderGoalMs = 50;
 const tenant = 'vienne-condrieu';
 const invoiceCount = 1000;
 /** The rows `<famille-invoices>` shows before "Afficher … plus anciennes". */
@@ -79,14 +78,16 @@ const addDays = (day: Date, days: number) => new Date(day.getTime() + days * 86_
 /**
  * What the element reads, by the last segment of the API path (`…/invoices`, `…/payments`,
  * `…/attestations`, `…/invoice-preferences`): 1,000 invoices, newest first, one every 2–3
- * days back from `today` (about seven years), each with 1–4 lines for the four children
- * (activity, month, quantity × unit price); the payments that settled them (online card,
- * cheque, cash, CESU; one payment often covers two or three invoices); the yearly
- * attestations (children under 6); the per-child choice of electronic invoices.
+ * days back from 15 November 2026 (about seven years), each with 1–4 lines for the four
+ * children (activity, month, quantity × unit price); the payments that settled them (online
+ * card, cheque, cash, CESU; one payment often covers two or three invoices); the yearly
+ * attestations (children under 6); the per-child choice of electronic invoices. Amounts,
+ * statuses and the attestations' shares follow the server's billing rules.
  * Statuses: the recent ones à payer (two with a payment under way) or partiellement
  * réglée, about 6 % of the older ones en retard (some partly paid), the rest réglée.
  */
-export function invoiceFixtures(today = new Date('2026-11-15T00:00:00Z')): Record<string, unknown> {
+function invoiceFixtures(): Record<string, unknown> {
+  const today = new Date('2026-11-15T00:00:00Z');
   const next = random(20261115);
   const invoices: Invoice[] = [];
   for (let index = 0; index < invoiceCount; index++) {
@@ -106,26 +107,26 @@ export function invoiceFixtures(today = new Date('2026-11-15T00:00:00Z')): Recor
         period: `${months[month.getUTCMonth()]} ${month.getUTCFullYear()}`,
         quantity,
         unitPriceCents: act.unitPriceCents,
-        amountCents: Math.round(quantity * act.unitPriceCents),
+        amountCents: lineAmountCents(quantity, act.unitPriceCents)!,
       };
     });
     const totalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
-    const late = due < today;
+    const dueOn = isoDate(due);
+    const late = dueOn < isoDate(today);
     const roll = next();
     let paidCents = totalCents;
     if (!late) paidCents = roll < 0.3 ? Math.floor(totalCents / 3) : 0;
     else if (roll < 0.06) paidCents = roll < 0.02 ? Math.floor(totalCents / 2) : 0;
-    const balanceCents = totalCents - paidCents;
-    const status = balanceCents === 0 ? 'reglee' : late ? 'en_retard' : paidCents > 0 ? 'partiellement_reglee' : 'a_payer';
+    const status = invoiceStatus({ totalCents, paidCents, dueOn }, isoDate(today));
     invoices.push({
       id: `inv-${String(index).padStart(4, '0')}`,
       number: `F${issued.getUTCFullYear()}-${String(invoiceCount - index).padStart(5, '0')}`,
       issuedOn: isoDate(issued),
-      dueOn: isoDate(due),
+      dueOn,
       lines,
       totalCents,
       paidCents,
-      balanceCents,
+      balanceCents: totalCents - paidCents,
       status,
       paymentPending: status === 'a_payer' && (index === 1 || index === 4),
     });
@@ -157,12 +158,13 @@ export function invoiceFixtures(today = new Date('2026-11-15T00:00:00Z')): Recor
     const year = Number(payment.receivedAt.slice(0, 4));
     for (const allocation of payment.allocations) {
       const invoice = byId.get(allocation.invoiceId)!;
-      for (const line of invoice.lines) {
+      const parts = splitByLines(allocation.amountCents, invoice.lines.map((line) => line.amountCents));
+      invoice.lines.forEach((line, index) => {
         const child = children.find((c) => c.childId === line.childId)!;
-        if (Number(child.birthDate.slice(0, 4)) + 6 <= year) continue;
+        if (!underSixOnFirstJanuary(child.birthDate, year)) return;
         const perChild = years.get(year) ?? years.set(year, new Map()).get(year)!;
-        perChild.set(child.childId, (perChild.get(child.childId) ?? 0) + Math.round((allocation.amountCents * line.amountCents) / invoice.totalCents));
-      }
+        perChild.set(child.childId, (perChild.get(child.childId) ?? 0) + parts[index]!);
+      });
     }
   }
   const attestations = [...years].sort(([a], [b]) => b - a).map(([year, perChild]) => {
@@ -195,13 +197,9 @@ function validated(path: string, body: unknown): unknown {
 
 // ——— The bundle, the page and the stub API ———
 
-/**
- * The production bundle of `<famille-invoices>` (minified unless `minify: false`, for
- * readable profiles; `before`: plugins placed first, e.g. to try a change in memory).
- */
-export async function buildInvoicesBundle({ minify = true, before = [] as Plugin[] } = {}): Promise<string> {
-  const plugins = [...before, ...(dropInPlugins() as Plugin[]).filter((plugin) => minify || plugin.name !== 'terser')];
-  return bundleInMemory(elementEntries['famille-invoices'], plugins);
+/** The production bundle of `<famille-invoices>`. */
+function buildInvoicesBundle(): Promise<string> {
+  return bundleInMemory(elementEntries['famille-invoices'], dropInPlugins() as Plugin[]);
 }
 
 const page = `<!doctype html>
@@ -220,7 +218,7 @@ const page = `<!doctype html>
 </html>`;
 
 /** Serves the page, the bundle and the API answers the element reads (anything else: 404), on 127.0.0.1 (free port). */
-export async function startStubSite(script: string, fixtures = invoiceFixtures()): Promise<{ url: string; close(): Promise<void> }> {
+async function startStubSite(script: string): Promise<{ url: string; close(): Promise<void> }> {
   const now = Date.now();
   const [demo] = demoTenants({ allowedOrigins: [] });
   const session = Session.parse({
@@ -230,7 +228,7 @@ export async function startStubSite(script: string, fixtures = invoiceFixtures()
     idleExpiresAt: new Date(now + 3_600_000).toISOString(),
   });
   const api = `/api/tenants/${tenant}`;
-  const answers: [string, unknown][] = [['auth/session', session], ['config', demo!.config], ...Object.entries(fixtures)];
+  const answers: [string, unknown][] = [['auth/session', session], ['config', demo!.config], ...Object.entries(invoiceFixtures())];
   const bodies = new Map<string, [type: string, body: string]>([
     ['/', ['text/html; charset=utf-8', page]],
     ['/famille-invoices.js', ['text/javascript; charset=utf-8', script]],
@@ -278,13 +276,12 @@ function installProbe(): void {
   };
 }
 
-export interface RunTimes { total: number; parse: number; render: number; layout: number; frame: number; rows: number; older: string; cards: boolean }
+interface RunTimes { total: number; parse: number; render: number; layout: number; frame: number; rows: number; older: string; cards: boolean }
 
 /** One run: a fresh `<famille-invoices>` appended, timed until its table is laid out, then its next frame. */
 async function runOnce(tenantSlug: string): Promise<RunTimes> {
   const probe = (window as unknown as { benchProbe: Probe }).benchProbe;
   const host = document.getElementById('host')!;
-  host.replaceChildren();
   await customElements.whenDefined('famille-invoices');
   await new Promise((resolve) => setTimeout(resolve, 100));
   probe.received.length = 0;
@@ -332,59 +329,60 @@ async function runOnce(tenantSlug: string): Promise<RunTimes> {
 
 // ——— Measurement ———
 
-export interface Layout { name: string; viewport: { width: number; height: number; isMobile?: boolean; hasTouch?: boolean }; cards: boolean }
+interface Layout { name: string; viewport: { width: number; height: number; isMobile?: boolean; hasTouch?: boolean }; cards: boolean }
 
-export const layouts: Layout[] = [
+const layouts: Layout[] = [
   { name: 'desktop table (1280×800)', viewport: { width: 1280, height: 800 }, cards: false },
   { name: 'phone cards (375×812)', viewport: { width: 375, height: 812, isMobile: true, hasTouch: true }, cards: true },
 ];
 
-export interface RenderResult { name: string; runs: RunTimes[]; median: (key: keyof Omit<RunTimes, 'rows' | 'older' | 'cards'>) => number; p95: number }
+interface RenderResult { name: string; runs: RunTimes[]; median: (key: keyof Omit<RunTimes, 'rows' | 'older' | 'cards'>) => number; p95: number }
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-/** Opens the stub site in one page with the layout's viewport, ready for `measureOnPage`. */
-export async function openBenchPage(browser: Browser, url: string, layout: Layout): Promise<Page> {
+/**
+ * Opens the stub site in one page with the layout's viewport, ready for `measureOnPage`,
+ * with the DevTools session that collects its garbage.
+ */
+async function openBenchPage(browser: Browser, url: string, layout: Layout): Promise<{ tab: Page; cdp: CDPSession }> {
   const tab = await browser.newPage();
   await tab.setViewport(layout.viewport);
   await tab.evaluateOnNewDocument(installProbe);
   await tab.goto(url, { waitUntil: 'load' });
-  return tab;
+  return { tab, cdp: await tab.createCDPSession() };
 }
 
 /** One run on an open page: the previous element removed and its garbage collected first. */
-export async function measureOnPage(tab: Page): Promise<RunTimes> {
+async function measureOnPage({ tab, cdp }: { tab: Page; cdp: CDPSession }): Promise<RunTimes> {
   await tab.evaluate(() => document.getElementById('host')!.replaceChildren());
-  const cdp = await tab.createCDPSession();
   await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.detach();
   return tab.evaluate(runOnce, tenant);
 }
 
 /** Every layout measured in one Chromium; `version` is the browser's, for the printed line. */
-export async function measureInvoicesRender(options: { runs?: number } = {}): Promise<{ version: string; results: RenderResult[] }> {
-  const runs = options.runs ?? Number(process.env.BENCH_RENDER_RUNS ?? 20);
+export async function measureInvoicesRender(): Promise<{ version: string; results: RenderResult[] }> {
+  const runs = Number(process.env.BENCH_RENDER_RUNS ?? 20);
   const site = await startStubSite(await buildInvoicesBundle());
   const browser = await launchChromium();
   try {
     const version = (await browser.version()).replace(/^(Headless)?Chrome\//, 'Chromium ');
     const results: RenderResult[] = [];
     for (const layout of layouts) {
-      const tab = await openBenchPage(browser, site.url, layout);
-      await measureOnPage(tab); // warm-up: JIT, fonts, the adopted stylesheet
+      const benchPage = await openBenchPage(browser, site.url, layout);
+      await measureOnPage(benchPage); // warm-up: JIT, fonts, the adopted stylesheet
       const times: RunTimes[] = [];
       for (let run = 0; run < runs; run++) {
-        const time = await measureOnPage(tab);
+        const time = await measureOnPage(benchPage);
         if (time.rows !== firstPage || Number(time.older) !== invoiceCount - firstPage) {
           throw new Error(`${layout.name}: ${time.rows} rows and ${time.older} older, expected ${firstPage} and ${invoiceCount - firstPage}`);
         }
         if (time.cards !== layout.cards) throw new Error(`${layout.name}: expected ${layout.cards ? 'cards' : 'a table'}`);
         times.push(time);
       }
-      await tab.close();
+      await benchPage.tab.close();
       results.push({
         name: layout.name,
         runs: times,
