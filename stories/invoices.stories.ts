@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@famille/elements/define-all';
 import type { FamilleClient } from '@famille/sdk';
-import { waitFor, waitForText } from './support/play.ts';
+import { choose, click, waitFor, waitForText } from './support/play.ts';
 import { demoClient, parentClient, prepareMockServer } from './support/mock.ts';
 import { invoicesOfEveryStatus, manyInvoices, paymentOutcome } from './support/invoices.ts';
 
@@ -154,9 +154,8 @@ export const ElectronicInvoiceChosen: Story = {
   loaders: [invoicesOfEveryStatus],
   play: async ({ canvasElement }) => {
     const section = await waitForText(canvasElement, '[part=preferences]', 'Léo Martin');
-    const online = [...section.querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => r.labels?.[0]?.textContent?.includes('Facture en ligne'));
-    online!.click();
-    section.querySelector<HTMLButtonElement>('form button')!.click();
+    await choose(section, 'Facture en ligne, avec un courriel');
+    await click(section, 'Valider');
     await waitForText(section, '[role=status]', 'Vos choix sont enregistrés.');
   },
 };

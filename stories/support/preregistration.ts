@@ -4,6 +4,7 @@
 import { agent, createClient, documents, family, preregistration, type FamilleClient } from '@famille/sdk';
 import type { PreregistrationDraftInput, PreregistrationStatusChange } from '@famille/contract';
 import { demo, isoIn, pdfFile } from './mock.ts';
+import { typedDate } from '../../packages/elements/src/form/dates.ts';
 
 export const secondTenant = 'ville-exemple';
 
@@ -68,6 +69,4 @@ export async function requestsOfEveryStatus(client: FamilleClient): Promise<void
 }
 
 /** A start date `days` from today as the parent types it (JJ/MM/AAAA). */
-export function typedIn(days: number): string {
-  return isoIn(days).split('-').reverse().join('/');
-}
+export const typedIn = (days: number): string => typedDate(isoIn(days));

@@ -2,7 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import * as createAccountStories from '../../stories/create-account.stories.ts';
 import * as loginStories from '../../stories/login.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
-import { assert, fill, focusedHeading, tabTo } from './keyboard.ts';
+import { assert, fill, focusedHeading, focusJustBefore, tabTo } from './keyboard.ts';
 import { buttonByText, inputByLabel, submit, waitFor, waitForText } from '../../stories/support/play.ts';
 import { demo, newParent, prepareMockServer, registeredToken } from '../../stories/support/mock.ts';
 import { render, html } from 'lit';
@@ -17,10 +17,7 @@ describe('famille-create-account', () => {
     const created: CustomEvent<{ email: string }>[] = [];
     canvas.addEventListener('famille-account-created', (e) => created.push(e));
     const parent = newParent();
-    const start = document.createElement('button');
-    start.textContent = 'Avant';
-    canvas.before(start);
-    start.focus();
+    focusJustBefore(canvas);
 
     await tabTo((el) => (el as HTMLInputElement | null)?.type === 'checkbox', 'the CGU box');
     await sendKeys({ press: 'Space' });

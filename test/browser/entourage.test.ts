@@ -2,7 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { startMockServer } from '@famille/mock-server';
 import * as entourageStories from '../../stories/entourage.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
-import { assert, fill, focusedHeading, tabTo, text } from './keyboard.ts';
+import { assert, fill, focusedHeading, focusJustBefore, tabTo, text } from './keyboard.ts';
 import { buttonByText, inputByLabel, waitFor, waitForText } from '../../stories/support/play.ts';
 
 const stories = entourageStories as unknown as StoriesModule;
@@ -15,10 +15,7 @@ async function start(): Promise<{ canvas: HTMLElement; saved: CustomEvent[]; sub
   const submitted: CustomEvent[] = [];
   canvas.addEventListener('famille-member-saved', (e) => saved.push(e));
   canvas.addEventListener('famille-request-submitted', (e) => submitted.push(e));
-  const before = document.createElement('button');
-  before.textContent = 'Avant';
-  canvas.before(before);
-  before.focus();
+  focusJustBefore(canvas);
   return { canvas, saved, submitted };
 }
 

@@ -1,9 +1,7 @@
 import { fieldErrorCodes, problemCodes, type TenantConfig } from '@famille/contract';
-import { createLocalizer, messages, paymentProblemsEn, paymentProblemsFr, toLocale } from '@famille/elements';
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
+import { createLocalizer, messages, toLocale } from '@famille/elements';
+import { paymentProblemsEn, paymentProblemsFr } from '../../packages/elements/src/i18n/payment-problems.ts';
+import { assert } from './keyboard.ts';
 
 const clientCodes = ['network_error', 'timeout', 'invalid_response'] as const;
 

@@ -3,7 +3,7 @@ import { invoices } from '@famille/sdk';
 import type { FamilleClient } from '@famille/sdk';
 import * as invoicesStories from '../../stories/invoices.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
-import { assert, tabTo, text } from './keyboard.ts';
+import { assert, focusJustBefore, tabTo, text } from './keyboard.ts';
 import { waitFor, waitForText } from '../../stories/support/play.ts';
 import { startMockServer } from '@famille/mock-server';
 
@@ -18,10 +18,7 @@ describe('famille-invoices with the keyboard', () => {
       started.push(e);
       e.preventDefault();
     });
-    const before = document.createElement('button');
-    before.textContent = 'Avant';
-    canvas.before(before);
-    before.focus();
+    focusJustBefore(canvas);
 
     const live = canvas.querySelector('[part=total]')!;
     assert(live.getAttribute('aria-live') === 'polite', '"Total à régler" sits in a polite live region');

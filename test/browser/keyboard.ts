@@ -9,6 +9,14 @@ export function assert(condition: unknown, message: string): asserts condition {
 /** An element's text, white space folded. */
 export const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+/** Puts focus on a button "Avant" just before `el`: where a keyboard user starts from on a page. */
+export function focusJustBefore(el: Element): void {
+  const before = document.createElement('button');
+  before.textContent = 'Avant';
+  el.before(before);
+  before.focus();
+}
+
 /** Presses Tab until `probe` holds for the focused element (a keyboard user looking for it). */
 export async function tabTo(probe: (el: Element | null) => boolean, what: string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {

@@ -2,7 +2,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import * as loginStories from '../../stories/login.stories.ts';
 import * as portalStories from '../../stories/portal.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
-import { assert } from './keyboard.ts';
+import { assert, focusJustBefore } from './keyboard.ts';
 import { buttonByText, inputByLabel, submit, type, waitFor, waitForText } from '../../stories/support/play.ts';
 import { demo } from '../../stories/support/mock.ts';
 import type { FamilleLoginEventDetail } from '@famille/elements';
@@ -16,10 +16,7 @@ describe('famille-login', () => {
     const events: CustomEvent<FamilleLoginEventDetail>[] = [];
     document.body.addEventListener('famille-login', (e) => events.push(e), { once: true });
     // Start from a focusable point before the element, as a keyboard user would.
-    const start = document.createElement('button');
-    start.textContent = 'Avant';
-    canvas.before(start);
-    start.focus();
+    focusJustBefore(canvas);
 
     await sendKeys({ press: 'Tab' });
     assert(document.activeElement === inputByLabel(canvas, 'Identifiant'), 'Tab reaches "Identifiant" first');

@@ -4,7 +4,7 @@ import { preregistration, type FamilleClient } from '@famille/sdk';
 import type { FamillePreregistration } from '@famille/elements';
 import * as preregistrationStories from '../../stories/preregistration.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
-import { assert, focusedHeading, pressButton, tabTo, text } from './keyboard.ts';
+import { assert, focusedHeading, focusJustBefore, pressButton, tabTo, text } from './keyboard.ts';
 import { attach, buttonByText, click, inputByLabel, pick, selectByLabel, type, waitFor, waitForText } from '../../stories/support/play.ts';
 import { isoIn, pdfFile } from '../../stories/support/mock.ts';
 import { typedIn } from '../../stories/support/preregistration.ts';
@@ -20,10 +20,7 @@ async function start(story: object): Promise<{ canvas: HTMLElement; drafts: Cust
   const submitted: CustomEvent[] = [];
   canvas.addEventListener('famille-draft-saved', (e) => drafts.push(e));
   canvas.addEventListener('famille-request-submitted', (e) => submitted.push(e));
-  const before = document.createElement('button');
-  before.textContent = 'Avant';
-  canvas.before(before);
-  before.focus();
+  focusJustBefore(canvas);
   return { canvas, drafts, submitted };
 }
 

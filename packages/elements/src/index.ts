@@ -13,6 +13,5 @@ export { FamilleEntourage, kindOf } from './entourage/entourage.ts';
 export type { FamilleEntourageEvents, MemberKind } from './entourage/entourage.ts';
 export { FamillePreregistration } from './preregistration/preregistration.ts';
 export type { FamillePreregistrationEvents } from './preregistration/preregistration.ts';
-export { paymentProblemsEn, paymentProblemsFr } from './i18n/payment-problems.ts';
-export { FamilleInvoices, isPayable } from './invoices/invoices.ts';
+export { FamilleInvoices } from './invoices/invoices.ts';
 export type { FamilleInvoicesEvents } from './invoices/invoices.ts';

@@ -3,7 +3,7 @@ import { accounts, ApiError } from '@famille/sdk';
 import { issuesToFieldErrors, RegistrationInput, type FieldError, type Locale, type RegistrationAccepted } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
-import { checkbox, choices, errorSummary, field, messageBox, passwordToggle, secondaryButton, submitButton } from '../form/field.ts';
+import { checkbox, choices, errorSummary, field, messageBox, passwordToggle, retriable, secondaryButton, submitButton } from '../form/field.ts';
 import { passwordChecklist } from '../form/password-checklist.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
@@ -336,10 +336,9 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
     if (this.#s.notice) return messageBox(t(this.#s.notice), { success: true });
     if (!problem) return nothing;
     if (problem === 'not_configured') return messageBox(t('notConfigured'), { prefix: t('errorPrefix') });
-    const retriable = retry && (problem.kind !== 'http' || (problem.status ?? 0) >= 500);
     return messageBox(this.#problemText(problem), {
       prefix: t('errorPrefix'),
-      action: retriable ? secondaryButton(t('retry'), retry) : nothing,
+      action: retry && retriable(problem) ? secondaryButton(t('retry'), retry) : nothing,
     });
   }
 
@@ -375,13 +374,12 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
     const code = a.problem.code;
     const token = this.#activating!;
     const canResend = code === 'token_expired' || code === 'token_used';
-    const retry = a.problem.kind !== 'http' || (a.problem.status ?? 0) >= 500;
     return html`${heading(t('activationFailed'))}
       ${messageBox(this.#problemText(a.problem), { prefix: t('errorPrefix') })}
       ${code === 'token_used' ? html`<p>${t('usedHelp')}</p>${loginLink(this, this.loginHref, t('login'))}` : nothing}
       ${this.#renderProblem()}
       ${canResend ? secondaryButton(t('resend'), () => this.#resend({ token }), this.#s.pending) : nothing}
-      ${retry ? secondaryButton(t('retry'), () => void this.#activate(token)) : nothing}`;
+      ${retriable(a.problem) ? secondaryButton(t('retry'), () => void this.#activate(token)) : nothing}`;
   }
 
   // ——— Values and validation ———

@@ -12,7 +12,7 @@ import {
 } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
-import { checkbox, choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
+import { checkbox, choices, errorSummary, field, problemBox, retriable, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
@@ -228,7 +228,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     }
     if (this.#s.loadProblem && !this.#s.members) {
       return html`${this.#heading(t('entourageHeading'))}
-        ${messageBox(this.i18n.problem(this.#s.loadProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#load()) })}`;
+        ${problemBox(this.i18n, this.#s.loadProblem, () => void this.#load())}`;
     }
     if (!this.#s.members) {
       return html`${this.#heading(t('entourageHeading'))}
@@ -409,12 +409,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
       @input=${this.#onInput} @change=${this.#onInput} @focusout=${this.#onLeave}>
       ${this.#heading(html`${stepIndicator(`${step} — ${t(check ? 'stepCheck' : 'stepProfile')}`)} ${this.#formTitle(view)}`)}
       ${this.#renderSummary(view.kind)}
-      ${this.#s.problem
-        ? messageBox(this.i18n.problem(this.#s.problem.code), {
-            prefix: t('errorPrefix'),
-            action: this.#s.problem.kind !== 'http' || (this.#s.problem.status ?? 0) >= 500 ? secondaryButton(t('retry'), () => void this.#save()) : nothing,
-          })
-        : nothing}
+      ${this.#s.problem ? problemBox(this.i18n, this.#s.problem, retriable(this.#s.problem) ? () => void this.#save() : undefined) : nothing}
       ${check ? this.#renderCheck(view) : this.#renderProfile(view)}
       <div class="famille-actions">
         ${check ? submitButton(t('validate'), t('validating'), this.#s.pending) : submitButton(t('continue'), '', false)}
@@ -530,9 +525,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     return html`<section class="famille-stack famille-confirm" aria-labelledby="${this.#id}-heading">
       ${this.#heading(t('removeHeading', { name: this.#name(member) }))}
       <p>${t('removeText')}</p>
-      ${this.#s.problem
-        ? messageBox(this.i18n.problem(this.#s.problem.code), { prefix: t('errorPrefix') })
-        : nothing}
+      ${this.#s.problem ? problemBox(this.i18n, this.#s.problem) : nothing}
       <div class="famille-actions">
         <button type="button" class="famille-button famille-button--danger" part="button" aria-disabled=${this.#s.pending ? 'true' : 'false'}
           aria-busy=${this.#s.pending ? 'true' : 'false'} @click=${() => void this.#remove(member)}>

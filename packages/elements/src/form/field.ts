@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ApiError } from '@famille/sdk';
+import type { Localizer, Messages } from '../i18n/localize.ts';
 
 export interface FieldOptions {
   /** Unique in the document or shadow root: the label, hint and error ids derive from it. */
@@ -194,3 +196,12 @@ export function secondaryButton(label: string, onClick: () => void, pending = fa
   return html`<button type="button" class="famille-button famille-button--secondary" part="button"
     aria-disabled=${pending ? 'true' : 'false'} aria-busy=${pending ? 'true' : 'false'} @click=${onClick}>${label}</button>`;
 }
+
+/** The server's problem in an error box, with "Réessayer" when there is a `retry`. */
+export function problemBox(i18n: Localizer<Messages>, error: ApiError, retry?: () => void, pending?: boolean): TemplateResult {
+  const { t } = i18n;
+  return messageBox(i18n.problem(error.code), { prefix: t('errorPrefix'), action: retry ? secondaryButton(t('retry'), retry, pending) : nothing });
+}
+
+/** Whether the same request may succeed if sent again: a network failure or a server error. */
+export const retriable = (e: ApiError): boolean => e.kind !== 'http' || (e.status ?? 0) >= 500;

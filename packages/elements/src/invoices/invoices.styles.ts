@@ -6,7 +6,7 @@ import * as t from '../styles/tokens.ts';
 // side column): a container query, so the host page's layout decides, not the viewport.
 export const invoicesStyles = css`
   ${formStyles('famille-invoices')}
-  famille-invoices { display: block; container: famille-invoices / inline-size; max-inline-size: none; }
+  famille-invoices { container: famille-invoices / inline-size; max-inline-size: none; }
   famille-invoices h3 { font-size: 1.25rem; margin: 0; }
   famille-invoices table { inline-size: 100%; border-collapse: collapse; }
   famille-invoices caption { text-align: start; font-weight: 700; padding-block-end: 0.5rem; }
@@ -24,13 +24,11 @@ export const invoicesStyles = css`
   famille-invoices .famille-badge--en_retard { color: ${t.danger}; }
   famille-invoices .famille-badge--partiellement_reglee { color: ${t.text}; }
   famille-invoices .famille-totals { display: grid; gap: 0.25rem; padding: ${t.space}; border: 1px solid ${t.border}; border-radius: ${t.radius}; background: ${t.surface}; }
-  famille-invoices .famille-totals p { margin: 0; font-size: 1.125rem; }
-  famille-invoices .famille-hint { color: ${t.muted}; margin: 0; }
+  famille-invoices .famille-totals p { font-size: 1.125rem; }
   famille-invoices .famille-counter { padding: ${t.space}; border-inline-start: 6px solid ${t.primary}; background: ${t.surface}; }
-  famille-invoices .famille-counter p, famille-invoices .famille-counter ul { margin: 0; }
-  famille-invoices .famille-link-button {
-    text-align: start; font: inherit; color: ${t.primary}; background: none; border: 0; padding: 0.5rem 0; min-block-size: 2.75rem; text-decoration: underline; cursor: pointer;
-  }
+  famille-invoices .famille-counter ul { margin: 0; }
+  /* The PDF buttons: formStyles' link buttons, tall enough to tap. */
+  famille-invoices .famille-link { padding-block: 0.5rem; min-block-size: 2.75rem; }
   famille-invoices .famille-history { display: grid; gap: 0.5rem; margin: 0; padding: 0; list-style: none; }
   famille-invoices .famille-history > li { padding: 0.75rem; border: 1px solid ${t.border}; border-radius: ${t.radius}; }
   famille-invoices .famille-history ul { margin: 0.25rem 0 0; }

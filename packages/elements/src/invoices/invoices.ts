@@ -3,9 +3,10 @@ import { ApiError, invoices, type FamilleClient } from '@famille/sdk';
 import type { AttestationSummary, Invoice, InvoiceList, InvoicePreference, Locale, Payment, PaymentTransaction } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
-import { messageBox, secondaryButton } from '../form/field.ts';
+import { messageBox, problemBox, retriable, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
+import { takeLinkToken } from '../form/link-token.ts';
 import { saveFile } from '../form/upload.ts';
 import { keepSessionForReturn } from '../context/payment-handoff.ts';
 import { invoicesTables, type AllInvoicesMessages } from './messages.ts';
@@ -24,11 +25,8 @@ declare global {
   interface HTMLElementEventMap extends FamilleEventMap<FamilleInvoicesEvents> {}
 }
 
-/** The fragment the server's return adds to the host page's URL. */
-const fragment = /(?:^#|&)famille-payment=([A-Za-z0-9_-]{1,64})/;
-
 /** An invoice the parent may select: a balance left and no online payment under way. */
-export const isPayable = (invoice: Invoice): boolean => invoice.balanceCents > 0 && !invoice.paymentPending;
+const isPayable = (invoice: Invoice): boolean => invoice.balanceCents > 0 && !invoice.paymentPending;
 
 let instances = 0;
 /**
@@ -99,6 +97,8 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   #history: Payment[] | undefined;
   #attestations: AttestationSummary[] | undefined;
   #preferences: InvoicePreference[] | undefined;
+  /** The balance of each invoice the parent may select, by id (built on load). */
+  #payable = new Map<string, number>();
   /** The parent's choices in the "facture en ligne" form, by child, until saved. */
   #choices = new Map<string, boolean>();
   #savingChoices = false;
@@ -128,9 +128,9 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     this.#choicesSaved = false;
     this.#shown = PAGE;
     this.#historyShown = HISTORY_PAGE;
-    const fromUrl = fragment.exec(location.hash)?.[1];
+    // The fragment the server's return adds to the host page's URL.
+    const fromUrl = takeLinkToken('famille-payment');
     const transactionId = this.paymentTransaction || fromUrl;
-    if (fromUrl) history.replaceState(history.state, '', location.pathname + location.search);
     if (transactionId) await this.#readOutcome(transactionId);
     await this.#load();
     if (transactionId) void focusAfterRender(this, '[part=notice], [part=alert]');
@@ -149,8 +149,8 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
       this.#history = history.payments;
       this.#attestations = attestations.attestations;
       this.#preferences = preferences.children;
-      const payable = new Set(list.invoices.filter(isPayable).map((i) => i.id));
-      for (const id of this.#selected) if (!payable.has(id)) this.#selected.delete(id);
+      this.#payable = new Map(list.invoices.filter(isPayable).map((i) => [i.id, i.balanceCents]));
+      for (const id of this.#selected) if (!this.#payable.has(id)) this.#selected.delete(id);
     } catch (error) {
       this.#loadProblem = this.asApiError(error);
     }
@@ -179,8 +179,11 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     void focusAfterRender(this, '[part=notice], [part=alert]');
   }
 
+  /** The sum of the selected balances (only payable invoices are ever selected). */
   get #selectedTotal(): number {
-    return (this.#list?.invoices ?? []).filter((i) => this.#selected.has(i.id)).reduce((sum, i) => sum + i.balanceCents, 0);
+    let total = 0;
+    for (const id of this.#selected) total += this.#payable.get(id) ?? 0;
+    return total;
   }
 
   /** Why "Payer" cannot pay now: nothing selected, no online payment, or under the minimum. */
@@ -272,7 +275,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   protected override render(): TemplateResult {
     const { t, locale } = this.i18n;
     return html`<div class="famille-stack" part="base" lang=${locale}>
-      <h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('invoicesHeading')}</h2>
+      <h2 part="heading" tabindex="-1">${t('invoicesHeading')}</h2>
       ${this.#renderBody()}
     </div>`;
   }
@@ -285,14 +288,15 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     }
     const outcome = this.#renderOutcome();
     if (this.#loadProblem && !this.#list) {
-      return html`${outcome}${messageBox(this.i18n.problem(this.#loadProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#load()) })}`;
+      return html`${outcome}${problemBox(this.i18n, this.#loadProblem, () => void this.#load())}`;
     }
     if (!this.#list) return html`${outcome}<p role="status">${t('loading')}</p>`;
     const more = html`${this.#renderHistory()}${this.#renderAttestations()}${this.#renderPreferences()}`;
-    if (!this.#list.invoices.length) return html`${outcome}${this.#renderDownloadProblem()}<p>${t('empty')}</p>${more}`;
-    return html`${outcome}${this.#renderDownloadProblem()}${this.#renderTable(this.#list.invoices.slice(0, this.#shown))}${this.#renderOlder(
-      this.#list.invoices.slice(this.#shown),
-    )}${this.#renderTotals(this.#list)}${more}`;
+    const all = this.#list.invoices;
+    if (!all.length) return html`${outcome}${this.#renderDownloadProblem()}<p>${t('empty')}</p>${more}`;
+    return html`${outcome}${this.#renderDownloadProblem()}${this.#renderTable(all.slice(0, this.#shown))}${this.#renderOlder(all)}${this.#renderTotals(
+      this.#list,
+    )}${more}`;
   }
 
   #renderDownloadProblem(): TemplateResult | typeof nothing {
@@ -308,7 +312,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     const { t, money } = this.i18n;
     if (this.#checking) return html`<p role="status">${t('outcomeChecking')}</p>`;
     if (this.#outcomeProblem) {
-      return messageBox(this.i18n.problem(this.#outcomeProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#refresh()) });
+      return problemBox(this.i18n, this.#outcomeProblem, () => void this.#refresh());
     }
     const transaction = this.#transaction;
     if (!transaction) return nothing;
@@ -325,20 +329,24 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   #renderTable(list: readonly Invoice[]): TemplateResult {
     const { t, money, date } = this.i18n;
     const cols: Key[] = ['colNumber', 'colDate', 'colDue', 'colAmount', 'colBalance', 'colStatus'];
+    // The words of every row, looked up once per render.
+    const labels = cols.map((c) => t(c));
+    const [number, issued, due, amount, balance, status] = labels as [string, string, string, string, string, string];
+    const pdf = t('colPdf');
     return html`<table part="table">
       <caption>${t('caption')}</caption>
       <thead>
         <tr>
           <th scope="col">${t('colSelect')}</th>
-          ${cols.map((c) => html`<th scope="col" class=${c === 'colAmount' || c === 'colBalance' ? 'famille-amount' : ''}>${t(c)}</th>`)}
-          <th scope="col">${t('colPdf')}</th>
+          ${cols.map((c, i) => html`<th scope="col" class=${c === 'colAmount' || c === 'colBalance' ? 'famille-amount' : ''}>${labels[i]}</th>`)}
+          <th scope="col">${pdf}</th>
         </tr>
       </thead>
       <tbody>
         ${list.map(
           (invoice) => html`<tr>
             <td>
-              ${isPayable(invoice)
+              ${this.#payable.has(invoice.id)
                 ? html`<label class="famille-check"
                     ><input type="checkbox" .checked=${this.#selected.has(invoice.id)}
                       @change=${(e: Event) => this.#toggle(invoice.id, (e.target as HTMLInputElement).checked)} /><span class="famille-sr"
@@ -347,17 +355,17 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
                   >`
                 : nothing}
             </td>
-            <th scope="row" data-label=${t('colNumber')} tabindex="-1">${invoice.number}</th>
-            <td data-label=${t('colDate')}>${date(invoice.issuedOn)}</td>
-            <td data-label=${t('colDue')}>${date(invoice.dueOn)}</td>
-            <td class="famille-amount" data-label=${t('colAmount')}>${money(invoice.totalCents)}</td>
-            <td class="famille-amount" data-label=${t('colBalance')}>${money(invoice.balanceCents)}</td>
-            <td data-label=${t('colStatus')}>
+            <th scope="row" data-label=${number} tabindex="-1">${invoice.number}</th>
+            <td data-label=${issued}>${date(invoice.issuedOn)}</td>
+            <td data-label=${due}>${date(invoice.dueOn)}</td>
+            <td class="famille-amount" data-label=${amount}>${money(invoice.totalCents)}</td>
+            <td class="famille-amount" data-label=${balance}>${money(invoice.balanceCents)}</td>
+            <td data-label=${status}>
               <span class="famille-badge famille-badge--${invoice.status}" part="badge">${t(`status_${invoice.status}`)}</span>
               ${invoice.paymentPending ? html`<span class="famille-badge" part="badge">${t('paymentPending')}</span>` : nothing}
             </td>
-            <td data-label=${t('colPdf')}>
-              <button type="button" class="famille-link-button" part="button" @click=${() => this.#downloadInvoice(invoice)}>
+            <td data-label=${pdf}>
+              <button type="button" class="famille-link" part="button" @click=${() => this.#downloadInvoice(invoice)}>
                 ${t('pdf')}<span class="famille-sr">${t('pdfOf', { number: invoice.number })}</span>
               </button>
             </td>
@@ -367,11 +375,13 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     </table>`;
   }
 
-  /** How many older invoices are not shown (and how many of them are payable), and the button to show them. */
-  #renderOlder(hidden: readonly Invoice[]): TemplateResult | typeof nothing {
-    if (!hidden.length) return nothing;
+  /** How many older invoices (of `all`) are not shown, and how many of them are payable, and the button to show them. */
+  #renderOlder(all: readonly Invoice[]): TemplateResult | typeof nothing {
+    const hidden = all.length - this.#shown;
+    if (hidden <= 0) return nothing;
     const { t } = this.i18n;
-    const payable = hidden.filter(isPayable).length;
+    let payable = 0;
+    for (let i = this.#shown; i < all.length; i++) if (this.#payable.has(all[i]!.id)) payable++;
     const showMore = () => {
       const firstNew = this.#shown;
       this.#shown += PAGE;
@@ -379,13 +389,13 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
       // Focus the first row that appeared, where reading continues.
       void focusAfterRender(this, `tbody tr:nth-child(${firstNew + 1}) th`);
     };
-    return html`<p class="famille-hint">${t('olderHidden', { count: hidden.length, payable })}</p>
-      <p>${secondaryButton(t('showOlder', { count: Math.min(PAGE, hidden.length) }), showMore)}</p>`;
+    return html`<p class="famille-hint">${t('olderHidden', { count: hidden, payable })}</p>
+      <p>${secondaryButton(t('showOlder', { count: Math.min(PAGE, hidden) }), showMore)}</p>`;
   }
 
   #renderTotals(list: InvoiceList): TemplateResult {
     const { t, money } = this.i18n;
-    // One pass over the invoices per render, however long the list.
+    // Summed over the selection only, however long the list.
     const total = this.#selectedTotal;
     const blocked = this.#blocked(total);
     const hintId = `${this.#id}-pay-hint`;
@@ -408,12 +418,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
         : html`<button type="button" class="famille-button" part="button" aria-describedby=${hintId}
             aria-disabled=${blocked || this.#paying ? 'true' : 'false'} aria-busy=${this.#paying ? 'true' : 'false'}
             @click=${() => void this.#pay()}>${this.#paying ? t('paying') : t('pay')}</button>`}
-      ${this.#problem
-        ? messageBox(this.i18n.problem(this.#problem.code), {
-            prefix: t('errorPrefix'),
-            action: this.#problem.kind !== 'http' || (this.#problem.status ?? 0) >= 500 ? secondaryButton(t('retry'), () => void this.#pay()) : nothing,
-          })
-        : nothing}
+      ${this.#problem ? problemBox(this.i18n, this.#problem, retriable(this.#problem) ? () => void this.#pay() : undefined) : nothing}
     </div>`;
   }
 
@@ -456,7 +461,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
                 <p><strong>${t('attestationYear', { year: a.year })}</strong> : ${money(a.totalCents)}</p>
                 <ul>${a.children.map((c) => html`<li>${t('attestationChild', { name: c.name, amount: money(c.paidCents) })}</li>`)}</ul>
                 <p>
-                  <button type="button" class="famille-link-button" part="button"
+                  <button type="button" class="famille-link" part="button"
                     @click=${() => void this.#download((client) => invoices(client).attestationPdf(a.year), `attestation-fiscale-${a.year}.pdf`)}
                     >${t('attestationDownload', { year: a.year })}</button>
                 </p>
@@ -485,20 +490,15 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
       <p class="famille-hint">${t('preferencesIntro')}</p>
       <form class="famille-stack" novalidate @submit=${(e: Event) => void this.#saveChoices(e)}>
         ${children.map(
-          (child) => html`<fieldset class="famille-choices">
+          (child) => html`<fieldset>
             <legend>${child.name}</legend>
             ${choice(child, true)} ${choice(child, false)}
           </fieldset>`,
         )}
-        <p>
-          <button class="famille-button" part="button" aria-busy=${this.#savingChoices ? 'true' : 'false'}
-            aria-disabled=${this.#savingChoices ? 'true' : 'false'}>${t(this.#savingChoices ? 'savingChoices' : 'saveChoices')}</button>
-        </p>
+        <p>${submitButton(t('saveChoices'), t('saving'), this.#savingChoices)}</p>
       </form>
       <p role="status" class="famille-hint">${this.#choicesSaved ? t('choicesSaved') : ''}</p>
-      ${this.#choicesProblem
-        ? messageBox(this.i18n.problem(this.#choicesProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#saveChoices()) })
-        : nothing}
+      ${this.#choicesProblem ? problemBox(this.i18n, this.#choicesProblem, () => void this.#saveChoices()) : nothing}
     </section>`;
   }
 }

@@ -63,7 +63,6 @@ export const invoicesEn: InvoicesMessages = {
   electronicInvoice: 'Online invoice, with an e-mail',
   paperInvoice: 'Paper invoice, by post',
   saveChoices: 'Confirm',
-  savingChoices: 'Saving…',
   choicesSaved: 'Your choices are saved.',
   olderHidden: (p) => `${p.count} older invoice${p.count > 1 ? 's' : ''} not shown${p.payable ? `, ${p.payable} of them to pay` : ''}.`,
   showOlder: (p) => `Show ${p.count} older invoice${p.count > 1 ? 's' : ''}`,

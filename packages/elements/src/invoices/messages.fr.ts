@@ -63,7 +63,6 @@ export const invoicesFr = {
   electronicInvoice: 'Facture en ligne, avec un courriel',
   paperInvoice: 'Facture papier, par courrier',
   saveChoices: 'Valider',
-  savingChoices: 'Enregistrement…',
   choicesSaved: 'Vos choix sont enregistrés.',
   olderHidden: (p: { count: number; payable: number }) =>
     `${p.count} facture${p.count > 1 ? 's' : ''} plus ancienne${p.count > 1 ? 's' : ''} non affichée${p.count > 1 ? 's' : ''}${p.payable ? `, dont ${p.payable} à payer` : ''}.`,

@@ -14,9 +14,9 @@ import type {
 } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
-import { choices, errorSummary, field, messageBox, secondaryButton, submitButton } from '../form/field.ts';
+import { choices, errorSummary, field, messageBox, problemBox, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
-import { loginLink } from '../form/login-link.ts';
+import { loginLink, requestLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, sentUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { preregistrationTables, type AllPreregistrationMessages } from './messages.ts';
@@ -254,7 +254,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     }
     if (this.#s.loadProblem && !this.#s.children) {
       return html`${this.#heading(t('preregHeading'))}
-        ${messageBox(this.i18n.problem(this.#s.loadProblem.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), () => void this.#load()) })}`;
+        ${problemBox(this.i18n, this.#s.loadProblem, () => void this.#load())}`;
     }
     if (!this.#s.children || !this.#config) {
       return html`${this.#heading(t('preregHeading'))}
@@ -311,8 +311,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   #renderProblem(): TemplateResult | typeof nothing {
     const p = this.#s.problem;
     if (!p) return nothing;
-    const { t } = this.i18n;
-    return messageBox(this.i18n.problem(p.error.code), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), p.retry, this.#s.pending) });
+    return problemBox(this.i18n, p.error, p.retry, this.#s.pending);
   }
 
   #renderWizard(): TemplateResult {
@@ -355,18 +354,13 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
 
   #renderNoChild(): TemplateResult {
     const { t } = this.i18n;
-    const onClick = (e: Event) => {
-      if (!this.dispatchEvent(familleEvent('famille-entourage-requested', {}, true)) || !this.entourageHref) e.preventDefault();
-    };
     return html`${this.#heading(t('childHeading'), Step.Child)}
       <div class="famille-empty">
         <p><strong>${t('noChildTitle')}</strong></p>
         <p>${t('noChildWhy')}</p>
       </div>
       <div class="famille-actions">
-        ${this.entourageHref
-          ? html`<a class="famille-button" part="button" href=${this.entourageHref} @click=${onClick}>${t('toEntourage')}</a>`
-          : html`<button type="button" class="famille-button" part="button" @click=${onClick}>${t('toEntourage')}</button>`}
+        ${requestLink(this, 'famille-entourage-requested', {}, this.entourageHref, t('toEntourage'))}
         <button type="button" class="famille-button famille-button--secondary" part="button" @click=${() => this.#go(Step.Info)}>${t('back')}</button>
       </div>`;
   }
