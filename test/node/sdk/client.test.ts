@@ -1,8 +1,8 @@
 // The SDK against the server's own app, through an injected fetch (no network).
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, createClient, isApiError, memoryTokenStore, resolveTransport, type ClientOptions } from '@famille/sdk';
-import { baseUrl, startDemoApp, type DemoApp } from './support/demo-app.ts';
+import { ApiError, isApiError, memoryTokenStore, resolveTransport, type ClientOptions } from '@famille/sdk';
+import { DEMO, startDemoApp, type DemoApp } from './support/demo-app.ts';
 
 let app: DemoApp;
 const client = (extra?: Partial<ClientOptions>) => app.client(extra);
@@ -10,13 +10,14 @@ const client = (extra?: Partial<ClientOptions>) => app.client(extra);
 before(async () => {
   app = await startDemoApp();
 });
+after(() => app?.close());
 
 describe('SDK against the reference app', () => {
   test('logs in with a bearer token, reads the session with it, and logs out', async () => {
     const tokens = memoryTokenStore();
     const sdk = client({ tokenStore: tokens });
     assert.equal(await sdk.auth.session(), null, 'nobody is logged in yet');
-    const session = await sdk.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
+    const session = await sdk.auth.login(DEMO);
     assert.equal(session.account.identifiant, 'parent.demo');
     assert.equal(session.transport, 'token');
     assert.ok(tokens.get() && tokens.get()!.length >= 40, 'the token is kept by the store');
@@ -29,7 +30,7 @@ describe('SDK against the reference app', () => {
   test('a token revoked on the server reads as "nobody logged in" and is forgotten', async () => {
     const tokens = memoryTokenStore();
     const sdk = client({ tokenStore: tokens });
-    await sdk.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
+    await sdk.auth.login(DEMO);
     const stolen = tokens.get()!;
     await client({ tokenStore: memoryTokenStore(stolen) }).auth.logout();
     assert.equal(await sdk.auth.session(), null);

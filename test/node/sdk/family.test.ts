@@ -1,9 +1,9 @@
 // The SDK's entourage, documents and agent namespaces against the server's own app,
 // through an injected fetch (no network); transport details against recording fakes.
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agent, createClient, documents, endpoints, family, isApiError, memoryTokenStore, requests, type ClientOptions, type FamilleClient } from '@famille/sdk';
-import { baseUrl, startDemoApp, tenant, type DemoApp } from './support/demo-app.ts';
+import { agent, createClient, documents, endpoints, family, isApiError, memoryTokenStore, requests, type ClientOptions } from '@famille/sdk';
+import { AGENT, baseUrl, startDemoApp, tenant, type DemoApp } from './support/demo-app.ts';
 
 let app: DemoApp;
 // The transport tests below pass their own fetch and never start the app.
@@ -18,6 +18,7 @@ const pdf = () => new Blob(['%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EO
 
 describe('SDK: family, requests and documents against the reference app', () => {
   before(startApp);
+  after(() => app?.close());
 
   test('uploads a file and downloads the same bytes back, its name kept whole', async () => {
     const sdk = await parent();
@@ -56,7 +57,7 @@ describe('SDK: family, requests and documents against the reference app', () => 
     const { request } = await family(sdk).addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true });
     const tokens = memoryTokenStore();
     const agentClient = createClient({ baseUrl, tenant, auth: 'cookie', fetch: app.fetch, tokenStore: tokens });
-    const session = await agent(agentClient).login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
+    const session = await agent(agentClient).login(AGENT);
     assert.equal(tokens.get(), session.token, 'the agent token is kept by the store, even for a cookie client');
     const waiting = await agent(agentClient).requests({ status: 'deposee' });
     assert.ok(waiting.requests.some((r) => r.request.id === request.id));

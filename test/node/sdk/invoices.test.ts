@@ -1,25 +1,23 @@
 // The SDK's invoices and the agent's billing calls against the server's own app, through
 // an injected fetch (no network).
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agent, family, invoices, isApiError } from '@famille/sdk';
 import { startDemoApp, type DemoApp } from './support/demo-app.ts';
 
 let app: DemoApp;
-const client = () => app.client();
 
 before(async () => {
   app = await startDemoApp();
 });
+after(() => app?.close());
 
 describe('SDK: invoices against the reference app', () => {
   test('an agent issues an invoice, the parent reads it and its PDF, the counter settles it, the history shows it', async () => {
-    const parent = client();
-    await parent.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
+    const parent = await app.parent();
     const { member, request } = await family(parent).addMember({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' });
 
-    const office = client();
-    await agent(office).login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
+    const office = await app.agent();
     const familyId = (await agent(office).request(request.id)).family.id;
     const issued = await agent(office).issueInvoice({
       familyId,
@@ -45,8 +43,7 @@ describe('SDK: invoices against the reference app', () => {
   });
 
   test('paying an invoice already settled is refused with its stable code', async () => {
-    const parent = client();
-    await parent.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
+    const parent = await app.parent();
     const [settled] = (await invoices(parent).list()).invoices;
     const error = await invoices(parent).pay([settled!.id]).catch((e: unknown) => e);
     assert.ok(isApiError(error));
@@ -54,10 +51,8 @@ describe('SDK: invoices against the reference app', () => {
   });
 
   test("an agent finds the family's invoices, sees an overpayment to refund, records its refund once", async () => {
-    const parent = client();
-    await parent.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
-    const office = client();
-    await agent(office).login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
+    const parent = await app.parent();
+    const office = await app.agent();
     // The family of the invoice the first test issued, found by its number.
     const [mine] = (await invoices(parent).list()).invoices;
     const { invoices: [first] } = await agent(office).invoices({ number: mine!.number });
@@ -96,8 +91,7 @@ describe('SDK: invoices against the reference app', () => {
   });
 
   test('attestations, the attestation PDF and the per-child choice of electronic invoices', async () => {
-    const parent = client();
-    await parent.auth.login({ identifiant: 'parent.demo', password: 'Famille-Demo-2026' });
+    const parent = await app.parent();
     const { children } = await invoices(parent).preferences();
     const leo = children.find((c) => c.name === 'Léo Martin')!;
     assert.equal(leo.electronicInvoice, false);

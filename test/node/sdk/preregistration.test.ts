@@ -1,16 +1,16 @@
 // The SDK's pre-registration functions against the server's own app (injected fetch, no network).
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agent, documents, family, isApiError, preregistration } from '@famille/sdk';
 import { startDemoApp, type DemoApp } from './support/demo-app.ts';
 
 let app: DemoApp;
-const client = () => app.client();
 const parent = () => app.parent();
 
 before(async () => {
   app = await startDemoApp();
 });
+after(() => app?.close());
 
 const pdf = () => new Blob(['%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'], { type: 'application/pdf' });
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -62,8 +62,7 @@ describe('SDK: preregistration(client) and the agent calls against the reference
       answers: { 'domicile-agglomeration': false, 'situation-professionnelle': ['aucun'] },
     });
     const request = await preregistration(sdk).submit(member.id);
-    const office = client();
-    await agent(office).login({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' });
+    const office = await app.agent();
     const waiting = await agent(office).preregistrations({ status: 'deposee' });
     assert.ok(waiting.preregistrations.some((p) => p.preregistration.id === request.id));
     assert.ok(waiting.preregistrations.every((p) => p.preregistration.status === 'deposee'), 'filtered by status');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { ActivationResult, Problem, RegistrationAccepted } from '@famille/contract';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, DEMO, TestClock, login, loginAs, testApp } from './support/app.ts';
+import { BASE, DEMO, OTHER_BASE, TestClock, login, loginAs, testApp } from './support/app.ts';
 import { activate, count, lastMailTo, outbox, problemCode, register, registration, requestReset, resend, resetPassword, tokenIn, unique } from './support/accounts.ts';
 
 let database: TestDatabase;
@@ -123,9 +123,8 @@ describe('registration', () => {
 
   test("applies the tenant's own rule: Ville d’Exemple takes 8 characters with a lower-case letter and a digit", async () => {
     const { app: a } = await app();
-    const base = '/api/tenants/ville-exemple';
-    assert.equal((await register(a, registration({ password: 'tilleul24' }), {}, base)).status, 202);
-    const weak = await register(a, registration({ password: 'TILLEUL-ORANGE' }), {}, base);
+    assert.equal((await register(a, registration({ password: 'tilleul24' }), {}, OTHER_BASE)).status, 202);
+    const weak = await register(a, registration({ password: 'TILLEUL-ORANGE' }), {}, OTHER_BASE);
     assert.deepEqual(Problem.parse(await weak.json()).fieldErrors, [{ path: 'credentials.password', code: 'too_weak' }]);
   });
 
@@ -372,8 +371,8 @@ describe('development outbox', () => {
   test('lists only its own tenant’s messages, in English for an English registration', async () => {
     const { app: a } = await app();
     const body = registration({ locale: 'en' });
-    await register(a, body, {}, '/api/tenants/ville-exemple');
-    const mail = await lastMailTo(a, body.contacts.email, '/api/tenants/ville-exemple');
+    await register(a, body, {}, OTHER_BASE);
+    const mail = await lastMailTo(a, body.contacts.email, OTHER_BASE);
     assert.equal(mail.subject, 'Activate your Espace Famille account — Ville d’Exemple');
     assert.match(mail.text, /within 72 hours/);
     assert.match(mail.text, /portail-famille#famille-activation=/);

@@ -5,44 +5,30 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { AgentInvoiceList, AgentRefund, AgentRefundList, Payment, type InvoiceStatus } from '@famille/contract';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, PAGE_ORIGIN, TestClock, loginAs, testApp, type TestApp } from './support/app.ts';
-import { agentLogin, newFamily, send, type Auth } from './support/family.ts';
-import { problemCode } from './support/accounts.ts';
-import { history, invoiceBody, issue, line, started } from './support/invoices.ts';
+import { BASE, OTHER_BASE, PAGE_ORIGIN, TestClock, loginAs, testApp, type TestApp } from './support/app.ts';
+import { agentLogin, send, type Auth } from './support/family.ts';
+import { fieldErrors as problemFieldErrors, problemCode } from './support/accounts.ts';
+import { billCents, history, newBillingFamily, payOnDemoPage, recordPayment, started, type BillingFamily } from './support/invoices.ts';
 
-const OTHER = '/api/tenants/ville-exemple';
 let database: TestDatabase;
 let app: TestApp;
 let clock: TestClock;
 let agent: Auth;
 let agentY: Auth;
-type Family = { auth: Auth; familyId: string; label: string };
-let a: Family;
-let b: Family;
-let y: Family;
-
-async function familyOf(base = BASE): Promise<Family> {
-  const f = await newFamily(app, base);
-  const result = (await database.db.execute(sql`select family_id, prenoms, nom_usage from accounts where email = ${f.email}`)) as unknown as {
-    rows: { family_id: string; prenoms: string; nom_usage: string }[];
-  };
-  const row = result.rows[0]!;
-  return { auth: f.auth, familyId: row.family_id, label: `${row.prenoms} ${row.nom_usage}` };
-}
+let a: BillingFamily;
+let b: BillingFamily;
+let y: BillingFamily;
 
 before(async () => {
   database = await openTestDatabase();
   ({ app, clock } = await testApp(database.db, { clock: new TestClock('2026-03-02T08:00:00.000Z') }));
   agent = await agentLogin(app);
-  agentY = await agentLogin(app, OTHER);
-  a = await familyOf();
-  b = await familyOf();
-  y = await familyOf(OTHER);
+  agentY = await agentLogin(app, OTHER_BASE);
+  a = await newBillingFamily(app, database.db);
+  b = await newBillingFamily(app, database.db);
+  y = await newBillingFamily(app, database.db, OTHER_BASE);
 });
 after(() => database?.close());
-
-const bill = (who: Family, cents: number, overrides: Record<string, unknown> = {}, base = BASE, by = agent) =>
-  issue(app, by, invoiceBody(who.familyId, { lines: [line({ quantity: 1, unitPriceCents: cents })], ...overrides }), base);
 
 async function listInvoices(query: string, auth = agent, base = BASE): Promise<AgentInvoiceList> {
   const response = await send(app, `${base}/agent/invoices${query}`, 'GET', auth);
@@ -56,30 +42,23 @@ async function listRefunds(query = '', auth = agent, base = BASE): Promise<Agent
   return AgentRefundList.parse(await response.json());
 }
 
-const counter = (who: Family, amountCents: number, invoiceIds: string[]) =>
-  send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId: who.familyId, method: 'especes', amountCents, invoiceIds });
-
 const markRefunded = (paymentId: string, body: unknown, auth = agent, base = BASE) => send(app, `${base}/agent/refunds/${paymentId}`, 'POST', auth, body);
 
-async function fieldErrors(response: Response): Promise<{ path: string; code: string; params?: unknown }[]> {
-  const body = (await response.json()) as { code: string; fieldErrors: { path: string; code: string; params?: unknown }[] };
-  assert.equal(body.code, 'validation_failed');
-  return body.fieldErrors;
+/** The field errors of a `validation_failed` problem. */
+async function fieldErrors(response: Response) {
+  assert.equal(await problemCode(response.clone()), 'validation_failed');
+  return problemFieldErrors(response);
 }
-
-/** The demo payment page's form, as the browser posts it. */
-const demoPay = (redirectUrl: string) =>
-  app.request(new URL(redirectUrl).pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'card=paid&action=pay' });
 
 /**
  * An overpayment as it happens: the parent starts paying online, the invoice is settled at
  * the counter meanwhile, then the provider confirms the card payment anyway.
  */
-async function overpayment(who: Family, totalCents: number, counterCents: number): Promise<{ paymentId: string; transactionId: string }> {
-  const invoice = await bill(who, totalCents);
+async function overpayment(who: BillingFamily, totalCents: number, counterCents: number): Promise<{ paymentId: string; transactionId: string }> {
+  const invoice = await billCents(app, agent, who, totalCents);
   const { transaction, redirectUrl } = await started(app, who.auth, [invoice.id]);
-  assert.equal((await counter(who, counterCents, [invoice.id])).status, 201);
-  assert.equal((await demoPay(redirectUrl)).status, 303);
+  assert.equal((await recordPayment(app, agent, who, counterCents, [invoice.id])).status, 201);
+  assert.equal((await payOnDemoPage(app, redirectUrl)).status, 303);
   const online = (await history(app, who.auth)).find((p) => p.transactionId === transaction.id)!;
   assert.equal(online.overpaidCents, counterCents);
   return { paymentId: online.id, transactionId: transaction.id };
@@ -87,8 +66,8 @@ async function overpayment(who: Family, totalCents: number, counterCents: number
 
 describe("the tenant's invoices for agents", () => {
   test("newest first, each with its family's id and parents' names; by family and by exact number", async () => {
-    const older = await bill(a, 1000, { issuedOn: '2026-01-10', dueOn: '2026-04-10' });
-    const newer = await bill(b, 2000, { issuedOn: '2026-02-20', dueOn: '2026-04-20' });
+    const older = await billCents(app, agent, a, 1000, { issuedOn: '2026-01-10', dueOn: '2026-04-10' });
+    const newer = await billCents(app, agent, b, 2000, { issuedOn: '2026-02-20', dueOn: '2026-04-20' });
     const all = await listInvoices('');
     const ids = all.invoices.map((i) => i.invoice.id);
     assert.ok(ids.indexOf(newer.id) < ids.indexOf(older.id), 'newest first');
@@ -110,15 +89,15 @@ describe("the tenant's invoices for agents", () => {
   });
 
   test('by status, computed as the family sees it (the injected clock’s Paris day): à payer, partiellement réglée, réglée, en retard', async () => {
-    const family = await familyOf();
-    const open = await bill(family, 3000, { issuedOn: '2026-02-01', dueOn: '2026-03-31' });
-    const partly = await bill(family, 3000, { issuedOn: '2026-02-01', dueOn: '2026-03-31' });
-    const settled = await bill(family, 3000, { issuedOn: '2026-02-01', dueOn: '2026-03-31' });
-    const late = await bill(family, 3000, { issuedOn: '2026-01-01', dueOn: '2026-03-01' });
-    const latePartly = await bill(family, 3000, { issuedOn: '2026-01-01', dueOn: '2026-02-01' });
-    assert.equal((await counter(family, 1000, [partly.id])).status, 201);
-    assert.equal((await counter(family, 3000, [settled.id])).status, 201);
-    assert.equal((await counter(family, 500, [latePartly.id])).status, 201);
+    const family = await newBillingFamily(app, database.db);
+    const open = await billCents(app, agent, family, 3000, { issuedOn: '2026-02-01', dueOn: '2026-03-31' });
+    const partly = await billCents(app, agent, family, 3000, { issuedOn: '2026-02-01', dueOn: '2026-03-31' });
+    const settled = await billCents(app, agent, family, 3000, { issuedOn: '2026-02-01', dueOn: '2026-03-31' });
+    const late = await billCents(app, agent, family, 3000, { issuedOn: '2026-01-01', dueOn: '2026-03-01' });
+    const latePartly = await billCents(app, agent, family, 3000, { issuedOn: '2026-01-01', dueOn: '2026-02-01' });
+    assert.equal((await recordPayment(app, agent, family, 1000, [partly.id])).status, 201);
+    assert.equal((await recordPayment(app, agent, family, 3000, [settled.id])).status, 201);
+    assert.equal((await recordPayment(app, agent, family, 500, [latePartly.id])).status, 201);
     const expected: Record<InvoiceStatus, string[]> = {
       a_payer: [open.id],
       partiellement_reglee: [partly.id],
@@ -135,9 +114,9 @@ describe("the tenant's invoices for agents", () => {
   });
 
   test('pages: `limit` from `offset`, `nextOffset` until the last page, no invoice twice or left out; 50 when not told', async () => {
-    const family = await familyOf();
+    const family = await newBillingFamily(app, database.db);
     const issued = [];
-    for (let day = 1; day <= 7; day++) issued.push(await bill(family, 100 * day, { issuedOn: `2026-02-0${day}`, dueOn: '2026-04-01' }));
+    for (let day = 1; day <= 7; day++) issued.push(await billCents(app, agent, family, 100 * day, { issuedOn: `2026-02-0${day}`, dueOn: '2026-04-01' }));
     const seen: string[] = [];
     const offsets: (number | undefined)[] = [];
     let offset: number | undefined = 0;
@@ -154,7 +133,7 @@ describe("the tenant's invoices for agents", () => {
     assert.deepEqual((await listInvoices(`?familyId=${family.familyId}&offset=7`)).invoices, []);
 
     // 52 invoices of one family, written directly (the route is tested above): 50, then 2.
-    const many = await familyOf();
+    const many = await newBillingFamily(app, database.db);
     await database.db.execute(sql`insert into invoices (tenant_id, id, number, family_id, issued_on, due_on, lines, total_cents, created_at)
       select 'vienne-condrieu', gen_random_uuid(), 'BULK-' || n, ${many.familyId}::uuid, date '2026-01-01' + n, date '2026-06-01', '[]'::jsonb, 100, now()
       from generate_series(1, 52) as n`);
@@ -174,7 +153,7 @@ describe("the tenant's invoices for agents", () => {
     // Forty families (written directly: no accounts, so no names), one invoice each, newest.
     const ids = Array.from({ length: 40 }, () => crypto.randomUUID());
     for (const id of ids) await database.db.execute(sql`insert into families (tenant_id, id, created_at) values ('vienne-condrieu', ${id}::uuid, now())`);
-    for (const id of ids) await bill({ auth: {}, familyId: id, label: '' }, 100, { issuedOn: '2026-12-31', dueOn: '2026-12-31' });
+    for (const id of ids) await billCents(app, agent, { familyId: id }, 100, { issuedOn: '2026-12-31', dueOn: '2026-12-31' });
     const many = await queriesFor('?limit=40');
     assert.equal(many.count, 40);
     assert.equal(many.families, 40);
@@ -200,9 +179,9 @@ describe("the tenant's invoices for agents", () => {
 
 describe('overpayments to refund', () => {
   test('a card payment that crossed a counter payment is listed to refund, with its family, amounts and provider references; paid exactly, it is not', async () => {
-    const exact = await bill(a, 2500);
+    const exact = await billCents(app, agent, a, 2500);
     const { transaction: exactTx, redirectUrl } = await started(app, a.auth, [exact.id]);
-    await demoPay(redirectUrl);
+    await payOnDemoPage(app, redirectUrl);
     const { paymentId, transactionId } = await overpayment(a, 4000, 1500);
 
     const { refunds } = await listRefunds();
@@ -257,8 +236,8 @@ describe('overpayments to refund', () => {
   });
 
   test('a payment without overpayment is a 409; an unknown payment, a malformed id or another tenant’s payment a 404', async () => {
-    const invoice = await bill(a, 1200);
-    const response = await counter(a, 1200, [invoice.id]);
+    const invoice = await billCents(app, agent, a, 1200);
+    const response = await recordPayment(app, agent, a, 1200, [invoice.id]);
     const payment = Payment.parse(await response.json());
     const plain = await markRefunded(payment.id, { reference: 'DGFIP-1', refundedOn: '2026-03-02' });
     assert.deepEqual([plain.status, await problemCode(plain)], [409, 'conflict']);
@@ -280,8 +259,8 @@ describe('overpayments to refund', () => {
 
 describe('kept apart', () => {
   test("an agent of tenant X sees none of tenant Y's invoices or refunds, and cannot record Y's refunds", async () => {
-    const theirs = await bill(y, 4200, {}, OTHER, agentY);
-    const ours = await bill(a, 4300);
+    const theirs = await billCents(app, agentY, y, 4200, {}, OTHER_BASE);
+    const ours = await billCents(app, agent, a, 4300);
     // Y's overpayment, made directly (tenant Y takes no online payment in the demo).
     const paymentId = crypto.randomUUID();
     await database.db.execute(sql`insert into payments (tenant_id, id, family_id, method, amount_cents, overpaid_cents, received_at)
@@ -295,11 +274,11 @@ describe('kept apart', () => {
     assert.ok(!(await listRefunds('?all=true&limit=200')).refunds.some((r) => r.payment.id === paymentId));
     assert.equal((await markRefunded(paymentId, { reference: 'DGFIP-1', refundedOn: '2026-03-02' })).status, 404);
 
-    const ofY = await listInvoices('?limit=200', agentY, OTHER);
+    const ofY = await listInvoices('?limit=200', agentY, OTHER_BASE);
     assert.deepEqual(ofY.invoices.map((i) => i.invoice.id), [theirs.id]);
-    assert.deepEqual((await listRefunds('', agentY, OTHER)).refunds.map((r) => [r.payment.id, r.family]), [[paymentId, { id: y.familyId, label: y.label }]]);
+    assert.deepEqual((await listRefunds('', agentY, OTHER_BASE)).refunds.map((r) => [r.payment.id, r.family]), [[paymentId, { id: y.familyId, label: y.label }]]);
     // X's token at Y's routes, and the reverse: not a session there.
-    assert.equal((await send(app, `${OTHER}/agent/invoices`, 'GET', agent)).status, 401);
+    assert.equal((await send(app, `${OTHER_BASE}/agent/invoices`, 'GET', agent)).status, 401);
     assert.equal((await send(app, `${BASE}/agent/refunds`, 'GET', agentY)).status, 401);
   });
 

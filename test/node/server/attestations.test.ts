@@ -6,13 +6,12 @@ import { PDFDocument } from 'pdf-lib';
 import { AttestationList, InvoicePreferences } from '@famille/contract';
 import { splitByLines, underSixOnFirstJanuary } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, TestClock, testApp, type TestApp } from './support/app.ts';
-import { addMember, agentLogin, child, newFamily, send, type Auth } from './support/family.ts';
-import { outbox } from './support/accounts.ts';
-import { familyIdOf, invoiceBody, issue, line, listInvoices } from './support/invoices.ts';
+import { BASE, OTHER_BASE, TestClock, testApp, type TestApp } from './support/app.ts';
+import { addMember, agentLogin, child, send, type Auth } from './support/family.ts';
+import { fieldErrors, outbox } from './support/accounts.ts';
+import { invoiceBody, issue, line, listInvoices, newBillingFamily, recordPayment } from './support/invoices.ts';
 import { pdfText } from './support/pdf.ts';
 
-const OTHER = '/api/tenants/ville-exemple';
 let database: TestDatabase;
 let app: TestApp;
 let clock: TestClock;
@@ -21,7 +20,7 @@ let a: { auth: Auth; email: string; familyId: string; leo: string; emma: string 
 let b: { auth: Auth; email: string; familyId: string; noah: string };
 
 const pay = async (familyId: string, invoiceId: string, amountCents: number) => {
-  const response = await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId, method: 'especes', amountCents, invoiceIds: [invoiceId] });
+  const response = await recordPayment(app, agent, { familyId }, amountCents, [invoiceId]);
   assert.equal(response.status, 201, await response.clone().text());
 };
 const attestations = async (auth: Auth) => {
@@ -38,14 +37,14 @@ before(async () => {
     config: { session: { idleTtlSeconds: 10 ** 8, absoluteTtlSeconds: 10 ** 8 } },
   }));
   agent = await agentLogin(app);
-  const fa = await newFamily(app);
-  const fb = await newFamily(app);
+  const fa = await newBillingFamily(app, database.db);
+  const fb = await newBillingFamily(app, database.db);
   // Léo: under 6 on 1 January of 2025 and 2026. Emma: 6 on 1 January 2026 (not before).
   const leo = (await addMember(app, fa.auth, child({ prenoms: 'Léo', dateNaissance: '2022-05-01' }))).member.id;
   const emma = (await addMember(app, fa.auth, child({ prenoms: 'Emma', dateNaissance: '2019-12-31', sexe: 'feminin' }))).member.id;
   const noah = (await addMember(app, fb.auth, child({ nomUsage: 'Roux', prenoms: 'Noah', dateNaissance: '2023-01-10' }))).member.id;
-  a = { ...fa, familyId: await familyIdOf(database.db, fa.email), leo, emma };
-  b = { ...fb, familyId: await familyIdOf(database.db, fb.email), noah };
+  a = { ...fa, leo, emma };
+  b = { ...fb, noah };
 
   // 100 € for two children (60 € + 40 €) and 5 € of "frais de dossier" without a child.
   const shared = await issue(app, agent, invoiceBody(a.familyId, {
@@ -124,7 +123,7 @@ describe('attestation fiscale', () => {
     ] as const) {
       const response = await send(app, `${BASE}/attestations/${year}/pdf`, 'GET', a.auth);
       assert.equal(response.status, 422, year);
-      assert.deepEqual(((await response.json()) as { fieldErrors: unknown[] }).fieldErrors, [error]);
+      assert.deepEqual(await fieldErrors(response), [error]);
     }
     assert.equal((await send(app, `${BASE}/attestations/2024/pdf`, 'GET', a.auth)).status, 404);
   });
@@ -134,7 +133,7 @@ describe('attestation fiscale', () => {
     for (const year of ['2025', '2026']) assert.equal((await send(app, `${BASE}/attestations/${year}/pdf`, 'GET', b.auth)).status, 404);
     assert.equal((await app.request(`${BASE}/attestations`)).status, 401);
     assert.equal((await app.request(`${BASE}/attestations/2025/pdf`)).status, 401);
-    assert.equal((await send(app, `${OTHER}/attestations`, 'GET', a.auth)).status, 401, "another tenant's session is not this tenant's");
+    assert.equal((await send(app, `${OTHER_BASE}/attestations`, 'GET', a.auth)).status, 401, "another tenant's session is not this tenant's");
   });
 });
 
@@ -145,9 +144,9 @@ describe('attestation fiscale: childcare only, meals left out (frais de nourritu
   const mealsLine = (zoe: string) => line({ childId: zoe, childLabel: 'Zoé Petit', activity: 'Restauration — repas', quantity: 7, unitPriceCents: 321, childcare: false });
 
   before(async () => {
-    const fc = await newFamily(app);
+    const fc = await newBillingFamily(app, database.db);
     const zoe = (await addMember(app, fc.auth, child({ nomUsage: 'Petit', prenoms: 'Zoé', dateNaissance: '2023-04-10', sexe: 'feminin' }))).member.id;
-    c = { auth: fc.auth, familyId: await familyIdOf(database.db, fc.email), zoe };
+    c = { auth: fc.auth, familyId: fc.familyId, zoe };
   });
 
   test('a line is stored with `childcare: false` and sent back so; a childcare line (absent or true) has no such field', async () => {
@@ -158,7 +157,7 @@ describe('attestation fiscale: childcare only, meals left out (frais de nourritu
     assert.deepEqual(listed.lines.map((l) => l.childcare), [undefined, false]);
     const wrong = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(c.familyId, { lines: [line({ childcare: 'non' })] }));
     assert.equal(wrong.status, 422);
-    assert.deepEqual(((await wrong.json()) as { fieldErrors: { path: string }[] }).fieldErrors.map((e) => e.path), ['lines.0.childcare']);
+    assert.deepEqual((await fieldErrors(wrong)).map((e) => e.path), ['lines.0.childcare']);
   });
 
   test('fully paid in two payments with odd cents: each split over ALL the lines, only the childcare parts counted, exactly the childcare line', async () => {
@@ -194,11 +193,10 @@ describe('attestation fiscale: childcare only, meals left out (frais de nourritu
   });
 
   test('meals only: no attestation; the PDF says once "Hors frais de repas" and shows the care only', async () => {
-    const fd = await newFamily(app);
+    const fd = await newBillingFamily(app, database.db);
     const max = (await addMember(app, fd.auth, child({ prenoms: 'Max', dateNaissance: '2024-01-02' }))).member.id;
-    const familyId = await familyIdOf(database.db, fd.email);
-    const meals = await issue(app, agent, invoiceBody(familyId, { lines: [line({ childId: max, activity: 'Restauration', quantity: 10, unitPriceCents: 350, childcare: false })] }));
-    await pay(familyId, meals.id, 3500);
+    const meals = await issue(app, agent, invoiceBody(fd.familyId, { lines: [line({ childId: max, activity: 'Restauration', quantity: 10, unitPriceCents: 350, childcare: false })] }));
+    await pay(fd.familyId, meals.id, 3500);
     assert.deepEqual(await attestations(fd.auth), []);
     assert.equal((await send(app, `${BASE}/attestations/2026/pdf`, 'GET', fd.auth)).status, 404);
 
@@ -249,7 +247,7 @@ describe('adhésion à la facture en ligne', () => {
   test("a family cannot set another family's child (422 on childId, nothing changed) and never receives the other's e-mails", async () => {
     const response = await send(app, `${BASE}/invoice-preferences`, 'PUT', b.auth, { childId: a.emma, electronicInvoice: true });
     assert.equal(response.status, 422);
-    assert.deepEqual(((await response.json()) as { fieldErrors: unknown[] }).fieldErrors, [{ path: 'childId', code: 'unknown_reference' }]);
+    assert.deepEqual(await fieldErrors(response), [{ path: 'childId', code: 'unknown_reference' }]);
     assert.equal((await preferences(a.auth)).find((c) => c.childId === a.emma)!.electronicInvoice, false);
     assert.deepEqual((await preferences(b.auth)).map((c) => c.childId), [b.noah]);
     const invalid = await send(app, `${BASE}/invoice-preferences`, 'PUT', b.auth, { childId: b.noah, electronicInvoice: 'yes' });

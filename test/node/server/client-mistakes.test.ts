@@ -62,9 +62,9 @@ test('every operation, called wrongly, answers a problem+json with a code and ne
   let requests = 0;
   // Logging out ends the session the next calls use: those operations go last.
   const ordered = Object.values(endpoints as Record<string, Endpoint>).sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
+  // A session of each kind, for every operation: only logging out ends one, and it comes last.
+  const sessions: Auth[] = [{}, await loginAs(app, 'token'), await agentLogin(app), { authorization: 'Bearer not-a-token' }, { cookie: 'famille_session=forged' }];
   for (const endpoint of ordered) {
-    // A session of each kind for each operation: an earlier call may have ended one.
-    const sessions: Auth[] = [{}, await loginAs(app, 'token'), await agentLogin(app), { authorization: 'Bearer not-a-token' }, { cookie: 'famille_session=forged' }];
     const writes = endpoint.method !== 'get' && endpoint.method !== 'delete';
     for (const auth of sessions) {
       for (const id of absurdIds) {

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { AgentRequest, AgentRequestList, Family, FamilyRequest, MemberChange, RequestList } from '@famille/contract';
 import { checkStatusChange, memberProfileErrors } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, TestClock, testApp, type TestApp } from './support/app.ts';
-import { outbox, problemCode } from './support/accounts.ts';
+import { BASE, OTHER_BASE, TestClock, testApp, type TestApp } from './support/app.ts';
+import { fieldErrors, outbox, problemCode } from './support/accounts.ts';
 import { addMember, agentLogin, child, coParent, contact, dateFromToday, futureChild, newFamily, send, setStatus, upload, type Auth } from './support/family.ts';
 
 let database: TestDatabase;
@@ -22,7 +22,6 @@ before(async () => {
 after(() => database?.close());
 
 const family = async (auth: Auth = parent.auth) => Family.parse(await (await send(app, `${BASE}/family`, 'GET', auth)).json());
-const fieldErrors = async (response: Response) => ((await response.json()) as { fieldErrors?: { path: string; code: string }[] }).fieldErrors ?? [];
 
 describe('declaring members', () => {
   test('adding a child creates the member and a request "déposée" with a number and a dated history', async () => {
@@ -106,9 +105,8 @@ describe('request numbers', () => {
   });
 
   test('another tenant counts from its own 1', async () => {
-    const base = '/api/tenants/ville-exemple';
-    const other = await newFamily(app, base);
-    const change = await addMember(app, other.auth, contact(), base);
+    const other = await newFamily(app, OTHER_BASE);
+    const change = await addMember(app, other.auth, contact(), OTHER_BASE);
     assert.equal(change.request.number, 1);
   });
 });

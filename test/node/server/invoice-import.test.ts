@@ -2,14 +2,13 @@
 // cents, errors named by line and field, the same publication as the agent route.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'drizzle-orm';
-import type { AppDeps, Database } from '@famille/server';
+import type { AppDeps } from '@famille/server';
 import { eurosToCents, formatImportErrors, importInvoices } from '@famille/server/node';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, testApp, type TestApp } from './support/app.ts';
-import { addMember, agentLogin, child, newFamily, send, type Auth } from './support/family.ts';
-import { outbox } from './support/accounts.ts';
-import { familyIdOf, invoiceBody, issue, line, listInvoices } from './support/invoices.ts';
+import { addMember, agentLogin, child, send, type Auth } from './support/family.ts';
+import { count, outbox } from './support/accounts.ts';
+import { invoiceBody, issue, line, listInvoices, newBillingFamily } from './support/invoices.ts';
 
 let database: TestDatabase;
 let app: TestApp;
@@ -18,17 +17,15 @@ let a: { auth: Auth; email: string; identifiant: string; familyId: string; leo: 
 let b: { auth: Auth; email: string; identifiant: string; familyId: string };
 
 const tenant = () => deps.tenants.get('vienne-condrieu')!;
-const invoiceCount = async (db: Database) => ((await db.execute(sql`select count(*)::int as n from invoices`)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+const invoiceCount = () => count(database.db, 'invoices');
 const HEADER = 'family;number;issuedOn;dueOn;childId;childLabel;activity;period;quantity;unitPrice';
 
 before(async () => {
   database = await openTestDatabase();
   ({ app, deps } = await testApp(database.db));
-  const fa = await newFamily(app);
-  const fb = await newFamily(app);
-  const leo = (await addMember(app, fa.auth, child())).member.id;
-  a = { ...fa, familyId: await familyIdOf(database.db, fa.email), leo };
-  b = { ...fb, familyId: await familyIdOf(database.db, fb.email) };
+  const fa = await newBillingFamily(app, database.db);
+  b = await newBillingFamily(app, database.db);
+  a = { ...fa, leo: (await addMember(app, fa.auth, child())).member.id };
 });
 after(() => database?.close());
 
@@ -44,7 +41,7 @@ test('euros to cents by string arithmetic: comma or dot, spaces, €; never a fl
 
 describe('CSV', () => {
   test('rows grouped into invoices (by number, or by family and dates), families by identifiant or e-mail, amounts exact to the cent', async () => {
-    const before = await invoiceCount(database.db);
+    const before = await invoiceCount();
     const csv = [
       HEADER,
       `${a.identifiant};IMP-2026-001;2026-02-15;15/03/2026;${a.leo};Léo Martin;Cantine;Février 2026;1;12,35`,
@@ -55,7 +52,7 @@ describe('CSV', () => {
     const result = await importInvoices(deps, tenant(), { format: 'csv', text: csv });
     assert.ok(result.ok, JSON.stringify(result));
     assert.equal(result.invoices.length, 2);
-    assert.equal(await invoiceCount(database.db), before + 2);
+    assert.equal(await invoiceCount(), before + 2);
     const [mine] = (await listInvoices(app, a.auth)).invoices.filter((i) => i.number === 'IMP-2026-001');
     assert.deepEqual(mine!.lines.map((l) => [l.unitPriceCents, l.amountCents]), [[1235, 1235], [1001, 1502]], '1,5 × 10,01 € = 15,015 € → 15,02 €');
     assert.equal(mine!.dueOn, '2026-03-15', 'DD/MM/YYYY read as a date');
@@ -67,7 +64,7 @@ describe('CSV', () => {
   });
 
   test('one bad row rolls everything back and reports each error with its line and column', async () => {
-    const before = await invoiceCount(database.db);
+    const before = await invoiceCount();
     const csv = [
       HEADER,
       `${a.familyId};IMP-2026-002;2026-02-15;2026-03-15;;Léo Martin;Cantine;Février 2026;1;12,35`,
@@ -84,13 +81,13 @@ describe('CSV', () => {
       [[3, 'unitPrice'], [4, 'childId'], [5, 'family'], [6, 'quantity'], [6, 'dueOn']],
     );
     assert.match(formatImportErrors(result.errors), /^line 3, unitPrice: not an amount in euros with at most two decimals: "12,345"$/m);
-    assert.equal(await invoiceCount(database.db), before, 'nothing written, not even the good row of line 2');
+    assert.equal(await invoiceCount(), before, 'nothing written, not even the good row of line 2');
   });
 
   test('a number twice in the file, or already the tenant’s, is an error before anything is written; --dry-run writes nothing', async () => {
     const agent = await agentLogin(app);
     await issue(app, agent, invoiceBody(a.familyId, { number: 'EXISTING-1' }));
-    const before = await invoiceCount(database.db);
+    const before = await invoiceCount();
     const csv = [
       HEADER,
       `${a.familyId};EXISTING-1;2026-02-15;2026-03-15;;Léo;Cantine;Février;1;1`,
@@ -106,7 +103,7 @@ describe('CSV', () => {
     const dry = await importInvoices(deps, tenant(), { format: 'csv', text: good }, { dryRun: true });
     assert.ok(dry.ok && dry.dryRun);
     assert.deepEqual(dry.invoices, [{ number: 'DRY-1', familyId: a.familyId, totalCents: 500, lines: 1, mailed: false }]);
-    assert.equal(await invoiceCount(database.db), before);
+    assert.equal(await invoiceCount(), before);
   });
 
   test('an optional childcare column: oui/non, true/false, 1/0 in any case, empty = oui; stored with the line, sent back when false', async () => {
@@ -133,7 +130,7 @@ describe('CSV', () => {
   });
 
   test('another childcare value is an error on its line and column; nothing is written', async () => {
-    const before = await invoiceCount(database.db);
+    const before = await invoiceCount();
     const csv = [
       `${HEADER};childcare`,
       `${a.familyId};CARE-3;2026-02-15;2026-03-15;;Léo Martin;Multi-accueil;Février 2026;1;1;oui`,
@@ -144,13 +141,13 @@ describe('CSV', () => {
     assert.ok(!result.ok);
     assert.deepEqual(result.errors.map((e) => [e.line, e.field]), [[3, 'childcare'], [4, 'childcare']]);
     assert.match(formatImportErrors(result.errors), /^line 3, childcare: not oui or non \(true\/false, 1\/0; empty: oui\): "peut-être"$/m);
-    assert.equal(await invoiceCount(database.db), before);
+    assert.equal(await invoiceCount(), before);
 
     const json = JSON.stringify([{ familyId: a.familyId, issuedOn: '2026-02-15', dueOn: '2026-03-15', lines: [line({ childcare: 'non' })] }]);
     const invalid = await importInvoices(deps, tenant(), { format: 'json', text: json });
     assert.ok(!invalid.ok);
     assert.deepEqual(invalid.errors.map((e) => [e.where, e.field, e.message]), [['invoice 1', 'lines.0.childcare', 'wrong type']]);
-    assert.equal(await invoiceCount(database.db), before);
+    assert.equal(await invoiceCount(), before);
   });
 
   test('a missing column is reported on line 1', async () => {
@@ -177,7 +174,7 @@ describe('JSON', () => {
   });
 
   test('an invalid invoice names its position and path; nothing is written', async () => {
-    const before = await invoiceCount(database.db);
+    const before = await invoiceCount();
     const json = JSON.stringify([
       { familyId: a.familyId, issuedOn: '2026-02-15', dueOn: '2026-03-15', lines: [line()] },
       { familyId: a.familyId, issuedOn: '15/02/2026', dueOn: '2026-03-15', lines: [line({ unitPriceCents: 12.5 })] },
@@ -185,7 +182,7 @@ describe('JSON', () => {
     const result = await importInvoices(deps, tenant(), { format: 'json', text: json });
     assert.ok(!result.ok);
     assert.deepEqual(result.errors.map((e) => [e.where, e.field]), [['invoice 2', 'issuedOn'], ['invoice 2', 'lines.0.unitPriceCents']]);
-    assert.equal(await invoiceCount(database.db), before);
+    assert.equal(await invoiceCount(), before);
     const broken = await importInvoices(deps, tenant(), { format: 'json', text: '[{' });
     assert.ok(!broken.ok);
     assert.match(broken.errors[0]!.message, /unreadable JSON/);

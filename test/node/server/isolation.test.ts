@@ -3,10 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AgentRequestList, Family, RequestList, endpoints, type Endpoint } from '@famille/contract';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, TestClock, loginAs, testApp, type TestApp } from './support/app.ts';
+import { BASE, OTHER_BASE, TestClock, loginAs, testApp, type TestApp } from './support/app.ts';
 import { addMember, agentLogin, child, contact, files, newFamily, send, setStatus, upload, uploadInit, type Auth } from './support/family.ts';
 
-const OTHER = '/api/tenants/ville-exemple';
 let database: TestDatabase;
 let app: TestApp;
 let a: Auth;
@@ -23,15 +22,15 @@ before(async () => {
   a = (await newFamily(app)).auth;
   b = (await newFamily(app)).auth;
   agentX = await agentLogin(app);
-  agentY = await agentLogin(app, OTHER);
+  agentY = await agentLogin(app, OTHER_BASE);
   cookieParent = await loginAs(app, 'cookie');
   await addMember(app, a, contact({ prenoms: 'DeA' }));
   const attached = await upload(app, b);
   const change = await addMember(app, b, child({ attachments: [attached.id] }));
   Object.assign(ofB, { memberId: change.member.id, requestId: change.request.id, documentId: (await upload(app, b)).id, attachedId: attached.id });
-  const parentY = (await newFamily(app, OTHER)).auth;
-  const docY = await upload(app, parentY, files.png(), 'image/png', 'y.png', OTHER);
-  const changeY = await addMember(app, parentY, contact({ attachments: [docY.id] }), OTHER);
+  const parentY = (await newFamily(app, OTHER_BASE)).auth;
+  const docY = await upload(app, parentY, files.png(), 'image/png', 'y.png', OTHER_BASE);
+  const changeY = await addMember(app, parentY, contact({ attachments: [docY.id] }), OTHER_BASE);
   ofY = { requestId: changeY.request.id, documentId: docY.id };
 });
 after(() => database?.close());
@@ -94,14 +93,14 @@ describe('between tenants', () => {
   });
 
   test("an agent's token of tenant X is worthless at tenant Y's routes, and the reverse", async () => {
-    assert.equal((await send(app, `${OTHER}/agent/requests/${ofY.requestId}`, 'GET', agentX)).status, 401);
-    assert.equal((await send(app, `${OTHER}/documents/${ofY.documentId}`, 'GET', agentX)).status, 401);
+    assert.equal((await send(app, `${OTHER_BASE}/agent/requests/${ofY.requestId}`, 'GET', agentX)).status, 401);
+    assert.equal((await send(app, `${OTHER_BASE}/documents/${ofY.documentId}`, 'GET', agentX)).status, 401);
     assert.equal((await send(app, `${BASE}/agent/requests`, 'GET', agentY)).status, 401);
-    assert.equal((await send(app, `${OTHER}/agent/requests/${ofY.requestId}`, 'GET', agentY)).status, 200);
+    assert.equal((await send(app, `${OTHER_BASE}/agent/requests/${ofY.requestId}`, 'GET', agentY)).status, 200);
   });
 
   test("a parent of tenant X cannot reach tenant Y's documents", async () => {
-    assert.equal((await send(app, `${OTHER}/documents/${ofY.documentId}`, 'GET', a)).status, 401);
+    assert.equal((await send(app, `${OTHER_BASE}/documents/${ofY.documentId}`, 'GET', a)).status, 401);
   });
 });
 

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoProvider, createPayfipProvider, demoTenants, type LogEntry } from '@famille/server';
-import { createFakePayfip, type RunningServer } from '@famille/server/node';
+import { createDemoProvider, createPayfipProvider, type LogEntry } from '@famille/server';
+import { createFakePayfip, serverOptionsFromEnv, startFakePayfip, type RunningServer } from '@famille/server/node';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { PAGE_ORIGIN } from './support/app.ts';
 import { startTestServer } from './support/node-server.ts';
-import { agentLogin, newFamily } from './support/family.ts';
-import { familyIdOf, invoiceBody, invoiceOf, issue, line, paymentsOfTransaction, started } from './support/invoices.ts';
+import { agentLogin } from './support/family.ts';
+import { invoiceBody, invoiceOf, issue, line, newBillingFamily, paymentsOfTransaction, payfipTenants, started } from './support/invoices.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'famille-node-payments-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -23,13 +23,6 @@ async function until(check: () => Promise<boolean>, ms = 5_000): Promise<void> {
     await new Promise((done) => setTimeout(done, 10));
   }
 }
-
-const paymentsCount = (database: TestDatabase, transactionId: string) => paymentsOfTransaction(database.db, transactionId);
-
-const payfipTenants = () =>
-  demoTenants({ allowedOrigins: [PAGE_ORIGIN] }).map((t) =>
-    t.config.id === 'vienne-condrieu' ? { ...t, billing: { invoiceNumberFormat: 'PE{YYYY}-{SEQ:4}', payment: { provider: 'payfip' as const, numcli: '012345', saisie: 'T' as const } } } : t,
-  );
 
 describe('startServer runs the payment poller', () => {
   let database: TestDatabase;
@@ -55,23 +48,21 @@ describe('startServer runs the payment poller', () => {
   test('a paid transaction whose notification and return never came is settled, credited once', async () => {
     const app = server.app;
     const agent = await agentLogin(app);
-    const family = await newFamily(app);
-    const familyId = await familyIdOf(database.db, family.email);
-    const invoice = await issue(app, agent, invoiceBody(familyId, { lines: [line({ quantity: 1, unitPriceCents: 2345 })] }));
+    const family = await newBillingFamily(app, database.db);
+    const invoice = await issue(app, agent, invoiceBody(family.familyId, { lines: [line({ quantity: 1, unitPriceCents: 2345 })] }));
     const { transaction, redirectUrl } = await started(app, family.auth, [invoice.id]);
     // The payer pays at PayFiP; no notification is delivered and the browser never comes back.
     fake.settle(new URL(redirectUrl).searchParams.get('idop')!, 'P');
-    await until(async () => (await paymentsCount(database, transaction.id)) > 0);
+    await until(async () => (await paymentsOfTransaction(database.db, transaction.id)) > 0);
     const settled = await invoiceOf(app, family.auth, invoice.id);
     assert.deepEqual([settled.status, settled.balanceCents], ['reglee', 0]);
     await new Promise((done) => setTimeout(done, 100)); // several more poll rounds
-    assert.equal(await paymentsCount(database, transaction.id), 1);
+    assert.equal(await paymentsOfTransaction(database.db, transaction.id), 1);
     assert.ok(!lines.some((l) => l.msg === 'payment poll failed'));
   });
 });
 
 test('PAYMENT_POLL_INTERVAL_MS sets the poll interval', async () => {
-  const { serverOptionsFromEnv } = await import('@famille/server/node');
   assert.deepEqual(serverOptionsFromEnv({ PAYMENT_POLL_INTERVAL_MS: '5000' }), { pollIntervalMs: 5000 });
   assert.deepEqual(serverOptionsFromEnv({ PAYMENT_POLL_INTERVAL_MS: 'soon' }), {});
 });
@@ -96,8 +87,8 @@ describe('payfip mode against the local fake over HTTP (fakePayfip)', () => {
     assert.match(fakeUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
     const app = server.app;
     const agent = await agentLogin(app);
-    const family = await newFamily(app);
-    const invoice = await issue(app, agent, invoiceBody(await familyIdOf(database.db, family.email), { lines: [line({ quantity: 2, unitPriceCents: 1250 })] }));
+    const family = await newBillingFamily(app, database.db);
+    const invoice = await issue(app, agent, invoiceBody(family.familyId, { lines: [line({ quantity: 2, unitPriceCents: 1250 })] }));
     // Over HTTP, so that urlnotif / urlredirect name the real server.
     const startResponse = await fetch(`${server.url}/api/tenants/vienne-condrieu/payments/transactions`, {
       method: 'POST',
@@ -120,18 +111,17 @@ describe('payfip mode against the local fake over HTTP (fakePayfip)', () => {
     const returnUrl = paid.headers.get('location')!;
     assert.equal(returnUrl, `${server.url}/api/payment-providers/vienne-condrieu/payfip/return/${transaction.id}`);
     // The fake delivered the notification before sending the browser back.
-    assert.equal(await paymentsCount(database, transaction.id), 1);
+    assert.equal(await paymentsOfTransaction(database.db, transaction.id), 1);
     const back = await fetch(returnUrl, { redirect: 'manual' });
     assert.equal(back.status, 303);
     assert.equal(back.headers.get('location'), `https://vienne-condrieu.example.fr/espace-famille#famille-payment=${transaction.id}`);
-    assert.equal(await paymentsCount(database, transaction.id), 1);
+    assert.equal(await paymentsOfTransaction(database.db, transaction.id), 1);
     const settled = await invoiceOf(app, family.auth, invoice.id);
     assert.deepEqual([settled.status, settled.balanceCents], ['reglee', 0]);
   });
 });
 
 test('PayFiP configuration comes from the environment', async () => {
-  const { serverOptionsFromEnv } = await import('@famille/server/node');
   assert.deepEqual(
     serverOptionsFromEnv({ PAYMENT_PROVIDER: 'payfip', PAYFIP_NUMCLI: '012345', PAYFIP_SAISIE: 'X', PAYFIP_SOAP_URL: 'https://soap.test/s', PAYFIP_PAGE_URL: 'https://page.test/p', FAKE_PAYFIP: '1', FAKE_PAYFIP_PORT: '8788' }),
     { payment: { provider: 'payfip', numcli: '012345', saisie: 'X', soapUrl: 'https://soap.test/s', pageUrl: 'https://page.test/p' }, fakePayfip: true, fakePayfipPort: 8788 },
@@ -140,7 +130,6 @@ test('PayFiP configuration comes from the environment', async () => {
 });
 
 test('startFakePayfip serves the fake on 127.0.0.1 and closes', async () => {
-  const { startFakePayfip } = await import('@famille/server/node');
   const running = await startFakePayfip();
   try {
     assert.match(running.url, /^http:\/\/127\.0\.0\.1:\d+$/);

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { LoginResult, Session } from '@famille/contract';
 import { migrations } from '@famille/server';
 import { nodeClientIp, serverOptionsFromEnv } from '@famille/server/node';
-import { testDatabaseUrl } from './support/database.ts';
+import { openTestDatabase, testDatabaseUrl } from './support/database.ts';
 import { DEMO, PAGE_ORIGIN } from './support/app.ts';
 import { startTestServer } from './support/node-server.ts';
+import { agentLogin } from './support/family.ts';
+import { invoiceBody, issue, newBillingFamily, started } from './support/invoices.ts';
 
 describe('startServer', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'famille-server-test-'));
@@ -101,9 +103,6 @@ test('behind a trusted proxy, the client address is the one the proxy appended, 
 });
 
 test('publicUrl (PUBLIC_URL) is where the payment provider sends the payer and its notifications, not the request’s own origin', async () => {
-  const { openTestDatabase } = await import('./support/database.ts');
-  const { agentLogin, newFamily } = await import('./support/family.ts');
-  const { familyIdOf, invoiceBody, issue, started } = await import('./support/invoices.ts');
   const database = await openTestDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'famille-public-url-'));
   const { server } = await startTestServer({
@@ -114,8 +113,8 @@ test('publicUrl (PUBLIC_URL) is where the payment provider sends the payer and i
   });
   try {
     const agent = await agentLogin(server.app);
-    const family = await newFamily(server.app);
-    const invoice = await issue(server.app, agent, invoiceBody(await familyIdOf(database.db, family.email)));
+    const family = await newBillingFamily(server.app, database.db);
+    const invoice = await issue(server.app, agent, invoiceBody(family.familyId));
     const { redirectUrl } = await started(server.app, family.auth, [invoice.id]);
     assert.ok(redirectUrl.startsWith('https://api.ville.test/api/payment-providers/vienne-condrieu/demo/'), redirectUrl);
   } finally {

@@ -2,13 +2,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { createDemoProvider, createPaymentPoller, createPayfipProvider, createTenantRegistry, demoTenants, payfipFormats, PAYFIP_PAYMENT_PAGE, ProviderError } from '@famille/server';
+import { createDemoProvider, createPaymentPoller, createPayfipProvider, createTenantRegistry, payfipFormats, PAYFIP_PAYMENT_PAGE, ProviderError } from '@famille/server';
 import { createFakePayfip } from '@famille/server/node';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { PAGE_ORIGIN, TestClock, testApp, type TestApp } from './support/app.ts';
-import { agentLogin, newFamily, type Auth } from './support/family.ts';
+import { TestClock, testApp, type TestApp } from './support/app.ts';
+import { agentLogin, type Auth } from './support/family.ts';
 import { problemCode } from './support/accounts.ts';
-import { familyIdOf, invoiceBody, invoiceOf, issue, line, paymentsOfTransaction, startPayment, started, transaction } from './support/invoices.ts';
+import { billCents, invoiceOf, newBillingFamily, paymentsOfTransaction, payfipTenants, startPayment, started, transaction, type BillingFamily } from './support/invoices.ts';
 
 const HOST_PAGE = 'https://vienne-condrieu.example.fr/espace-famille';
 const CALLBACKS = 'http://localhost/api/payment-providers/vienne-condrieu/payfip';
@@ -17,16 +17,14 @@ let app: TestApp;
 let clock: TestClock;
 let poller: ReturnType<typeof createPaymentPoller>;
 let agent: Auth;
-let family: { auth: Auth; familyId: string; email: string };
+let family: BillingFamily;
 let reachable = true;
 const fake = createFakePayfip({ now: () => clock.now(), fetch: async (request) => app.fetch(request) });
 
 before(async () => {
   database = await openTestDatabase();
   clock = new TestClock('2026-03-02T08:00:00.000Z');
-  const tenants = createTenantRegistry(
-    demoTenants({ allowedOrigins: [PAGE_ORIGIN] }).map((t) => (t.config.id === 'vienne-condrieu' ? { ...t, billing: { invoiceNumberFormat: 'PE{YYYY}-{SEQ:4}', payment: { provider: 'payfip' as const, numcli: '012345', saisie: 'T' as const } } } : t)),
-  );
+  const tenants = createTenantRegistry(payfipTenants());
   const payfip = createPayfipProvider({
     serviceUrl: 'https://payfip.fake.test/tpa/services/securite',
     fetch: (request) => (reachable ? fake.fetch(request) : Promise.reject(new TypeError('fetch failed'))),
@@ -35,21 +33,18 @@ before(async () => {
   app = built.app;
   poller = createPaymentPoller(built.deps, { minAgeSeconds: 60 });
   agent = await agentLogin(app);
-  const f = await newFamily(app);
-  family = { auth: f.auth, email: f.email, familyId: await familyIdOf(database.db, f.email) };
+  family = await newBillingFamily(app, database.db);
 });
 after(() => database?.close());
 
-const bill = (cents: number) => issue(app, agent, invoiceBody(family.familyId, { lines: [line({ quantity: 1, unitPriceCents: cents })] }));
 const idOpOf = (redirectUrl: string) => new URL(redirectUrl).searchParams.get('idop')!;
 const notify = (idOp: string) => fake.notify(idOp);
 const comeBack = (transactionId: string) => app.request(`${CALLBACKS}/return/${transactionId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'idop=whatever' });
-const paymentsCount = (transactionId: string) => paymentsOfTransaction(database.db, transactionId);
 
 describe('creerPaiementSecurise', () => {
   test('sends the fields in PayFiP’s formats and redirects to paiementws.web?idop=…', async () => {
-    const one = await bill(4250);
-    const two = await bill(1873);
+    const one = await billCents(app, agent, family, 4250);
+    const two = await billCents(app, agent, family, 1873);
     const before = fake.requests.length;
     const { transaction: tx, redirectUrl } = await started(app, family.auth, [one.id, two.id]);
     const sent = fake.requests.slice(before);
@@ -83,7 +78,7 @@ describe('creerPaiementSecurise', () => {
   });
 
   test('PayFiP unreachable: 502 payment_provider_unavailable, nothing blocked', async () => {
-    const invoice = await bill(1500);
+    const invoice = await billCents(app, agent, family, 1500);
     reachable = false;
     const response = await startPayment(app, family.auth, [invoice.id]);
     reachable = true;
@@ -96,7 +91,7 @@ describe('creerPaiementSecurise', () => {
 
 describe('notifications are confirmed with recupererDetailPaiementSecurise and credit once', () => {
   test('delivered twice, before the browser return: one payment; the return goes to the host page', async () => {
-    const invoice = await bill(2000);
+    const invoice = await billCents(app, agent, family, 2000);
     const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
     const idOp = idOpOf(redirectUrl);
     const asked = fake.requests.length;
@@ -110,28 +105,28 @@ describe('notifications are confirmed with recupererDetailPaiementSecurise and c
     assert.equal(back.status, 303);
     assert.equal(back.headers.get('location'), `${HOST_PAGE}#famille-payment=${tx.id}`);
     assert.equal((await transaction(app, family.auth, tx.id)).status, 'paid');
-    assert.equal(await paymentsCount(tx.id), 1);
+    assert.equal(await paymentsOfTransaction(database.db, tx.id), 1);
     assert.deepEqual([(await invoiceOf(app, family.auth, invoice.id)).status, (await invoiceOf(app, family.auth, invoice.id)).balanceCents], ['reglee', 0]);
   });
 
   test('never notified: the poller finds it; a late notification afterwards changes nothing', async () => {
-    const invoice = await bill(3100);
+    const invoice = await billCents(app, agent, family, 3100);
     const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
     const idOp = idOpOf(redirectUrl);
     fake.settle(idOp, 'V');
     clock.advance(90);
     await poller.pollOnce();
-    assert.equal(await paymentsCount(tx.id), 1);
+    assert.equal(await paymentsOfTransaction(database.db, tx.id), 1);
     clock.advance(600);
     await notify(idOp);
     await comeBack(tx.id);
     await poller.pollOnce();
-    assert.equal(await paymentsCount(tx.id), 1);
+    assert.equal(await paymentsOfTransaction(database.db, tx.id), 1);
     assert.equal((await invoiceOf(app, family.auth, invoice.id)).paidCents, 3100);
   });
 
   test('refused (R, Z) and abandoned (A): no payment, the invoice is payable again', async () => {
-    const invoice = await bill(2700);
+    const invoice = await billCents(app, agent, family, 2700);
     for (const [resultrans, status] of [['R', 'refused'], ['Z', 'refused'], ['A', 'abandoned']] as const) {
       const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
       fake.settle(idOpOf(redirectUrl), resultrans);
@@ -143,7 +138,7 @@ describe('notifications are confirmed with recupererDetailPaiementSecurise and c
   });
 
   test('no result (P5) keeps it pending; unknown (P1) after the idOp’s 15 minutes closes it as abandoned', async () => {
-    const invoice = await bill(1100);
+    const invoice = await billCents(app, agent, family, 1100);
     const { transaction: tx } = await started(app, family.auth, [invoice.id]);
     clock.advance(5 * 60);
     await poller.pollOnce();

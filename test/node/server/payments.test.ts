@@ -5,10 +5,10 @@ import { sql } from 'drizzle-orm';
 import { createPaymentPoller } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, PAGE_ORIGIN, TestClock, testApp, type TestApp } from './support/app.ts';
-import { agentLogin, newFamily, send, type Auth } from './support/family.ts';
+import { agentLogin, send, type Auth } from './support/family.ts';
 import { PaymentRedirect } from '@famille/contract';
 import { outbox, problemCode } from './support/accounts.ts';
-import { familyIdOf, history, invoiceBody, invoiceOf, issue, line, listInvoices, paymentsOfTransaction, startPayment, started, transaction } from './support/invoices.ts';
+import { billCents, history, invoiceOf, listInvoices, newBillingFamily, paymentsOfTransaction, payOnDemoPage, recordPayment, startPayment, started, transaction, type BillingFamily } from './support/invoices.ts';
 
 const HOST_PAGE = 'https://vienne-condrieu.example.fr/espace-famille';
 let database: TestDatabase;
@@ -16,34 +16,22 @@ let app: TestApp;
 let deps: Awaited<ReturnType<typeof testApp>>['deps'];
 let clock: TestClock;
 let agent: Auth;
-let family: { auth: Auth; familyId: string; email: string };
-let other: { auth: Auth; familyId: string; email: string };
+let family: BillingFamily;
+let other: BillingFamily;
 
 before(async () => {
   database = await openTestDatabase();
   ({ app, clock, deps } = await testApp(database.db, { clock: new TestClock('2026-03-02T08:00:00.000Z') }));
   agent = await agentLogin(app);
-  const f = await newFamily(app);
-  family = { auth: f.auth, email: f.email, familyId: await familyIdOf(database.db, f.email) };
-  const o = await newFamily(app);
-  other = { auth: o.auth, email: o.email, familyId: await familyIdOf(database.db, o.email) };
+  family = await newBillingFamily(app, database.db);
+  other = await newBillingFamily(app, database.db);
 });
 after(() => database?.close());
 
-const bill = (cents: number, who = family) => issue(app, agent, invoiceBody(who.familyId, { lines: [line({ quantity: 1, unitPriceCents: cents })] }));
-
-/** The demo page's form, as the browser posts it. */
-async function demoChoose(redirectUrl: string, fields: Record<string, string>) {
-  const url = new URL(redirectUrl);
-  return app.request(url.pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-}
-
-const paymentsCount = (transactionId: string) => paymentsOfTransaction(database.db, transactionId);
-
 describe('paying several invoices with the demo provider', () => {
   test('two invoices in one transaction: the demo page, back to the host page with the outcome, both "réglée" with a zero balance, one payment allocated to both, a confirmation e-mail', async () => {
-    const one = await bill(4250);
-    const two = await bill(1873);
+    const one = await billCents(app, agent, family, 4250);
+    const two = await billCents(app, agent, family, 1873);
     const { transaction: tx, redirectUrl } = await started(app, family.auth, [one.id, two.id]);
     assert.equal(tx.status, 'pending');
     assert.equal(tx.amountCents, 6123);
@@ -59,7 +47,7 @@ describe('paying several invoices with the demo provider', () => {
     assert.match(html, /<legend>Carte de test<\/legend>/);
     assert.match(page.headers.get('content-security-policy') ?? '', /form-action 'self'/);
 
-    const back = await demoChoose(redirectUrl, { card: 'paid', action: 'pay' });
+    const back = await payOnDemoPage(app, redirectUrl);
     assert.equal(back.status, 303);
     assert.equal(back.headers.get('location'), `${HOST_PAGE}#famille-payment=${tx.id}`);
 
@@ -79,35 +67,35 @@ describe('paying several invoices with the demo provider', () => {
   });
 
   test('the same outcome delivered again (page posted twice, return, notification, parent reading) credits once', async () => {
-    const invoice = await bill(2000);
+    const invoice = await billCents(app, agent, family, 2000);
     const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
-    await demoChoose(redirectUrl, { card: 'paid', action: 'pay' });
-    await demoChoose(redirectUrl, { card: 'paid', action: 'pay' });
+    await payOnDemoPage(app, redirectUrl);
+    await payOnDemoPage(app, redirectUrl);
     await app.request(`/api/payment-providers/vienne-condrieu/demo/return/${tx.id}`);
     await app.request('/api/payment-providers/vienne-condrieu/demo/notification', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `idOp=demo-${tx.id}` });
     await Promise.all([transaction(app, family.auth, tx.id), transaction(app, family.auth, tx.id)]);
-    assert.equal(await paymentsCount(tx.id), 1);
+    assert.equal(await paymentsOfTransaction(database.db, tx.id), 1);
     assert.equal((await invoiceOf(app, family.auth, invoice.id)).paidCents, 2000);
   });
 
   test('refused or abandoned: the invoices stay unpaid and can be selected and paid again', async () => {
-    const invoice = await bill(3000);
+    const invoice = await billCents(app, agent, family, 3000);
     for (const fields of [{ card: 'refused', action: 'pay' }, { card: 'paid', action: 'abandon' }]) {
       const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
-      const back = await demoChoose(redirectUrl, fields);
+      const back = await payOnDemoPage(app, redirectUrl, fields);
       assert.equal(back.headers.get('location'), `${HOST_PAGE}#famille-payment=${tx.id}`);
       assert.equal((await transaction(app, family.auth, tx.id)).status, fields.action === 'abandon' ? 'abandoned' : 'refused');
       const after = await invoiceOf(app, family.auth, invoice.id);
       assert.deepEqual([after.status, after.balanceCents, after.paymentPending], ['a_payer', 3000, false]);
-      assert.equal(await paymentsCount(tx.id), 0);
+      assert.equal(await paymentsOfTransaction(database.db, tx.id), 0);
     }
     const { redirectUrl } = await started(app, family.auth, [invoice.id]);
-    await demoChoose(redirectUrl, { card: 'paid', action: 'pay' });
+    await payOnDemoPage(app, redirectUrl);
     assert.equal((await invoiceOf(app, family.auth, invoice.id)).status, 'reglee');
   });
 
   test('a total under the 1 € minimum is refused with a code, and the detail names the counter options', async () => {
-    const invoice = await bill(99);
+    const invoice = await billCents(app, agent, family, 99);
     const response = await startPayment(app, family.auth, [invoice.id]);
     assert.equal(response.status, 422);
     const problem = (await response.json()) as { code: string; detail: string };
@@ -116,14 +104,14 @@ describe('paying several invoices with the demo provider', () => {
     assert.match(problem.detail, /CESU/);
     assert.match(problem.detail, /Point Info Mode de Garde/);
     // Together with another invoice, it reaches the minimum.
-    const more = await bill(1);
+    const more = await billCents(app, agent, family, 1);
     assert.equal((await startPayment(app, family.auth, [invoice.id, more.id])).status, 201);
   });
 
   test('a paid invoice, an unknown one, or another family’s cannot be paid', async () => {
     const [paid] = (await listInvoices(app, family.auth)).invoices.filter((i) => i.status === 'reglee');
     assert.equal(await problemCode(await startPayment(app, family.auth, [paid!.id])), 'invoice_already_paid');
-    const theirs = await bill(5000, other);
+    const theirs = await billCents(app, agent, other, 5000);
     assert.equal((await startPayment(app, family.auth, [theirs.id])).status, 404);
     assert.equal((await startPayment(app, family.auth, [crypto.randomUUID()])).status, 404);
     const { transaction: tx } = await started(app, other.auth, [theirs.id]);
@@ -133,8 +121,8 @@ describe('paying several invoices with the demo provider', () => {
 
 describe('two payments of the same invoice', () => {
   test('the second is refused before any redirect while the first is pending (409 payment_in_progress)', async () => {
-    const invoice = await bill(2500);
-    const extra = await bill(700);
+    const invoice = await billCents(app, agent, family, 2500);
+    const extra = await billCents(app, agent, family, 700);
     await started(app, family.auth, [invoice.id]);
     const second = await startPayment(app, family.auth, [extra.id, invoice.id]);
     assert.equal(second.status, 409);
@@ -143,17 +131,17 @@ describe('two payments of the same invoice', () => {
   });
 
   test('concurrent starts for one invoice: exactly one is accepted', async () => {
-    const invoice = await bill(1200);
+    const invoice = await billCents(app, agent, family, 1200);
     const answers = await Promise.all([startPayment(app, family.auth, [invoice.id]), startPayment(app, family.auth, [invoice.id]), startPayment(app, family.auth, [invoice.id])]);
     assert.deepEqual(answers.map((r) => r.status).sort(), [201, 409, 409]);
   });
 
   test('money taken beyond the balance (paid at the counter meanwhile) is recorded as an overpayment to refund, never allocated twice', async () => {
-    const invoice = await bill(4000);
+    const invoice = await billCents(app, agent, family, 4000);
     const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
-    const counter = await send(app, `${BASE}/agent/payments`, 'POST', agent, { familyId: family.familyId, method: 'especes', amountCents: 1500, invoiceIds: [invoice.id] });
+    const counter = await recordPayment(app, agent, family, 1500, [invoice.id]);
     assert.equal(counter.status, 201);
-    await demoChoose(redirectUrl, { card: 'paid', action: 'pay' });
+    await payOnDemoPage(app, redirectUrl);
     const after = await invoiceOf(app, family.auth, invoice.id);
     assert.deepEqual([after.paidCents, after.balanceCents, after.status], [4000, 0, 'reglee']);
     const online = (await history(app, family.auth)).find((p) => p.transactionId === tx.id)!;
@@ -165,7 +153,7 @@ describe('two payments of the same invoice', () => {
 
 describe('missing notifications', () => {
   test('the poller confirms a pending transaction nobody came back for, once', async () => {
-    const invoice = await bill(900);
+    const invoice = await billCents(app, agent, family, 900);
     const { transaction: tx } = await started(app, family.auth, [invoice.id]);
     // The payer paid, then closed the tab: no return, no notification.
     await database.db.execute(sql`update payment_transactions set demo_outcome = 'paid' where id = ${tx.id}`);
@@ -176,7 +164,7 @@ describe('missing notifications', () => {
     await poller.pollOnce();
     clock.advance(120);
     await poller.pollOnce();
-    assert.equal(await paymentsCount(tx.id), 1);
+    assert.equal(await paymentsOfTransaction(database.db, tx.id), 1);
     assert.equal((await invoiceOf(app, family.auth, invoice.id)).status, 'reglee');
   });
 
@@ -190,14 +178,14 @@ describe('missing notifications', () => {
 
 describe('coming back to the page the payment started from', () => {
   test('returnTo on an origin the tenant allows: the demo page may post there, and the parent comes back to that page (fragment replaced)', async () => {
-    const invoice = await bill(3100);
+    const invoice = await billCents(app, agent, family, 3100);
     const page = `${PAGE_ORIGIN}/services/mes-factures?onglet=2`;
     const response = await send(app, `${BASE}/payments/transactions`, 'POST', family.auth, { invoiceIds: [invoice.id], returnTo: `${page}#old` });
     assert.equal(response.status, 201);
     const { transaction: tx, redirectUrl } = PaymentRedirect.parse(await response.json());
     const demo = await app.request(new URL(redirectUrl).pathname);
     assert.match(demo.headers.get('content-security-policy') ?? '', new RegExp(`form-action 'self' ${PAGE_ORIGIN.replaceAll('.', '\\.')};`));
-    const back = await demoChoose(redirectUrl, { card: 'paid', action: 'pay' });
+    const back = await payOnDemoPage(app, redirectUrl);
     assert.equal(back.status, 303);
     assert.equal(back.headers.get('location'), `${page}#famille-payment=${tx.id}`);
     // The provider's return leads there too.
@@ -206,7 +194,7 @@ describe('coming back to the page the payment started from', () => {
   });
 
   test('returnTo on another origin, or not an http(s) URL, is refused with a field error before anything is written; without it, the account page', async () => {
-    const invoice = await bill(2900);
+    const invoice = await billCents(app, agent, family, 2900);
     for (const returnTo of ['https://evil.example/phish', 'javascript:alert(1)', `${PAGE_ORIGIN.replace('https:', 'http:')}/page`, `https://user:pw@${new URL(PAGE_ORIGIN).host}/`, 'not a url']) {
       const response = await send(app, `${BASE}/payments/transactions`, 'POST', family.auth, { invoiceIds: [invoice.id], returnTo });
       assert.equal(response.status, 422, returnTo);
@@ -215,7 +203,7 @@ describe('coming back to the page the payment started from', () => {
     }
     assert.equal((await invoiceOf(app, family.auth, invoice.id)).paymentPending, false, 'no transaction was written');
     const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
-    const back = await demoChoose(redirectUrl, { card: 'paid', action: 'pay' });
+    const back = await payOnDemoPage(app, redirectUrl);
     assert.equal(back.headers.get('location'), `${HOST_PAGE}#famille-payment=${tx.id}`);
   });
 });

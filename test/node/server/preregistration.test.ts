@@ -5,11 +5,10 @@ import assert from 'node:assert/strict';
 import { AgentPreregistrationList, Preregistration, PreregistrationDraft, PreregistrationDraftList, PreregistrationList, TenantConfig } from '@famille/contract';
 import { createTenantRegistry, demoTenants, nextCommission, renderMail, vienneCondrieuPreregistration } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, TestClock, login, testApp, type TestApp } from './support/app.ts';
+import { BASE, OTHER_BASE, TestClock, login, testApp, type TestApp } from './support/app.ts';
 import { outbox, problemCode } from './support/accounts.ts';
 import { addMember, agentLogin, child, contact, dateFromToday, files, futureChild, newFamily, send, upload, type Auth } from './support/family.ts';
 
-const OTHER = '/api/tenants/ville-exemple';
 let database: TestDatabase;
 let app: TestApp;
 let clock: TestClock;
@@ -104,7 +103,7 @@ describe('the démarche as tenant data', () => {
   });
 
   test('the second tenant has its own structures, 2 choices and a single-choice question', async () => {
-    const config = TenantConfig.parse(await (await app.request(`${OTHER}/config`)).json()).preregistration;
+    const config = TenantConfig.parse(await (await app.request(`${OTHER_BASE}/config`)).json()).preregistration;
     assert.equal(config.structures.length, 2);
     assert.equal(config.maxChoices, 2);
     assert.deepEqual(config.questionnaire.map((q) => q.kind), ['single', 'yesNo']);
@@ -330,8 +329,8 @@ describe('a submitted pre-registration', () => {
     const next = (await addMember(app, parent.auth, contact())).request.number;
     assert.equal(next, numbers.at(-1)! + 1);
     // The other tenant counts on its own.
-    const elsewhere = await newFamily(app, OTHER);
-    assert.equal((await addMember(app, elsewhere.auth, contact(), OTHER)).request.number, 1);
+    const elsewhere = await newFamily(app, OTHER_BASE);
+    assert.equal((await addMember(app, elsewhere.auth, contact(), OTHER_BASE)).request.number, 1);
   });
 
   test('an e-mail announces the submission (number, date, status, next commission), then each status change', async () => {
@@ -438,9 +437,9 @@ describe('isolation', () => {
 
   test('an agent of another tenant sees nothing of this one and cannot move it; a parent is not an agent', async () => {
     const p = await submitted();
-    const agentY = await agentLogin(app, OTHER);
-    assert.ok(!(await agentList(agentY, '', OTHER)).some((x) => x.preregistration.id === p.id));
-    assert.equal((await setStatus(agentY, p.id, { status: 'en_instruction' }, OTHER)).status, 404);
+    const agentY = await agentLogin(app, OTHER_BASE);
+    assert.ok(!(await agentList(agentY, '', OTHER_BASE)).some((x) => x.preregistration.id === p.id));
+    assert.equal((await setStatus(agentY, p.id, { status: 'en_instruction' }, OTHER_BASE)).status, 404);
     assert.equal((await setStatus(agentY, p.id, { status: 'en_instruction' })).status, 401);
     assert.equal((await send(app, `${BASE}/agent/preregistrations`, 'GET', parent.auth)).status, 403);
     assert.equal((await cancel(agent, p.id)).status, 401);
@@ -485,9 +484,9 @@ describe('next commission', () => {
 
 describe('the second tenant', () => {
   test('its own questionnaire, structures, maximum and formats are enforced by its own rules', async () => {
-    const family = await newFamily(app, OTHER);
-    const childId = await newChild(family.auth, OTHER);
-    const png = await upload(app, family.auth, files.png(), 'image/png', 'facture.png', OTHER);
+    const family = await newFamily(app, OTHER_BASE);
+    const childId = await newChild(family.auth, OTHER_BASE);
+    const png = await upload(app, family.auth, files.png(), 'image/png', 'facture.png', OTHER_BASE);
     const vienneLike = {
       step: 5,
       startDate: dateFromToday(120),
@@ -495,8 +494,8 @@ describe('the second tenant', () => {
       documents: [{ type: 'justificatif-domicile', documentId: png.id }],
       answers: { 'domicile-agglomeration': true, 'accueil-souhaite': 'mi-temps' },
     };
-    assert.equal((await saveDraft(family.auth, childId, vienneLike, OTHER)).status, 200);
-    const refused = await problem(await submit(family.auth, childId, OTHER));
+    assert.equal((await saveDraft(family.auth, childId, vienneLike, OTHER_BASE)).status, 200);
+    const refused = await problem(await submit(family.auth, childId, OTHER_BASE));
     assert.deepEqual(paths(refused), [
       'answers.accueil-souhaite:invalid_value',
       'answers.domicile-agglomeration:unknown_field',
@@ -507,11 +506,11 @@ describe('the second tenant', () => {
     assert.equal(refused.fieldErrors?.find((e) => e.path === 'choices')?.params?.['maximum'], 2);
     assert.equal(refused.fieldErrors?.find((e) => e.path.startsWith('documents'))?.params?.['format'], 'application/pdf');
 
-    const pdf = await upload(app, family.auth, files.pdf(), 'application/pdf', 'facture.pdf', OTHER);
-    await saveDraft(family.auth, childId, { ...vienneLike, choices: ['petits-pas'], documents: [{ type: 'justificatif-domicile', documentId: pdf.id }], answers: {} }, OTHER);
-    assert.deepEqual(paths(await problem(await submit(family.auth, childId, OTHER))), ['answers.accueil-souhaite:required']);
-    await saveDraft(family.auth, childId, { ...vienneLike, choices: ['petits-pas'], documents: [{ type: 'justificatif-domicile', documentId: pdf.id }], answers: { 'accueil-souhaite': 'temps-partiel' } }, OTHER);
-    const accepted = await submit(family.auth, childId, OTHER);
+    const pdf = await upload(app, family.auth, files.pdf(), 'application/pdf', 'facture.pdf', OTHER_BASE);
+    await saveDraft(family.auth, childId, { ...vienneLike, choices: ['petits-pas'], documents: [{ type: 'justificatif-domicile', documentId: pdf.id }], answers: {} }, OTHER_BASE);
+    assert.deepEqual(paths(await problem(await submit(family.auth, childId, OTHER_BASE))), ['answers.accueil-souhaite:required']);
+    await saveDraft(family.auth, childId, { ...vienneLike, choices: ['petits-pas'], documents: [{ type: 'justificatif-domicile', documentId: pdf.id }], answers: { 'accueil-souhaite': 'temps-partiel' } }, OTHER_BASE);
+    const accepted = await submit(family.auth, childId, OTHER_BASE);
     assert.equal(accepted.status, 201, await accepted.clone().text());
     const p = Preregistration.parse(await accepted.json());
     // Commissions in April and October.

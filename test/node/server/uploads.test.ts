@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'drizzle-orm';
 import { DocumentInfo } from '@famille/contract';
-import { createMemoryFileStorage, displayFileName, type Tenant } from '@famille/server';
+import { createApp, createMemoryFileStorage, createTenantRegistry, displayFileName, type Tenant } from '@famille/server';
 import { createDiskFileStorage } from '@famille/server/node';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, testApp, type TestApp } from './support/app.ts';
@@ -139,7 +139,6 @@ describe('accepted uploads', () => {
     const gc = runInNewContext('gc') as () => void;
     const { deps } = await testApp(database.db, { seed: false });
     const big: Tenant[] = deps.tenants.list().map((t) => ({ ...t, config: { ...t.config, uploads: { ...t.config.uploads, maxBytes: 20 * 1024 * 1024 } } }));
-    const { createTenantRegistry, createApp } = await import('@famille/server');
     const bigApp = createApp({ ...deps, tenants: createTenantRegistry(big), files: createDiskFileStorage(filesDir) });
     const size = 10 * 1024 * 1024;
     const body = countingBody(size);

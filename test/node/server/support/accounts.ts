@@ -49,11 +49,18 @@ export function tokenIn(text: string, kind: 'activation' | 'reset'): string {
   return match[1]!;
 }
 
-export async function count(db: Database, table: 'accounts' | 'email_tokens' | 'outbox_messages', where = sql`true`): Promise<number> {
+export async function count(db: Database, table: 'accounts' | 'email_tokens' | 'outbox_messages' | 'invoices' | 'payments', where = sql`true`): Promise<number> {
   const result = (await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`)) as unknown as { rows: { n: number }[] };
   return result.rows[0]!.n;
 }
 
 export async function problemCode(response: Response): Promise<string> {
   return ((await response.json()) as { code: string }).code;
+}
+
+export type FieldError = { path: string; code: string; params?: unknown };
+
+/** The field errors of a problem (none: an empty list). */
+export async function fieldErrors(response: Response): Promise<FieldError[]> {
+  return ((await response.json()) as { fieldErrors?: FieldError[] }).fieldErrors ?? [];
 }

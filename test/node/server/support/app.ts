@@ -3,6 +3,8 @@ import { createApp, createDemoDeps, seedDemo, type AppConfigInput, type AppDeps,
 import type { Database } from '@famille/server';
 
 export const BASE = '/api/tenants/vienne-condrieu';
+/** The other demo tenant, for the tests that keep tenants apart. */
+export const OTHER_BASE = '/api/tenants/ville-exemple';
 export const PAGE_ORIGIN = 'https://www.ville.test';
 export const DEMO = { identifiant: 'parent.demo', password: 'Famille-Demo-2026' } as const;
 

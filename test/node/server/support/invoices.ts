@@ -1,22 +1,32 @@
 // Invoices and payments for the billing tests.
 import { sql } from 'drizzle-orm';
 import { Invoice, InvoiceList, PaymentHistory, PaymentRedirect, PaymentTransaction } from '@famille/contract';
-import type { Database } from '@famille/server';
-import { BASE, type TestApp } from './app.ts';
-import { send, type Auth } from './family.ts';
+import { demoTenants, type Database } from '@famille/server';
+import { BASE, PAGE_ORIGIN, type TestApp } from './app.ts';
+import { count } from './accounts.ts';
+import { newFamily, send, type Auth } from './family.ts';
 
 /** How many payments a transaction has credited (crediting must happen once). */
-export async function paymentsOfTransaction(db: Database, transactionId: string): Promise<number> {
-  const result = (await db.execute(sql`select count(*)::int as n from payments where transaction_id = ${transactionId}`)) as unknown as { rows: { n: number }[] };
-  return result.rows[0]!.n;
+export const paymentsOfTransaction = (db: Database, transactionId: string): Promise<number> => count(db, 'payments', sql`transaction_id = ${transactionId}`);
+
+export type BillingFamily = Awaited<ReturnType<typeof newFamily>> & { familyId: string; label: string };
+
+/** A new family of the tenant (see `newFamily`) with its family (foyer) id and its label, as an agent sees them in its lists. */
+export async function newBillingFamily(app: TestApp, db: Database, base = BASE): Promise<BillingFamily> {
+  const family = await newFamily(app, base);
+  const result = (await db.execute(sql`select family_id, prenoms, nom_usage from accounts where email = ${family.email}`)) as unknown as {
+    rows: { family_id: string; prenoms: string; nom_usage: string }[];
+  };
+  const row = result.rows[0];
+  if (!row) throw new Error(`no account ${family.email}`);
+  return { ...family, familyId: row.family_id, label: `${row.prenoms} ${row.nom_usage}` };
 }
 
-/** The family (foyer) id of an account, by e-mail: what an agent sees in its lists. */
-export async function familyIdOf(db: Database, email: string): Promise<string> {
-  const result = (await db.execute(sql`select family_id from accounts where email = ${email}`)) as unknown as { rows: { family_id: string }[] };
-  if (!result.rows[0]) throw new Error(`no account ${email}`);
-  return result.rows[0].family_id;
-}
+/** The demo tenants, Vienne Condrieu paid with PayFiP (numcli 012345, saisie T). */
+export const payfipTenants = () =>
+  demoTenants({ allowedOrigins: [PAGE_ORIGIN] }).map((t) =>
+    t.config.id === 'vienne-condrieu' ? { ...t, billing: { invoiceNumberFormat: 'PE{YYYY}-{SEQ:4}', payment: { provider: 'payfip' as const, numcli: '012345', saisie: 'T' as const } } } : t,
+  );
 
 export const line = (overrides: Record<string, unknown> = {}) => ({
   childLabel: 'Léo Martin',
@@ -40,6 +50,25 @@ export async function issue(app: TestApp, agent: Auth, body: unknown, base = BAS
   if (response.status !== 201) throw new Error(`issue: ${response.status} ${await response.text()}`);
   return Invoice.parse(await response.json());
 }
+
+/** An invoice of one line of `cents` to the family, issued by `agent`. */
+export const billCents = (app: TestApp, agent: Auth, who: { familyId: string }, cents: number, overrides: Record<string, unknown> = {}, base = BASE) =>
+  issue(app, agent, invoiceBody(who.familyId, { lines: [line({ quantity: 1, unitPriceCents: cents })], ...overrides }), base);
+
+/** A payment recorded at the counter (cash unless told), as the agent's route answers it. */
+export const recordPayment = (
+  app: TestApp,
+  agent: Auth,
+  who: { familyId: string },
+  amountCents: number,
+  invoiceIds: string[],
+  extra: { method?: 'especes' | 'cheque' | 'cesu'; reference?: string } = {},
+  base = BASE,
+) => send(app, `${base}/agent/payments`, 'POST', agent, { familyId: who.familyId, method: 'especes', amountCents, invoiceIds, ...extra });
+
+/** The demo payment page's form, as the browser posts it (pays with the test card unless told). */
+export const payOnDemoPage = (app: TestApp, redirectUrl: string, fields: Record<string, string> = { card: 'paid', action: 'pay' }) =>
+  app.request(new URL(redirectUrl).pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 
 export async function listInvoices(app: TestApp, parent: Auth, base = BASE): Promise<InvoiceList> {
   const response = await send(app, `${base}/invoices`, 'GET', parent);
