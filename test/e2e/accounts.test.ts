@@ -8,7 +8,8 @@ import { launchChromium, logInOnPage, startDemo, type Demo } from './harness.ts'
 
 let demo: Demo;
 let browser: Browser;
-const tenantApi = () => `${demo.api}/tenants/vienne-condrieu`;
+/** The tenant's API base URL, for calls whose status a test checks. */
+const tenantUrl = () => `${demo.api}/tenants/vienne-condrieu`;
 
 before(async () => {
   [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
@@ -20,7 +21,7 @@ after(async () => {
 
 /** The link of the newest e-mail sent to `to` whose link carries `fragment`. */
 async function linkFromOutbox(to: string, fragment: string): Promise<string> {
-  const response = await fetch(`${tenantApi()}/dev/outbox`);
+  const response = await fetch(`${tenantUrl()}/dev/outbox`);
   assert.equal(response.status, 200);
   const { messages } = (await response.json()) as { messages: { to: string; text: string }[] };
   for (const message of messages) {
@@ -94,7 +95,7 @@ describe('accounts on the demo page against the real Node server', () => {
     const link = await linkFromOutbox('lea.durand@example.fr', 'famille-activation');
     assert.ok(link.startsWith(`http://localhost:${demo.demoPort}/#famille-activation=`), 'the link leads to the town page, token in the fragment');
     // Not yet active: the right password is answered "account not activated".
-    const early = await fetch(`${tenantApi()}/auth/login`, {
+    const early = await fetch(`${tenantUrl()}/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ identifiant: 'lea.durand', password: 'Lilas-en-fleur-2026', transport: 'token' }),
     });
@@ -115,7 +116,7 @@ describe('accounts on the demo page against the real Node server', () => {
   test('forgets the password, resets it from the e-mail link, logs in with the new one; the old session is gone', async () => {
     // An active account of its own, made through the API.
     const email = 'noe.petit@example.fr';
-    const register = await fetch(`${tenantApi()}/accounts`, {
+    const register = await fetch(`${tenantUrl()}/accounts`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         acceptCgu: true,
@@ -127,7 +128,7 @@ describe('accounts on the demo page against the real Node server', () => {
     });
     assert.equal(register.status, 202);
     const token = new URL(await linkFromOutbox(email, 'famille-activation')).hash.split('=')[1];
-    assert.equal((await fetch(`${tenantApi()}/accounts/activation`, {
+    assert.equal((await fetch(`${tenantUrl()}/accounts/activation`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }),
     })).status, 200);
 
@@ -136,7 +137,7 @@ describe('accounts on the demo page against the real Node server', () => {
     const firstPage = await first.newPage();
     await firstPage.goto(`http://localhost:${demo.demoPort}/`);
     await logInOnPage(firstPage, 'noe.petit', 'Ancien-Secret-2026');
-    const sessionUrl = `${tenantApi()}/auth/session`;
+    const sessionUrl = `${tenantUrl()}/auth/session`;
     const cookie = (await firstPage.cookies(sessionUrl)).find((c) => c.httpOnly)!;
     const oldSession = { cookie: `${cookie.name}=${cookie.value}` };
     assert.equal((await fetch(sessionUrl, { headers: oldSession })).status, 200);
@@ -164,7 +165,7 @@ describe('accounts on the demo page against the real Node server', () => {
 
     // The session opened before the reset is gone, and the old password no longer works.
     assert.equal((await fetch(sessionUrl, { headers: oldSession })).status, 401);
-    const withOld = await fetch(`${tenantApi()}/auth/login`, {
+    const withOld = await fetch(`${tenantUrl()}/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ identifiant: 'noe.petit', password: 'Ancien-Secret-2026', transport: 'token' }),
     });

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle } from 'puppeteer-core';
-import { launchChromium, logInOnPage, startDemo, type Demo } from './harness.ts';
+import { agentToken, launchChromium, logInOnPage, startDemo, tenantApi, type Demo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
 let scratch: string;
-const tenantApi = () => `${demo.api}/tenants/vienne-condrieu`;
+const api = tenantApi(() => demo);
 
 // A small but real PDF: the server checks the bytes, not just the name.
 const pdf = `%PDF-1.4
@@ -32,11 +32,6 @@ after(async () => {
   await demo?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-async function json(response: Response) {
-  assert.ok(response.ok, `${response.status} ${await response.clone().text()}`);
-  return response.json();
-}
 
 describe('entourage on the demo page against the real Node server', () => {
   test('adds a child with an attachment, sees "Déposée"; an agent validates it; the parent sees "Validée"', async () => {
@@ -71,23 +66,16 @@ describe('entourage on the demo page against the real Node server', () => {
     assert.match(confirmation, /Déposée/);
 
     // An agent of the tenant, through the API.
-    const agent = await json(await fetch(`${tenantApi()}/agent/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }),
-    }));
-    const authorization = `Bearer ${agent.token}`;
-    const { requests } = await json(await fetch(`${tenantApi()}/agent/requests?status=deposee`, { headers: { authorization } }));
+    const token = await agentToken(api);
+    const { requests } = await api('/agent/requests?status=deposee', { token });
     const mine = requests.find((r: { request: { number: number } }) => r.request.number === number);
     assert.ok(mine, 'the agent sees the request');
     assert.equal(mine.member.profile.prenoms, 'Léo');
     const [document] = mine.member.documents;
-    const download = await fetch(`${tenantApi()}/documents/${document.id}`, { headers: { authorization } });
+    const download = await fetch(`${demo.api}/tenants/vienne-condrieu/documents/${document.id}`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(download.status, 200);
     assert.equal(await download.text(), pdf, 'the agent downloads the very bytes the parent sent');
-    await json(await fetch(`${tenantApi()}/agent/requests/${mine.request.id}/status`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ status: 'validee', comment: 'Bienvenue à Léo' }),
-    }));
+    await api(`/agent/requests/${mine.request.id}/status`, { method: 'POST', token, body: JSON.stringify({ status: 'validee', comment: 'Bienvenue à Léo' }) });
 
     // The parent comes back: the member and the request are "Validée".
     await page.reload();

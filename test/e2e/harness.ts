@@ -73,6 +73,16 @@ export function tenantApi(demo: () => Demo, tenant = 'vienne-condrieu') {
   };
 }
 
+/** A bearer token of a parent (the demo parent by default), logged in through `api` (see `tenantApi`). */
+export async function parentToken(api: ReturnType<typeof tenantApi>, identifiant = 'parent.demo', password = 'Famille-Demo-2026'): Promise<string> {
+  return (await api('/auth/login', { method: 'POST', body: JSON.stringify({ identifiant, password, transport: 'token' }) })).token;
+}
+
+/** A bearer token of the demo agent, logged in through `api` (see `tenantApi`). */
+export async function agentToken(api: ReturnType<typeof tenantApi>): Promise<string> {
+  return (await api('/agent/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }) })).token;
+}
+
 export async function launchChromium(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'famille-chromium-'));
   return puppeteer.launch({

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { launchChromium, logInOnPage, startDemo, tenantApi, type Demo } from './harness.ts';
+import { agentToken, launchChromium, logInOnPage, parentToken, startDemo, tenantApi, type Demo } from './harness.ts';
 
 /** French money as the element and the e-mails write it: narrow no-break space for thousands, no-break space before €. */
 const NNBSP = '\u202f';
@@ -70,8 +70,8 @@ for (const mode of modes) {
   describe(`invoices on the demo page against the real Node server — ${mode.name}`, () => {
     let demo: Demo;
     let browser: Browser;
-    let parentToken: string;
-    let agentToken: string;
+    let parent: string;
+    let office: string;
     let familyId: string;
     let childId: string;
     const api = tenantApi(() => demo);
@@ -79,11 +79,11 @@ for (const mode of modes) {
     before(async () => {
       [demo, browser] = await Promise.all([startDemo(mode.env), launchChromium()]);
       // The parent has declared a child (through the API); the agent reaches the family through that request.
-      ({ token: parentToken } = await api('/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'parent.demo', password: 'Famille-Demo-2026', transport: 'token' }) }));
-      const { member, request } = await api('/family/members', { method: 'POST', token: parentToken, body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' }) });
+      parent = await parentToken(api);
+      const { member, request } = await api('/family/members', { method: 'POST', token: parent, body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' }) });
       childId = member.id;
-      ({ token: agentToken } = await api('/agent/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }) }));
-      familyId = (await api(`/agent/requests/${request.id}`, { token: agentToken })).family.id;
+      office = await agentToken(api);
+      familyId = (await api(`/agent/requests/${request.id}`, { token: office })).family.id;
     });
     after(async () => {
       await browser?.close();
@@ -94,7 +94,7 @@ for (const mode of modes) {
     async function issue(issuedDaysAgo: number, lines: [activity: string, quantity: number, unitPriceCents: number][]): Promise<Issued> {
       const invoice = await api('/agent/invoices', {
         method: 'POST',
-        token: agentToken,
+        token: office,
         body: JSON.stringify({
           familyId,
           issuedOn: isoDate(-issuedDaysAgo),
@@ -216,7 +216,7 @@ for (const mode of modes) {
         [october.number]: { status: 'À payer', amount: `58,23${NBSP}€`, balance: `58,23${NBSP}€`, selectable: true },
         [november.number]: { status: 'À payer', amount: `1${NNBSP}245,30${NBSP}€`, balance: `1${NNBSP}245,30${NBSP}€`, selectable: true },
       });
-      const totals = await page.$eval(`${scope} [part=totals]`, (el) => el.textContent!.replace(/[ \n\t]+/g, ' '));
+      const totals = await text(page, `${scope} [part=totals]`);
       assert.ok(totals.includes(`Solde dû : ${total}`), totals);
       assert.equal(await text(page, `${scope} [part=total]`), `Total à régler : ${total}`);
       assert.equal(await page.$eval(`${scope} [part=total]`, (el) => el.getAttribute('aria-live')), 'polite', 'the total is announced');
@@ -238,7 +238,7 @@ for (const mode of modes) {
         [october.number]: { status: 'Réglée', amount: `58,23${NBSP}€`, balance: `0,00${NBSP}€`, selectable: false },
         [november.number]: { status: 'Réglée', amount: `1${NNBSP}245,30${NBSP}€`, balance: `0,00${NBSP}€`, selectable: false },
       });
-      const after = await page.$eval(`${scope} [part=totals]`, (el) => el.textContent!.replace(/[ \n\t]+/g, ' '));
+      const after = await text(page, `${scope} [part=totals]`);
       assert.ok(after.includes(`Solde dû : 0,00${NBSP}€`), after);
       const history = await text(page, `${scope} [part=history]`);
       assert.ok(history.includes(`${total} le`) && history.includes('Carte bancaire (en ligne)'), history);
@@ -261,9 +261,9 @@ for (const mode of modes) {
       assert.ok(mail.text.includes(`Facture n° ${november.number} : 1${NNBSP}245,30${NBSP}€ réglés.`), mail.text);
 
       // And the API agrees: nothing due, the one transaction paid.
-      const list = await api('/invoices', { token: parentToken });
+      const list = await api('/invoices', { token: parent });
       assert.equal(list.balanceDueCents, 0);
-      assert.equal((await api(`/payments/transactions/${id}`, { token: parentToken })).status, 'paid');
+      assert.equal((await api(`/payments/transactions/${id}`, { token: parent })).status, 'paid');
       await page.browserContext().close();
     });
 
@@ -287,7 +287,7 @@ for (const mode of modes) {
         const table = await rows(page);
         assert.deepEqual(table[first.number], { status: 'À payer', amount: `16,80${NBSP}€`, balance: `16,80${NBSP}€`, selectable: true }, choice);
         assert.deepEqual(table[second.number], { status: 'À payer', amount: `19,95${NBSP}€`, balance: `19,95${NBSP}€`, selectable: true }, choice);
-        const totals = await page.$eval(`${scope} [part=totals]`, (el) => el.textContent!.replace(/[ \n\t]+/g, ' '));
+        const totals = await text(page, `${scope} [part=totals]`);
         assert.ok(totals.includes(`Solde dû : ${total}`), totals);
         assert.equal(await text(page, `${scope} [part=total]`), `Total à régler : 0,00${NBSP}€`, 'nothing selected on the way back');
       }
@@ -330,7 +330,7 @@ describe('npm start as a newcomer runs it (sample invoices on)', () => {
     await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody input[type=checkbox]`).length === 3, { timeout: 20_000 }, scope);
     const badges = await page.$$eval(`${scope} tbody [part=badge]`, (els) => els.map((el) => el.textContent!.trim()).sort());
     assert.deepEqual(badges, ['En retard', 'À payer', 'À payer']);
-    const totals = await page.$eval(`${scope} [part=totals]`, (el) => el.textContent!.replace(/[ \n\t]+/g, ' '));
+    const totals = await text(page, `${scope} [part=totals]`);
     assert.ok(totals.includes(`Solde dû : 343,54${NBSP}€`), totals);
     assert.deepEqual(await axeViolations(page), [], 'logged in, with invoices');
     await page.browserContext().close();

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { launchChromium, logInOnPage, startDemo, tenantApi, type Demo } from './harness.ts';
+import { agentToken, launchChromium, logInOnPage, parentToken, startDemo, tenantApi, type Demo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
@@ -46,7 +46,7 @@ const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el
 describe('crèche pre-registration on the demo page against the real Node server', () => {
   test('resumes after the page is closed, submits, and sees the place proposed by an agent', async () => {
     // The demo parent declares a child first (the démarche needs one), through the API.
-    const { token } = await api('/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'parent.demo', password: 'Famille-Demo-2026', transport: 'token' }) });
+    const token = await parentToken(api);
     await api('/family/members', { method: 'POST', token, body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léa', dateNaissance: '2025-06-01' }) });
 
     const context = await browser.createBrowserContext();
@@ -106,13 +106,13 @@ describe('crèche pre-registration on the demo page against the real Node server
     assert.match(confirmation, /Déposée/);
 
     // The service proposes a place.
-    const agent = await api('/agent/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }) });
-    const { preregistrations } = await api('/agent/preregistrations?status=deposee', { token: agent.token });
+    const agent = await agentToken(api);
+    const { preregistrations } = await api('/agent/preregistrations?status=deposee', { token: agent });
     const mine = preregistrations.find((p: { preregistration: { number: number } }) => p.preregistration.number === number);
     assert.ok(mine, 'the agent sees the request');
     assert.deepEqual(mine.preregistration.choices, ['fleur-de-pyrus']);
     assert.equal(mine.preregistration.startDate, startDate.split('/').reverse().join('-'), 'the start date typed before closing the page');
-    await api(`/agent/preregistrations/${mine.preregistration.id}/status`, { method: 'POST', token: agent.token, body: JSON.stringify({ status: 'place_proposee', comment: 'Place à Fleur de Pyrus en septembre.' }) });
+    await api(`/agent/preregistrations/${mine.preregistration.id}/status`, { method: 'POST', token: agent, body: JSON.stringify({ status: 'place_proposee', comment: 'Place à Fleur de Pyrus en septembre.' }) });
 
     // The parent sees it in "Mes demandes", and has the e-mail.
     await page.reload();
