@@ -8,20 +8,18 @@
 // written), 2 wrong usage.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createTenantRegistry, demoTenants, migrate } from '@famille/server';
-import { createNodeScryptHasher, formatImportErrors, importInvoices, openDatabase, serverOptionsFromEnv } from '@famille/server/node';
+import { createJsonLogger, migrate } from '@famille/server';
+import { createNodeScryptHasher, formatImportErrors, importInvoices, openDatabase, serverOptionsFromEnv, serverTenants } from '@famille/server/node';
 
 const usage = 'usage: npm run import-invoices -- --tenant <tenant-id> [--dry-run] [--format csv|json] <file.csv|file.json>';
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({ allowPositionals: true, options: { tenant: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, format: { type: 'string' }, help: { type: 'boolean', default: false } } });
-}
-try {
-  args = parse();
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
+const args = (() => {
+  try {
+    return parseArgs({ allowPositionals: true, options: { tenant: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, format: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+})();
 const file = args.positionals[0];
 const format = args.values.format ?? (file?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
 if (args.values.help || !file || !args.values.tenant || args.positionals.length > 1 || (format !== 'csv' && format !== 'json')) {
@@ -30,7 +28,7 @@ if (args.values.help || !file || !args.values.tenant || args.positionals.length 
 }
 
 const env = serverOptionsFromEnv(process.env);
-const tenants = createTenantRegistry(demoTenants({ allowedOrigins: [], ...(env.accountPageUrl && { accountPageUrl: env.accountPageUrl }) }));
+const tenants = serverTenants({ accountPageUrl: env.accountPageUrl });
 const tenant = tenants.get(args.values.tenant);
 if (!tenant) {
   console.error(`unknown tenant "${args.values.tenant}" (known: ${tenants.list().map((t) => t.config.id).join(', ')})`);
@@ -40,7 +38,7 @@ const text = readFileSync(file, 'utf8');
 const database = await openDatabase(env);
 try {
   await migrate(database.db);
-  const result = await importInvoices({ db: database.db, tenants, hasher: createNodeScryptHasher(), logger: { info: () => {}, warn: () => {}, error: (e) => console.error(e) } }, tenant, { format, text }, { dryRun: args.values['dry-run'] });
+  const result = await importInvoices({ db: database.db, tenants, hasher: createNodeScryptHasher(), logger: createJsonLogger({ level: 'error', write: (line) => console.error(line) }) }, tenant, { format, text }, { dryRun: args.values['dry-run'] });
   if (!result.ok) {
     console.error(`${file}: ${result.errors.length} error(s), nothing was written:\n${formatImportErrors(result.errors)}`);
     process.exitCode = 1;

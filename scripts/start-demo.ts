@@ -22,6 +22,8 @@ const tenant = process.env.DEMO_TENANT ?? 'vienne-condrieu';
 const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
 
 const fromEnv = serverOptionsFromEnv(process.env);
+// "Mes factures" has something to pay from the first start (DEMO_INVOICES=0: none).
+const demoInvoices = fromEnv.demoInvoices ?? true;
 const [script, api] = await Promise.all([
   bundleInMemory('packages/elements/src/define-all.ts'),
   startServer({
@@ -29,15 +31,14 @@ const [script, api] = await Promise.all([
     // E-mail links (activation, reset) lead back to the town's page, not to the API.
     accountPageUrl: process.env.ACCOUNT_PAGE_URL ?? `http://localhost:${demoPort}/`,
     allowedOrigins: [...demoOrigins, ...(process.env.ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [])],
-    // "Mes factures" has something to pay from the first start (DEMO_INVOICES=0: none).
-    demoInvoices: fromEnv.demoInvoices ?? true,
+    demoInvoices,
     // The URLs given to the payment provider (PayFiP's urlnotif, urlredirect) on the API's public URL.
     ...(process.env.API_PUBLIC_URL && !process.env.PUBLIC_URL && { config: { publicUrl: apiUrl } }),
   }),
 ]);
 
-const payfip = (fromEnv.payment?.provider ?? (fromEnv.fakePayfip ? 'payfip' : 'demo')) === 'payfip';
-const payments = payfip
+const payments =
+  api.payment === 'payfip'
   ? `PayFiP${fromEnv.fakePayfip ? ' — local fake (simulation locale: Payer / Paiement refusé / Abandonner)' : ''}`
   : `demo provider — test cards ${demoCards.map((card) => `${card.number} (${card.label})`).join(', ')}`;
 
@@ -63,7 +64,7 @@ console.log(`
   Town's demo site:  http://localhost:${demoPort}/   (same site as the API)
                      http://127.0.0.1:${demoPort}/   (another site: bearer tokens)
   API:               ${api.url}/api   docs: ${api.url}/api/docs
-  Demo parent:       identifiant parent.demo   mot de passe Famille-Demo-2026${(fromEnv.demoInvoices ?? true) ? ' (sample invoices to pay)' : ''}
+  Demo parent:       identifiant parent.demo   mot de passe Famille-Demo-2026${demoInvoices ? ' (sample invoices to pay)' : ''}
   Demo agent (API):  identifiant agent.demo    mot de passe Agent-Demo-2026
   Payments:          ${payments}
 `);

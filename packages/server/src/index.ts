@@ -83,7 +83,8 @@ export {
 export { exempleTenantPreregistration, vienneCondrieuPreregistration } from './tenants/demo-preregistration.ts';
 export { allocatePayment, formatInvoiceNumber, invoiceStatus, lineAmountCents, formatEuros, splitByLines, underSixOnFirstJanuary, checkRefund, type Allocation, type RefundCheck } from './domain/invoices.ts';
 export { createDemoProvider, ProviderError, type PaymentProvider, type ProviderOutcome, type ProviderPaymentRequest, type ProviderTransaction } from './payments/provider.ts';
-export { createPaymentPoller, paymentReturnUrl } from './payments/transactions.ts';
+export { createPaymentPoller } from './payments/transactions.ts';
 export { demoCards } from './payments/provider-routes.ts';
-export { defaultBilling, type BillingSettings, type PaymentSettings } from './tenants/registry.ts';
-export { createPayfipProvider, payfipFormats, payfipObjet, soapEnvelope, parseSoapAnswer, PAYFIP_NAMESPACE, PAYFIP_PAYMENT_PAGE, PAYFIP_SERVICE_URL, type PayfipCreation, type PayfipProviderOptions } from './payments/payfip.ts';
+export { type BillingSettings, type PaymentSettings } from './tenants/registry.ts';
+export { payfipFormats, type PayfipSaisie } from './payments/payfip-formats.ts';
+export { createPayfipProvider, PAYFIP_PAYMENT_PAGE, type PayfipCreation, type PayfipProviderOptions } from './payments/payfip.ts';

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Account } from '@famille/contract';
 import type { Database } from './database.ts';
 import { accounts, families } from './schema.ts';
@@ -34,6 +34,21 @@ export async function findAccountById(db: Database, tenantId: string, id: string
 /** By identifiant, else by e-mail address (what a parent types in "forgotten password"). */
 export async function findAccountByIdentifiantOrEmail(db: Database, tenantId: string, typed: string): Promise<AccountRow | undefined> {
   return (await findAccountByIdentifiantKey(db, tenantId, normalizeIdentifiant(typed))) ?? (await findAccountByEmailKey(db, tenantId, normalizeEmail(typed)));
+}
+
+/** `findAccountByIdentifiantOrEmail` for many at once (one query): each found one's family, by what was typed. */
+export async function findFamiliesByIdentifiantOrEmail(db: Database, tenantId: string, typed: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (typed.length === 0) return found;
+  const rows = await db
+    .select({ familyId: accounts.familyId, identifiantKey: accounts.identifiantKey, emailKey: accounts.emailKey })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), or(inArray(accounts.identifiantKey, typed.map(normalizeIdentifiant)), inArray(accounts.emailKey, typed.map(normalizeEmail)))));
+  for (const text of typed) {
+    const row = rows.find((r) => r.identifiantKey === normalizeIdentifiant(text)) ?? rows.find((r) => r.emailKey === normalizeEmail(text));
+    if (row) found.set(text, row.familyId);
+  }
+  return found;
 }
 
 /** Inserts the account and its family (call it inside the caller's transaction). */

@@ -5,29 +5,25 @@ import { resolveDeps, type AppDeps } from '../deps.ts';
 import { invoices } from '../db/schema.ts';
 import { findAccountByIdentifiantKey } from '../db/accounts.ts';
 import { normalizeIdentifiant } from '../domain/identifiant.ts';
-import { parisDate } from '../domain/paris-date.ts';
+import { addDays, parisDate } from '../domain/paris-date.ts';
 import { formatImportErrors, importInvoices } from '../invoices/import.ts';
+import { commissionMonth } from '../mail/templates.ts';
 import { demoAccounts } from './seed.ts';
-
-/** `YYYY-MM-DD` plus `days` (calendar arithmetic in UTC: no time zone shifts the day). */
-function shiftDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The month of a day as invoices name their period: "Octobre 2026". */
 function periodOf(day: string): string {
-  const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  const month = commissionMonth(day, 'fr');
   return month.charAt(0).toUpperCase() + month.slice(1);
 }
 
 /**
- * The demo parent's sample invoices, dated from `today`: one overdue, two to pay (one with
+ * The demo family's sample invoices, dated from `today`: one overdue, two to pay (one with
  * meals, which are not childcare).
  */
-export function demoInvoices(today: string): object[] {
+function demoInvoices(today: string, familyId: string): object[] {
   // Each bills the month before it was issued, as towns do.
-  const earlier = periodOf(shiftDay(today, -60));
-  const latest = periodOf(shiftDay(today, -30));
+  const earlier = periodOf(addDays(today, -60));
+  const latest = periodOf(addDays(today, -30));
   const line = (childLabel: string, activity: string, period: string, quantity: number, unitPriceCents: number, childcare = true) => ({
     childLabel,
     activity,
@@ -38,24 +34,24 @@ export function demoInvoices(today: string): object[] {
   });
   return [
     {
-      familyId: 'parent.demo',
-      issuedOn: shiftDay(today, -45),
-      dueOn: shiftDay(today, -15),
+      familyId,
+      issuedOn: addDays(today, -45),
+      dueOn: addDays(today, -15),
       lines: [line('Léa Martin', 'Accueil régulier — Multi-accueil Les Capucines (heures)', earlier, 96, 142)],
     },
     {
-      familyId: 'parent.demo',
-      issuedOn: shiftDay(today, -5),
-      dueOn: shiftDay(today, 25),
+      familyId,
+      issuedOn: addDays(today, -5),
+      dueOn: addDays(today, 25),
       lines: [
         line('Léa Martin', 'Accueil régulier — Multi-accueil Les Capucines (heures)', latest, 88.5, 142),
         line('Léa Martin', 'Repas', latest, 18, 385, false),
       ],
     },
     {
-      familyId: 'parent.demo',
-      issuedOn: shiftDay(today, -2),
-      dueOn: shiftDay(today, 28),
+      familyId,
+      issuedOn: addDays(today, -2),
+      dueOn: addDays(today, 28),
       lines: [line('Hugo Martin', 'Accueil occasionnel — Halte-garderie Pom’Cannelle (heures)', latest, 12.5, 98)],
     },
   ];
@@ -79,7 +75,7 @@ export async function seedDemoInvoices(deps: AppDeps): Promise<void> {
       .where(and(eq(invoices.tenantId, tenantId), eq(invoices.familyId, parent.familyId)))
       .limit(1);
     if (existing.length > 0) continue;
-    const result = await importInvoices(deps, tenant, { format: 'json', text: JSON.stringify(demoInvoices(today)) });
+    const result = await importInvoices(deps, tenant, { format: 'json', text: JSON.stringify(demoInvoices(today, parent.familyId)) });
     if (!result.ok) throw new TypeError(`The demo invoices do not import into ${tenantId}:\n${formatImportErrors(result.errors)}`);
   }
 }

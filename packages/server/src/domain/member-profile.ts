@@ -1,8 +1,7 @@
 import type { FieldError, MemberInput, MemberRole } from '@famille/contract';
+import { addDays } from './paris-date.ts';
 
 type Profile = MemberInput & { attachments?: readonly string[] | undefined };
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The longest a pregnancy announced in advance can run: an expected birth date further out is a typo. */
 export const MAX_EXPECTED_BIRTH_DAYS = 300;

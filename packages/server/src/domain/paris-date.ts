@@ -4,3 +4,6 @@ const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', ye
 export function parisDate(at: Date): string {
   return parisDay.format(at);
 }
+
+/** `YYYY-MM-DD` plus `days` (calendar arithmetic in UTC: no time zone shifts the day). */
+export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -8,7 +8,7 @@ import type { Database } from '../db/database.ts';
 import { familyMembers, invoicePreferences, invoices, paymentAllocations, payments } from '../db/schema.ts';
 import { splitByLines, underSixOnFirstJanuary } from '../domain/invoices.ts';
 import { parisDate } from '../domain/paris-date.ts';
-import { familyLabels, isUuid } from '../family/views.ts';
+import { familyLabels } from '../family/views.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { pdfResponse, renderAttestationPdf } from './pdf.ts';
@@ -86,7 +86,7 @@ export async function familyAttestations(db: Database, tenantId: string, familyI
 }
 
 /** A year from the path: four digits, from 2000 to the current (Paris) year; otherwise 422 on `year`. */
-export function attestationYear(text: string, now: Date): number {
+function attestationYear(text: string, now: Date): number {
   const current = Number(parisDate(now).slice(0, 4));
   const fail = (fieldError: { code: 'invalid_format' | 'too_small' | 'too_large'; params?: Record<string, number> }) => {
     throw new ProblemError('validation_failed', { fieldErrors: [{ path: 'year', ...fieldError }] });
@@ -110,33 +110,36 @@ export async function attestationPdfResponse(app: AppContext, tenant: Tenant, fa
   return pdfResponse(bytes, `attestation-frais-de-garde-${year}.pdf`);
 }
 
-/** Each child of the family with its choice (no row: paper invoices). */
+/** The family's choices as they are stored, by child (no row: paper invoices). */
+async function electronicChoices(db: Database, tenantId: string, familyId: string): Promise<Map<string, boolean>> {
+  const rows = await db
+    .select({ childId: invoicePreferences.childId, electronic: invoicePreferences.electronic })
+    .from(invoicePreferences)
+    .where(and(eq(invoicePreferences.tenantId, tenantId), eq(invoicePreferences.familyId, familyId)));
+  return new Map(rows.map((r) => [r.childId, r.electronic]));
+}
+
+const preferencesView = (children: readonly Child[], electronic: ReadonlyMap<string, boolean>): InvoicePreferences => ({
+  children: children.map((c) => ({ childId: c.id, name: c.name, electronicInvoice: electronic.get(c.id) ?? false })),
+});
+
+/** Each child of the family with its choice. */
 export async function familyInvoicePreferences(db: Database, tenantId: string, familyId: string): Promise<InvoicePreferences> {
-  const [children, rows] = await Promise.all([
-    familyChildren(db, tenantId, familyId),
-    db
-      .select({ childId: invoicePreferences.childId, electronic: invoicePreferences.electronic })
-      .from(invoicePreferences)
-      .where(and(eq(invoicePreferences.tenantId, tenantId), eq(invoicePreferences.familyId, familyId))),
-  ]);
-  const electronic = new Map(rows.map((r) => [r.childId, r.electronic]));
-  return { children: children.map((c) => ({ childId: c.id, name: c.name, electronicInvoice: electronic.get(c.id) ?? false })) };
+  const [children, electronic] = await Promise.all([familyChildren(db, tenantId, familyId), electronicChoices(db, tenantId, familyId)]);
+  return preferencesView(children, electronic);
 }
 
 /** Sets one child's choice; a child that is not one of the family's: 422 on `childId`. */
 export async function setInvoicePreference(app: AppContext, tenant: Tenant, familyId: string, body: z.output<typeof InvoicePreferenceInput>): Promise<InvoicePreferences> {
   const tenantId = tenant.config.id;
-  const [child] = isUuid(body.childId)
-    ? await app.db
-        .select({ id: familyMembers.id })
-        .from(familyMembers)
-        .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, familyId), eq(familyMembers.role, 'enfant'), eq(familyMembers.id, body.childId)))
-    : [];
+  const children = await familyChildren(app.db, tenantId, familyId);
+  // PostgreSQL writes a uuid in lower case and compares it in any case.
+  const child = children.find((c) => c.id === body.childId.toLowerCase());
   if (!child) throw new ProblemError('validation_failed', { fieldErrors: [{ path: 'childId', code: 'unknown_reference' }] });
   const now = app.clock.now();
   await app.db
     .insert(invoicePreferences)
     .values({ tenantId, childId: child.id, familyId, electronic: body.electronicInvoice, updatedAt: now })
     .onConflictDoUpdate({ target: [invoicePreferences.tenantId, invoicePreferences.childId], set: { electronic: body.electronicInvoice, updatedAt: now } });
-  return familyInvoicePreferences(app.db, tenantId, familyId);
+  return preferencesView(children, await electronicChoices(app.db, tenantId, familyId));
 }

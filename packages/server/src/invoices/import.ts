@@ -2,18 +2,18 @@
 // array of InvoiceInput. All or nothing: every row is checked first, every invoice is
 // written in one transaction, and any error writes nothing and names its line and field.
 // `scripts/import-invoices.ts` is the command-line wrapper; tests call `importInvoices`.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { InvoiceInput, issuesToFieldErrors, type FieldError } from '@famille/contract';
 import type * as z from 'zod/mini';
 import { resolveDeps, type AppContext, type AppDeps } from '../deps.ts';
-import { accounts, invoices } from '../db/schema.ts';
+import { findFamiliesByIdentifiantOrEmail } from '../db/accounts.ts';
+import { invoices } from '../db/schema.ts';
 import { uniqueViolation } from '../db/errors.ts';
-import { normalizeEmail, normalizeIdentifiant } from '../domain/identifiant.ts';
 import { isUuid } from '../family/views.ts';
 import type { QueuedMail } from '../mail/outbox.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { checkInvoices, publishInvoice } from './invoices.ts';
+import { checkInvoices, optedInChildren, publishInvoice } from './invoices.ts';
 
 /** One problem of the file: where (CSV: the physical line, header = 1; JSON: the invoice's position, from 1), which field, what. */
 export interface ImportError {
@@ -46,7 +46,7 @@ export interface ImportOptions {
  * The CSV columns. `family`: the family's id, or a parent's identifiant or e-mail.
  * `childcare` (optional column): "frais de garde", counted in the attestation fiscale (see `yesNo`).
  */
-export const CSV_COLUMNS = ['family', 'number', 'issuedOn', 'dueOn', 'childId', 'childLabel', 'activity', 'period', 'quantity', 'unitPrice', 'childcare'] as const;
+const CSV_COLUMNS = ['family', 'number', 'issuedOn', 'dueOn', 'childId', 'childLabel', 'activity', 'period', 'quantity', 'unitPrice', 'childcare'] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly Column[] = ['family', 'issuedOn', 'dueOn', 'childLabel', 'activity', 'period', 'quantity', 'unitPrice'];
 
@@ -98,7 +98,7 @@ const csvError = (line: number, field: string, message: string): ImportError => 
  * The separator is `;` (French spreadsheets) when the header has one, else `,` (then
  * quote decimal commas: "12,35"); a UTF-8 BOM is ignored.
  */
-export function parseInvoiceCsv(text: string): Parsed {
+function parseInvoiceCsv(text: string): Parsed {
   const errors: ImportError[] = [];
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
@@ -172,7 +172,7 @@ export function parseInvoiceCsv(text: string): Parsed {
 }
 
 /** A JSON array of InvoiceInput (`familyId` may also be a parent's identifiant or e-mail). */
-export function parseInvoiceJson(text: string): Parsed {
+function parseInvoiceJson(text: string): Parsed {
   const at = (index: number, path: string) => ({ line: index + 1, where: `invoice ${index + 1}`, field: path });
   let data: unknown;
   try {
@@ -208,19 +208,8 @@ const describe = (error: FieldError) =>
 
 /** Families by the references the file uses: ids as they are, identifiants and e-mails through the tenant's accounts (one query). */
 async function resolveFamilies(app: AppContext, tenantId: string, refs: readonly string[]): Promise<Map<string, string>> {
-  const resolved = new Map<string, string>();
-  const others = [...new Set(refs.filter((r) => r !== '' && !isUuid(r)))];
+  const resolved = await findFamiliesByIdentifiantOrEmail(app.db, tenantId, [...new Set(refs.filter((r) => r !== '' && !isUuid(r)))]);
   for (const ref of refs) if (isUuid(ref)) resolved.set(ref, ref);
-  if (others.length > 0) {
-    const rows = await app.db
-      .select({ familyId: accounts.familyId, identifiantKey: accounts.identifiantKey, emailKey: accounts.emailKey })
-      .from(accounts)
-      .where(and(eq(accounts.tenantId, tenantId), or(inArray(accounts.identifiantKey, others.map(normalizeIdentifiant)), inArray(accounts.emailKey, others.map(normalizeEmail)))));
-    for (const ref of others) {
-      const row = rows.find((r) => r.identifiantKey === normalizeIdentifiant(ref)) ?? rows.find((r) => r.emailKey === normalizeEmail(ref));
-      if (row) resolved.set(ref, row.familyId);
-    }
-  }
   return resolved;
 }
 
@@ -288,9 +277,10 @@ export async function importInvoices(deps: AppDeps, tenant: Tenant, source: { re
   try {
     const written = await app.db.transaction(async (tx) => {
       const out: { imported: ImportedInvoice; mails: QueuedMail[] }[] = [];
+      const optedIn = await optedInChildren(tx, tenantId, ready.map((r) => r.checked));
       for (const { draft, checked } of ready) {
         current = draft;
-        const published = await publishInvoice(tx, app, tenant, null, checked, now);
+        const published = await publishInvoice(tx, app, tenant, null, checked, now, optedIn);
         out.push({ imported: { number: published.number, familyId: checked.familyId, totalCents: checked.totalCents, lines: checked.lines.length, mailed: published.mails.length > 0 }, mails: published.mails });
       }
       return out;

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AgentInvoiceList, AgentInvoiceQuery, FieldError, Invoice, InvoiceInput, InvoiceLine, InvoiceList, InvoiceStatus, Payment, CounterPaymentInput } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
@@ -7,7 +7,7 @@ import type { AuthenticatedAgent } from '../agents/auth.ts';
 import { nextCounterValue } from '../db/counters.ts';
 import { newUuid } from '../db/ids.ts';
 import { uniqueViolation } from '../db/errors.ts';
-import { families, familyMembers, invoiceCounters, invoicePreferences, invoices, paymentAllocations, paymentTransactionInvoices, paymentTransactions, payments } from '../db/schema.ts';
+import { families, familyMembers, invoiceCounters, invoicePreferences, invoices, paymentAllocations, payments } from '../db/schema.ts';
 import { allocatePayment, formatInvoiceNumber, invoiceStatus, lineAmountCents } from '../domain/invoices.ts';
 import { parisDate } from '../domain/paris-date.ts';
 import { familyLabels, isUuid } from '../family/views.ts';
@@ -15,12 +15,13 @@ import { ProblemError } from '../http/problem.ts';
 import { billingOf, type Tenant } from '../tenants/registry.ts';
 import { pdfResponse, renderInvoicePdf } from './pdf.ts';
 import { mailFamily, type QueuedMail } from '../mail/outbox.ts';
+import { providerFor } from '../payments/provider.ts';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
 
 /** A family's list: the newest this many invoices, plus any older one with a balance. */
-export const LIST_LIMIT = 500;
+const LIST_LIMIT = 500;
 
 /** Cents paid on each invoice (sum of the allocations). */
 async function paidByInvoice(db: Database, tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, number>> {
@@ -33,22 +34,19 @@ async function paidByInvoice(db: Database, tenantId: string, invoiceIds: readonl
   return new Map(rows.map((r) => [r.invoiceId, Number(r.paid)]));
 }
 
-/** Invoices with an online payment under way (pending and not expired). */
+/** Whether an online payment of the invoice of the row (`invoices` in the FROM) is under way: pending and not expired. */
+const pendingSql = (now: Date) =>
+  sql<boolean>`exists (select 1 from payment_transaction_invoices pti join payment_transactions pt on pt.tenant_id = pti.tenant_id and pt.id = pti.transaction_id
+    where pti.tenant_id = invoices.tenant_id and pti.invoice_id = invoices.id and pt.status = 'pending' and pt.expires_at > ${now.toISOString()}::timestamptz)`;
+
+/** Invoices with an online payment under way. */
 export async function invoicesWithPendingPayment(db: Database, tenantId: string, invoiceIds: readonly string[], now: Date): Promise<Set<string>> {
   if (invoiceIds.length === 0) return new Set();
   const rows = await db
-    .select({ invoiceId: paymentTransactionInvoices.invoiceId })
-    .from(paymentTransactionInvoices)
-    .innerJoin(paymentTransactions, and(eq(paymentTransactions.tenantId, paymentTransactionInvoices.tenantId), eq(paymentTransactions.id, paymentTransactionInvoices.transactionId)))
-    .where(
-      and(
-        eq(paymentTransactionInvoices.tenantId, tenantId),
-        inArray(paymentTransactionInvoices.invoiceId, [...invoiceIds]),
-        eq(paymentTransactions.status, 'pending'),
-        gt(paymentTransactions.expiresAt, now),
-      ),
-    );
-  return new Set(rows.map((r) => r.invoiceId));
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.tenantId, tenantId), inArray(invoices.id, [...invoiceIds]), pendingSql(now)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Cents paid on the invoice of the row (`invoices` in the FROM): a correlated subquery on an indexed column. */
@@ -71,7 +69,7 @@ function statusSql(status: InvoiceStatus, today: string): SQL {
 }
 
 /** An invoice row with what was paid on it and whether an online payment of it is under way. */
-export type InvoiceRowWithBalance = InvoiceRow & { readonly paidCents: number; readonly pending: boolean };
+type InvoiceRowWithBalance = InvoiceRow & { readonly paidCents: number; readonly pending: boolean };
 
 /**
  * Invoices with their paid amount and pending flag in ONE query (correlated subqueries on
@@ -82,8 +80,7 @@ async function invoicesWithBalances(db: Database, tenantId: string, where: SQL |
     .select({
       ...getTableColumns(invoices),
       paid: paidSql,
-      pending: sql<boolean>`exists (select 1 from payment_transaction_invoices pti join payment_transactions pt on pt.tenant_id = pti.tenant_id and pt.id = pti.transaction_id
-        where pti.tenant_id = invoices.tenant_id and pti.invoice_id = invoices.id and pt.status = 'pending' and pt.expires_at > ${now.toISOString()}::timestamptz)`,
+      pending: pendingSql(now),
     })
     .from(invoices)
     .where(and(eq(invoices.tenantId, tenantId), where))
@@ -111,9 +108,8 @@ function invoiceView(row: InvoiceRowWithBalance, today: string): Invoice {
 }
 
 function paymentOptions(app: AppContext, tenant: Tenant): InvoiceList['payment'] {
-  const settings = billingOf(tenant).payment;
-  const provider = settings.provider === 'none' ? undefined : app.paymentProviders[settings.provider];
-  return { provider: provider ? settings.provider : 'none', minimumCents: provider?.minimumCents ?? 0, counterMethods: ['especes', 'cheque', 'cesu'] };
+  const provider = providerFor(app, tenant);
+  return { provider: provider ? billingOf(tenant).payment.provider : 'none', minimumCents: provider?.minimumCents ?? 0, counterMethods: ['especes', 'cheque', 'cesu'] };
 }
 
 /**
@@ -248,14 +244,37 @@ export async function checkInvoices(db: Database, tenantId: string, bodies: read
   });
 }
 
+const optedInKey = (familyId: string, childId: string) => `${familyId}/${childId}`;
+
+/** The children of these invoices' lines opted in to electronic invoices, in one query: the keys `publishInvoice` takes. */
+export async function optedInChildren(tx: Database, tenantId: string, checked: readonly CheckedInvoice[]): Promise<ReadonlySet<string>> {
+  const childIds = [...new Set(checked.flatMap((invoice) => invoice.lines.flatMap((l) => (l.childId ? [l.childId] : []))))];
+  if (childIds.length === 0) return new Set();
+  const familyIds = [...new Set(checked.map((invoice) => invoice.familyId))];
+  const rows = await tx
+    .select({ familyId: invoicePreferences.familyId, childId: invoicePreferences.childId })
+    .from(invoicePreferences)
+    .where(and(eq(invoicePreferences.tenantId, tenantId), inArray(invoicePreferences.familyId, familyIds), inArray(invoicePreferences.childId, childIds), eq(invoicePreferences.electronic, true)));
+  return new Set(rows.map((r) => optedInKey(r.familyId, r.childId)));
+}
+
 /**
  * Publishes a checked invoice in the caller's transaction: its number (the tenant's next
  * one when absent), the row, and — when a line's child is opted in to electronic invoices —
  * the "votre facture est disponible" e-mail to the family's parents, in the same
  * transaction (outbox): the message exists if and only if the invoice does. The caller
- * hands the returned mails to `app.mailer.queued()` once committed.
+ * hands the returned mails to `app.mailer.queued()` once committed. `optedIn`: what
+ * `optedInChildren` answered for a batch including this invoice (else it is asked here).
  */
-export async function publishInvoice(tx: Database, app: AppContext, tenant: Tenant, agentId: string | null, invoice: CheckedInvoice, now: Date): Promise<{ id: string; number: string; mails: QueuedMail[] }> {
+export async function publishInvoice(
+  tx: Database,
+  app: AppContext,
+  tenant: Tenant,
+  agentId: string | null,
+  invoice: CheckedInvoice,
+  now: Date,
+  optedIn?: ReadonlySet<string>,
+): Promise<{ id: string; number: string; mails: QueuedMail[] }> {
   const tenantId = tenant.config.id;
   const id = newUuid(app.randomBytes);
   const number = invoice.number ?? formatInvoiceNumber(billingOf(tenant).invoiceNumberFormat, await nextInvoiceSequence(tx, tenantId), invoice.issuedOn);
@@ -271,30 +290,22 @@ export async function publishInvoice(tx: Database, app: AppContext, tenant: Tena
     issuedByAgent: agentId,
     createdAt: now,
   });
-  const childIds = [...new Set(invoice.lines.flatMap((l) => (l.childId ? [l.childId] : [])))];
-  const optedIn =
-    childIds.length > 0 &&
-    (
-      await tx
-        .select({ childId: invoicePreferences.childId })
-        .from(invoicePreferences)
-        .where(and(eq(invoicePreferences.tenantId, tenantId), eq(invoicePreferences.familyId, invoice.familyId), inArray(invoicePreferences.childId, childIds), eq(invoicePreferences.electronic, true)))
-        .limit(1)
-    ).length > 0;
-  const mails = optedIn
+  const children = optedIn ?? (await optedInChildren(tx, tenantId, [invoice]));
+  const mailed = invoice.lines.some((l) => !!l.childId && children.has(optedInKey(invoice.familyId, l.childId)));
+  const mails = mailed
     ? await mailFamily(tx, app, tenant, invoice.familyId, (prenoms) => ({ kind: 'invoice_available', prenoms, number, totalCents: invoice.totalCents, dueOn: invoice.dueOn, link: tenant.accountPageUrl }), now)
     : [];
   return { id, number, mails };
 }
 
 /** Issues an invoice to a family of the tenant: lines checked, amounts computed in cents. */
-export async function issueInvoice(app: AppContext, tenant: Tenant, agent: AuthenticatedAgent | undefined, body: z.output<typeof InvoiceInput>): Promise<Invoice> {
+export async function issueInvoice(app: AppContext, tenant: Tenant, agent: AuthenticatedAgent, body: z.output<typeof InvoiceInput>): Promise<Invoice> {
   const [result] = await checkInvoices(app.db, tenant.config.id, [body]);
   if (!result!.checked) throw new ProblemError('validation_failed', { fieldErrors: result!.fieldErrors });
   const checked = result!.checked;
   let published: Awaited<ReturnType<typeof publishInvoice>>;
   try {
-    published = await app.db.transaction((tx) => publishInvoice(tx, app, tenant, agent?.agent.id ?? null, checked, app.clock.now()));
+    published = await app.db.transaction((tx) => publishInvoice(tx, app, tenant, agent.agent.id, checked, app.clock.now()));
   } catch (error) {
     if (uniqueViolation(error) !== undefined) throw new ProblemError('conflict', { detail: 'An invoice of this tenant already has this number' });
     throw error;
@@ -362,7 +373,7 @@ export async function recordCounterPayment(app: AppContext, tenant: Tenant, agen
   if (!isUuid(body.familyId)) throw new ProblemError('not_found');
   const id = newUuid(app.randomBytes);
   const now = app.clock.now();
-  await app.db.transaction(async (tx) => {
+  const row = await app.db.transaction(async (tx) => {
     const locked = await lockInvoices(tx, tenantId, body.familyId, body.invoiceIds);
     const open = locked.filter((l) => l.balanceCents > 0);
     if (open.length === 0) throw new ProblemError('invoice_already_paid');
@@ -370,9 +381,12 @@ export async function recordCounterPayment(app: AppContext, tenant: Tenant, agen
     if (surplusCents > 0) {
       throw new ProblemError('validation_failed', { fieldErrors: [{ path: 'amountCents', code: 'too_large', params: { maximum: body.amountCents - surplusCents } }] });
     }
-    await tx.insert(payments).values({ tenantId, id, familyId: body.familyId, method: body.method, amountCents: body.amountCents, receivedAt: now, agentId: agent.agent.id, reference: body.reference || null });
+    const [inserted] = await tx
+      .insert(payments)
+      .values({ tenantId, id, familyId: body.familyId, method: body.method, amountCents: body.amountCents, receivedAt: now, agentId: agent.agent.id, reference: body.reference || null })
+      .returning();
     await tx.insert(paymentAllocations).values(allocations.map((a) => ({ tenantId, paymentId: id, invoiceId: a.invoiceId, amountCents: a.amountCents })));
+    return inserted!;
   });
-  const rows = await app.db.select().from(payments).where(and(eq(payments.tenantId, tenantId), eq(payments.id, id)));
-  return (await paymentViews(app.db, tenantId, rows))[0]!;
+  return (await paymentViews(app.db, tenantId, [row]))[0]!;
 }

@@ -1,4 +1,4 @@
-import type { Invoice, TenantConfig } from '@famille/contract';
+import type { AttestationSummary, Invoice, TenantConfig } from '@famille/contract';
 import { formatEuros } from '../domain/invoices.ts';
 
 const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -111,14 +111,8 @@ export async function renderInvoicePdf(invoice: Invoice, tenant: TenantConfig, f
   return pen.doc.save({ useObjectStreams: false });
 }
 
-/** What the attestation PDF shows. */
-export interface AttestationContent {
-  readonly year: number;
-  readonly children: readonly { readonly name: string; readonly birthDate: string; readonly paidCents: number }[];
-  readonly totalCents: number;
-  /** "Camille Martin": the family's parent(s). */
-  readonly parents: readonly string[];
-}
+/** What the attestation PDF shows: the year's summary and, e.g. "Camille Martin", the family's parent(s). */
+export type AttestationContent = AttestationSummary & { readonly parents: readonly string[] };
 
 /**
  * The yearly "attestation de frais de garde" (A4, French): the amounts paid in the year

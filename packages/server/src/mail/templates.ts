@@ -75,8 +75,8 @@ const preregistrationStatusText = {
   en: { deposee: 'submitted', en_instruction: 'being examined', place_proposee: 'place offered', liste_attente: 'on the waiting list', refusee: 'refused', annulee: 'cancelled' },
 } as const;
 
-/** "décembre 2026" / "December 2026": the month the commission sits. */
-const commissionMonth = (date: string, locale: Locale) =>
+/** "décembre 2026" / "December 2026": the month of a day, e.g. the one the commission sits. */
+export const commissionMonth = (date: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 export function escapeHtml(text: string): string {

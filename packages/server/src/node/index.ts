@@ -1,5 +1,5 @@
 // Node-only entry: the HTTP server, node:crypto's scrypt, node-postgres.
-export { startServer, serverOptionsFromEnv, openDatabase, type RunningServer, type ServerOptions } from './server.ts';
+export { startServer, serverOptionsFromEnv, serverTenants, openDatabase, type RunningServer, type ServerOptions } from './server.ts';
 export { createSmtpTransport } from './smtp.ts';
 export { createNodeScryptHasher } from './scrypt-hasher.ts';
 export { createPostgresDatabase } from './postgres.ts';
@@ -7,5 +7,5 @@ export { nodeClientIp } from './client-ip.ts';
 export { createDiskFileStorage } from './file-storage.ts';
 export { createFakePayfip, type FakePayfip, type FakePayfipOperation, type FakePayfipOptions } from './payfip-fake.ts';
 export { startFakePayfip, type RunningFakePayfip } from './payfip-fake-server.ts';
-export { importInvoices, parseInvoiceCsv, parseInvoiceJson, eurosToCents, formatImportErrors, CSV_COLUMNS, type ImportError, type ImportResult, type ImportedInvoice, type ImportOptions } from '../invoices/import.ts';
-export { demoInvoices, seedDemoInvoices } from '../demo/invoices.ts';
+export { importInvoices, eurosToCents, formatImportErrors, type ImportError, type ImportResult, type ImportedInvoice, type ImportOptions } from '../invoices/import.ts';
+export { seedDemoInvoices } from '../demo/invoices.ts';

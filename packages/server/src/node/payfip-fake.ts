@@ -1,6 +1,7 @@
 // A local fake of the PayFiP Régie SOAP service, for tests and demos: never the real one.
 import { XMLParser } from 'fast-xml-parser';
-import { escapeXml, PAYFIP_NAMESPACE, payfipFormats } from '../payments/payfip.ts';
+import { escapeXml, PAYFIP_NAMESPACE, soapParserOptions } from '../payments/payfip.ts';
+import { payfipFormats } from '../payments/payfip-formats.ts';
 import { formatEuros } from '../domain/invoices.ts';
 
 export interface FakePayfipOperation {
@@ -51,7 +52,7 @@ export function createFakePayfip(options: FakePayfipOptions = {}) {
   const operations = new Map<string, FakePayfipOperation>();
   /** Every SOAP call received, parsed: what the adapter sent. */
   const requests: { operation: string; fields: Record<string, string>; raw: string }[] = [];
-  const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, trimValues: true });
+  const parser = new XMLParser(soapParserOptions);
   let counter = 0;
 
   async function soapCall(request: Request): Promise<Response> {

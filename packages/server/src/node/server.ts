@@ -13,7 +13,7 @@ import { seedDemo } from '../demo/seed.ts';
 import { seedDemoInvoices } from '../demo/invoices.ts';
 import type { PasswordHasher } from '../auth/password-hash.ts';
 import { createJsonLogger, isLogLevel, type Logger, type LogLevel } from '../logging.ts';
-import { createTenantRegistry, type Tenant } from '../tenants/registry.ts';
+import { billingOf, createTenantRegistry, type PaymentSettings, type Tenant, type TenantRegistry } from '../tenants/registry.ts';
 import { demoTenants } from '../tenants/demo.ts';
 import { nodeClientIp } from './client-ip.ts';
 import { createPostgresDatabase } from './postgres.ts';
@@ -27,6 +27,7 @@ import type { PaymentProviders } from '../deps.ts';
 import { createPaymentPoller } from '../payments/transactions.ts';
 import { createDemoProvider } from '../payments/provider.ts';
 import { createPayfipProvider } from '../payments/payfip.ts';
+import { isPayfipSaisie, type PayfipSaisie } from '../payments/payfip-formats.ts';
 import { startFakePayfip, type RunningFakePayfip } from './payfip-fake-server.ts';
 
 /** The demo tenant's online payment (`vienne-condrieu`; ignored when `tenants` are given). */
@@ -36,8 +37,8 @@ export type DemoPaymentOptions =
       readonly provider: 'payfip';
       /** The régie's 6 digits (default with the fake: `012345`). */
       readonly numcli?: string;
-      /** T test, X activation, W production (default T). */
-      readonly saisie?: 'T' | 'X' | 'W';
+      /** Default T. */
+      readonly saisie?: PayfipSaisie;
       /** SOAP endpoint (default: PayFiP's, or the fake's). */
       readonly soapUrl?: string;
       /** `paiementws.web` (default: PayFiP's, or the fake's). */
@@ -105,6 +106,8 @@ export interface RunningServer {
   /** e.g. `http://localhost:8787` (the API is under `/api`). */
   readonly url: string;
   readonly app: App;
+  /** The demo tenant's online payment provider (`payment`, `fakePayfip`: from the options or the environment). */
+  readonly payment: 'demo' | 'payfip';
   close(): Promise<void>;
 }
 
@@ -143,15 +146,30 @@ function paymentFromEnv(env: Record<string, string | undefined>): { payment?: De
   if (provider === 'demo') return { payment: { provider: 'demo' } };
   if (provider !== 'payfip') return {};
   const saisie = env['PAYFIP_SAISIE'];
+  if (saisie && !isPayfipSaisie(saisie)) throw new TypeError('PAYFIP_SAISIE must be T, X or W');
   return {
     payment: {
       provider: 'payfip',
       ...(env['PAYFIP_NUMCLI'] && { numcli: env['PAYFIP_NUMCLI'] }),
-      ...((saisie === 'T' || saisie === 'X' || saisie === 'W') && { saisie }),
+      ...(saisie && { saisie: saisie as PayfipSaisie }),
       ...(env['PAYFIP_SOAP_URL'] && { soapUrl: env['PAYFIP_SOAP_URL'] }),
       ...(env['PAYFIP_PAGE_URL'] && { pageUrl: env['PAYFIP_PAGE_URL'] }),
     },
   };
+}
+
+/**
+ * The tenants the options name, checked: `tenants`, or else the demo tenants (with
+ * `allowedOrigins` and `accountPageUrl`), the demo tenant `vienne-condrieu` taking
+ * `demoPayment` when given.
+ */
+export function serverTenants(options: Pick<ServerOptions, 'tenants' | 'allowedOrigins' | 'accountPageUrl'>, demoPayment?: PaymentSettings): TenantRegistry {
+  return createTenantRegistry(
+    options.tenants ??
+      demoTenants({ allowedOrigins: options.allowedOrigins ?? [], ...(options.accountPageUrl && { accountPageUrl: options.accountPageUrl }) }).map((t) =>
+        t.config.id === 'vienne-condrieu' && demoPayment ? { ...t, billing: { ...billingOf(t), payment: demoPayment } } : t,
+      ),
+  );
 }
 
 /** The database the options name: injected, PostgreSQL (`databaseUrl`), or PGlite in `dataDir` (default `.data/pglite`). Not migrated. */
@@ -176,7 +194,6 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
   const options: ServerOptions = { ...env, ...given, allowedOrigins: [...(env.allowedOrigins ?? []), ...(given.allowedOrigins ?? [])], config: { ...env.config, ...given.config } };
   const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', write: (line) => process.stdout.write(`${line}\n`) });
 
-  if (env.payment?.provider === 'payfip' && process.env['PAYFIP_SAISIE'] && !/^[TXW]$/.test(process.env['PAYFIP_SAISIE'])) throw new TypeError('PAYFIP_SAISIE must be T, X or W');
   const payment: DemoPaymentOptions = options.payment ?? (options.fakePayfip ? { provider: 'payfip' } : { provider: 'demo' });
   const fakePayfip: RunningFakePayfip | undefined = options.fakePayfip ? await startFakePayfip({ ...(options.fakePayfipPort !== undefined && { port: options.fakePayfipPort }) }) : undefined;
   const database = await openDatabase(options).catch(async (error: unknown) => {
@@ -185,14 +202,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
   });
   try {
     const version = await migrate(database.db);
-    const tenants = createTenantRegistry(
-      options.tenants ??
-        demoTenants({ allowedOrigins: options.allowedOrigins ?? [], ...(options.accountPageUrl && { accountPageUrl: options.accountPageUrl }) }).map((t) =>
-          t.config.id === 'vienne-condrieu' && payment.provider === 'payfip'
-            ? { ...t, billing: { ...t.billing, invoiceNumberFormat: t.billing?.invoiceNumberFormat ?? 'F{YYYY}-{SEQ:5}', payment: { provider: 'payfip' as const, numcli: payment.numcli ?? (fakePayfip ? '012345' : ''), saisie: payment.saisie ?? 'T' } } }
-            : t,
-        ),
-    );
+    const tenants = serverTenants(options, payment.provider === 'payfip' ? { provider: 'payfip', numcli: payment.numcli ?? (fakePayfip ? '012345' : ''), saisie: payment.saisie ?? 'T' } : undefined);
     const soapUrl = payment.provider === 'payfip' ? (payment.soapUrl ?? fakePayfip?.serviceUrl) : undefined;
     const pageUrl = payment.provider === 'payfip' ? (payment.pageUrl ?? fakePayfip?.paymentPageUrl) : undefined;
     const paymentProviders: PaymentProviders | undefined =
@@ -274,6 +284,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
     return {
       url,
       app,
+      payment: payment.provider,
       close: () =>
         (closing ??= (async () => {
           clearInterval(purge);

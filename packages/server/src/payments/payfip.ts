@@ -1,11 +1,13 @@
 // PayFiP Régie web service (DGFiP): creerPaiementSecurise / recupererDetailPaiementSecurise.
+import type { XMLParser } from 'fast-xml-parser';
 import type { PaymentProvider, ProviderOutcome } from './provider.ts';
 import { ProviderError } from './provider.ts';
-import type { Tenant } from '../tenants/registry.ts';
+import { billingOf, type Tenant } from '../tenants/registry.ts';
 import { parisDate } from '../domain/paris-date.ts';
+import type { PayfipSaisie } from './payfip-formats.ts';
 
 export const PAYFIP_NAMESPACE = 'http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/contrat_paiement_securise/PaiementSecuriseService';
-export const PAYFIP_SERVICE_URL = 'https://www.payfip.gouv.fr/tpa/services/securite';
+const PAYFIP_SERVICE_URL = 'https://www.payfip.gouv.fr/tpa/services/securite';
 export const PAYFIP_PAYMENT_PAGE = 'https://www.payfip.gouv.fr/tpa/paiementws.web';
 
 /** The fields of `creerPaiementSecurise`, as the protocol wants them. */
@@ -20,24 +22,14 @@ export interface PayfipCreation {
   readonly montant: string;
   readonly mel: string;
   readonly objet: string;
-  readonly saisie: 'T' | 'X' | 'W';
+  readonly saisie: PayfipSaisie;
   readonly urlnotif: string;
   readonly urlredirect: string;
 }
 
-export const payfipFormats = {
-  numcli: /^\d{6}$/,
-  exer: /^\d{4}$/,
-  refdet: /^[A-Za-z0-9]{6,30}$/,
-  montant: /^[1-9]\d{0,9}$/,
-  saisie: /^[TXW]$/,
-  // Simple on purpose: the service answers A2 for what it rejects.
-  mel: /^[^\s@<>]{1,64}@[^\s@<>]+\.[^\s@<>]+$/,
-} as const;
-
 export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-export function soapEnvelope(operation: string, fields: Readonly<Record<string, string>>): string {
+function soapEnvelope(operation: string, fields: Readonly<Record<string, string>>): string {
   const body = Object.entries(fields)
     .map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`)
     .join('');
@@ -45,7 +37,7 @@ export function soapEnvelope(operation: string, fields: Readonly<Record<string, 
 }
 
 /** The payer-facing label: PayFiP's `objet` takes plain letters, digits and spaces (100 at most). */
-export function payfipObjet(label: string): string {
+function payfipObjet(label: string): string {
   return label
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -57,11 +49,16 @@ export function payfipObjet(label: string): string {
 
 type Parsed = Record<string, unknown>;
 
+/** How PayFiP's SOAP is read (here and by the local fake): no namespace prefix, no attribute, every value a trimmed string. */
+export const soapParserOptions = { removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, trimValues: true } as const;
+
+/** Loaded on the first answer only: the parser stays out of what never talks to PayFiP. */
+let soapParser: Promise<XMLParser> | undefined;
+
 /** The SOAP body's answer (`return`) or its functional error code (Fault → detail → code). */
-export async function parseSoapAnswer(xml: string): Promise<{ fault?: { code?: string; message: string }; result?: Record<string, string> }> {
-  const { XMLParser } = await import('fast-xml-parser');
-  const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, trimValues: true });
-  const doc = parser.parse(xml) as Parsed;
+async function parseSoapAnswer(xml: string): Promise<{ fault?: { code?: string; message: string }; result?: Record<string, string> }> {
+  soapParser ??= import('fast-xml-parser').then(({ XMLParser }) => new XMLParser(soapParserOptions));
+  const doc = (await soapParser).parse(xml) as Parsed;
   const body = (doc['Envelope'] as Parsed | undefined)?.['Body'] as Parsed | undefined;
   if (!body) throw new ProviderError('PayFiP: not a SOAP answer');
   const fault = body['Fault'] as Parsed | undefined;
@@ -120,8 +117,8 @@ export function createPayfipProvider(options: PayfipProviderOptions = {}): Payme
   }
 
   const settingsOf = (tenant: Tenant) => {
-    const payment = tenant.billing?.payment;
-    if (payment?.provider !== 'payfip') throw new ProviderError(`Tenant ${tenant.config.id} is not configured for PayFiP`);
+    const payment = billingOf(tenant).payment;
+    if (payment.provider !== 'payfip') throw new ProviderError(`Tenant ${tenant.config.id} is not configured for PayFiP`);
     return payment;
   };
 

@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env.ts';
 import { escapeHtml } from '../mail/templates.ts';
 import { formatEuros } from '../domain/invoices.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { chooseDemoOutcome, confirmByReference, paymentReturnUrl, pendingTransaction } from './transactions.ts';
+import { chooseDemoOutcome, confirmByReference, paymentReturnUrl, transactionRow, transactionView } from './transactions.ts';
 
 /** The API's public base URL, for the URLs given to providers. */
 export const publicBase = (c: Context, app: AppContext) => app.config.publicUrl ?? `${new URL(c.req.url).origin}${app.config.basePath}`;
@@ -72,10 +72,10 @@ export function mountPaymentProviderRoutes(root: Hono<AppEnv>, app: AppContext):
 
   root.get(`${base}/demo/page/:transactionId`, async (c) => {
     const tenant = tenantOf(c);
-    const found = tenant && (await pendingTransaction(app, tenant, c.req.param('transactionId')));
-    if (!tenant || !found || found.row.provider !== 'demo') return notFound(c);
-    if (found.row.status !== 'pending') return c.redirect(paymentReturnUrl(tenant, found.row), 303);
-    return c.html(demoPage(tenant, found.view, c.req.path), 200, pageHeaders(paymentReturnUrl(tenant, found.row)));
+    const row = tenant && (await transactionRow(app.db, tenant.config.id, c.req.param('transactionId')));
+    if (!tenant || !row || row.provider !== 'demo') return notFound(c);
+    if (row.status !== 'pending') return c.redirect(paymentReturnUrl(tenant, row), 303);
+    return c.html(demoPage(tenant, await transactionView(app.db, row), c.req.path), 200, pageHeaders(paymentReturnUrl(tenant, row)));
   });
 
   root.post(`${base}/demo/page/:transactionId`, async (c) => {

@@ -1,4 +1,5 @@
-import type { Tenant } from '../tenants/registry.ts';
+import type { AppContext } from '../deps.ts';
+import { billingOf, type Tenant } from '../tenants/registry.ts';
 
 /** What the server asks a provider to collect. */
 export interface ProviderPaymentRequest {
@@ -50,6 +51,12 @@ export interface PaymentProvider {
   readonly lifetimeSeconds: number;
   create(request: ProviderPaymentRequest): Promise<{ providerRef: string; redirectUrl: string }>;
   outcome(tenant: Tenant, transaction: ProviderTransaction): Promise<ProviderOutcome>;
+}
+
+/** The tenant's active provider: the one its billing names, if this server has it (none: counter payments only). */
+export function providerFor(app: AppContext, tenant: Tenant): PaymentProvider | undefined {
+  const settings = billingOf(tenant).payment;
+  return settings.provider === 'none' ? undefined : app.paymentProviders[settings.provider];
 }
 
 /** The provider failed (unreachable, or refused the request with a code). Nothing was taken. */

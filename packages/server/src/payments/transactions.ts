@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, lt, or, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lt, or, isNull } from 'drizzle-orm';
 import type { PaymentStartInput, PaymentTransaction, PaymentRedirect } from '@famille/contract';
 import type * as z from 'zod/mini';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -12,8 +12,8 @@ import { isUuid } from '../family/views.ts';
 import { ProblemError } from '../http/problem.ts';
 import { invoicesWithPendingPayment, lockInvoices } from '../invoices/invoices.ts';
 import { mailFamily, type QueuedMail } from '../mail/outbox.ts';
-import { billingOf, type Tenant } from '../tenants/registry.ts';
-import { ProviderError, type PaymentProvider, type ProviderOutcome } from './provider.ts';
+import type { Tenant } from '../tenants/registry.ts';
+import { ProviderError, providerFor, type ProviderOutcome } from './provider.ts';
 
 export type TransactionRow = typeof paymentTransactions.$inferSelect;
 
@@ -50,12 +50,8 @@ function returnPageOf(tenant: Tenant, returnTo: string | undefined): string | un
   return url.href;
 }
 
-function providerFor(app: AppContext, tenant: Tenant): PaymentProvider | undefined {
-  const settings = billingOf(tenant).payment;
-  return settings.provider === 'none' ? undefined : app.paymentProviders[settings.provider];
-}
-
-async function transactionView(db: Database, row: TransactionRow): Promise<PaymentTransaction> {
+/** The transaction as the contract shows it, with its invoices' numbers (one query). */
+export async function transactionView(db: Database, row: TransactionRow): Promise<PaymentTransaction> {
   const parts = await db
     .select({ id: paymentTransactionInvoices.invoiceId, amountCents: paymentTransactionInvoices.amountCents, number: invoices.number })
     .from(paymentTransactionInvoices)
@@ -73,7 +69,8 @@ async function transactionView(db: Database, row: TransactionRow): Promise<Payme
   };
 }
 
-async function transactionRow(db: Database, tenantId: string, id: string, familyId?: string): Promise<TransactionRow | undefined> {
+/** The tenant's transaction `id` (the family's, when `familyId` is given); anything but a uuid is none. */
+export async function transactionRow(db: Database, tenantId: string, id: string, familyId?: string): Promise<TransactionRow | undefined> {
   if (!isUuid(id)) return undefined;
   const [row] = await db
     .select()
@@ -104,7 +101,7 @@ export async function startPayment(
   const id = newUuid(app.randomBytes);
   // refdet: 6–30 alphanumerics.
   const reference = `EF${bytesToHex(app.randomBytes(10)).toUpperCase()}`;
-  const amountCents = await app.db.transaction(async (tx) => {
+  const { amountCents, numbers } = await app.db.transaction(async (tx) => {
     const locked = await lockInvoices(tx, tenantId, session.familyId, body.invoiceIds);
     const paid = locked.filter((l) => l.balanceCents === 0);
     if (paid.length > 0) throw new ProblemError('invoice_already_paid', { detail: `Already paid: ${paid.map((p) => p.row.number).join(', ')}` });
@@ -132,10 +129,9 @@ export async function startPayment(
       expiresAt: new Date(now.getTime() + (provider.lifetimeSeconds + BLOCK_MARGIN_SECONDS) * 1000),
     });
     await tx.insert(paymentTransactionInvoices).values(locked.map((l, position) => ({ tenantId, transactionId: id, invoiceId: l.row.id, amountCents: l.balanceCents, position })));
-    return total;
+    return { amountCents: total, numbers: locked.map((l) => l.row.number) };
   });
   const callbackBase = `${publicBase}/payment-providers/${tenantId}/${provider.name}`;
-  const numbers = (await app.db.select({ number: invoices.number }).from(invoices).where(and(eq(invoices.tenantId, tenantId), inArray(invoices.id, [...new Set(body.invoiceIds)])))).map((r) => r.number);
   let created: { providerRef: string; redirectUrl: string };
   try {
     created = await provider.create({
@@ -159,9 +155,12 @@ export async function startPayment(
       .where(and(eq(paymentTransactions.tenantId, tenantId), eq(paymentTransactions.id, id)));
     throw new ProblemError('payment_provider_unavailable', { ...(code && { detail: `Provider code ${code}` }) });
   }
-  await app.db.update(paymentTransactions).set({ providerRef: created.providerRef }).where(and(eq(paymentTransactions.tenantId, tenantId), eq(paymentTransactions.id, id)));
-  const row = (await transactionRow(app.db, tenantId, id))!;
-  return { transaction: await transactionView(app.db, row), redirectUrl: created.redirectUrl };
+  const [row] = await app.db
+    .update(paymentTransactions)
+    .set({ providerRef: created.providerRef })
+    .where(and(eq(paymentTransactions.tenantId, tenantId), eq(paymentTransactions.id, id)))
+    .returning();
+  return { transaction: await transactionView(app.db, row!), redirectUrl: created.redirectUrl };
 }
 
 /**
@@ -306,18 +305,12 @@ export async function chooseDemoOutcome(app: AppContext, tenant: Tenant, transac
   return confirmByReference(app, tenant, 'demo', { transactionId });
 }
 
-export async function pendingTransaction(app: AppContext, tenant: Tenant, transactionId: string): Promise<{ row: TransactionRow; view: PaymentTransaction } | undefined> {
-  const row = await transactionRow(app.db, tenant.config.id, transactionId);
-  if (!row) return undefined;
-  return { row, view: await transactionView(app.db, row) };
-}
-
 /**
  * The re-poll job: notifications can be missing, so every pending transaction older than
  * `minAgeSeconds` and not asked about for as long is confirmed with its provider. Safe to
  * run on several instances at once (crediting is idempotent). Answers how many were asked.
  */
-async function pollPendingPayments(app: AppContext, options: { minAgeSeconds?: number; limit?: number } = {}): Promise<number> {
+async function pollPendingPayments(app: AppContext, options: { minAgeSeconds?: number } = {}): Promise<number> {
   const minAge = options.minAgeSeconds ?? 60;
   const before = new Date(app.clock.now().getTime() - minAge * 1000);
   const rows = await app.db
@@ -332,7 +325,7 @@ async function pollPendingPayments(app: AppContext, options: { minAgeSeconds?: n
       ),
     )
     .orderBy(asc(paymentTransactions.createdAt))
-    .limit(options.limit ?? 100);
+    .limit(100);
   for (const row of rows) {
     const tenant = app.tenants.get(row.tenantId);
     if (!tenant) continue;
@@ -346,7 +339,7 @@ async function pollPendingPayments(app: AppContext, options: { minAgeSeconds?: n
 }
 
 /** The re-poll job for callers holding `AppDeps` (the Node entry runs it on an interval). */
-export function createPaymentPoller(deps: AppDeps, options: { minAgeSeconds?: number; limit?: number } = {}) {
+export function createPaymentPoller(deps: AppDeps, options: { minAgeSeconds?: number } = {}) {
   const app = resolveDepsForJobs(deps);
   return { pollOnce: () => pollPendingPayments(app, options) };
 }

@@ -1,5 +1,6 @@
 import { TenantConfig } from '@famille/contract';
 import { preregistrationConfigProblems } from '../domain/preregistration.ts';
+import { payfipFormats, type PayfipSaisie } from '../payments/payfip-formats.ts';
 
 /** One municipality served by this deployment: what anyone may read, and what only the server uses. */
 export interface Tenant {
@@ -13,7 +14,7 @@ export interface Tenant {
    * (`#famille-activation=…`): a fragment reaches no server log and no Referer.
    */
   readonly accountPageUrl: string;
-  /** Invoices and payments (server-side only). Default: `defaultBilling`. */
+  /** Invoices and payments (server-side only). Default: numbers F{YYYY}-{SEQ:5}, the demo provider. */
   readonly billing?: BillingSettings;
 }
 
@@ -25,8 +26,7 @@ export type PaymentSettings =
       readonly provider: 'payfip';
       /** The régie's client number given by the DGFiP: 6 digits. */
       readonly numcli: string;
-      /** T: test; X: activation (real card, real debit, for the DGFiP's acceptance); W: production. */
-      readonly saisie: 'T' | 'X' | 'W';
+      readonly saisie: PayfipSaisie;
     };
 
 export interface BillingSettings {
@@ -35,7 +35,7 @@ export interface BillingSettings {
   readonly payment: PaymentSettings;
 }
 
-export const defaultBilling: BillingSettings = { invoiceNumberFormat: 'F{YYYY}-{SEQ:5}', payment: { provider: 'demo' } };
+const defaultBilling: BillingSettings = { invoiceNumberFormat: 'F{YYYY}-{SEQ:5}', payment: { provider: 'demo' } };
 
 export const billingOf = (tenant: Tenant): BillingSettings => tenant.billing ?? defaultBilling;
 
@@ -61,10 +61,10 @@ export function createTenantRegistry(tenants: readonly Tenant[]): TenantRegistry
     if (problems.length > 0) throw new TypeError(`Tenant "${config.id}": ${problems.join('; ')}`);
     const page = new URL(tenant.accountPageUrl);
     if ((page.protocol !== 'https:' && page.protocol !== 'http:') || page.hash) throw new TypeError(`Tenant "${config.id}": accountPageUrl must be an http(s) URL without a fragment`);
-    const billing = tenant.billing ?? defaultBilling;
+    const billing = billingOf(tenant);
     if (billing.payment.provider === 'payfip') {
-      if (!/^\d{6}$/.test(billing.payment.numcli)) throw new TypeError(`Tenant "${config.id}": PayFiP numcli must be 6 digits`);
-      if (!['T', 'X', 'W'].includes(billing.payment.saisie)) throw new TypeError(`Tenant "${config.id}": PayFiP saisie must be T, X or W`);
+      if (!payfipFormats.numcli.test(billing.payment.numcli)) throw new TypeError(`Tenant "${config.id}": PayFiP numcli must be 6 digits`);
+      if (!payfipFormats.saisie.test(billing.payment.saisie)) throw new TypeError(`Tenant "${config.id}": PayFiP saisie must be T, X or W`);
     }
     byId.set(
       config.id,
