@@ -1,11 +1,14 @@
 import { sendKeys } from '@web/test-runner-commands';
-import { invoices } from '@famille/sdk';
+import { createClient, invoices } from '@famille/sdk';
 import type { FamilleClient } from '@famille/sdk';
+import { html, render } from 'lit';
 import * as invoicesStories from '../../stories/invoices.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
 import { assert, focusJustBefore, tabTo, text } from './keyboard.ts';
 import { waitFor, waitForText } from '../../stories/support/play.ts';
 import { startMockServer } from '@famille/mock-server';
+import { demo, prepareMockServer } from '../../stories/support/mock.ts';
+import { paymentOutcome } from '../../stories/support/invoices.ts';
 
 const stories = invoicesStories as unknown as StoriesModule;
 
@@ -191,6 +194,36 @@ describe('famille-invoices with many invoices', () => {
     const narrow = await runStory(stories, invoicesStories.PhoneWidth);
     await waitForText(narrow, 'table', 'F');
     assert(getComputedStyle(narrow.querySelector('tbody tr')!).display === 'grid', 'cards on a narrow one (a grid each)');
+  });
+});
+
+describe('famille-invoices back from the payment page', () => {
+  it('when the outcome cannot be read, says so; "Réessayer" reads it again and the failure goes', async () => {
+    await prepareMockServer();
+    const { client, transactionId } = await paymentOutcome('paid');
+    // The same parent, on a network that loses the reads of this transaction until `down` is false.
+    let down = true;
+    const url = (input: RequestInfo | URL) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const flaky = createClient({
+      baseUrl: '/api',
+      tenant: demo.tenant,
+      auth: 'token',
+      fetch: (input, init) => (down && url(input).includes(transactionId) ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init)),
+    });
+    flaky.tokens.set(client.tokens.get()!);
+    document.body.replaceChildren();
+    render(html`<famille-invoices .client=${flaky} payment-transaction=${transactionId}></famille-invoices>`, document.body);
+
+    // Once the invoices are read, focus moves to the failure (rendered anew with them).
+    await waitForText(document.body, 'table', 'F');
+    const alert = await waitFor(() => document.activeElement?.matches('[part=alert]') && document.activeElement, 'focus on the failure');
+    assert(text(alert).includes('Réessayer'), `with "Réessayer": ${text(alert)}`);
+    down = false;
+    await tabTo((el) => text(el) === 'Réessayer', '"Réessayer"');
+    await sendKeys({ press: 'Enter' });
+    const notice = await waitForText(document.body, '[part=notice]', 'Paiement accepté');
+    assert(!document.querySelector('famille-invoices [part=alert]'), 'the failure is gone');
+    await waitFor(() => document.activeElement === notice, 'focus on the outcome');
   });
 });
 

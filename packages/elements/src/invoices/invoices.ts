@@ -108,6 +108,8 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   #problem: ApiError | undefined;
   #selected = new Set<string>();
   #paying = false;
+  /** The payment whose outcome to show: `payment-transaction`, or the return fragment's. */
+  #transactionId: string | undefined;
   #transaction: PaymentTransaction | undefined;
   #checking = false;
   #outcomeProblem: ApiError | undefined;
@@ -121,19 +123,17 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     return invoicesTables;
   }
 
-  protected override async sessionStarted(): Promise<void> {
+  protected override sessionStarted(): Promise<void> {
     // Another parent may have logged in: nothing of the previous one's choices stays.
     this.#selected.clear();
     this.#choices.clear();
     this.#choicesSaved = false;
     this.#shown = PAGE;
     this.#historyShown = HISTORY_PAGE;
-    // The fragment the server's return adds to the host page's URL.
+    // The fragment the server's return adds to the host page's URL (taken off it in any case).
     const fromUrl = takeLinkToken('famille-payment');
-    const transactionId = this.paymentTransaction || fromUrl;
-    if (transactionId) await this.#readOutcome(transactionId);
-    await this.#load();
-    if (transactionId) void focusAfterRender(this, '[part=notice], [part=alert]');
+    this.#transactionId = this.paymentTransaction || fromUrl;
+    return this.#refresh();
   }
 
   /** Reads the invoices and the payment history (GETs, retried by the SDK). */
@@ -173,10 +173,12 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     this.requestUpdate();
   }
 
+  /** Reads the payment's outcome if there is one, then the invoices; focus on the outcome. */
   async #refresh(): Promise<void> {
-    if (this.#transaction) await this.#readOutcome(this.#transaction.id);
+    const id = this.#transactionId;
+    if (id) await this.#readOutcome(id);
     await this.#load();
-    void focusAfterRender(this, '[part=notice], [part=alert]');
+    if (id) void focusAfterRender(this, '[part=notice], [part=alert]');
   }
 
   /** The sum of the selected balances (only payable invoices are ever selected). */
