@@ -254,6 +254,13 @@ describe('a bearer-token session across the trip to the payment page', () => {
       takeSessionBack(again);
       assert(again.tokens.get() === undefined, 'only once');
 
+      // Back with a transaction whose id starts with the kept one: not the same, dropped.
+      keepSessionForReturn(tokenClient('secret-3'), 'tx-1');
+      location.hash = 'famille-payment=tx-10';
+      const longer = tokenClient();
+      takeSessionBack(longer);
+      assert(longer.tokens.get() === undefined, 'dropped on tx-10 when tx-1 was kept');
+
       // A cookie session keeps nothing.
       const cookie = createClient({ baseUrl: '/api', tenant: 'vienne-condrieu', auth: 'cookie' });
       cookie.tokens.set('never-kept');

@@ -30,7 +30,9 @@ export function takeSessionBack(client: FamilleClient): void {
   }
   if (!kept) return;
   const [tenant, transactionId, token] = JSON.parse(kept) as string[];
-  if (client.transport === 'token' && !client.tokens.get() && tenant === client.tenant && location.hash.includes(`famille-payment=${transactionId}`)) {
+  // That very transaction (tx-1 is not tx-10); the fragment stays for <famille-invoices> to read.
+  const returned = new URLSearchParams(location.hash.slice(1)).get('famille-payment');
+  if (client.transport === 'token' && !client.tokens.get() && tenant === client.tenant && returned === transactionId) {
     client.tokens.set(token);
   }
 }
