@@ -4,6 +4,8 @@ import * as entourageStories from '../../stories/entourage.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
 import { assert, fill, focusedHeading, focusJustBefore, tabTo, text } from './keyboard.ts';
 import { buttonByText, inputByLabel, waitFor, waitForText } from '../../stories/support/play.ts';
+import { anotherParentOffline } from './session.ts';
+import type { FamilleEntourage } from '@famille/elements';
 
 const stories = entourageStories as unknown as StoriesModule;
 
@@ -158,5 +160,16 @@ describe('famille-entourage removal and failures', () => {
     await sendKeys({ press: 'Enter' });
     await focusedHeading('Votre demande a bien été enregistrée');
     assert(text(canvas).includes('Léo Huby'), 'the request is about the child typed before the failure');
+  });
+});
+
+describe('famille-entourage when another parent logs in', () => {
+  it('shows nothing of the previous family while theirs loads', async () => {
+    const canvas = await runStory(stories, entourageStories.Household);
+    assert(text(canvas).includes('Marcel Huby'), 'the previous family at first');
+    const alert = await anotherParentOffline(canvas.querySelector('famille-entourage') as FamilleEntourage);
+    assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
+    assert(!canvas.querySelector('.famille-member, [part=requests]'), `no member or request: ${text(canvas)}`);
+    assert(!['Marcel', 'Jeanne', 'Odette', 'Léo'].some((name) => text(canvas).includes(name)), `none of its names: ${text(canvas)}`);
   });
 });

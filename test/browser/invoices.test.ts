@@ -9,6 +9,8 @@ import { waitFor, waitForText } from '../../stories/support/play.ts';
 import { startMockServer } from '@famille/mock-server';
 import { demo, prepareMockServer } from '../../stories/support/mock.ts';
 import { paymentOutcome } from '../../stories/support/invoices.ts';
+import { anotherParentOffline } from './session.ts';
+import type { FamilleInvoices } from '@famille/elements';
 
 const stories = invoicesStories as unknown as StoriesModule;
 
@@ -224,6 +226,17 @@ describe('famille-invoices back from the payment page', () => {
     const notice = await waitForText(document.body, '[part=notice]', 'Paiement accepté');
     assert(!document.querySelector('famille-invoices [part=alert]'), 'the failure is gone');
     await waitFor(() => document.activeElement === notice, 'focus on the outcome');
+  });
+});
+
+describe('famille-invoices when another parent logs in', () => {
+  it('shows nothing of the previous family while theirs loads: no invoice, total, payment, attestation or choice', async () => {
+    const canvas = await runStory(stories, invoicesStories.List);
+    const numbers = [...canvas.querySelectorAll('tbody th')].map(text);
+    const alert = await anotherParentOffline(canvas.querySelector('famille-invoices') as FamilleInvoices);
+    assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
+    assert(!canvas.querySelector('table, [part=totals], [part=history], [part=attestations], [part=preferences]'), `no section of the previous family: ${text(canvas)}`);
+    assert(numbers.length > 0 && !numbers.some((n) => text(canvas).includes(n)) && !text(canvas).includes('Léo'), `none of its words: ${text(canvas)}`);
   });
 });
 

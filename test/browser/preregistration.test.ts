@@ -8,6 +8,7 @@ import { assert, focusedHeading, focusJustBefore, pressButton, tabTo, text } fro
 import { attach, buttonByText, click, inputByLabel, pick, selectByLabel, type, waitFor, waitForText } from '../../stories/support/play.ts';
 import { isoIn, pdfFile } from '../../stories/support/mock.ts';
 import { typedIn } from '../../stories/support/preregistration.ts';
+import { anotherParentOffline } from './session.ts';
 
 const stories = preregistrationStories as unknown as StoriesModule;
 
@@ -156,5 +157,14 @@ describe('famille-preregistration for another town', () => {
     const options = [...selectByLabel(canvas, 'Choix 1')!.options].map((o) => o.value).filter((v) => v);
     assert(options.join() === 'les-lutins,petits-pas', `its two structures: ${options}`);
     assert(!buttonByText(canvas, '+ Ajouter un choix') || selectByLabel(canvas, 'Choix 2') === undefined, 'at most 2 choices');
+  });
+});
+
+describe('famille-preregistration when another parent logs in', () => {
+  it('shows nothing of the previous family while theirs loads: no draft, no child', async () => {
+    const canvas = await runStory(stories, preregistrationStories.ResumeOffer);
+    const alert = await anotherParentOffline(element(canvas));
+    assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
+    assert(!text(canvas).includes('Léo') && !buttonByText(canvas, 'Reprendre'), `nothing of the previous draft: ${text(canvas)}`);
   });
 });

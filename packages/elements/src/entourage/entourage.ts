@@ -105,6 +105,7 @@ interface State {
 }
 
 let instances = 0;
+const initialState = (): State => ({ view: { name: 'list' }, errors: {}, summary: false, pending: false, status: '' });
 
 /**
  * @summary The family's household ("Mon entourage"): co-parent, children (born or expected) and contacts, each change a request to the service.
@@ -166,7 +167,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
   /** Where "Se connecter" leads when nobody is logged in; without it, only the event fires. */
   declare loginHref: string | undefined;
 
-  #s: State = { view: { name: 'list' }, errors: {}, summary: false, pending: false, status: '' };
+  #s = initialState();
   #values: Record<string, string> = {};
   #dirty = new Set<string>();
   #uploads: Upload[] = [];
@@ -185,6 +186,13 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
   }
 
   protected override sessionStarted(): Promise<void> {
+    // Another parent may have logged in: nothing of the previous family stays on screen
+    // while theirs loads (list, form, messages); their uploads in flight stop.
+    for (const u of this.#uploads) abortUpload(u);
+    this.#reset();
+    this.#dirty.clear();
+    this.#returnFocus = undefined;
+    this.#s = initialState();
     return this.#load();
   }
 

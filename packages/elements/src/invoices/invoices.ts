@@ -124,7 +124,11 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   }
 
   protected override sessionStarted(): Promise<void> {
-    // Another parent may have logged in: nothing of the previous one's choices stays.
+    // Another parent may have logged in: nothing of the previous family stays on screen
+    // while theirs loads, neither data nor messages.
+    this.#list = this.#history = this.#attestations = this.#preferences = undefined;
+    this.#transaction = this.#loadProblem = this.#problem = this.#outcomeProblem = this.#choicesProblem = this.#downloadProblem = undefined;
+    this.#payable.clear();
     this.#selected.clear();
     this.#choices.clear();
     this.#choicesSaved = false;

@@ -112,6 +112,7 @@ interface State {
 
 let instances = 0;
 let rowKeys = 0;
+const initialState = (): State => ({ view: { name: 'wizard' }, step: Step.Info, errors: {}, summary: false, pending: false, draftStatus: '', announce: '', fromReview: false });
 const emptyValues = (): Values => ({ startDate: '', choices: [{ key: ++rowKeys, value: '' }], observations: '', docs: {}, answers: {} });
 const undecided: readonly PreregistrationStatus[] = ['deposee', 'en_instruction', 'liste_attente'];
 
@@ -186,7 +187,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   /** The page of `<famille-entourage>`, where a child is declared; without it, only the event fires. */
   declare entourageHref: string | undefined;
 
-  #s: State = { view: { name: 'wizard' }, step: Step.Info, errors: {}, summary: false, pending: false, draftStatus: '', announce: '', fromReview: false };
+  #s = initialState();
   #v: Values = emptyValues();
   #id = `famille-prereg-${++instances}`;
   /** Saves run one after the other, so an older draft never overwrites a newer one. */
@@ -206,6 +207,11 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   }
 
   protected override sessionStarted(): Promise<void> {
+    // Another parent may have logged in: nothing of the previous family stays on screen
+    // while theirs loads (children, drafts, answers, messages); their uploads in flight stop.
+    for (const uploads of Object.values(this.#v.docs)) uploads.forEach(abortUpload);
+    this.#v = emptyValues();
+    this.#s = initialState();
     return this.#load();
   }
 
