@@ -4,7 +4,7 @@ import * as entourageStories from '../../stories/entourage.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
 import { assert, fill, focusedHeading, focusJustBefore, tabTo, text } from './keyboard.ts';
 import { buttonByText, inputByLabel, waitFor, waitForText } from '../../stories/support/play.ts';
-import { anotherParentOffline } from './session.ts';
+import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
 import type { FamilleEntourage } from '@famille/elements';
 
 const stories = entourageStories as unknown as StoriesModule;
@@ -168,6 +168,14 @@ describe('famille-entourage when another parent logs in', () => {
     const canvas = await runStory(stories, entourageStories.Household);
     assert(text(canvas).includes('Marcel Huby'), 'the previous family at first');
     const alert = await anotherParentOffline(canvas.querySelector('famille-entourage') as FamilleEntourage);
+    assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
+    assert(!canvas.querySelector('.famille-member, [part=requests]'), `no member or request: ${text(canvas)}`);
+    assert(!['Marcel', 'Jeanne', 'Odette', 'Léo'].some((name) => text(canvas).includes(name)), `none of its names: ${text(canvas)}`);
+  });
+
+  it('drops the previous family’s answers that arrive after the change', async () => {
+    const canvas = await runStory(stories, entourageStories.Household);
+    const alert = await anotherParentWhileLoading(canvas.querySelector('famille-entourage') as FamilleEntourage);
     assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
     assert(!canvas.querySelector('.famille-member, [part=requests]'), `no member or request: ${text(canvas)}`);
     assert(!['Marcel', 'Jeanne', 'Odette', 'Léo'].some((name) => text(canvas).includes(name)), `none of its names: ${text(canvas)}`);

@@ -9,7 +9,7 @@ import { waitFor, waitForText } from '../../stories/support/play.ts';
 import { startMockServer } from '@famille/mock-server';
 import { demo, prepareMockServer } from '../../stories/support/mock.ts';
 import { paymentOutcome } from '../../stories/support/invoices.ts';
-import { anotherParentOffline } from './session.ts';
+import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
 import type { FamilleInvoices } from '@famille/elements';
 
 const stories = invoicesStories as unknown as StoriesModule;
@@ -234,6 +234,15 @@ describe('famille-invoices when another parent logs in', () => {
     const canvas = await runStory(stories, invoicesStories.List);
     const numbers = [...canvas.querySelectorAll('tbody th')].map(text);
     const alert = await anotherParentOffline(canvas.querySelector('famille-invoices') as FamilleInvoices);
+    assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
+    assert(!canvas.querySelector('table, [part=totals], [part=history], [part=attestations], [part=preferences]'), `no section of the previous family: ${text(canvas)}`);
+    assert(numbers.length > 0 && !numbers.some((n) => text(canvas).includes(n)) && !text(canvas).includes('Léo'), `none of its words: ${text(canvas)}`);
+  });
+
+  it('drops the previous family’s answers that arrive after the change', async () => {
+    const canvas = await runStory(stories, invoicesStories.List);
+    const numbers = [...canvas.querySelectorAll('tbody th')].map(text);
+    const alert = await anotherParentWhileLoading(canvas.querySelector('famille-invoices') as FamilleInvoices);
     assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
     assert(!canvas.querySelector('table, [part=totals], [part=history], [part=attestations], [part=preferences]'), `no section of the previous family: ${text(canvas)}`);
     assert(numbers.length > 0 && !numbers.some((n) => text(canvas).includes(n)) && !text(canvas).includes('Léo'), `none of its words: ${text(canvas)}`);

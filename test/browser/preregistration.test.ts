@@ -8,7 +8,7 @@ import { assert, focusedHeading, focusJustBefore, pressButton, tabTo, text } fro
 import { attach, buttonByText, click, inputByLabel, pick, selectByLabel, type, waitFor, waitForText } from '../../stories/support/play.ts';
 import { isoIn, pdfFile } from '../../stories/support/mock.ts';
 import { typedIn } from '../../stories/support/preregistration.ts';
-import { anotherParentOffline } from './session.ts';
+import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
 
 const stories = preregistrationStories as unknown as StoriesModule;
 
@@ -164,6 +164,13 @@ describe('famille-preregistration when another parent logs in', () => {
   it('shows nothing of the previous family while theirs loads: no draft, no child', async () => {
     const canvas = await runStory(stories, preregistrationStories.ResumeOffer);
     const alert = await anotherParentOffline(element(canvas));
+    assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
+    assert(!text(canvas).includes('Léo') && !buttonByText(canvas, 'Reprendre'), `nothing of the previous draft: ${text(canvas)}`);
+  });
+
+  it('drops the previous family’s answers that arrive after the change', async () => {
+    const canvas = await runStory(stories, preregistrationStories.ResumeOffer);
+    const alert = await anotherParentWhileLoading(element(canvas));
     assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
     assert(!text(canvas).includes('Léo') && !buttonByText(canvas, 'Reprendre'), `nothing of the previous draft: ${text(canvas)}`);
   });

@@ -204,12 +204,15 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
   async #load(): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
+    const session = this.session;
     this.#set({ loadProblem: undefined });
     try {
       const [household, list] = await Promise.all([family(client).get(), requests(client).list()]);
+      // Answers for a session that has ended since (another parent) are not this page's.
+      if (this.session !== session) return;
       this.#set({ members: household.members, requests: list.requests });
     } catch (error) {
-      this.#set({ loadProblem: this.asApiError(error) });
+      if (this.session === session) this.#set({ loadProblem: this.asApiError(error) });
     }
   }
 

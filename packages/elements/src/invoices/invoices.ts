@@ -144,11 +144,14 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   async #load(): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
+    const session = this.session;
     this.#loadProblem = undefined;
     this.requestUpdate();
     try {
       const api = invoices(client);
       const [list, history, attestations, preferences] = await Promise.all([api.list(), api.payments(), api.attestations(), api.preferences()]);
+      // Answers for a session that has ended since (another parent) are not this page's.
+      if (this.session !== session) return;
       this.#list = list;
       this.#history = history.payments;
       this.#attestations = attestations.attestations;
@@ -156,7 +159,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
       this.#payable = new Map(list.invoices.filter(isPayable).map((i) => [i.id, i.balanceCents]));
       for (const id of this.#selected) if (!this.#payable.has(id)) this.#selected.delete(id);
     } catch (error) {
-      this.#loadProblem = this.asApiError(error);
+      if (this.session === session) this.#loadProblem = this.asApiError(error);
     }
     this.requestUpdate();
   }
@@ -164,14 +167,19 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   async #readOutcome(id: string): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
+    const session = this.session;
     this.#checking = true;
     this.#outcomeProblem = undefined;
     this.requestUpdate();
     try {
-      this.#transaction = await invoices(client).transaction(id);
-      this.dispatchEvent(familleEvent('famille-payment-result', { transaction: this.#transaction }));
+      const transaction = await invoices(client).transaction(id);
+      // Not shown if another parent has logged in meanwhile.
+      if (this.session === session) {
+        this.#transaction = transaction;
+        this.dispatchEvent(familleEvent('famille-payment-result', { transaction }));
+      }
     } catch (error) {
-      this.#outcomeProblem = this.asApiError(error);
+      if (this.session === session) this.#outcomeProblem = this.asApiError(error);
     }
     this.#checking = false;
     this.requestUpdate();

@@ -223,6 +223,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   async #load(): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
+    const session = this.session;
     this.#set({ loadProblem: undefined });
     try {
       const [household, { drafts }, list] = await Promise.all([
@@ -230,12 +231,14 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
         preregistration(client).drafts(),
         this.view === 'requests' ? preregistration(client).list() : undefined,
       ]);
+      // Answers for a session that has ended since (another parent) are not this page's.
+      if (this.session !== session) return;
       const children = household.members.filter((m) => m.profile.role === 'enfant');
       const known = drafts.filter((d) => children.some((c) => c.id === d.childId));
       if (this.view === 'requests') this.#set({ children, drafts: known, list: list!.preregistrations, view: { name: 'requests' } });
       else this.#set({ children, drafts: known, view: known.length ? { name: 'resume' } : { name: 'wizard' }, step: Step.Info });
     } catch (error) {
-      this.#set({ loadProblem: this.asApiError(error) });
+      if (this.session === session) this.#set({ loadProblem: this.asApiError(error) });
     }
   }
 
