@@ -9,11 +9,10 @@ import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedToIso } from '../form/dates.ts';
-import { createAccountTables, type AllCreateAccountMessages } from './messages.ts';
+import { createAccountTables, type AllCreateAccountMessages as AllMessages } from './messages.ts';
 import type { CreateAccountMessages } from './messages.fr.ts';
 import { createAccountStyles } from './create-account.styles.ts';
 
-type AllMessages = AllCreateAccountMessages;
 
 /** The events of `<famille-create-account>`, by name. */
 export interface FamilleCreateAccountEvents {

@@ -17,10 +17,9 @@ import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, saveFile, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
-import { entourageTables, type AllEntourageMessages } from './messages.ts';
+import { entourageTables, type AllEntourageMessages as AllMessages } from './messages.ts';
 import { entourageStyles } from './entourage.styles.ts';
 
-type AllMessages = AllEntourageMessages;
 type Key = keyof AllMessages & string;
 
 /** The events of `<famille-entourage>`, by name. */

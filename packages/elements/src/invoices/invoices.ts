@@ -9,10 +9,9 @@ import { loginLink } from '../form/login-link.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { saveFile } from '../form/upload.ts';
 import { keepSessionForReturn } from '../context/payment-handoff.ts';
-import { invoicesTables, type AllInvoicesMessages } from './messages.ts';
+import { invoicesTables, type AllInvoicesMessages as AllMessages } from './messages.ts';
 import { invoicesStyles } from './invoices.styles.ts';
 
-type AllMessages = AllInvoicesMessages;
 type Key = keyof AllMessages & string;
 
 /** The events of `<famille-invoices>`, by name. */

@@ -19,10 +19,9 @@ import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink, requestLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, sentUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
-import { preregistrationTables, type AllPreregistrationMessages } from './messages.ts';
+import { preregistrationTables, type AllPreregistrationMessages as AllMessages } from './messages.ts';
 import { preregistrationStyles } from './preregistration.styles.ts';
 
-type AllMessages = AllPreregistrationMessages;
 type Key = keyof AllMessages & string;
 
 /** The events of `<famille-preregistration>`, by name. */
