@@ -1,7 +1,11 @@
 // Generates the browser build of the contract: the same exports, with every zod schema
 // replaced by a precompiled validator over the JSON Schema that zod itself derives from
-// it. Rollup loads this in place of src/index.ts for browser bundles (see
-// rollup.config.mjs), so the drop-in bundle validates by the contract without zod.
+// it. Rollup loads these modules in place of src/index.ts for browser bundles (see
+// rollup.config.mjs), so the elements validate by the contract without zod.
+//
+// One module per export and one per endpoint (`endpoints` is a namespace of them): Rollup
+// splits code by module, so a page's chunks carry only the validators of the operations
+// that page calls, not every endpoint's.
 import * as z from 'zod/mini';
 import * as contract from '../src/index.ts';
 import * as runtime from '../src/runtime.ts';
@@ -37,29 +41,18 @@ function jsonSchemaOf(schema: z.ZodMiniType): object {
 }
 
 /**
- * What a client needs of each endpoint to call it and check its answer. Summaries, tags
+ * What a client needs of an endpoint to call it and check its answer. Summaries, tags
  * and error lists document the API (OpenAPI), and request schemas serve the server and
  * the forms that import them: in the table they would weigh on every page.
  */
-function callableEndpoints(table: Record<string, Endpoint>): Record<string, Partial<Endpoint>> {
-  return Object.fromEntries(
-    Object.entries(table).map(([name, { method, path, auth, response, status, binary }]) => [
-      name,
-      { method, path, auth, status, ...(binary && { binary }), ...(response && { response }) },
-    ]),
-  );
-}
-
-/** Every zod schema reachable from a value (the contract's exports, the endpoint table). */
-function collectSchemas(value: unknown, found: Set<z.ZodMiniType>): void {
-  if (isSchema(value)) found.add(value);
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectSchemas(item, found);
+function callable({ method, path, auth, response, status, binary }: Endpoint): Partial<Endpoint> {
+  return { method, path, auth, status, ...(binary && { binary }), ...(response && { response }) };
 }
 
 /**
  * Writes JSON Schemas as JavaScript literals, hoisting every sizeable subtree that occurs
- * more than once (a Member inside a request, a phone number rule…) into a shared constant,
- * since zod inlines each occurrence.
+ * more than once in the module (a Member inside a request, a phone number rule…) into a
+ * constant, since zod inlines each occurrence.
  */
 function literalWriter(all: readonly object[], declarations: string[]) {
   const counts = new Map<string, number>();
@@ -88,48 +81,83 @@ function literalWriter(all: readonly object[], declarations: string[]) {
   return write;
 }
 
-/** Module source for the browser contract. `runtimePath` is the absolute path of src/runtime.ts. */
-export function generateBrowserContract(runtimePath: string): string {
-  const schemas = new Map<z.ZodMiniType, string>();
-  const declarations: string[] = [];
-  const values = Object.entries(contract)
-    .filter(([name]) => !(name in runtime))
-    .map(([name, value]) => [name, name === 'endpoints' ? callableEndpoints(value as Record<string, Endpoint>) : value] as const);
-  const found = new Set<z.ZodMiniType>();
-  for (const [, value] of values) collectSchemas(value, found);
-  const jsonOf = new Map([...found].map((schema) => [schema, jsonSchemaOf(schema)]));
-  const write = literalWriter([...jsonOf.values()], declarations);
+/** The name of a module of the browser contract: `index`, `endpoints`, an export's name, or `endpoint.<name>`. */
+export type UnitName = string;
 
-  const serialize = (value: unknown): string => {
-    if (isSchema(value)) {
-      let name = schemas.get(value);
-      if (!name) {
-        name = `schema${schemas.size}`;
-        schemas.set(value, name);
-        // Pure: a schema nobody imports is dropped from the bundle.
-        declarations.push(`const ${name} = /*#__PURE__*/ compile(${write(jsonOf.get(value))});`);
-      }
-      return name;
-    }
-    if (Array.isArray(value)) return `[${value.map(serialize).join(', ')}]`;
-    if (typeof value === 'object' && value !== null) {
-      return `{ ${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${serialize(item)}`).join(', ')} }`;
-    }
-    if (typeof value === 'function') throw new TypeError('a function inside a contract value cannot be generated');
-    return JSON.stringify(value);
-  };
-
-  const exports: string[] = [];
-  for (const [name, value] of values) {
+/**
+ * The browser contract as modules, by name. `ref(name)` gives the specifier another
+ * module imports a unit by (a virtual id for Rollup, a relative file for the tests);
+ * `runtimePath` is the specifier of src/runtime.ts. Import `index`.
+ */
+export function browserContractModules(runtimePath: string, ref: (unit: UnitName) => string): Map<UnitName, string> {
+  // Each exported schema lives in the module of its export; endpoints import them from there.
+  const home = new Map<z.ZodMiniType, UnitName>();
+  const values: [UnitName, unknown][] = [];
+  for (const [name, value] of Object.entries(contract)) {
+    if (name in runtime) continue;
     if (typeof value === 'function') {
       throw new TypeError(`contract export "${name}" is a function: move it to src/runtime.ts so browser bundles keep it`);
     }
-    exports.push(`export const ${name} = ${serialize(value)};`);
+    if (name === 'endpoints') continue;
+    if (isSchema(value)) home.set(value, name);
+    values.push([name, value]);
   }
-  return [
-    `import { compile } from ${JSON.stringify(runtimePath)};`,
-    `export * from ${JSON.stringify(runtimePath)};`,
-    ...declarations,
-    ...exports,
-  ].join('\n');
+  const endpointNames = Object.keys(contract.endpoints);
+  for (const [name, endpoint] of Object.entries(contract.endpoints as Record<string, Endpoint>)) values.push([`endpoint.${name}`, callable(endpoint)]);
+
+  const modules = new Map<UnitName, string>();
+  for (const [unit, value] of values) {
+    const imports = new Set<UnitName>();
+    const local = new Map<z.ZodMiniType, string>();
+    const compiled: z.ZodMiniType[] = [];
+    const collect = (item: unknown): void => {
+      if (isSchema(item)) {
+        const owner = home.get(item);
+        if (owner !== undefined && owner !== unit) imports.add(owner);
+        else if (!compiled.includes(item)) compiled.push(item);
+      } else if (typeof item === 'object' && item !== null) Object.values(item).forEach(collect);
+    };
+    collect(value);
+    const declarations: string[] = [];
+    const jsonOf = new Map(compiled.map((schema) => [schema, jsonSchemaOf(schema)]));
+    const write = literalWriter([...jsonOf.values()], declarations);
+    const serialize = (item: unknown): string => {
+      if (isSchema(item)) {
+        const owner = home.get(item);
+        if (owner !== undefined && owner !== unit) return owner;
+        let name = local.get(item);
+        if (!name) {
+          local.set(item, (name = `schema${local.size}`));
+          // Pure: a validator nobody reads is dropped from the bundle.
+          declarations.push(`const ${name} = /*#__PURE__*/ compile(${write(jsonOf.get(item))});`);
+        }
+        return name;
+      }
+      if (Array.isArray(item)) return `[${item.map(serialize).join(', ')}]`;
+      if (typeof item === 'object' && item !== null) {
+        return `{ ${Object.entries(item).map(([key, entry]) => `${JSON.stringify(key)}: ${serialize(entry)}`).join(', ')} }`;
+      }
+      return JSON.stringify(item);
+    };
+    const body = serialize(value);
+    modules.set(
+      unit,
+      [
+        ...(compiled.length ? [`import { compile } from ${JSON.stringify(runtimePath)};`] : []),
+        ...[...imports].map((owner) => `import { ${owner} } from ${JSON.stringify(ref(owner))};`),
+        ...declarations,
+        `export const ${unit.startsWith('endpoint.') ? 'endpoint' : unit} = ${body};`,
+      ].join('\n'),
+    );
+  }
+  modules.set('endpoints', endpointNames.map((name) => `export { endpoint as ${name} } from ${JSON.stringify(ref(`endpoint.${name}`))};`).join('\n'));
+  modules.set(
+    'index',
+    [
+      `export * from ${JSON.stringify(runtimePath)};`,
+      ...values.filter(([unit]) => !unit.startsWith('endpoint.')).map(([unit]) => `export { ${unit} } from ${JSON.stringify(ref(unit))};`),
+      `export * as endpoints from ${JSON.stringify(ref('endpoints'))};`,
+    ].join('\n'),
+  );
+  return modules;
 }

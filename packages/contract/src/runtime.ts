@@ -3,5 +3,6 @@
 export { problemCodes, fieldErrorCodes } from './codes.ts';
 export { checkPassword, characterClasses, characterClassNames, type CharacterClass, type PasswordRule, type PasswordRuleCheck } from './password-policy.ts';
 export { buildPath } from './paths.ts';
+export { apiVersion, apiVersionHeader, apiVersionCompatible } from './version.ts';
 export { issuesToFieldErrors, type IssueLike } from './field-errors.ts';
 export { compile, type CompiledSchema, type JsonSchema, type ValidationIssue } from './json-schema-validator.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as contract from '@famille/contract';
-import { generateBrowserContract } from '../../../packages/contract/build/browser-contract.ts';
+import { browserContractModules } from '../../../packages/contract/build/browser-contract.ts';
 import { demoTenants } from '@famille/server';
 
 type Module = Record<string, unknown>;
@@ -17,9 +17,9 @@ let scratch: string;
 before(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'famille-contract-'));
   const runtime = pathToFileURL(fileURLToPath(import.meta.resolve('../../../packages/contract/src/runtime.ts'))).href;
-  const file = join(scratch, 'browser-contract.mjs');
-  writeFileSync(file, generateBrowserContract(runtime));
-  browser = (await import(pathToFileURL(file).href)) as Module;
+  // One file per module, as Rollup sees them (each export and each endpoint on its own).
+  for (const [unit, source] of browserContractModules(runtime, (name) => `./${name}.mjs`)) writeFileSync(join(scratch, `${unit}.mjs`), source);
+  browser = (await import(pathToFileURL(join(scratch, 'index.mjs')).href)) as Module;
 });
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
