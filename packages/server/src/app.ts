@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { endpoints, type Endpoint, type ProblemCode } from '@famille/contract';
+import { apiVersion, apiVersionHeader, endpoints, type Endpoint, type ProblemCode } from '@famille/contract';
 import { resolveDeps, type AppDeps } from './deps.ts';
 import { dummyHashFor } from './auth/login.ts';
 import { mountEndpoint, toHonoPath, type HandlerTable } from './http/endpoint.ts';
 import type { AppEnv } from './http/env.ts';
-import { tenantAndOrigin } from './http/origin.ts';
+import { readableProblem, tenantAndOrigin } from './http/origin.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { requestLog } from './http/request-log.ts';
 import { authHandlers } from './routes/auth/index.ts';
@@ -22,6 +22,7 @@ import { agentHandlers } from './routes/agents/index.ts';
 import { preregistrationHandlers } from './routes/preregistration/index.ts';
 import { invoiceHandlers } from './routes/invoices/index.ts';
 import { mountPaymentProviderRoutes } from './payments/provider-routes.ts';
+import { mountKit } from './kit/routes.ts';
 
 const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers, ...accountHandlers, ...passwordResetHandlers, ...devHandlers, ...familyHandlers, ...documentHandlers, ...agentHandlers, ...preregistrationHandlers, ...invoiceHandlers };
 
@@ -55,6 +56,12 @@ export function createApp(deps: AppDeps) {
 
   const root = new Hono<AppEnv>();
   root.use('*', requestLog(app));
+  // The kit's scripts, at the root: public, and outside the API's body limit and tenant checks.
+  if (app.kit) mountKit(root, app.kit);
+  root.use(`${base}/*`, async (c, next) => {
+    await next();
+    c.res.headers.set(apiVersionHeader, apiVersion);
+  });
   // Uploads are streamed and bounded by the tenant's own limit (see files/upload.ts), not this one.
   const uploadRoutes = routes.filter((r) => r.upload);
   const jsonBodyLimit = bodyLimit({ maxSize: app.config.bodyLimitBytes, onError: (c) => problemResponse(c, 'payload_too_large') });
@@ -72,11 +79,14 @@ export function createApp(deps: AppDeps) {
   // The providers' pages, notifications and returns: not the client API, no tenant origin check.
   mountPaymentProviderRoutes(root, app);
 
-  // A path that exists with another method is a 405 (with Allow), not a 404.
+  // A path that exists with another method is a 405 (with Allow), not a 404. Under the API,
+  // readable by any page (a wrong `api` attribute); an admitted origin gets its own CORS headers.
+  const underApi = (path: string) => path === base || path.startsWith(`${base}/`);
   root.notFound((c) => {
+    const problem = underApi(c.req.path) ? readableProblem : problemResponse;
     const allowed = routes.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method);
-    if (allowed.length > 0) return problemResponse(c, 'method_not_allowed', { headers: { Allow: allowed.join(', ') } });
-    return problemResponse(c, 'not_found');
+    if (allowed.length > 0) return problem(c, 'method_not_allowed', { headers: { Allow: allowed.join(', ') } });
+    return problem(c, 'not_found');
   });
 
   root.onError((error, c) => {

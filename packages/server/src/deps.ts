@@ -10,6 +10,7 @@ import { zxcvbnCommonPasswords, type CommonPasswordLoader } from './domain/commo
 import type { QueuedMail } from './mail/outbox.ts';
 import { createMemoryFileStorage, type FileStorage } from './files/storage.ts';
 import { createDemoProvider, type PaymentProvider } from './payments/provider.ts';
+import type { KitAssets } from './kit/assets.ts';
 
 export type PaymentProviders = { readonly demo?: PaymentProvider; readonly payfip?: PaymentProvider };
 
@@ -103,6 +104,8 @@ export interface AppDeps {
   readonly files?: FileStorage;
   /** Default: the demo provider only (PayFiP needs `createPayfipProvider`). */
   readonly paymentProviders?: PaymentProviders;
+  /** The embeddable kit, served at `/famille.js` and `/kit/*` (the Node entry: `loadKitDirectory`). Default: none, those paths are 404. */
+  readonly kit?: KitAssets;
   readonly config?: AppConfigInput;
 }
 
@@ -119,6 +122,7 @@ export interface AppContext {
   readonly commonPasswords: CommonPasswordLoader;
   readonly files: FileStorage;
   readonly paymentProviders: PaymentProviders;
+  readonly kit: KitAssets | undefined;
   readonly config: AppConfig;
 }
 
@@ -152,6 +156,7 @@ export function resolveDeps(deps: AppDeps): AppContext {
     commonPasswords: deps.commonPasswords ?? zxcvbnCommonPasswords,
     files: deps.files ?? createMemoryFileStorage(),
     paymentProviders: deps.paymentProviders ?? { demo: createDemoProvider() },
+    kit: deps.kit,
     config: resolveConfig(deps.config),
   };
 }

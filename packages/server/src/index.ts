@@ -24,6 +24,7 @@ export { demoUploads } from './tenants/demo.ts';
 export { assertStorageKey, createMemoryFileStorage, type FileStorage } from './files/storage.ts';
 export { checkUpload, displayFileName, normalizeMediaType, type CheckedUpload, type UploadRules } from './files/upload.ts';
 export { contentDisposition } from './files/documents.ts';
+export type { KitAsset, KitAssets } from './kit/assets.ts';
 export { nextRequestNumber } from './family/numbering.ts';
 export { checkStatusChange, isDecided, type StatusChangeCheck } from './domain/requests.ts';
 export { memberLabel, memberProfileErrors, MAX_EXPECTED_BIRTH_DAYS } from './domain/member-profile.ts';

@@ -1,23 +1,37 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { apiVersionHeader, type ProblemCode } from '@famille/contract';
 import type { AppContext } from '../deps.ts';
 import type { AppEnv } from './env.ts';
-import { problemResponse } from './problem.ts';
+import { problemResponse, type ProblemDetails } from './problem.ts';
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 // Content-Disposition carries an upload's file name (see the contract's `binary: 'upload'`).
 const ALLOW_HEADERS = 'Content-Type, Content-Disposition, Authorization, Accept-Language, X-Request-Id';
-const EXPOSE_HEADERS = 'Retry-After, X-Request-Id';
+const EXPOSE_HEADERS = `Retry-After, X-Request-Id, ${apiVersionHeader}`;
+
+/**
+ * A problem that a page on any origin may read (`Access-Control-Allow-Origin: *`, no
+ * credentials): the configuration mistakes (unknown tenant, origin not allowed, unknown
+ * path) the kit must be able to tell the web team about, rather than a network error that
+ * looks like "API down". It discloses nothing of a tenant's data.
+ */
+export function readableProblem(c: Context<AppEnv>, code: ProblemCode, details: ProblemDetails = {}): Response {
+  return problemResponse(c, code, { ...details, headers: { ...details.headers, 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSE_HEADERS } });
+}
 
 /**
  * For `/tenants/:tenant/*`: resolves the tenant (404 if unknown), then admits only the
- * API's own origin and the tenant's allowed origins. Others get 403 and no CORS headers,
- * so the browser shows the page nothing. Answers CORS preflights.
+ * API's own origin and the tenant's allowed origins. Others get 403 `origin_not_allowed`,
+ * readable by the page (`*`, no credentials) so the kit can say what is wrong; their
+ * preflights are refused (no CORS headers), so the browser never sends a request that
+ * needs one. Answers the preflights of admitted origins, with credentials.
  */
 export function tenantAndOrigin(app: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const tenant = app.tenants.get(c.req.param('tenant') ?? '');
-    if (!tenant) return problemResponse(c, 'tenant_not_found');
+    if (!tenant) return readableProblem(c, 'tenant_not_found');
     c.set('tenant', tenant);
+    const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
 
     const origin = c.req.header('origin');
     if (origin === undefined) {
@@ -28,10 +42,10 @@ export function tenantAndOrigin(app: AppContext): MiddlewareHandler<AppEnv> {
       c.set('origin', 'allowed');
     } else {
       // Includes `Origin: null` (sandboxed frames, file: pages).
-      return problemResponse(c, 'origin_not_allowed');
+      if (preflight) return problemResponse(c, 'origin_not_allowed');
+      return readableProblem(c, 'origin_not_allowed', { headers: { Vary: 'Origin' } });
     }
 
-    const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
     if (preflight) {
       if (origin === undefined) return problemResponse(c, 'origin_not_allowed');
       return c.body(null, 204, {

@@ -5,6 +5,7 @@ export { createNodeScryptHasher } from './scrypt-hasher.ts';
 export { createPostgresDatabase } from './postgres.ts';
 export { nodeClientIp } from './client-ip.ts';
 export { createDiskFileStorage } from './file-storage.ts';
+export { loadKitDirectory } from './kit-directory.ts';
 export { createFakePayfip, type FakePayfip, type FakePayfipOperation, type FakePayfipOptions } from './payfip-fake.ts';
 export { startFakePayfip, type RunningFakePayfip } from './payfip-fake-server.ts';
 export { importInvoices, eurosToCents, formatImportErrors, type ImportError, type ImportResult, type ImportedInvoice, type ImportOptions } from '../invoices/import.ts';

@@ -29,6 +29,8 @@ import { createDemoProvider } from '../payments/provider.ts';
 import { createPayfipProvider } from '../payments/payfip.ts';
 import { isPayfipSaisie, type PayfipSaisie } from '../payments/payfip-formats.ts';
 import { startFakePayfip, type RunningFakePayfip } from './payfip-fake-server.ts';
+import { loadKitDirectory } from './kit-directory.ts';
+import type { KitAssets } from '../kit/assets.ts';
 
 /** The demo tenant's online payment (`vienne-condrieu`; ignored when `tenants` are given). */
 export type DemoPaymentOptions =
@@ -100,6 +102,11 @@ export interface ServerOptions {
   readonly fakePayfip?: boolean;
   /** The fake's port (default: a free one). */
   readonly fakePayfipPort?: number;
+  /**
+   * The built kit (`famille.js`, `kit/…`), read into memory at start and served at
+   * `/famille.js` and `/kit/*`. Default: none (those paths are 404). Missing: start fails.
+   */
+  readonly kitDir?: string;
 }
 
 export interface RunningServer {
@@ -138,6 +145,7 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...paymentFromEnv(env),
     ...(flag(env['FAKE_PAYFIP']) !== undefined && { fakePayfip: flag(env['FAKE_PAYFIP'])! }),
     ...(env['FAKE_PAYFIP_PORT'] && /^\d+$/.test(env['FAKE_PAYFIP_PORT']) && { fakePayfipPort: Number(env['FAKE_PAYFIP_PORT']) }),
+    ...(env['KIT_DIR'] && { kitDir: env['KIT_DIR'] }),
   };
 }
 
@@ -194,6 +202,8 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
   const options: ServerOptions = { ...env, ...given, allowedOrigins: [...(env.allowedOrigins ?? []), ...(given.allowedOrigins ?? [])], config: { ...env.config, ...given.config } };
   const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', write: (line) => process.stdout.write(`${line}\n`) });
 
+  // First: a wrong KIT_DIR stops the start before anything is opened.
+  const kit: KitAssets | undefined = options.kitDir === undefined ? undefined : loadKitDirectory(options.kitDir);
   const payment: DemoPaymentOptions = options.payment ?? (options.fakePayfip ? { provider: 'payfip' } : { provider: 'demo' });
   const fakePayfip: RunningFakePayfip | undefined = options.fakePayfip ? await startFakePayfip({ ...(options.fakePayfipPort !== undefined && { port: options.fakePayfipPort }) }) : undefined;
   const database = await openDatabase(options).catch(async (error: unknown) => {
@@ -223,6 +233,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       clientIp: nodeClientIp(options.trustProxy ?? 0),
       ...(mailer && { mailer }),
       ...(paymentProviders && { paymentProviders }),
+      ...(kit && { kit }),
       config: { devOutbox, ...options.config, cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie } },
     };
     if (options.seedDemo ?? true) {
@@ -249,6 +260,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       mail: transport ? 'smtp' : 'outbox only (printed to this log)',
       devOutbox,
       payment: payment.provider,
+      kit: options.kitDir === undefined ? 'none' : resolve(options.kitDir),
       ...(payment.provider === 'payfip' && { payfip: soapUrl ?? 'https://www.payfip.gouv.fr', ...(fakePayfip && { fakePayfip: fakePayfip.url }) }),
     });
     // Messages left by an earlier run or another instance, then every interval (retries).
