@@ -3,7 +3,9 @@
 // Prints the routes side by side, the ratio the foundation issue asks for, and the
 // authenticated invoice list (a family with 24 invoices) beside the bare query route.
 // Then, the server stopped, the render time of 1,000 invoices in `<famille-invoices>` in
-// Chromium (scripts/bench-render.ts: what is timed is described there).
+// Chromium (scripts/bench-render.ts: what is timed is described there). Last, the time to
+// the first login form on the demo page with CPU ×4 and Fast 3G emulation, beside the
+// previous drop-in build (scripts/bench-load.ts; alone: `npm run bench:load`).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { agent, createClient, family } from '@famille/sdk';
 import { measureInvoicesRender, printRenderResults } from './bench-render.ts';
+import { measurePageLoad, printLoadResults } from './bench-load.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = 10;
@@ -87,3 +90,5 @@ try {
 
 const render = await measureInvoicesRender();
 if (!printRenderResults(render.results, render.version)) process.exitCode = 1;
+
+printLoadResults(await measurePageLoad());
