@@ -1,4 +1,7 @@
 import {
+  apiVersion,
+  apiVersionCompatible,
+  apiVersionHeader,
   buildPath,
   endpoints,
   type BodyOf,
@@ -14,19 +17,10 @@ import {
   type SessionTransport,
   type TenantConfig,
 } from '@famille/contract';
-import { ApiError, problemFromBody } from './errors.ts';
-import { RequestTimeout, send, type HttpOptions } from './http.ts';
-
-/** Keeps the bearer token. The default keeps it in memory only (never localStorage). */
-export interface TokenStore {
-  get(): string | undefined;
-  set(token: string | undefined): void;
-}
-
-export function memoryTokenStore(initial?: string): TokenStore {
-  let token = initial;
-  return { get: () => token, set: (value) => void (token = value) };
-}
+import { HTTPError, TimeoutError, type Options } from 'ky';
+import { ApiError, gone, refusal } from './errors.ts';
+import { createTransport } from './http.ts';
+import { memoryTokenStore, resolveTransport, sessionTokenStore, type TokenStore } from './session.ts';
 
 export interface ClientOptions {
   /** The API base, e.g. `https://famille.ville.fr/api`. Relative URLs resolve against the page. */
@@ -36,17 +30,40 @@ export interface ClientOptions {
   /**
    * `cookie`: an HttpOnly session cookie (page and API on the same site).
    * `token`: a bearer token kept by `tokenStore` (page on another site, or Node).
-   * `auto` (default): cookie when the API is on the page's site, token otherwise.
+   * `auto` (default): cookie when the API is on the page's site, token otherwise (see `resolveTransport`).
    */
   auth?: SessionTransport | 'auto';
+  /**
+   * Where the bearer token is kept. Default: in a browser with the token transport,
+   * `sessionTokenStore('famille-session:<API base>|<tenant>')` (this tab, survives a
+   * reload); elsewhere in memory.
+   */
   tokenStore?: TokenStore;
   /** Sent as Accept-Language. */
   locale?: Locale;
-  /** Per-attempt timeout in ms (default 15 000). */
+  /** Per-attempt timeout in ms (default 15 000). Uploads have none: cancel them with their `signal`. */
   timeout?: number;
   /** How many times an idempotent GET is retried (default 2). Writes are never retried. */
   retries?: number;
+  /** The `fetch` to use (default: the global one, looked up at each request). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Called when the server ends the session of the token this client holds (a 401
+   * `unauthenticated` or `session_expired`), once the token store is cleared: show the
+   * login again. A logout does not call it, unless the session had already ended.
+   */
+  onSessionEnd?: () => void;
+  /**
+   * Your own [ky](https://github.com/sindresorhus/ky) options, applied over the SDK's with
+   * `ky.extend()`: your hooks run after the SDK's (which set the bearer token and watch
+   * for the end of the session), your `retry`, `timeout`, `headers` or `fetch` replace or
+   * merge with its own. Failures still come out as an `ApiError`: a `beforeError` hook
+   * that returns something other than ky's `HTTPError` or `TimeoutError` makes a
+   * `network` error of it. `throwHttpErrors` cannot be turned off.
+   * @example
+   * createClient({ baseUrl, tenant, ky: { hooks: { beforeRequest: [({ request }) => request.headers.set('x-request-id', crypto.randomUUID())] } } })
+   */
+  ky?: Options;
 }
 
 /** Query-string values; `undefined` ones are left out. */
@@ -82,95 +99,80 @@ export interface FamilleClient {
     /** Sets a new password with the token of the reset link; every session of the account ends. */
     resetPassword(input: PasswordResetInput): Promise<ActivationResult>;
   };
+  /**
+   * The tenant's public configuration, and the connection check (call it first). Besides
+   * the usual failures it throws an `ApiError` with the code:
+   * - `version_mismatch`: the server speaks an API version this client cannot use, or
+   *   sends no `Famille-Api-Version` header (an older server, or not a Famille API);
+   * - `not_famille_api`: the URL answered an error that is not a Famille problem (another
+   *   server's 404 page): the `api` URL is wrong;
+   * - `tenant_not_found`: no such tenant on this server;
+   * - `origin_not_allowed`: the tenant does not list this page's origin.
+   * The error's `url` and `serverVersion` say what to fix.
+   */
   tenantConfig(): Promise<TenantConfig>;
 }
 
 /** What the SDK's resource modules need beyond `call()` (uploads). Not exported from the package. */
 export interface ClientInternals {
-  http: HttpOptions;
-  path(endpoint: Endpoint, params?: Record<string, string>): string;
-  transmit(attempt: () => Promise<Response>, signal?: AbortSignal): Promise<Response>;
-  read<E extends Endpoint>(endpoint: E, response: Response): Promise<CallResult<E>>;
+  /** `call()` with ky options of its own for this request (a file body, a signal, another fetch). */
+  send<E extends Endpoint>(endpoint: E, args?: CallArgs<E>, init?: Options): Promise<CallResult<E>>;
+  /** Whether the client sends through `fetch` only (injected, or no XMLHttpRequest). */
   usesFetch: boolean;
 }
 const internals = new WeakMap<FamilleClient, ClientInternals>();
 export const internalsOf = (client: FamilleClient): ClientInternals => internals.get(client)!;
 
-/** Registrable domain approximation good enough to tell same-site from cross-site. */
-function siteOf(hostname: string): string {
-  if (/^[\d.]+$/.test(hostname) || hostname.includes(':')) return hostname;
-  return hostname.split('.').slice(-2).join('.');
-}
-
-export function resolveTransport(baseUrl: string, auth: ClientOptions['auth'] = 'auto'): SessionTransport {
-  if (auth !== 'auto') return auth;
-  const page = globalThis.location;
-  if (!page?.href) return 'token';
-  const api = new URL(baseUrl, page.href);
-  return api.protocol === page.protocol && siteOf(api.hostname) === siteOf(page.hostname) ? 'cookie' : 'token';
-}
-
-const gone = (error: unknown) => error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'session_expired');
-
 export function createClient(options: ClientOptions): FamilleClient {
   const transport = resolveTransport(options.baseUrl, options.auth);
-  const tokens = options.tokenStore ?? memoryTokenStore();
   const base = new URL(options.baseUrl.replace(/\/?$/, '/'), globalThis.location?.href).href;
+  const tokens =
+    options.tokenStore ??
+    (transport === 'token' && globalThis.document ? sessionTokenStore(`famille-session:${base}|${options.tenant}`) : memoryTokenStore());
+  const api = createTransport(options, tokens, transport === 'cookie' ? 'include' : 'omit');
 
-  const http: HttpOptions = {
-    base,
-    credentials: transport === 'cookie' ? 'include' : 'omit',
-    timeout: options.timeout ?? 15_000,
-    retries: options.retries ?? 2,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    headers() {
-      const headers: Record<string, string> = {};
-      // Only token logins fill the store (a parent's with the token transport, an agent's always).
-      const token = tokens.get();
-      if (token) headers['authorization'] = `Bearer ${token}`;
-      if (options.locale) headers['accept-language'] = options.locale;
-      return headers;
-    },
-  };
-
-  /** A request that never got an answer, as an ApiError; a caller's cancellation as it is. */
-  async function transmit(attempt: () => Promise<Response>, signal?: AbortSignal): Promise<Response> {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new ApiError(error instanceof RequestTimeout ? { kind: 'timeout', cause: error } : { kind: 'network', cause: error });
-    }
-  }
-
-  /** An answer as the contract promises it: a problem thrown, a body validated, a file as a Blob. */
-  async function read(endpoint: Endpoint, response: Response): Promise<any> {
-    if (!response.ok) {
-      const body: unknown = await response.json().catch(() => undefined);
-      throw new ApiError({ kind: 'http', status: response.status, problem: problemFromBody(body, response) });
-    }
+  /**
+   * One operation: its answer as the contract promises it (a body validated, a file as a
+   * Blob), every failure as an ApiError but the caller's own cancellation.
+   */
+  async function send(endpoint: Endpoint, args?: CallArgs<Endpoint>, init?: Options): Promise<any> {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(args?.query ?? {})) if (value !== undefined) query.set(key, String(value));
+    const url = base + buildPath(endpoint.path, { tenant: options.tenant, ...args?.params }).slice(1) + (query.size ? `?${query}` : '');
+    const connecting = endpoint === endpoints.tenantConfig;
+    const response = await api(url, {
+      method: endpoint.method,
+      json: args?.body,
+      // Public answers come with `Access-Control-Allow-Origin: *`, which a credentialed request cannot read.
+      ...(endpoint.auth === 'none' && endpoint.method === 'get' && { credentials: 'omit' }),
+      throwHttpErrors: true,
+      ...init,
+    }).catch((error: unknown) => {
+      // Cancelled by the caller: their own reason (an AbortError), never an ApiError.
+      if (init?.signal?.aborted) throw init.signal.reason;
+      throw error instanceof HTTPError
+        ? refusal(error.response, error.data, url, connecting)
+        : new ApiError({ kind: error instanceof TimeoutError ? 'timeout' : 'network', cause: error, url });
+    });
+    const serverVersion = response.headers.get(apiVersionHeader) ?? undefined;
+    // On the connection check, an answer outside the contract says the server speaks another version of it.
+    const invalid = (cause?: unknown) =>
+      new ApiError({ kind: 'validation', status: response.status, cause, url, ...(connecting && { code: 'version_mismatch', serverVersion }) });
+    if (connecting && !apiVersionCompatible(apiVersion, serverVersion)) throw invalid();
     let body: unknown;
     try {
       if (endpoint.binary == 'download') return await response.blob();
       if (!endpoint.response || response.status === 204) return undefined;
       body = await response.json();
     } catch (cause) {
-      throw new ApiError({ kind: 'validation', status: response.status, cause });
+      throw invalid(cause);
     }
     const parsed = endpoint.response.safeParse(body);
-    if (!parsed.success) throw new ApiError({ kind: 'validation', status: response.status, cause: parsed.error });
+    if (!parsed.success) throw invalid(parsed.error);
     return parsed.data;
   }
 
-  const path = (endpoint: Endpoint, params?: Record<string, string>) =>
-    buildPath(endpoint.path, { tenant: options.tenant, ...params }).slice(1);
-
-  async function call<E extends Endpoint>(endpoint: E, args?: CallArgs<E>): Promise<CallResult<E>> {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(args?.query ?? {})) if (value !== undefined) query.set(key, String(value));
-    const target = path(endpoint, args?.params) + (query.size ? `?${query}` : '');
-    return read(endpoint, await transmit(() => send(http, endpoint.method, target, args?.body)));
-  }
+  const call = <E extends Endpoint>(endpoint: E, args?: CallArgs<E>): Promise<CallResult<E>> => send(endpoint, args);
 
   const client: FamilleClient = {
     tenant: options.tenant,
@@ -206,7 +208,7 @@ export function createClient(options: ClientOptions): FamilleClient {
     },
     tenantConfig: () => call(endpoints.tenantConfig),
   };
-  internals.set(client, { http, path, transmit, read, usesFetch: !!options.fetch || typeof XMLHttpRequest != 'function' });
+  internals.set(client, { send, usesFetch: !!options.fetch || typeof XMLHttpRequest != 'function' });
   return client;
 }
 

@@ -1,8 +1,10 @@
-export { createClient, memoryTokenStore, resolveTransport } from './client.ts';
-export type { CallArgs, CallResult, ClientOptions, FamilleClient, Query, TokenStore } from './client.ts';
+export { createClient } from './client.ts';
+export type { CallArgs, CallResult, ClientOptions, FamilleClient, Query } from './client.ts';
+export { memoryTokenStore, registrableDomain, resolveTransport, sessionTokenStore } from './session.ts';
+export type { TokenStore } from './session.ts';
 export { accounts, agent, documents, family, invoices, preregistration, requests } from './resources.ts';
 export type { UploadOptions } from './resources.ts';
 export { ApiError, isApiError } from './errors.ts';
-export type { ApiErrorKind, ClientErrorCode } from './errors.ts';
+export type { ApiErrorInit, ApiErrorKind, ClientErrorCode } from './errors.ts';
 export { endpoints } from '@famille/contract';
 export type * from '@famille/contract';

@@ -16,7 +16,7 @@ import {
   type AgentRefundQuery,
 } from '@famille/contract';
 import { byId, internalsOf, type FamilleClient } from './client.ts';
-import { send, sendWithProgress } from './http.ts';
+import { progressFetch } from './http.ts';
 
 /** Account creation and activation. */
 export const accounts = (client: FamilleClient) => ({
@@ -59,24 +59,28 @@ export interface UploadOptions {
 
 /** Uploaded files: attach their ids to a member's `attachments` or a draft's documents. */
 export const documents = (client: FamilleClient) => ({
-  /** Uploads a file; never retried. In browsers it goes through XMLHttpRequest to report real progress. */
+  /**
+   * Uploads a file; never retried, and without timeout (a large file on a slow line takes
+   * long: cancel it with `signal`). In browsers, with `onProgress`, it goes through
+   * XMLHttpRequest to report real progress.
+   */
   async upload(file: Blob, { fileName = (file as File).name || 'document', onProgress, signal }: UploadOptions = {}): Promise<DocumentInfo> {
-    const { http, path, transmit, read, usesFetch } = internalsOf(client);
-    const target = path(endpoints.uploadDocument);
-    const headers = {
-      'content-type': file.type || 'application/octet-stream',
-      // RFC 6266 / 8187: the name in UTF-8, percent-encoded.
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`,
-    };
-    const response = await transmit(
-      () =>
-        usesFetch
-          ? send(http, 'post', target, undefined, { body: file, headers, signal })
-          : sendWithProgress(http, target, file, headers, signal, (loaded, total) => onProgress?.(loaded, total)),
+    const { send, usesFetch } = internalsOf(client);
+    const progress = !usesFetch && onProgress;
+    const info = await send(endpoints.uploadDocument, undefined, {
+      body: file,
+      headers: {
+        'content-type': file.type || 'application/octet-stream',
+        // RFC 6266 / 8187: the name in UTF-8, percent-encoded.
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`,
+      },
       signal,
-    );
-    if (usesFetch) onProgress?.(file.size, file.size);
-    return read(endpoints.uploadDocument, response);
+      timeout: false,
+      retry: 0,
+      ...(progress && { fetch: progressFetch(file, progress) }),
+    });
+    if (!progress) onProgress?.(file.size, file.size);
+    return info;
   },
   download: byId(client, endpoints.downloadDocument, 'documentId'),
   /** Deletes a document not yet attached to a request (cancel, replace). */

@@ -1,8 +1,9 @@
 // The SDK against the server's own app, through an injected fetch (no network).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, isApiError, memoryTokenStore, resolveTransport, type ClientOptions } from '@famille/sdk';
+import { ApiError, isApiError, memoryTokenStore, type ClientOptions } from '@famille/sdk';
 import { DEMO, startDemoApp, type DemoApp } from './support/demo-app.ts';
+import { problem } from './support/fakes.ts';
 
 let app: DemoApp;
 const client = (extra?: Partial<ClientOptions>) => app.client(extra);
@@ -60,41 +61,14 @@ describe('SDK against the reference app', () => {
   });
 });
 
-describe('SDK failure kinds', () => {
-  test('no answer at all is a network error', async () => {
-    const sdk = client({ fetch: async () => { throw new TypeError('Failed to fetch'); }, retries: 0 });
-    const error = await sdk.tenantConfig().catch((e: unknown) => e);
-    assert.ok(isApiError(error));
-    assert.equal(error.kind, 'network');
-    assert.equal(error.code, 'network_error');
-  });
-
-  test('an answer that breaks the contract is a validation error', async () => {
-    const sdk = client({ fetch: async () => Response.json({ id: 42 }) });
-    const error = await sdk.tenantConfig().catch((e: unknown) => e);
-    assert.ok(isApiError(error));
-    assert.equal(error.kind, 'validation');
-    assert.equal(error.code, 'invalid_response');
-  });
-
-  test('an answer that never comes is a timeout', async () => {
-    const hang: typeof fetch = (_input, init) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
-    const sdk = client({ fetch: hang, timeout: 50, retries: 0 });
-    const error = await sdk.tenantConfig().catch((e: unknown) => e);
-    assert.ok(isApiError(error));
-    assert.equal(error.kind, 'timeout');
-  });
-
+describe('SDK retries against the reference app', () => {
   test('a GET is retried after a 503 but a login is never retried', async () => {
     const calls: string[] = [];
     const flaky: typeof fetch = async (input, init) => {
       const request = new Request(input, init);
       calls.push(request.method);
       if (calls.length === 1 || request.method === 'POST') {
-        return new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, code: 'internal_error' }), {
-          status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
-        });
+        return problem(503, 'internal_error', { 'retry-after': '0' });
       }
       return app.fetch(request);
     };
@@ -104,21 +78,5 @@ describe('SDK failure kinds', () => {
     calls.length = 0;
     await assert.rejects(sdk.auth.login({ identifiant: 'parent.demo', password: 'x' }));
     assert.deepEqual(calls, ['POST']);
-  });
-});
-
-describe('session transport', () => {
-  test('auto picks the cookie when the API is on the page site, a token otherwise', () => {
-    const location = globalThis.location;
-    try {
-      Object.defineProperty(globalThis, 'location', { value: new URL('https://www.ville.fr/famille'), configurable: true });
-      assert.equal(resolveTransport('https://famille.ville.fr/api'), 'cookie');
-      assert.equal(resolveTransport('/api'), 'cookie');
-      assert.equal(resolveTransport('https://api.editeur.com/api'), 'token');
-      assert.equal(resolveTransport('http://famille.ville.fr/api'), 'token');
-    } finally {
-      Object.defineProperty(globalThis, 'location', { value: location, configurable: true });
-    }
-    assert.equal(resolveTransport('https://famille.ville.fr/api'), 'token', 'outside a browser: token');
   });
 });

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agent, createClient, documents, endpoints, family, isApiError, memoryTokenStore, requests, type ClientOptions } from '@famille/sdk';
 import { AGENT, baseUrl, startDemoApp, tenant, type DemoApp } from './support/demo-app.ts';
+import { hang, problem, recorder } from './support/fakes.ts';
 
 let app: DemoApp;
 // The transport tests below pass their own fetch and never start the app.
@@ -82,16 +83,6 @@ describe('SDK: family, requests and documents against the reference app', () => 
 });
 
 describe('SDK transport details', () => {
-  /** A fetch that records requests and answers with `answer`. */
-  function recorder(answer: () => Response) {
-    const requests: Request[] = [];
-    const fetch: typeof globalThis.fetch = async (input, init) => {
-      requests.push(new Request(input, init));
-      return answer();
-    };
-    return { requests, fetch };
-  }
-
   test('serialises the query, leaving undefined values out', async () => {
     const { requests, fetch } = recorder(() => Response.json({ requests: [] }));
     const sdk = client({ fetch, tokenStore: memoryTokenStore('t') });
@@ -107,11 +98,7 @@ describe('SDK transport details', () => {
   });
 
   test('an upload is never retried, even after a 503', async () => {
-    const { requests, fetch } = recorder(
-      () => new Response(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, code: 'internal_error' }), {
-        status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '0' },
-      }),
-    );
+    const { requests, fetch } = recorder(() => problem(503, 'internal_error', { 'retry-after': '0' }));
     const error = await documents(client({ fetch })).upload(pdf(), { fileName: 'a.pdf' }).catch((e: unknown) => e);
     assert.ok(isApiError(error) && error.status === 503);
     assert.equal(requests.length, 1);
@@ -138,8 +125,6 @@ describe('SDK transport details', () => {
 
   test('a cancelled upload rejects with the AbortError, not an ApiError', async () => {
     const controller = new AbortController();
-    const hang: typeof fetch = (_input, init) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
     const pending = documents(client({ fetch: hang })).upload(pdf(), { fileName: 'a.pdf', signal: controller.signal });
     controller.abort();
     const error = await pending.catch((e: unknown) => e);
