@@ -20,7 +20,7 @@ import {
 import { HTTPError, TimeoutError, type Options } from 'ky';
 import { ApiError, gone, refusal } from './errors.ts';
 import { createTransport } from './http.ts';
-import { memoryTokenStore, resolveTransport, sessionTokenStore, type TokenStore } from './session.ts';
+import { memoryTokenStore, resolveTransport, type TokenStore } from './session.ts';
 
 export interface ClientOptions {
   /** The API base, e.g. `https://famille.ville.fr/api`. Relative URLs resolve against the page. */
@@ -34,9 +34,10 @@ export interface ClientOptions {
    */
   auth?: SessionTransport | 'auto';
   /**
-   * Where the bearer token is kept. Default: in a browser with the token transport,
-   * `sessionTokenStore('famille-session:<API base>|<tenant>')` (this tab, survives a
-   * reload); elsewhere in memory.
+   * Where the bearer token is kept. Default: in memory (a reload logs out). The elements
+   * pass `sessionTokenStore(…)`, which keeps it in this tab across reloads; a page that
+   * builds its own screens may do the same. Two clients of one API and tenant in one tab
+   * (a parent's and an agent's) must not share a key.
    */
   tokenStore?: TokenStore;
   /** Sent as Accept-Language. */
@@ -61,7 +62,7 @@ export interface ClientOptions {
    * that returns something other than ky's `HTTPError` or `TimeoutError` makes a
    * `network` error of it. `throwHttpErrors` cannot be turned off.
    * @example
-   * createClient({ baseUrl, tenant, ky: { hooks: { beforeRequest: [({ request }) => request.headers.set('x-request-id', crypto.randomUUID())] } } })
+   * createClient({ baseUrl, tenant, ky: { hooks: { beforeRequest: [(request) => request.headers.set('x-request-id', crypto.randomUUID())] } } })
    */
   ky?: Options;
 }
@@ -126,9 +127,7 @@ export const internalsOf = (client: FamilleClient): ClientInternals => internals
 export function createClient(options: ClientOptions): FamilleClient {
   const transport = resolveTransport(options.baseUrl, options.auth);
   const base = new URL(options.baseUrl.replace(/\/?$/, '/'), globalThis.location?.href).href;
-  const tokens =
-    options.tokenStore ??
-    (transport === 'token' && globalThis.document ? sessionTokenStore(`famille-session:${base}|${options.tenant}`) : memoryTokenStore());
+  const tokens = options.tokenStore ?? memoryTokenStore();
   const api = createTransport(options, tokens, transport === 'cookie' ? 'include' : 'omit');
 
   /**
@@ -143,16 +142,17 @@ export function createClient(options: ClientOptions): FamilleClient {
     const response = await api(url, {
       method: endpoint.method,
       json: args?.body,
-      // Public answers come with `Access-Control-Allow-Origin: *`, which a credentialed request cannot read.
-      ...(endpoint.auth === 'none' && endpoint.method === 'get' && { credentials: 'omit' }),
+      // Public answers come with `Access-Control-Allow-Origin: *`, which a credentialed request
+      // cannot read; and without a session header the request needs no preflight, so that even
+      // a page whose origin the tenant refuses can read why.
+      ...(endpoint.auth === 'none' && endpoint.method === 'get' && { credentials: 'omit', hooks: { beforeRequest: [(request) => request.headers.delete('authorization')] } }),
       throwHttpErrors: true,
       ...init,
-    }).catch((error: unknown) => {
+    }).catch(async (error: unknown) => {
       // Cancelled by the caller: their own reason (an AbortError), never an ApiError.
       if (init?.signal?.aborted) throw init.signal.reason;
-      throw error instanceof HTTPError
-        ? refusal(error.response, error.data, url, connecting)
-        : new ApiError({ kind: error instanceof TimeoutError ? 'timeout' : 'network', cause: error, url });
+      if (error instanceof HTTPError) throw refusal(error.response, await error.response.json().catch(() => undefined), url, connecting);
+      throw new ApiError({ kind: error instanceof TimeoutError ? 'timeout' : 'network', cause: error, url });
     });
     const serverVersion = response.headers.get(apiVersionHeader) ?? undefined;
     // On the connection check, an answer outside the contract says the server speaks another version of it.

@@ -95,17 +95,18 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /**
- * The ApiError of an error answer, from its parsed body (`undefined`, or the text, when it
- * was not JSON). A body that is not a problem still yields a usable one (a proxy's HTML
- * 502 page…), except on the connection check (`connecting`): there, an answer that is
- * neither a problem, nor signed with the API's version, nor a gateway's (502–504) comes
- * from a server that is not a Famille API.
+ * The ApiError of an error answer, from its parsed body (`undefined` when it was not
+ * JSON). A body that is not a problem still yields a usable one (a proxy's HTML 502
+ * page…). On the connection check (`connecting`), an answer without the API's version
+ * header that is not a gateway's (502–504) comes from something other than the API: a
+ * wrong `api` URL (another server, or this server's address without its `/api`).
  */
 export function refusal(response: Response, body: unknown, url: string, connecting: boolean): ApiError {
   const { status } = response;
+  // Every answer of a Famille API carries its version; a gateway's 502–504 may not.
+  if (connecting && !response.headers.has(apiVersionHeader) && (status < 502 || status > 504)) return new ApiError({ kind: 'http', status, code: 'not_famille_api', url });
   const parsed = Problem.safeParse(body);
   if (parsed.success) return new ApiError({ kind: 'http', status, problem: parsed.data, url });
-  if (connecting && !response.headers.has(apiVersionHeader) && (status < 502 || status > 504)) return new ApiError({ kind: 'http', status, code: 'not_famille_api', url });
   return new ApiError({
     kind: 'http',
     status,

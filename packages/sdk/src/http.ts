@@ -24,14 +24,14 @@ export function createTransport(options: ClientOptions, tokens: TokenStore, cred
       ...(options.fetch && { fetch: options.fetch }),
       hooks: {
         beforeRequest: [
-          ({ request }) => {
+          (request) => {
             // Only token logins fill the store (a parent's with the token transport, an agent's always).
             const token = tokens.get();
             if (token) request.headers.set('authorization', `Bearer ${token}`);
           },
         ],
         afterResponse: [
-          async ({ request, response }) => {
+          async (request, _options, response) => {
             const token = tokens.get();
             // The session this request was sent with only: another may have begun since.
             if (response.status === 401 && token && request.headers.get('authorization') === `Bearer ${token}` && gone(await response.json().catch(() => 0))) {

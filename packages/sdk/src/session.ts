@@ -16,9 +16,8 @@ export function memoryTokenStore(initial?: string): TokenStore {
 
 /**
  * A token kept in `sessionStorage` under `key`, so that a reload keeps the parent logged in
- * when the page and the API are on different sites (no cookie): the default store of a
- * browser client with the token transport. Falls back to memory where storage is refused
- * (some private modes, sandboxed frames).
+ * when the page and the API are on different sites (no cookie): what the elements use.
+ * Falls back to memory where storage is refused (some private modes, sandboxed frames).
  *
  * Threat model: any script running on the host page can read the token (as it could drive
  * the elements themselves), so the host page must trust its scripts. The token stays in

@@ -115,23 +115,19 @@ describe('sessionTokenStore', () => {
     });
   });
 
-  test('is the default store of a browser client with the token transport, keyed by API and tenant', async () => {
+  test('a client keeps its token in memory unless given a store: two clients in one tab never share a session', async () => {
     const storage = fakeStorage();
     await withGlobals({ ...pageAt('https://www.ville.fr/'), sessionStorage: storage }, () => {
       const options = { baseUrl: 'https://api.editeur.com/api', tenant: 'vienne-condrieu' };
-      const sdk = createClient(options);
-      assert.equal(sdk.transport, 'token');
-      sdk.tokens.set('t1');
-      assert.deepEqual([...storage.entries], [['famille-session:https://api.editeur.com/api/|vienne-condrieu', 't1']]);
-      assert.equal(createClient(options).tokens.get(), 't1', 'the session survives a reload');
-      assert.equal(createClient({ ...options, tenant: 'lyon' }).tokens.get(), undefined, 'another tenant has its own');
-      createClient({ ...options, auth: 'cookie' }).tokens.set('agent');
-      assert.equal(storage.entries.size, 1, 'the cookie transport keeps tokens in memory');
-    });
-    const storageOutside = fakeStorage();
-    await withGlobals({ sessionStorage: storageOutside }, () => {
-      createClient({ baseUrl: 'https://api.editeur.com/api', tenant: 'vienne-condrieu' }).tokens.set('t1');
-      assert.equal(storageOutside.entries.size, 0, 'outside a browser (no document): memory');
+      const parent = createClient(options);
+      assert.equal(parent.transport, 'token');
+      parent.tokens.set('parent');
+      createClient(options).tokens.set('agent');
+      assert.equal(parent.tokens.get(), 'parent');
+      assert.equal(storage.entries.size, 0, 'nothing in sessionStorage by default');
+      const kept = createClient({ ...options, tokenStore: sessionTokenStore('famille-session:k') });
+      kept.tokens.set('t1');
+      assert.equal(createClient({ ...options, tokenStore: sessionTokenStore('famille-session:k') }).tokens.get(), 't1', 'with sessionTokenStore the session survives a reload');
     });
   });
 });

@@ -102,12 +102,16 @@ describe('SDK transport: failures', () => {
 });
 
 describe('SDK transport: the session', () => {
-  test('sends the bearer token and the language with each request', async () => {
-    const { requests, fetch } = recorder(() => Response.json(health));
-    await client({ fetch, tokenStore: memoryTokenStore('t'), locale: 'en' }).call(endpoints.health);
+  test('sends the bearer token and the language with each request, but no token with a public GET (no preflight)', async () => {
+    const { requests, fetch } = recorder((request) => (request.method === 'GET' ? Response.json(health) : new Response(null, { status: 204 })));
+    const sdk = client({ fetch, tokenStore: memoryTokenStore('t'), locale: 'en' });
+    await sdk.call(endpoints.logout);
     assert.equal(requests[0]!.headers.get('authorization'), 'Bearer t');
     assert.equal(requests[0]!.headers.get('accept-language'), 'en');
     assert.equal(requests[0]!.headers.get('accept'), 'application/json');
+    await sdk.call(endpoints.health);
+    assert.equal(requests[1]!.headers.get('authorization'), null);
+    assert.equal(requests[1]!.headers.get('accept-language'), 'en');
   });
 
   test('a 401 that ends the session clears the token and calls onSessionEnd', async () => {
@@ -165,12 +169,12 @@ describe("SDK transport: the caller's own ky options", () => {
         headers: { 'x-tenant-app': 'portail' },
         hooks: {
           beforeRequest: [
-            ({ request }) => {
+            (request) => {
               seen.push(request.headers.get('authorization'));
               request.headers.set('x-request-id', 'r1');
             },
           ],
-          afterResponse: [({ response }) => void answered.push(response.status)],
+          afterResponse: [(_request, _options, response) => void answered.push(response.status)],
         },
       },
     });
@@ -184,7 +188,7 @@ describe("SDK transport: the caller's own ky options", () => {
   test('their beforeError hooks see ky’s errors; the caller still gets an ApiError', async () => {
     const { fetch } = recorder(() => problem(404, 'not_found'));
     const names: string[] = [];
-    const sdk = client({ fetch, ky: { hooks: { beforeError: [({ error }) => (names.push(error.name), error)] } } });
+    const sdk = client({ fetch, ky: { hooks: { beforeError: [(error) => (names.push(error.name), error)] } } });
     const error = await sdk.call(endpoints.health).catch((e: unknown) => e);
     assert.deepEqual(names, ['HTTPError']);
     assert.ok(isApiError(error) && error.code === 'not_found');
