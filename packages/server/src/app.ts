@@ -79,14 +79,13 @@ export function createApp(deps: AppDeps) {
   // The providers' pages, notifications and returns: not the client API, no tenant origin check.
   mountPaymentProviderRoutes(root, app);
 
-  // A path that exists with another method is a 405 (with Allow), not a 404. Under the API,
-  // readable by any page (a wrong `api` attribute); an admitted origin gets its own CORS headers.
-  const underApi = (path: string) => path === base || path.startsWith(`${base}/`);
+  // A path that exists with another method is a 405 (with Allow), not a 404. Readable by
+  // any page: a wrong `api` attribute (often the server's address without `/api`) must be
+  // told from an API that is down.
   root.notFound((c) => {
-    const problem = underApi(c.req.path) ? readableProblem : problemResponse;
     const allowed = routes.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method);
-    if (allowed.length > 0) return problem(c, 'method_not_allowed', { headers: { Allow: allowed.join(', ') } });
-    return problem(c, 'not_found');
+    if (allowed.length > 0) return readableProblem(c, 'method_not_allowed', { headers: { Allow: allowed.join(', ') } });
+    return readableProblem(c, 'not_found');
   });
 
   root.onError((error, c) => {

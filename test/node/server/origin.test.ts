@@ -137,10 +137,12 @@ describe('allowed origins (CORS)', () => {
     assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
   });
 
-  test('outside the API, an unknown path gets no CORS header', async () => {
-    const response = await app.request('/no-such-page', { headers: { origin: 'https://www.somewhere.example' } });
+  test('outside the API (an `api` attribute without `/api`), an unknown path is a readable 404 without the version header', async () => {
+    const response = await app.request('/tenants/vienne-condrieu/config', { headers: { origin: 'https://www.somewhere.example' } });
     assert.equal(response.status, 404);
-    assert.equal(response.headers.get('access-control-allow-origin'), null);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.equal(response.headers.get('access-control-allow-credentials'), null);
+    // Without it, the kit tells "not an Espace Famille API" from the API's own answers.
     assert.equal(response.headers.get(apiVersionHeader), null);
   });
 });
