@@ -1,29 +1,42 @@
-// Builds (1) the one-file drop-in bundle dist/famille.js, (2) one standalone file per
-// element for sites that want only one, and (3) the publishable ESM of each package
-// (dependencies left external). `npm run size` reuses `dropInPlugins()`.
+// Builds (1) the kit a town's page loads from the API server: the loader `famille.js` and
+// its content-hashed chunks under `kit/` (packages/elements/dist/cdn), and (2) the
+// publishable ESM of each package (dependencies left external). `npm run size` and
+// `npm start` build (1) through `kitBuild()`.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { generateBrowserContract } from './packages/contract/build/browser-contract.ts';
+import { browserContractModules } from './packages/contract/build/browser-contract.ts';
 import { minifyTemplates } from './scripts/minify-templates.ts';
+import { kitOutput } from './scripts/kit-output.ts';
 
 const contractEntry = resolve('packages/contract/src/index.ts');
+const contractRuntime = resolve('packages/contract/src/runtime.ts');
+const virtualPrefix = '\0famille-contract:';
 
 /**
  * Loads the contract's browser build (precompiled validators generated from the zod
- * schemas) in place of its source: same rules, without zod's ~8 KB gzip core.
+ * schemas, one module per export and per endpoint) in place of its source: same rules,
+ * without zod's ~8 KB gzip core, and each page's chunks carry only the validators of
+ * the operations it calls.
  */
 export function browserContract() {
+  let modules;
+  const source = (unit) => (modules ??= browserContractModules(contractRuntime, (name) => virtualPrefix + name)).get(unit);
   return {
     name: 'browser-contract',
-    load: (id) => (id === contractEntry ? generateBrowserContract(resolve('packages/contract/src/runtime.ts')) : null),
+    resolveId: (id) => (id.startsWith(virtualPrefix) ? id : null),
+    load(id) {
+      if (id === contractEntry) return { code: source('index'), moduleSideEffects: false };
+      if (id.startsWith(virtualPrefix)) return { code: source(id.slice(virtualPrefix.length)), moduleSideEffects: false };
+      return null;
+    },
   };
 }
 
-/** Plugins for browser bundles: Lit's production build, workspace sources, minified (templates too). */
-export function dropInPlugins() {
+/** Plugins for browser code: Lit's production build, workspace sources, minified (templates too). */
+export function browserPlugins(beforeMinify = []) {
   return [
     browserContract(),
     // `source` resolves workspace packages to their TypeScript sources.
@@ -31,18 +44,30 @@ export function dropInPlugins() {
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
     // White space inside html`` and css`` literals, which terser must keep.
     minifyTemplates(),
+    ...beforeMinify,
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ];
 }
 
-export const elementEntries = {
-  'famille-portal': 'packages/elements/src/portal/define.ts',
-  'famille-login': 'packages/elements/src/login/define.ts',
-  'famille-create-account': 'packages/elements/src/create-account/define.ts',
-  'famille-entourage': 'packages/elements/src/entourage/define.ts',
-  'famille-preregistration': 'packages/elements/src/preregistration/define.ts',
-  'famille-invoices': 'packages/elements/src/invoices/define.ts',
-};
+export const kitLoader = 'packages/elements/src/loader.ts';
+export const kitDir = 'packages/elements/dist/cdn';
+
+/** The served kit: the loader and the chunks it imports, precompressed, with a manifest. */
+export function kitBuild(dir = kitDir) {
+  return {
+    input: { famille: kitLoader },
+    plugins: browserPlugins([kitOutput()]),
+    // Rollup otherwise keeps every statement inside a try block, and with it whole modules.
+    treeshake: { tryCatchDeoptimization: false },
+    output: {
+      dir,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'kit/[name]-[hash].js',
+      sourcemap: true,
+    },
+  };
+}
 
 const packages = { contract: ['browser'], sdk: ['browser'], elements: ['browser'], server: ['node'] };
 
@@ -73,15 +98,6 @@ export default [
     plugins: [browserContract(), nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
     output: { file: 'packages/contract/dist/browser.js', format: 'es', sourcemap: true },
   },
-  {
-    input: 'packages/elements/src/define-all.ts',
-    plugins: dropInPlugins(),
-    output: { file: 'dist/famille.js', format: 'es', inlineDynamicImports: true, sourcemap: true },
-  },
-  ...Object.entries(elementEntries).map(([name, input]) => ({
-    input,
-    plugins: dropInPlugins(),
-    output: { file: `dist/${name}.js`, format: 'es', inlineDynamicImports: true, sourcemap: true },
-  })),
+  kitBuild(),
   ...Object.entries(packages).map(packageBuild),
 ];

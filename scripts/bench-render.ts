@@ -2,7 +2,7 @@
 // 50 ms). Part of `npm run bench`; alone: `node --conditions=source scripts/bench-render.ts`.
 //
 // The element goes through its real data path. The production drop-in bundle of the element
-// (rollup + dropInPlugins(), built in memory) runs in a page served on 127.0.0.1 by a stub of
+// (rollup + browserPlugins(), built in memory) runs in a page served on 127.0.0.1 by a stub of
 // the API, which answers what the element reads: the session, the tenant's configuration,
 // GET …/invoices (1,000 invoices), …/payments (the history that pays them), and the
 // element's other reads (…/attestations, …/invoice-preferences), each checked against the
@@ -37,7 +37,7 @@ import { demoTenants, invoiceStatus, lineAmountCents, splitByLines, underSixOnFi
 import { launchChromium } from '../test/e2e/harness.ts';
 import { bundleInMemory } from './bundle.ts';
 // @ts-expect-error: plain JS config module
-import { dropInPlugins, elementEntries } from '../rollup.config.mjs';
+import { browserPlugins } from '../rollup.config.mjs';
 
 const renderGoalMs = 50;
 const tenant = 'vienne-condrieu';
@@ -199,7 +199,7 @@ function validated(path: string, body: unknown): unknown {
 
 /** The production bundle of `<famille-invoices>`. */
 function buildInvoicesBundle(): Promise<string> {
-  return bundleInMemory(elementEntries['famille-invoices'], dropInPlugins() as Plugin[]);
+  return bundleInMemory('packages/elements/src/invoices/define.ts', browserPlugins() as Plugin[]);
 }
 
 const page = `<!doctype html>

@@ -1,10 +1,10 @@
-// A browser bundle built in memory with the drop-in's plugins (one ES module, dynamic
-// imports inlined): what `npm start` serves, `npm run size` weighs and the render bench runs.
+// A browser bundle built in memory with the kit's plugins (one ES module, dynamic imports
+// inlined): what the render bench runs.
 import { rollup, type Plugin } from 'rollup';
 // @ts-expect-error: plain JS config module
-import { dropInPlugins } from '../rollup.config.mjs';
+import { browserPlugins } from '../rollup.config.mjs';
 
-export async function bundleInMemory(input: string, plugins: Plugin[] = dropInPlugins()): Promise<string> {
+export async function bundleInMemory(input: string, plugins: Plugin[] = browserPlugins()): Promise<string> {
   const bundle = await rollup({ input, plugins, logLevel: 'silent' });
   const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
   await bundle.close();

@@ -1,5 +1,6 @@
-// `npm start`: the reference server on embedded PostgreSQL (PGlite on disk), seeded, plus a
-// demo "municipal website" on another origin that embeds the drop-in bundle.
+// `npm start`: the reference server on embedded PostgreSQL (PGlite on disk), seeded, serving
+// the kit (built here only when its sources changed), plus a demo "municipal website" on
+// another origin whose page loads the kit from the API server, as a town's page does.
 //   PORT (8787)       the API server        DEMO_PORT (8080)   the town's demo site
 //   DEMO_INVOICES (1) 0: the demo parent starts without the sample invoices
 //   API_PUBLIC_URL    the API URL the page uses (default http://localhost:PORT/api); also the
@@ -11,9 +12,14 @@
 // http://127.0.0.1:DEMO_PORT (another site: bearer-token session).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { demoCards } from '@famille/server';
 import { serverOptionsFromEnv, startServer } from '@famille/server/node';
-import { bundleInMemory } from './bundle.ts';
+import { ensureKit, kitDir } from './kit.ts';
+
+const started = performance.now();
+const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const progress = (line: string) => console.log(`  [${seconds().padStart(6)}] ${line}`);
 
 const apiPort = Number(process.env.PORT ?? 8787);
 const demoPort = Number(process.env.DEMO_PORT ?? 8080);
@@ -24,34 +30,36 @@ const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPor
 const fromEnv = serverOptionsFromEnv(process.env);
 // "Mes factures" has something to pay from the first start (DEMO_INVOICES=0: none).
 const demoInvoices = fromEnv.demoInvoices ?? true;
-const [script, api] = await Promise.all([
-  bundleInMemory('packages/elements/src/define-all.ts'),
-  startServer({
-    port: apiPort,
-    // E-mail links (activation, reset) lead back to the town's page, not to the API.
-    accountPageUrl: process.env.ACCOUNT_PAGE_URL ?? `http://localhost:${demoPort}/`,
-    allowedOrigins: [...demoOrigins, ...(process.env.ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [])],
-    demoInvoices,
-    // The URLs given to the payment provider (PayFiP's urlnotif, urlredirect) on the API's public URL.
-    ...(process.env.API_PUBLIC_URL && !process.env.PUBLIC_URL && { config: { publicUrl: apiUrl } }),
-  }),
-]);
+progress('checking the kit (loader + chunks) against its sources');
+const kit = await ensureKit();
+progress(kit.built ? `kit built into ${kitDir}` : 'kit up to date: reused');
+progress('starting the API (database, migrations, demo data)');
+const api = await startServer({
+  kitDir,
+  port: apiPort,
+  // E-mail links (activation, reset) lead back to the town's page, not to the API.
+  accountPageUrl: process.env.ACCOUNT_PAGE_URL ?? `http://localhost:${demoPort}/`,
+  allowedOrigins: [...demoOrigins, ...(process.env.ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [])],
+  demoInvoices,
+  // The URLs given to the payment provider (PayFiP's urlnotif, urlredirect) on the API's public URL.
+  ...(process.env.API_PUBLIC_URL && !process.env.PUBLIC_URL && { config: { publicUrl: apiUrl } }),
+});
 
 const payments =
   api.payment === 'payfip'
   ? `PayFiP${fromEnv.fakePayfip ? ' — local fake (simulation locale: Payer / Paiement refusé / Abandonner)' : ''}`
   : `demo provider — test cards ${demoCards.map((card) => `${card.number} (${card.label})`).join(', ')}`;
 
+progress(`API listening on ${api.url}`);
 const page = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8')
+  .replaceAll('%KIT%', new URL(apiUrl).origin)
   .replaceAll('%API%', apiUrl)
   .replaceAll('%TENANT%', tenant);
 
 const demo = createServer((request, response) => {
   const path = new URL(request.url ?? '/', 'http://demo').pathname;
   const security = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
-  if (path === '/famille.js') {
-    response.writeHead(200, { ...security, 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
-  } else if (path === '/' || path === '/index.html') {
+  if (path === '/' || path === '/index.html') {
     response.writeHead(200, { ...security, 'Content-Type': 'text/html; charset=utf-8' }).end(page);
   } else {
     response.writeHead(404, { ...security, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
@@ -60,10 +68,11 @@ const demo = createServer((request, response) => {
 await new Promise<void>((resolve) => demo.listen(demoPort, resolve));
 
 console.log(`
-  Espace Famille kit — demo ready
+  Espace Famille kit — demo ready in ${seconds()}
   Town's demo site:  http://localhost:${demoPort}/   (same site as the API)
                      http://127.0.0.1:${demoPort}/   (another site: bearer tokens)
   API:               ${api.url}/api   docs: ${api.url}/api/docs
+  Kit:               ${api.url}/famille.js  (the one script tag a town's page loads)
   Demo parent:       identifiant parent.demo   mot de passe Famille-Demo-2026${demoInvoices ? ' (sample invoices to pay)' : ''}
   Demo agent (API):  identifiant agent.demo    mot de passe Agent-Demo-2026
   Payments:          ${payments}

@@ -1,13 +1,19 @@
 import { fieldErrorCodes, problemCodes, type TenantConfig } from '@famille/contract';
-import { createLocalizer, messages, toLocale } from '@famille/elements';
-import { paymentProblemsEn, paymentProblemsFr } from '../../packages/elements/src/i18n/payment-problems.ts';
+import { createLocalizer, kitMessages, toLocale, withMessages } from '@famille/elements';
+import { paymentProblemsFr } from '../../packages/elements/src/i18n/payment-problems.ts';
+import { paymentProblemsEn } from '../../packages/elements/src/i18n/payment-problems.en.ts';
 import { assert } from './keyboard.ts';
 
-const clientCodes = ['network_error', 'timeout', 'invalid_response'] as const;
+const clientCodes = ['network_error', 'timeout', 'invalid_response', 'not_famille_api', 'version_mismatch'] as const;
 
 describe('i18n', () => {
-  it('has a French and an English text for every problem code of the contract and of the SDK (shared table or its domain’s)', () => {
-    const tables = { fr: { ...messages.fr, ...paymentProblemsFr }, en: { ...messages.en, ...paymentProblemsEn } };
+  before(async () => {
+    await kitMessages.load('en');
+  });
+
+  it('has a French and an English text for every problem code of the contract and of the SDK (shared table or its domain’s)', async () => {
+    const tables = withMessages(paymentProblemsFr, async () => paymentProblemsEn);
+    await tables.load('en');
     for (const locale of ['fr', 'en'] as const) {
       const { problem } = createLocalizer(locale, undefined, tables);
       const generic = problem('internal_error');
@@ -42,7 +48,7 @@ describe('i18n', () => {
   });
 
   it('keeps the English table complete: the same keys as the French one', () => {
-    const missing = Object.keys(messages.fr).filter((key) => !(key in messages.en));
+    const missing = Object.keys(kitMessages.get('fr')!).filter((key) => !(key in kitMessages.get('en')!));
     assert(missing.length === 0, `missing in English: ${missing.join(', ')}`);
   });
 

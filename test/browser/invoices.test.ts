@@ -4,7 +4,7 @@ import type { FamilleClient } from '@famille/sdk';
 import { html, render } from 'lit';
 import * as invoicesStories from '../../stories/invoices.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
-import { assert, focusJustBefore, tabTo, text } from './keyboard.ts';
+import { assert, fill, focusJustBefore, pressButton, tabTo, text } from './keyboard.ts';
 import { waitFor, waitForText } from '../../stories/support/play.ts';
 import { startMockServer } from '@famille/mock-server';
 import { demo, prepareMockServer } from '../../stories/support/mock.ts';
@@ -249,48 +249,38 @@ describe('famille-invoices when another parent logs in', () => {
   });
 });
 
-describe('a bearer-token session across the trip to the payment page', () => {
-  it('is kept for that transaction only, taken back once on the return fragment, and dropped otherwise', async () => {
-    const { keepSessionForReturn, takeSessionBack } = await import('../../packages/elements/src/context/payment-handoff.ts');
-    const { createClient } = await import('@famille/sdk');
-    const tokenClient = (token?: string) => {
-      const client = createClient({ baseUrl: 'https://api.other-site.example/api', tenant: 'vienne-condrieu', auth: 'token' });
-      if (token) client.tokens.set(token);
-      return client;
+describe('a bearer-token session across a reload (page and API on different sites)', () => {
+  it('is kept in this tab: the reloaded page’s portal finds the parent logged in, and logging out forgets it', async () => {
+    await prepareMockServer();
+    const page = document.createElement('div');
+    document.body.append(page);
+    // What the town's page holds; mounting it again is what a reload (or the way back from paying) does.
+    const load = () => {
+      render(html``, page);
+      render(html`<famille-portal api="/api" tenant=${demo.tenant} auth="token"><famille-login></famille-login></famille-portal>`, page);
     };
-    const hash = location.hash;
+    const kept = () => Object.keys(sessionStorage).filter((key) => key.startsWith('famille-session:'));
     try {
-      keepSessionForReturn(tokenClient('secret-1'), 'tx-1');
-      // Back with another transaction's fragment: dropped, not restored.
-      location.hash = 'famille-payment=tx-2';
-      const wrong = tokenClient();
-      takeSessionBack(wrong);
-      assert(wrong.tokens.get() === undefined && sessionStorage.getItem('famille-payment-session') === null, 'dropped on another fragment');
+      load();
+      await fill(page, 'Identifiant', demo.identifiant);
+      await fill(page, 'Mot de passe', demo.password);
+      await sendKeys({ press: 'Enter' });
+      await waitForText(page, 'button', 'Se déconnecter');
+      assert(kept().length === 1, `the token is kept in this tab: ${kept().join()}`);
 
-      keepSessionForReturn(tokenClient('secret-2'), 'tx-3');
-      location.hash = 'famille-payment=tx-3';
-      const back = tokenClient();
-      takeSessionBack(back);
-      assert(back.tokens.get() === 'secret-2', 'restored on its own return');
-      const again = tokenClient();
-      takeSessionBack(again);
-      assert(again.tokens.get() === undefined, 'only once');
+      load();
+      await waitForText(page, 'button', 'Se déconnecter');
+      assert(!page.querySelector('input[autocomplete="current-password"]'), 'logged in after the reload, no login form');
 
-      // Back with a transaction whose id starts with the kept one: not the same, dropped.
-      keepSessionForReturn(tokenClient('secret-3'), 'tx-1');
-      location.hash = 'famille-payment=tx-10';
-      const longer = tokenClient();
-      takeSessionBack(longer);
-      assert(longer.tokens.get() === undefined, 'dropped on tx-10 when tx-1 was kept');
-
-      // A cookie session keeps nothing.
-      const cookie = createClient({ baseUrl: '/api', tenant: 'vienne-condrieu', auth: 'cookie' });
-      cookie.tokens.set('never-kept');
-      keepSessionForReturn(cookie, 'tx-4');
-      assert(sessionStorage.getItem('famille-payment-session') === null, 'nothing kept for a cookie session');
+      await pressButton('Se déconnecter');
+      await waitFor(() => page.querySelector('input[autocomplete="current-password"]'), 'the login form after logging out');
+      assert(kept().length === 0, `nothing kept after logging out: ${kept().join()}`);
+      load();
+      await waitFor(() => page.querySelector('input[autocomplete="current-password"]'), 'still logged out after a reload');
     } finally {
-      history.replaceState(null, '', location.pathname + location.search + hash);
-      sessionStorage.removeItem('famille-payment-session');
+      render(html``, page);
+      page.remove();
+      for (const key of kept()) sessionStorage.removeItem(key);
     }
   });
 });

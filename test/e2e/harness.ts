@@ -3,12 +3,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -83,7 +84,8 @@ export async function agentToken(api: ReturnType<typeof tenantApi>): Promise<str
   return (await api('/agent/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }) })).token;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Chromium; `extraArgs` e.g. `--host-resolver-rules=MAP *.co.uk 127.0.0.1` to give loopback pages other sites' names. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'famille-chromium-'));
   return puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -91,7 +93,7 @@ export async function launchChromium(): Promise<Browser> {
     userDataDir: profile,
     env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
   });
 }
 
@@ -106,4 +108,20 @@ export async function logInOnPage(page: Page, identifiant = 'parent.demo', passw
   await page.type('famille-login input[autocomplete="current-password"]', password);
   await page.keyboard.press('Enter');
   await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
+}
+
+/**
+ * A town's own page on its own little server (another origin than the API): `html(host,
+ * url)` is served at `/`, given the Host header and the request's path and query.
+ * Answers its port and `close()`.
+ */
+export async function startHostPage(html: (host: string, url: string) => string, port?: number): Promise<{ port: number; close(): Promise<void> }> {
+  port ??= await freePort();
+  const server = createHttpServer((request, response) => {
+    const host = request.headers.host ?? 'localhost';
+    if (new URL(request.url ?? '/', `http://${host}`).pathname !== '/') return void response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html(host, request.url ?? '/'));
+  });
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

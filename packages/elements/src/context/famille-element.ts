@@ -1,38 +1,67 @@
-import { LitElement, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, createClient, type FamilleClient } from '@famille/sdk';
+import { ApiError, createClient, sessionTokenStore, type FamilleClient } from '@famille/sdk';
 import { adoptOnRoot } from '../styles/adopt.ts';
 import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/contract';
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from './contexts.ts';
-import { createLocalizer, messages, toLocale, type Localizer, type Messages } from '../i18n/localize.ts';
-import { takeSessionBack } from './payment-handoff.ts';
+import { createLocalizer, kitMessages, toLocale, type Localizer, type Messages, type MessageTables } from '../i18n/localize.ts';
+import { connectionNotice, reportConnectionProblem } from './connection.ts';
 
 /** What the portal and an element on its own hold of their connection. */
-interface Connected {
+interface Connected extends HTMLElement {
   lang: string;
+  api: string | undefined;
+  tenant: string | undefined;
   session: Session | null | undefined;
   tenantConfig: TenantConfig | undefined;
+  /** Why the tenant's configuration could not be read (wrong tenant or api, API down…). */
+  connectionProblem: ApiError | undefined;
 }
 
 /**
  * Loads the session and the tenant's configuration for a client nobody provides, into
- * `host`, unless `client` is no longer the one `active()` returns by then.
+ * `host`, unless `client` is no longer the one `active()` returns by then. A failure to
+ * read the configuration is the connection's problem: reported at once (see connection.ts).
  */
 export async function loadClientState(client: FamilleClient, host: Connected, active: () => FamilleClient | undefined): Promise<void> {
-  takeSessionBack(client);
+  host.connectionProblem = undefined;
   await Promise.all([
     // A failure to read the session means "not logged in" for display purposes.
     client.auth.session().then(
       (session) => active() === client && (host.session = session),
       () => active() === client && (host.session = null),
     ),
-    // Without configuration the kit's own wording and defaults apply.
-    client.tenantConfig().then((config) => active() === client && (host.tenantConfig = config), () => undefined),
+    client.tenantConfig().then(
+      (config) => active() === client && (host.tenantConfig = config),
+      (error: unknown) => {
+        if (active() !== client) return;
+        host.connectionProblem = error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
+        reportConnectionProblem(host, host.connectionProblem, host.api ?? '(a client property)', client.tenant);
+      },
+    ),
   ]);
 }
 
+/**
+ * The client of a portal or of an element on its own. In token mode (page and API on
+ * different sites) the token is kept in this tab's sessionStorage, so that a reload, or
+ * the trip to the payment page and back, keeps the parent logged in; when the server
+ * ends the session, `ended()` is called (the elements show the login again).
+ */
+export function connect(host: Pick<Connected, 'api' | 'tenant'> & { auth?: SessionTransport | 'auto' | undefined }, ended: () => void): FamilleClient {
+  const baseUrl = host.api!;
+  const tenant = host.tenant!;
+  return createClient({
+    baseUrl,
+    tenant,
+    auth: host.auth ?? 'auto',
+    tokenStore: sessionTokenStore(`famille-session:${new URL(baseUrl, location.href).href}|${tenant}`),
+    onSessionEnd: ended,
+  });
+}
+
 /** The `lang` attribute, then the locale a portal provides, then the page's, then the tenant's default. */
-export function hostLocale(host: Connected & HTMLElement, provided?: Locale): Locale {
+export function hostLocale(host: Pick<Connected, 'lang' | 'tenantConfig' | 'parentElement'>, provided?: Locale): Locale {
   return (
     toLocale(host.lang) ??
     provided ??
@@ -57,6 +86,7 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
     client: { attribute: false },
     session: { attribute: false },
     tenantConfig: { attribute: false },
+    connectionProblem: { attribute: false },
   };
 
   /** API base URL, e.g. `https://famille.ville.fr/api` (used when not inside a portal). */
@@ -73,6 +103,8 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
   declare session: Session | null | undefined;
   /** The tenant's public configuration, once loaded. */
   declare tenantConfig: TenantConfig | undefined;
+  /** Alone (no portal): why the tenant's configuration could not be read, if it could not. */
+  declare connectionProblem: ApiError | undefined;
 
   #client = new ContextConsumer(this, { context: clientContext, subscribe: true });
   #locale = new ContextConsumer(this, { context: localeContext, subscribe: true });
@@ -109,6 +141,17 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
     new ContextConsumer(this, { context: tenantConfigContext, subscribe: true, callback: (v) => (this.tenantConfig = v) });
   }
 
+  /**
+   * An element on its own whose API or tenant is wrong shows why instead of its content
+   * (inside a portal, the portal does): `render()` starts with `this.connectionNotice() ??`.
+   */
+  protected connectionNotice(): TemplateResult | undefined {
+    const client = this.#active;
+    const problem = this.connectionProblem;
+    if (!problem || !client) return undefined;
+    return connectionNotice(this.i18n as unknown as Localizer<Messages>, problem, () => void loadClientState(client, this, () => this.#active), this.i18n.locale);
+  }
+
   /** The client in use: property, then portal, then one built from the attributes. */
   protected get activeClient(): FamilleClient | undefined {
     return this.#active;
@@ -116,13 +159,18 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
 
   protected get i18n(): Localizer<M> {
     const locale = hostLocale(this, this.#locale.value);
-    if (this.#localizer?.locale !== locale || this.#localizerConfig !== this.tenantConfig) {
-      this.#localizer = createLocalizer(locale, this.tenantConfig, this.messageTables());
+    const tables = this.messageTables();
+    // A new localizer when the locale, the tenant's wording or the loaded table changes.
+    const table = tables.get(locale);
+    if (this.#localizer?.locale !== locale || this.#localizerConfig !== this.tenantConfig || this.#localizerTable !== table) {
+      this.#localizer = createLocalizer(locale, this.tenantConfig, tables);
       this.#localizerConfig = this.tenantConfig;
+      this.#localizerTable = table;
     }
     return this.#localizer;
   }
   #localizerConfig: TenantConfig | undefined;
+  #localizerTable: M | undefined;
 
   #startedFor: Session | undefined;
 
@@ -141,8 +189,17 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
   }
 
   /** The message tables of this element (an element may add its own keys to the kit's). */
-  protected messageTables(): Record<Locale, M> {
-    return messages as unknown as Record<Locale, M>;
+  protected messageTables(): MessageTables<M> {
+    return kitMessages as unknown as MessageTables<M>;
+  }
+
+  /** Renders once the words of the element's locale are here (English loads on first use). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const tables = this.messageTables();
+    const locale = hostLocale(this, this.#locale.value);
+    if (tables.get(locale)) return super.scheduleUpdate();
+    // Unreachable texts: the element speaks French rather than nothing.
+    return tables.load(locale).catch(() => undefined).then(() => super.scheduleUpdate());
   }
 
   /** Lets a portal upgraded after this element reach it (no ContextRoot needed). */
@@ -157,12 +214,13 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
     const provided = this.#client.value;
     if (!this.client && !provided && this.api && this.tenant) {
       if (!this.#own || changed.has('api') || changed.has('tenant') || changed.has('auth')) {
-        this.#own = createClient({ baseUrl: this.api, tenant: this.tenant, auth: this.auth ?? 'auto' });
+        this.#own = connect(this, () => (this.session = null));
       }
     }
     const client = this.client ?? provided ?? this.#own;
     if (client !== this.#active) {
       this.#active = client;
+      this.connectionProblem = undefined;
       // A provided client comes with its session and configuration; others load their own.
       if (client && client !== provided) {
         this.session = undefined;

@@ -10,6 +10,7 @@ import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedToIso } from '../form/dates.ts';
 import { createAccountTables, type AllCreateAccountMessages as AllMessages } from './messages.ts';
+import type { MessageTables } from '../i18n/localize.ts';
 import type { CreateAccountMessages } from './messages.fr.ts';
 import { createAccountStyles } from './create-account.styles.ts';
 
@@ -182,7 +183,7 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
     this.requestUpdate();
   }
 
-  protected override messageTables(): Record<Locale, AllMessages> {
+  protected override messageTables(): MessageTables<AllMessages> {
     return createAccountTables;
   }
 
@@ -212,6 +213,8 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
+    const notice = this.connectionNotice();
+    if (notice) return notice;
     const { t, locale } = this.i18n;
     const { step, activation } = this.#s;
     const id = this.#id;

@@ -1,4 +1,4 @@
-import { personFormEn } from '../i18n/person-form.ts';
+import { personFormEn } from '../i18n/person-form.en.ts';
 import type { CreateAccountMessages } from './messages.fr.ts';
 
 export const createAccountEn: CreateAccountMessages = {

@@ -18,6 +18,7 @@ import { loginLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, saveFile, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { entourageTables, type AllEntourageMessages as AllMessages } from './messages.ts';
+import type { MessageTables } from '../i18n/localize.ts';
 import { entourageStyles } from './entourage.styles.ts';
 
 type Key = keyof AllMessages & string;
@@ -180,7 +181,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     this.requestUpdate();
   }
 
-  protected override messageTables(): Record<Locale, AllMessages> {
+  protected override messageTables(): MessageTables<AllMessages> {
     return entourageTables;
   }
 
@@ -218,6 +219,8 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
+    const notice = this.connectionNotice();
+    if (notice) return notice;
     const { locale } = this.i18n;
     return html`<div class="famille-stack" part="base" lang=${locale}>${this.#renderView()}</div>`;
   }

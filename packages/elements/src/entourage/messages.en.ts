@@ -88,3 +88,6 @@ export const entourageEn: EntourageMessages = {
   historyTitle: 'History',
   historyEntry: (p) => `${p.status} on ${p.date}`,
 };
+
+export { uploadEn } from '../i18n/upload.en.ts';
+export { personFormEn } from '../i18n/person-form.en.ts';

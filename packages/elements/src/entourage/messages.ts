@@ -1,11 +1,10 @@
-// The element's tables: its French and English words over the kit's. A module of their
-// own, so that the drop-in bundle lays the texts out together, away from the code (see
-// ../define-all.ts).
+// The element's tables: its words over the kit's, French at once, English on first use.
 import { withMessages, type Messages } from '../i18n/localize.ts';
-import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
-import { personFormEn, personFormFr, type PersonFormMessages } from '../i18n/person-form.ts';
+import { uploadFr, type UploadMessages } from '../i18n/upload.ts';
+import { personFormFr, type PersonFormMessages } from '../i18n/person-form.ts';
 import { entourageFr, type EntourageMessages } from './messages.fr.ts';
-import { entourageEn } from './messages.en.ts';
 
 export type AllEntourageMessages = Messages & PersonFormMessages & EntourageMessages & UploadMessages;
-export const entourageTables = withMessages({ ...uploadFr, ...personFormFr, ...entourageFr }, { ...uploadEn, ...personFormEn, ...entourageEn });
+export const entourageTables = withMessages({ ...uploadFr, ...personFormFr, ...entourageFr }, () =>
+  import('./messages.en.ts').then((m) => ({ ...m.uploadEn, ...m.personFormEn, ...m.entourageEn })),
+);

@@ -25,6 +25,9 @@ export const en: Messages = {
   logout: 'Log out',
   loggingOut: 'Logging out…',
   notConfigured: 'This service is not configured on this page (api and tenant attributes).',
+  serviceUnreachable: 'Espace Famille is not answering at the moment. Please try again in a few minutes.',
+  serviceMisconfigured:
+    'Espace Famille is not available on this page at the moment: your local authority needs to update its website. Please try again later or contact your town hall.',
 
   forgotHeading: 'Forgotten password',
   forgotIntro: 'Enter your username or your e-mail address: we will send you a link to choose a new password.',
@@ -80,6 +83,8 @@ export const en: Messages = {
   network_error: 'The service cannot be reached. Check your internet connection and try again.',
   timeout: 'The service did not answer in time. Try again.',
   invalid_response: 'The service sent an unexpected answer. Try again later.',
+  not_famille_api: 'The address of the Espace Famille service is misconfigured on this website. Please try again later.',
+  version_mismatch: 'Espace Famille is being updated. Please reload the page in a few minutes.',
 
   required: (p) => `Enter your ${p.field.toLowerCase()}.`,
   too_short: (p) => `${p.field} must be at least ${plural(p.minimum, 'character')}.`,

@@ -28,6 +28,9 @@ export const fr = {
   logout: 'Se déconnecter',
   loggingOut: 'Déconnexion…',
   notConfigured: 'Ce service n’est pas configuré sur cette page (attributs api et tenant).',
+  serviceUnreachable: 'L’Espace Famille ne répond pas pour le moment. Réessayez dans quelques minutes.',
+  serviceMisconfigured:
+    'L’Espace Famille n’est pas disponible sur cette page pour le moment : le site doit être mis à jour par votre collectivité. Réessayez plus tard ou contactez votre mairie.',
 
   // Forgotten password, reset, activation e-mail.
   forgotHeading: 'Mot de passe oublié',
@@ -87,6 +90,8 @@ export const fr = {
   network_error: 'Le service est injoignable. Vérifiez votre connexion à Internet puis réessayez.',
   timeout: 'Le service n’a pas répondu à temps. Réessayez.',
   invalid_response: 'Le service a renvoyé une réponse inattendue. Réessayez plus tard.',
+  not_famille_api: 'L’adresse du service Espace Famille est mal configurée sur ce site. Réessayez plus tard.',
+  version_mismatch: 'L’Espace Famille est en cours de mise à jour. Rechargez la page dans quelques minutes.',
 
   // Field error codes (contract); `field` is the field's label.
   required: (p: { field: string }) => `Renseignez le champ « ${p.field} ».`,

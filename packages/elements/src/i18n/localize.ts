@@ -1,14 +1,42 @@
 import type { Locale, TenantConfig } from '@famille/contract';
 import { fr, type MessageKey, type Messages } from './fr.ts';
-import { en } from './en.ts';
 
 export type { MessageKey, Messages };
-export const messages: Record<Locale, Messages> = { fr, en };
 
-/** An element's table: the kit's messages with the element's own words over them. */
-export function withMessages<E extends object>(fr: E, en: E): Record<Locale, Messages & E> {
-  return { fr: { ...messages.fr, ...fr }, en: { ...messages.en, ...en } };
+/**
+ * An element's words in each locale: French, the default, at once; other locales on
+ * first use (`load`), so that a French page never downloads the English texts.
+ */
+export interface MessageTables<M> {
+  /** The table of a locale, once loaded (French always is). */
+  get(locale: Locale): M | undefined;
+  /** Loads a locale's table (once; a failed load may be tried again). */
+  load(locale: Locale): Promise<unknown>;
 }
+
+let kitEnglish: Promise<Messages> | undefined;
+
+/** An element's tables: the kit's messages with the element's own words over them. */
+export function withMessages<E extends object>(own: E, ownEnglish: () => Promise<E>): MessageTables<Messages & E> {
+  const tables: Partial<Record<Locale, Messages & E>> = { fr: { ...fr, ...own } };
+  let loading: Promise<unknown> | undefined;
+  return {
+    get: (locale) => tables[locale],
+    load: (locale) =>
+      tables[locale]
+        ? Promise.resolve()
+        : (loading ??= Promise.all([(kitEnglish ??= import('./en.ts').then((m) => m.en)), ownEnglish()]).then(
+            ([kit, words]) => void (tables.en = { ...kit, ...words }),
+            (error: unknown) => {
+              kitEnglish = loading = undefined;
+              throw error;
+            },
+          )),
+  };
+}
+
+/** The kit's own messages (what the portal and the elements share). */
+export const kitMessages: MessageTables<Messages> = withMessages({}, () => Promise.resolve({}));
 
 type ParamsOf<M, K extends keyof M> = M[K] extends (p: infer P) => string ? [params: P] : [];
 
@@ -38,14 +66,15 @@ export function toLocale(value: string | null | undefined): Locale | undefined {
 
 /**
  * Messages for one locale, with the tenant's overrides (`strings[locale][key]`, where
- * `{name}` stands for a parameter) taking precedence over the kit's wording.
+ * `{name}` stands for a parameter) taking precedence over the kit's wording. A locale
+ * whose table is not loaded yet (see `MessageTables.load`) reads in French.
  */
 export function createLocalizer<M extends object = Messages>(
   locale: Locale,
   config?: TenantConfig,
-  tables: Record<Locale, M> = messages as unknown as Record<Locale, M>,
+  tables: MessageTables<M> = kitMessages as unknown as MessageTables<M>,
 ): Localizer<M> {
-  const table = tables[locale] as unknown as MessageTable;
+  const table = (tables.get(locale) ?? tables.get('fr')) as unknown as MessageTable;
   const overrides = config?.strings?.[locale];
   const tag = locale === 'en' ? 'en-GB' : 'fr-FR';
   // Creating an Intl formatter costs far more than formatting: a table of 1,000 invoices

@@ -6,10 +6,3 @@ export const paymentProblemsFr = {
   invoice_already_paid: 'Cette facture est déjà réglée.',
   payment_provider_unavailable: 'Le service de paiement en ligne ne répond pas. Rien n’a été débité : réessayez plus tard.',
 };
-
-export const paymentProblemsEn: Record<keyof typeof paymentProblemsFr, string> = {
-  amount_below_minimum: 'This amount is below the online payment minimum. You can pay it at the counter in cash, by cheque or with CESU.',
-  payment_in_progress: 'An online payment of this invoice is already under way. Wait for its outcome before paying again.',
-  invoice_already_paid: 'This invoice is already paid.',
-  payment_provider_unavailable: 'The online payment service is not answering. Nothing was charged: try again later.',
-};

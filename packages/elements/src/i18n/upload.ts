@@ -8,12 +8,3 @@ export const uploadFr = {
   removeFile: 'Retirer',
 };
 export type UploadMessages = typeof uploadFr;
-
-export const uploadEn: UploadMessages = {
-  uploading: (p) => `Uploading ${p.name}`,
-  uploadCancelled: (p) => `Upload of ${p.name} cancelled.`,
-  uploadRemoved: (p) => `${p.name} was removed.`,
-  cancelUpload: 'Cancel the upload',
-  replaceFile: 'Replace',
-  removeFile: 'Remove',
-};

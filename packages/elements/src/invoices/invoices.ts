@@ -8,8 +8,8 @@ import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { saveFile } from '../form/upload.ts';
-import { keepSessionForReturn } from '../context/payment-handoff.ts';
 import { invoicesTables, type AllInvoicesMessages as AllMessages } from './messages.ts';
+import type { MessageTables } from '../i18n/localize.ts';
 import { invoicesStyles } from './invoices.styles.ts';
 
 type Key = keyof AllMessages & string;
@@ -118,7 +118,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   #shown = PAGE;
   #historyShown = HISTORY_PAGE;
 
-  protected override messageTables(): Record<Locale, AllMessages> {
+  protected override messageTables(): MessageTables<AllMessages> {
     return invoicesTables;
   }
 
@@ -224,7 +224,6 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
       // Back to this very page (the host page the parent paid from), not the account page.
       const { transaction, redirectUrl } = await invoices(client).pay([...this.#selected], { returnTo: location.href.split('#')[0]! });
       if (this.dispatchEvent(familleEvent('famille-payment-started', { transactionId: transaction.id, redirectUrl }, true))) {
-        keepSessionForReturn(client, transaction.id);
         location.assign(redirectUrl);
         return;
       }
@@ -286,6 +285,8 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
+    const notice = this.connectionNotice();
+    if (notice) return notice;
     const { t, locale } = this.i18n;
     return html`<div class="famille-stack" part="base" lang=${locale}>
       <h2 part="heading" tabindex="-1">${t('invoicesHeading')}</h2>

@@ -1,4 +1,4 @@
-import { paymentProblemsEn } from '../i18n/payment-problems.ts';
+import { paymentProblemsEn } from '../i18n/payment-problems.en.ts';
 import type { InvoicesMessages } from './messages.fr.ts';
 
 export const invoicesEn: InvoicesMessages = {

@@ -151,6 +151,8 @@ export class FamilleLogin extends FamilleElement {
   }
 
   protected override render(): TemplateResult {
+    const notice = this.connectionNotice();
+    if (notice) return notice;
     return html`<div class="famille-stack" part="base" lang=${this.i18n.locale}>
       ${this.session ? this.#renderAccount(this.session) : this.#s.mode === 'sent' ? this.#renderSent() : this.#renderForm()}
     </div>`;

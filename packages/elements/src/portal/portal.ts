@@ -1,9 +1,11 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { createClient, type FamilleClient } from '@famille/sdk';
+import type { ApiError, FamilleClient } from '@famille/sdk';
 import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/contract';
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from '../context/contexts.ts';
-import { hostLocale, loadClientState } from '../context/famille-element.ts';
+import { connect, hostLocale, loadClientState } from '../context/famille-element.ts';
+import { connectionNotice } from '../context/connection.ts';
+import { createLocalizer, kitMessages } from '../i18n/localize.ts';
 import { portalStyles } from './portal.styles.ts';
 
 /**
@@ -13,7 +15,16 @@ import { portalStyles } from './portal.styles.ts';
  * kept up to date by `famille-login` and `famille-logout`), the tenant's configuration
  * and the locale. Changing an attribute or property provides the new value.
  *
+ * When the tenant's configuration cannot be read at start — an unknown `tenant`, an `api`
+ * that is not an Espace Famille API, a page origin the tenant does not allow, the API
+ * down or of another version — the portal shows the parent a short message instead of
+ * its content, logs the cause and its fix to the console, and fires `famille-error`.
+ *
+ * @fires famille-error - The connection failed at start. `detail: { code, message }` (message: cause and fix, for the web team).
+ *
  * @slot - The Espace Famille elements, anywhere in the host page's markup.
+ *
+ * @csspart alert - The message shown instead of the content when the connection failed.
  *
  * @cssprop --famille-color-primary - Set here (or on any ancestor) to theme every element inside.
  */
@@ -27,6 +38,7 @@ export class FamillePortal extends LitElement {
     client: { attribute: false },
     session: { attribute: false },
     tenantConfig: { attribute: false },
+    connectionProblem: { attribute: false },
   };
 
   /** API base URL, e.g. `https://famille.ville.fr/api`. */
@@ -43,6 +55,8 @@ export class FamillePortal extends LitElement {
   declare session: Session | null | undefined;
   /** The tenant's public configuration, once loaded. */
   declare tenantConfig: TenantConfig | undefined;
+  /** Why the tenant's configuration could not be read at start, if it could not. */
+  declare connectionProblem: ApiError | undefined;
 
   #clientProvider = new ContextProvider(this, { context: clientContext });
   #sessionProvider = new ContextProvider(this, { context: sessionContext });
@@ -70,7 +84,7 @@ export class FamillePortal extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.client && this.api && this.tenant && (!this.#own || changed.has('api') || changed.has('tenant') || changed.has('auth'))) {
-      this.#own = createClient({ baseUrl: this.api, tenant: this.tenant, auth: this.auth ?? 'auto' });
+      this.#own = connect(this, () => (this.session = null));
     }
     const client = this.client ?? this.#own;
     if (client !== this.#active) {
@@ -87,7 +101,18 @@ export class FamillePortal extends LitElement {
     this.#localeProvider.setValue(this.locale);
   }
 
+  /** Renders once the words of the locale are here (other than French, they load on first use). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (kitMessages.get(this.locale)) return super.scheduleUpdate();
+    return kitMessages.load(this.locale).catch(() => undefined).then(() => super.scheduleUpdate());
+  }
+
   protected override render(): TemplateResult {
+    const problem = this.connectionProblem;
+    const client = this.#active;
+    if (problem && client) {
+      return connectionNotice(createLocalizer(this.locale), problem, () => void loadClientState(client, this, () => this.#active), this.locale);
+    }
     return html`<slot></slot>`;
   }
 }

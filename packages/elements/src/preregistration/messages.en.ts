@@ -105,3 +105,5 @@ export const preregistrationEn: PreregistrationMessages = {
   cancelled: (p) => `Application no. ${p.number} is cancelled.`,
   startDemarche: 'Make an application',
 };
+
+export { uploadEn } from '../i18n/upload.en.ts';

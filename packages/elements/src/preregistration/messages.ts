@@ -1,10 +1,9 @@
-// The element's tables: its French and English words over the kit's. A module of their
-// own, so that the drop-in bundle lays the texts out together, away from the code (see
-// ../define-all.ts).
+// The element's tables: its words over the kit's, French at once, English on first use.
 import { withMessages, type Messages } from '../i18n/localize.ts';
-import { uploadEn, uploadFr, type UploadMessages } from '../i18n/upload.ts';
+import { uploadFr, type UploadMessages } from '../i18n/upload.ts';
 import { preregistrationFr, type PreregistrationMessages } from './messages.fr.ts';
-import { preregistrationEn } from './messages.en.ts';
 
 export type AllPreregistrationMessages = Messages & PreregistrationMessages & UploadMessages;
-export const preregistrationTables = withMessages({ ...uploadFr, ...preregistrationFr }, { ...uploadEn, ...preregistrationEn });
+export const preregistrationTables = withMessages({ ...uploadFr, ...preregistrationFr }, () =>
+  import('./messages.en.ts').then((m) => ({ ...m.uploadEn, ...m.preregistrationEn })),
+);

@@ -20,6 +20,7 @@ import { loginLink, requestLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, sentUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import { preregistrationTables, type AllPreregistrationMessages as AllMessages } from './messages.ts';
+import type { MessageTables } from '../i18n/localize.ts';
 import { preregistrationStyles } from './preregistration.styles.ts';
 
 type Key = keyof AllMessages & string;
@@ -197,7 +198,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     this.requestUpdate();
   }
 
-  protected override messageTables(): Record<Locale, AllMessages> {
+  protected override messageTables(): MessageTables<AllMessages> {
     return preregistrationTables;
   }
 
@@ -244,6 +245,8 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   // ——— Rendering ———
 
   protected override render(): TemplateResult {
+    const notice = this.connectionNotice();
+    if (notice) return notice;
     const { locale } = this.i18n;
     return html`<div class="famille-stack" part="base" lang=${locale}>${this.#renderView()}</div>`;
   }

@@ -1,0 +1,103 @@
+// A Rollup plugin for the served kit (see rollup.config.mjs `kitBuild`):
+// - each element's import in the loader fetches the element's chunk and every shared chunk
+//   it needs at once, instead of discovering them one round trip after another;
+// - chunks are named after their element (`kit/login-<hash>.js`);
+// - `kit/famille-<hash>.js` is the loader under a pinned, immutable name (for SRI);
+// - every file gets precompressed brotli (.br) and gzip (.gz) copies, which the server
+//   sends as they are;
+// - `kit-manifest.json` lists, for each element's tag, the files a page with that tag
+//   loads, and each file's size and integrity (what `npm run size` reads).
+import { createHash } from 'node:crypto';
+import MagicString from 'magic-string';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { OutputBundle, OutputChunk, Plugin } from 'rollup';
+
+export interface KitManifest {
+  /** The loader's stable name, and the same bytes under a pinned name. */
+  loader: { file: string; pinned: string };
+  /** Tag → the files (besides the loader) a page holding that tag loads, first its own chunk. */
+  elements: Record<string, string[]>;
+  /** Chunks loaded on demand by a chunk (other languages, rarely used flows), by the chunk asking. */
+  onDemand: Record<string, string[]>;
+  /** Every served file: raw, gzip -9 and brotli bytes, and its SRI `integrity`. */
+  files: Record<string, { bytes: number; gzip: number; brotli: number; integrity: string }>;
+}
+
+const elementOf = (id: string | null) => /[/\\]([\w-]+)[/\\]define\.ts$/.exec(id ?? '')?.[1];
+
+export const gzip = (data: Buffer | string) => gzipSync(data, { level: 9 });
+export const brotli = (data: Buffer | string) =>
+  brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(data) } });
+
+/** The chunk and, transitively, every chunk it imports statically: what importing it fetches. */
+function closure(bundle: OutputBundle, file: string, into: string[] = []): string[] {
+  if (into.includes(file)) return into;
+  into.push(file);
+  for (const dependency of (bundle[file] as OutputChunk).imports) closure(bundle, dependency, into);
+  return into;
+}
+
+export function kitOutput(): Plugin {
+  return {
+    name: 'kit-output',
+    outputOptions(options) {
+      // Element chunks are all `define.ts`: name them after their folder.
+      return {
+        ...options,
+        chunkFileNames: (chunk) => `kit/${chunk.isDynamicEntry ? (elementOf(chunk.facadeModuleId) ?? chunk.name) : chunk.name}-[hash].js`,
+      };
+    },
+    renderChunk(code, chunk, _options, { chunks }) {
+      if (!chunk.isEntry) return null;
+      // `import("./kit/login-….js")` → `i("./kit/login-….js","./kit/lit-….js",…)`: one round trip.
+      const files = Object.fromEntries(Object.values(chunks).map((c) => [c.fileName, c]));
+      const all = (file: string, seen: string[] = []): string[] => {
+        if (seen.includes(file) || !files[file]) return seen;
+        seen.push(file);
+        for (const dependency of files[file]!.imports) all(dependency, seen);
+        return seen;
+      };
+      const out = new MagicString(code);
+      for (const call of code.matchAll(/\bimport\((["'])\.\/([^"']+)\1\)/g)) {
+        const needed = all(call[2]!);
+        if (needed.length > 1) out.overwrite(call.index, call.index + call[0].length, `i(${needed.map((f) => `"./${f}"`).join(',')})`);
+      }
+      if (!out.hasChanged()) return null;
+      out.prepend('const i=(...f)=>Promise.all(f.map(u=>import(u))).then(m=>m[0]);');
+      return { code: out.toString(), map: out.generateMap({ hires: true }) };
+    },
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((file): file is OutputChunk => file.type === 'chunk' && file.isEntry)!;
+      // The loader under a content-hashed name, inside kit/: its imports lose the `kit/`.
+      const pinnedCode = entry.code.replaceAll('"./kit/', '"./').replace(/\/\/# sourceMappingURL=\S+\s*$/, '//# sourceMappingURL=../famille.js.map\n');
+      const pinned = `kit/famille-${createHash('sha256').update(pinnedCode).digest('hex').slice(0, 8)}.js`;
+      this.emitFile({ type: 'asset', fileName: pinned, source: pinnedCode });
+
+      const elements: KitManifest['elements'] = {};
+      for (const file of entry.dynamicImports) {
+        const tag = elementOf((bundle[file] as OutputChunk).facadeModuleId);
+        if (tag) elements[`famille-${tag}`] = closure(bundle, file);
+      }
+      const onDemand: KitManifest['onDemand'] = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && !chunk.isEntry && chunk.dynamicImports.length) onDemand[chunk.fileName] = chunk.dynamicImports;
+      }
+      const files: KitManifest['files'] = {};
+      for (const file of Object.values(bundle)) {
+        const data = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+        const [gz, br] = [gzip(data), brotli(data)];
+        this.emitFile({ type: 'asset', fileName: `${file.fileName}.gz`, source: gz });
+        this.emitFile({ type: 'asset', fileName: `${file.fileName}.br`, source: br });
+        if (file.fileName.endsWith('.map')) continue;
+        files[file.fileName] = {
+          bytes: data.length,
+          gzip: gz.length,
+          brotli: br.length,
+          integrity: `sha384-${createHash('sha384').update(data).digest('base64')}`,
+        };
+      }
+      const manifest: KitManifest = { loader: { file: entry.fileName, pinned }, elements, onDemand, files };
+      this.emitFile({ type: 'asset', fileName: 'kit-manifest.json', source: `${JSON.stringify(manifest, null, 2)}\n` });
+    },
+  };
+}
