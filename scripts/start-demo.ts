@@ -10,12 +10,15 @@
 // http://localhost:DEMO_PORT/#famille-payment=<id> (the tenant's accountPageUrl).
 // Open http://localhost:DEMO_PORT (same site as the API: cookie session) or
 // http://127.0.0.1:DEMO_PORT (another site: bearer-token session).
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
+import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { demoCards } from '@famille/server';
-import { serverOptionsFromEnv, startServer } from '@famille/server/node';
-import { ensureKit, kitDir } from './kit.ts';
+import type { KitAssets } from '@famille/server';
+import { loadKitDirectory, serverOptionsFromEnv, startServer } from '@famille/server/node';
+import { kitDir } from './kit.ts';
 
 const started = performance.now();
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -30,12 +33,16 @@ const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPor
 const fromEnv = serverOptionsFromEnv(process.env);
 // "Mes factures" has something to pay from the first start (DEMO_INVOICES=0: none).
 const demoInvoices = fromEnv.demoInvoices ?? true;
-progress('checking the kit (loader + chunks) against its sources');
-const kit = await ensureKit();
-progress(kit.built ? `kit built into ${kitDir}` : 'kit up to date: reused');
-progress('starting the API (database, migrations, demo data)');
-const api = await startServer({
-  kitDir,
+// The kit is built (when its sources changed) in another process while the database
+// starts in this one: each takes a few seconds of a core.
+progress('checking the kit (loader + chunks) against its sources; starting the API (database, migrations, demo data)');
+let assets: KitAssets | undefined;
+const kitReady = promisify(execFile)(process.execPath, ['--conditions=source', new URL('build-kit.ts', import.meta.url).pathname]).then(({ stdout }) => {
+  assets = loadKitDirectory(kitDir);
+  progress(stdout.trim() === 'built' ? `kit built into ${kitDir}` : 'kit up to date: reused');
+});
+const apiReady = startServer({
+  kit: { get: (path) => assets?.get(path) },
   port: apiPort,
   // E-mail links (activation, reset) lead back to the town's page, not to the API.
   accountPageUrl: process.env.ACCOUNT_PAGE_URL ?? `http://localhost:${demoPort}/`,
@@ -43,14 +50,17 @@ const api = await startServer({
   demoInvoices,
   // The URLs given to the payment provider (PayFiP's urlnotif, urlredirect) on the API's public URL.
   ...(process.env.API_PUBLIC_URL && !process.env.PUBLIC_URL && { config: { publicUrl: apiUrl } }),
+}).then((running) => {
+  progress(`API listening on ${running.url}`);
+  return running;
 });
+const [, api] = await Promise.all([kitReady, apiReady]);
 
 const payments =
   api.payment === 'payfip'
   ? `PayFiP${fromEnv.fakePayfip ? ' — local fake (simulation locale: Payer / Paiement refusé / Abandonner)' : ''}`
   : `demo provider — test cards ${demoCards.map((card) => `${card.number} (${card.label})`).join(', ')}`;
 
-progress(`API listening on ${api.url}`);
 const page = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8')
   .replaceAll('%KIT%', new URL(apiUrl).origin)
   .replaceAll('%API%', apiUrl)

@@ -107,6 +107,8 @@ export interface ServerOptions {
    * `/famille.js` and `/kit/*`. Default: none (those paths are 404). Missing: start fails.
    */
   readonly kitDir?: string;
+  /** The kit's files, injected (instead of `kitDir`): e.g. a kit still being built when the server starts. */
+  readonly kit?: KitAssets;
 }
 
 export interface RunningServer {
@@ -203,7 +205,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
   const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', write: (line) => process.stdout.write(`${line}\n`) });
 
   // First: a wrong KIT_DIR stops the start before anything is opened.
-  const kit: KitAssets | undefined = options.kitDir === undefined ? undefined : loadKitDirectory(options.kitDir);
+  const kit: KitAssets | undefined = options.kit ?? (options.kitDir === undefined ? undefined : loadKitDirectory(options.kitDir));
   const payment: DemoPaymentOptions = options.payment ?? (options.fakePayfip ? { provider: 'payfip' } : { provider: 'demo' });
   const fakePayfip: RunningFakePayfip | undefined = options.fakePayfip ? await startFakePayfip({ ...(options.fakePayfipPort !== undefined && { port: options.fakePayfipPort }) }) : undefined;
   const database = await openDatabase(options).catch(async (error: unknown) => {
@@ -260,7 +262,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       mail: transport ? 'smtp' : 'outbox only (printed to this log)',
       devOutbox,
       payment: payment.provider,
-      kit: options.kitDir === undefined ? 'none' : resolve(options.kitDir),
+      kit: options.kit ? 'injected' : options.kitDir === undefined ? 'none' : resolve(options.kitDir),
       ...(payment.provider === 'payfip' && { payfip: soapUrl ?? 'https://www.payfip.gouv.fr', ...(fakePayfip && { fakePayfip: fakePayfip.url }) }),
     });
     // Messages left by an earlier run or another instance, then every interval (retries).
