@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { browserContractModules } from './packages/contract/build/browser-contract.ts';
 import { minifyTemplates } from './scripts/minify-templates.ts';
-import { kitOutput } from './scripts/kit-output.ts';
+import { kitOutput, planChunks } from './scripts/kit-output.ts';
 
 const contractEntry = resolve('packages/contract/src/index.ts');
 const contractRuntime = resolve('packages/contract/src/runtime.ts');
@@ -52,18 +52,26 @@ export function browserPlugins(beforeMinify = []) {
 export const kitLoader = 'packages/elements/src/loader.ts';
 export const kitDir = 'packages/elements/dist/cdn';
 
-/** The served kit: the loader and the chunks it imports, precompressed, with a manifest. */
-export function kitBuild(dir = kitDir) {
-  return {
+/**
+ * The served kit: the loader and the chunks it imports, grouped by role (see
+ * `planChunks`, which needs a first, unminified build), precompressed, with a manifest.
+ */
+export async function kitBuild(dir = kitDir) {
+  const common = {
     input: { famille: kitLoader },
-    plugins: browserPlugins([kitOutput()]),
     // Rollup otherwise keeps every statement inside a try block, and with it whole modules.
     treeshake: { tryCatchDeoptimization: false },
+  };
+  const groups = await planChunks({ ...common, plugins: browserPlugins().slice(0, 3) });
+  return {
+    ...common,
+    plugins: browserPlugins([kitOutput()]),
     output: {
       dir,
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'kit/[name]-[hash].js',
+      manualChunks: (id) => groups.get(id),
       sourcemap: true,
     },
   };
@@ -98,6 +106,6 @@ export default [
     plugins: [browserContract(), nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
     output: { file: 'packages/contract/dist/browser.js', format: 'es', sourcemap: true },
   },
-  kitBuild(),
+  await kitBuild(),
   ...Object.entries(packages).map(packageBuild),
 ];

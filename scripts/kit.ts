@@ -13,7 +13,7 @@ export { kitDir };
 
 /** Writes the kit (loader, chunks, their .br/.gz copies, kit-manifest.json) into `dir`. */
 export async function buildKit(dir: string = kitDir): Promise<KitManifest> {
-  const options = kitBuild(dir) as RollupOptions & { output: OutputOptions };
+  const options = (await kitBuild(dir)) as RollupOptions & { output: OutputOptions };
   // Chunks of an earlier build would linger beside the new ones.
   rmSync(dir, { recursive: true, force: true });
   const bundle = await rollup({ ...options, logLevel: 'silent' });
