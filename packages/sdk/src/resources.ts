@@ -1,5 +1,7 @@
 // The API's resources, each a function of a client: a page that never lists invoices never
-// downloads the code, nor the answer validators, that would.
+// downloads the code, nor the answer validators, that would. A bundler keeps a resource's
+// object whole, though (every method, every validator): code that counts its bytes (the
+// elements) calls `client.call(endpoints.x, …)` and `uploadDocument()` instead.
 import {
   endpoints,
   type AgentLoginInput,
@@ -57,31 +59,44 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Uploads a file (`documents(client).upload()`, as a function of its own: a page that only
+ * uploads carries nothing else of `documents`). Never retried, and without timeout (a
+ * large file on a slow line takes long: cancel it with `signal`). In browsers, with
+ * `onProgress`, it goes through XMLHttpRequest to report real progress.
+ * @returns the stored document, whose id goes in a member's `attachments` or a draft's documents.
+ * @throws an `ApiError` (e.g. `http` with the tenant's refusal code), or the signal's
+ * reason (an AbortError) when cancelled.
+ * @example
+ * const info = await uploadDocument(client, input.files[0], { onProgress: (loaded, total) => (bar.value = loaded / total) });
+ */
+export async function uploadDocument(
+  client: FamilleClient,
+  file: Blob,
+  { fileName = (file as File).name || 'document', onProgress, signal }: UploadOptions = {},
+): Promise<DocumentInfo> {
+  const { send, usesFetch } = internalsOf(client);
+  const progress = !usesFetch && onProgress;
+  const info = await send(endpoints.uploadDocument, undefined, {
+    body: file,
+    headers: {
+      'content-type': file.type || 'application/octet-stream',
+      // RFC 6266 / 8187: the name in UTF-8, percent-encoded.
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`,
+    },
+    signal,
+    timeout: false,
+    retry: 0,
+    ...(progress && { fetch: progressFetch(file, progress) }),
+  });
+  if (!progress) onProgress?.(file.size, file.size);
+  return info;
+}
+
 /** Uploaded files: attach their ids to a member's `attachments` or a draft's documents. */
 export const documents = (client: FamilleClient) => ({
-  /**
-   * Uploads a file; never retried, and without timeout (a large file on a slow line takes
-   * long: cancel it with `signal`). In browsers, with `onProgress`, it goes through
-   * XMLHttpRequest to report real progress.
-   */
-  async upload(file: Blob, { fileName = (file as File).name || 'document', onProgress, signal }: UploadOptions = {}): Promise<DocumentInfo> {
-    const { send, usesFetch } = internalsOf(client);
-    const progress = !usesFetch && onProgress;
-    const info = await send(endpoints.uploadDocument, undefined, {
-      body: file,
-      headers: {
-        'content-type': file.type || 'application/octet-stream',
-        // RFC 6266 / 8187: the name in UTF-8, percent-encoded.
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)}`,
-      },
-      signal,
-      timeout: false,
-      retry: 0,
-      ...(progress && { fetch: progressFetch(file, progress) }),
-    });
-    if (!progress) onProgress?.(file.size, file.size);
-    return info;
-  },
+  /** Uploads a file: see {@link uploadDocument}. */
+  upload: (file: Blob, options?: UploadOptions): Promise<DocumentInfo> => uploadDocument(client, file, options),
   download: byId(client, endpoints.downloadDocument, 'documentId'),
   /** Deletes a document not yet attached to a request (cancel, replace). */
   remove: byId(client, endpoints.deleteDocument, 'documentId'),

@@ -2,7 +2,7 @@
 // through an injected fetch (no network); transport details against recording fakes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agent, createClient, documents, endpoints, family, isApiError, memoryTokenStore, requests, type ClientOptions } from '@famille/sdk';
+import { agent, createClient, documents, endpoints, family, isApiError, memoryTokenStore, requests, uploadDocument, type ClientOptions } from '@famille/sdk';
 import { AGENT, baseUrl, startDemoApp, tenant, type DemoApp } from './support/demo-app.ts';
 import { hang, problem, recorder } from './support/fakes.ts';
 
@@ -36,6 +36,20 @@ describe('SDK: family, requests and documents against the reference app', () => 
     await documents(sdk).remove(info.id);
     const gone = await documents(sdk).download(info.id).catch((e: unknown) => e);
     assert.ok(isApiError(gone) && gone.code === 'not_found', 'a removed document is gone');
+  });
+
+  test('uploadDocument() uploads on its own, named after the File; call() then downloads and deletes it', async () => {
+    const sdk = await parent();
+    const file = new File([await pdf().arrayBuffer()], 'Justificatif de domicile.pdf', { type: 'application/pdf' });
+    const progress: [number, number][] = [];
+    const info = await uploadDocument(sdk, file, { onProgress: (l, t) => progress.push([l, t]) });
+    assert.equal(info.fileName, 'Justificatif de domicile.pdf', "the File's own name by default");
+    assert.deepEqual(progress, [[file.size, file.size]], 'without XMLHttpRequest, progress comes once, at the end');
+    const blob = await sdk.call(endpoints.downloadDocument, { params: { documentId: info.id } });
+    assert.equal(await blob.text(), await file.text());
+    await sdk.call(endpoints.deleteDocument, { params: { documentId: info.id } });
+    const gone = await sdk.call(endpoints.downloadDocument, { params: { documentId: info.id } }).catch((e: unknown) => e);
+    assert.ok(isApiError(gone) && gone.code === 'not_found', 'a deleted document is gone');
   });
 
   test('adds a child with an attachment: a request "déposée" the family can list and read', async () => {

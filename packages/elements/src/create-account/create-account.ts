@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { accounts, ApiError } from '@famille/sdk';
+import { ApiError, endpoints } from '@famille/sdk';
 import { issuesToFieldErrors, RegistrationInput, type FieldError, type Locale, type RegistrationAccepted } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
@@ -508,7 +508,7 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
     }
     this.#set({ pending: true, problem: undefined });
     try {
-      const accepted = await accounts(client).register(this.#input());
+      const accepted = await client.call(endpoints.register, { body: this.#input() });
       this.#set({ pending: false, accepted });
       this.#emit('famille-account-created', { email: accepted.email });
       return this.#go(SENT);
@@ -532,7 +532,7 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
     if (this.#s.pending || !client) return;
     this.#set({ pending: true, problem: undefined, notice: undefined });
     try {
-      await accounts(client).resendActivation({ ...input, locale: this.i18n.locale });
+      await client.call(endpoints.resendActivation, { body: { ...input, locale: this.i18n.locale } });
       this.#set({ pending: false, notice: 'resent' });
       return this.#focus('[part=notice]');
     } catch (error) {
@@ -547,7 +547,7 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
     const client = this.activeClient!;
     this.#set({ activation: { status: 'pending' }, problem: undefined, notice: undefined });
     try {
-      const { identifiant } = await accounts(client).activate(token);
+      const { identifiant } = await client.call(endpoints.activate, { body: { token } });
       this.#set({ activation: { status: 'done', identifiant } });
       this.#emit('famille-account-activated', { identifiant });
     } catch (error) {

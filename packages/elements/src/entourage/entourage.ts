@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ApiError, documents, family, requests } from '@famille/sdk';
+import { ApiError, endpoints } from '@famille/sdk';
 import {
   issuesToFieldErrors,
   MemberInput,
@@ -207,7 +207,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     const session = this.session;
     this.#set({ loadProblem: undefined });
     try {
-      const [household, list] = await Promise.all([family(client).get(), requests(client).list()]);
+      const [household, list] = await Promise.all([client.call(endpoints.family), client.call(endpoints.requests)]);
       // Answers for a session that has ended since (another parent) are not this page's.
       if (this.session !== session) return;
       this.#set({ members: household.members, requests: list.requests });
@@ -703,7 +703,9 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     this.#set({ pending: true, problem: undefined });
     try {
       const input = this.#input();
-      const change = view.member ? await family(client).updateMember(view.member.id, input) : await family(client).addMember(input);
+      const change = view.member
+        ? await client.call(endpoints.updateMember, { params: { memberId: view.member.id }, body: input })
+        : await client.call(endpoints.addMember, { body: input });
       this.#uploads = [];
       await this.#sent(change);
     } catch (error) {
@@ -734,7 +736,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     if (this.#s.pending || !client) return;
     this.#set({ pending: true, problem: undefined });
     try {
-      const change = await family(client).removeMember(member.id);
+      const change = await client.call(endpoints.removeMember, { params: { memberId: member.id } });
       await this.#sent(change);
     } catch (error) {
       this.#set({ pending: false, problem: this.asApiError(error) });
@@ -802,7 +804,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
   }
 
   async #download(d: DocumentInfo): Promise<void> {
-    const blob = await (this.activeClient && documents(this.activeClient))?.download(d.id).catch(() => undefined);
+    const blob = await this.activeClient?.call(endpoints.downloadDocument, { params: { documentId: d.id } }).catch(() => undefined);
     if (blob) saveFile(blob, d.fileName);
   }
 }

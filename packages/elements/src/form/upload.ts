@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { documents, type FamilleClient } from '@famille/sdk';
+import { endpoints, uploadDocument, type FamilleClient } from '@famille/sdk';
 import type { DocumentInfo } from '@famille/contract';
 import type { Localizer } from '../i18n/localize.ts';
 import type { UploadMessages } from '../i18n/upload.ts';
@@ -33,7 +33,7 @@ export function sentUpload(info: DocumentInfo): Upload {
  * anyway is deleted). Rejects with the SDK's error otherwise.
  */
 export async function sendUpload(client: FamilleClient, file: File, upload: Upload, onProgress: () => void): Promise<DocumentInfo | undefined> {
-  const info = await documents(client).upload(file, {
+  const info = await uploadDocument(client, file, {
     signal: upload.controller!.signal,
     onProgress: (loaded, total) => {
       upload.loaded = loaded;
@@ -43,7 +43,7 @@ export async function sendUpload(client: FamilleClient, file: File, upload: Uplo
   });
   if (upload.cancelled) {
     // Cancelled as the answer came: the server kept it, take it back.
-    void documents(client).remove(info.id).catch(() => undefined);
+    discard(client, info);
     return undefined;
   }
   upload.info = info;
@@ -71,8 +71,12 @@ export function abortUpload(u: Upload): void {
 
 /** Deletes a sent document nobody will attach (removed, replaced). */
 export function discardUpload(client: FamilleClient | undefined, u: Upload): void {
-  if (u.info && client) void documents(client).remove(u.info.id).catch(() => undefined);
+  if (u.info && client) discard(client, u.info);
 }
+
+/** Deletes a document on the server in the background; nobody waits for it, and a failure is ignored. */
+const discard = (client: FamilleClient, info: DocumentInfo): void =>
+  void client.call(endpoints.deleteDocument, { params: { documentId: info.id } }).catch(() => undefined);
 
 /**
  * "PDF, JPEG, PNG" and "5 Mo": what the rules sentence says before a file is chosen.

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ApiError, invoices, type FamilleClient } from '@famille/sdk';
+import { ApiError, endpoints, type FamilleClient } from '@famille/sdk';
 import type { AttestationSummary, Invoice, InvoiceList, InvoicePreference, Locale, Payment, PaymentTransaction } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
@@ -147,8 +147,12 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     this.#loadProblem = undefined;
     this.requestUpdate();
     try {
-      const api = invoices(client);
-      const [list, history, attestations, preferences] = await Promise.all([api.list(), api.payments(), api.attestations(), api.preferences()]);
+      const [list, history, attestations, preferences] = await Promise.all([
+        client.call(endpoints.invoices),
+        client.call(endpoints.payments),
+        client.call(endpoints.attestations),
+        client.call(endpoints.invoicePreferences),
+      ]);
       // Answers for a session that has ended since (another parent) are not this page's.
       if (this.session !== session) return;
       this.#list = list;
@@ -171,7 +175,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     this.#outcomeProblem = undefined;
     this.requestUpdate();
     try {
-      const transaction = await invoices(client).transaction(id);
+      const transaction = await client.call(endpoints.paymentTransaction, { params: { transactionId: id } });
       // Not shown if another parent has logged in meanwhile.
       if (this.session === session) {
         this.#transaction = transaction;
@@ -222,7 +226,9 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     this.requestUpdate();
     try {
       // Back to this very page (the host page the parent paid from), not the account page.
-      const { transaction, redirectUrl } = await invoices(client).pay([...this.#selected], { returnTo: location.href.split('#')[0]! });
+      const { transaction, redirectUrl } = await client.call(endpoints.startPayment, {
+        body: { invoiceIds: [...this.#selected], returnTo: location.href.split('#')[0]! },
+      });
       if (this.dispatchEvent(familleEvent('famille-payment-started', { transactionId: transaction.id, redirectUrl }, true))) {
         location.assign(redirectUrl);
         return;
@@ -251,7 +257,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
   }
 
   #downloadInvoice(invoice: Invoice): void {
-    void this.#download((client) => invoices(client).pdf(invoice.id), `facture-${invoice.number}.pdf`);
+    void this.#download((client) => client.call(endpoints.invoicePdf, { params: { invoiceId: invoice.id } }), `facture-${invoice.number}.pdf`);
   }
 
   /**
@@ -270,7 +276,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
       for (const child of this.#preferences ?? []) {
         const wanted = this.#choices.get(child.childId);
         if (wanted === undefined || wanted === child.electronicInvoice) continue;
-        this.#preferences = (await invoices(client).setPreference(child.childId, wanted)).children;
+        this.#preferences = (await client.call(endpoints.setInvoicePreference, { body: { childId: child.childId, electronicInvoice: wanted } })).children;
       }
       this.#choices.clear();
       this.#choicesSaved = true;
@@ -476,7 +482,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
                 <ul>${a.children.map((c) => html`<li>${t('attestationChild', { name: c.name, amount: money(c.paidCents) })}</li>`)}</ul>
                 <p>
                   <button type="button" class="famille-link" part="button"
-                    @click=${() => void this.#download((client) => invoices(client).attestationPdf(a.year), `attestation-fiscale-${a.year}.pdf`)}
+                    @click=${() => void this.#download((client) => client.call(endpoints.attestationPdf, { params: { year: String(a.year) } }), `attestation-fiscale-${a.year}.pdf`)}
                     >${t('attestationDownload', { year: a.year })}</button>
                 </p>
               </li>`,

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ApiError, family, preregistration } from '@famille/sdk';
+import { ApiError, endpoints } from '@famille/sdk';
 import type {
   FieldError,
   Locale,
@@ -227,9 +227,9 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     this.#set({ loadProblem: undefined });
     try {
       const [household, { drafts }, list] = await Promise.all([
-        family(client).get(),
-        preregistration(client).drafts(),
-        this.view === 'requests' ? preregistration(client).list() : undefined,
+        client.call(endpoints.family),
+        client.call(endpoints.preregistrationDrafts),
+        this.view === 'requests' ? client.call(endpoints.preregistrations) : undefined,
       ]);
       // Answers for a session that has ended since (another parent) are not this page's.
       if (this.session !== session) return;
@@ -761,7 +761,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     if (!client || this.#s.pending) return;
     this.#set({ pending: true, problem: undefined });
     try {
-      await preregistration(client).deleteDraft(d.childId);
+      await client.call(endpoints.deletePreregistrationDraft, { params: { childId: d.childId } });
       const drafts = (this.#s.drafts ?? []).filter((x) => x !== d);
       this.#set({ drafts, pending: false });
       this.#startFresh();
@@ -777,7 +777,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     this.#set({ view: { name: 'requests', ...(notice && { notice }) }, problem: undefined });
     void this.#focus(`#${this.#id}-heading`);
     try {
-      const { preregistrations } = await preregistration(client).list();
+      const { preregistrations } = await client.call(endpoints.preregistrations);
       this.#set({ list: preregistrations });
     } catch (error) {
       this.#set({ problem: { error: this.asApiError(error), retry: () => void this.#openRequests(notice) } });
@@ -808,7 +808,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     if (!client || !childId) return Promise.resolve();
     const body = this.#draft(step);
     const run = this.#saving.catch(() => undefined).then(async () => {
-      const draft = await preregistration(client).saveDraft(childId, body);
+      const draft = await client.call(endpoints.savePreregistrationDraft, { params: { childId }, body });
       const drafts = [...(this.#s.drafts ?? []).filter((d) => d.childId !== childId), draft];
       this.#set({ drafts, draftStatus: this.i18n.t('draftSaved') });
       this.dispatchEvent(familleEvent('famille-draft-saved', { childId, step }));
@@ -872,7 +872,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     try {
       // The draft the server checks is the one on the page.
       await this.#save(Step.Review);
-      const result = await preregistration(client).submit(childId);
+      const result = await client.call(endpoints.submitPreregistration, { params: { childId } });
       this.#set({ pending: false, view: { name: 'done', preregistration: result }, drafts: (this.#s.drafts ?? []).filter((d) => d.childId !== childId), list: undefined });
       this.#v = emptyValues();
       this.dispatchEvent(familleEvent('famille-request-submitted', { preregistration: result }));
@@ -1138,7 +1138,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     if (!client || this.#s.pending) return;
     this.#set({ pending: true, problem: undefined });
     try {
-      const cancelled = await preregistration(client).cancel(p.id);
+      const cancelled = await client.call(endpoints.cancelPreregistration, { params: { preregistrationId: p.id } });
       this.#set({ pending: false, list: (this.#s.list ?? []).map((x) => (x.id === cancelled.id ? cancelled : x)), view: { name: 'requests', notice: this.i18n.t('cancelled', { number: p.number }) } });
       void this.#focus('[part=notice]');
     } catch (error) {
