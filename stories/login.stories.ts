@@ -100,7 +100,10 @@ export const ActivationResent: Story = {
   },
 };
 
-/** "J’ai oublié mon mot de passe" opens, in place, the form asking for a reset link. */
+/**
+ * "J’ai oublié mon mot de passe" opens, in place, the form asking for a reset link (its
+ * code, with the reset form's and the activation e-mail's, loads at that moment).
+ */
 export const ForgotPassword: Story = {
   play: async ({ canvasElement }) => {
     await click(canvasElement, 'J’ai oublié mon mot de passe');
@@ -118,7 +121,10 @@ export const ForgotPasswordSent: Story = {
   },
 };
 
-/** The e-mail's link opened (`#famille-reset=…`): a new password, with the policy's checklist. */
+/**
+ * The e-mail's link opened (`#famille-reset=…`): a new password, with the policy's
+ * checklist (its code is fetched as soon as the element meets the token).
+ */
 export const ResetPassword: Story = {
   loaders: [async () => ({ resetToken: await resetToken() })],
   play: async ({ canvasElement }) => {

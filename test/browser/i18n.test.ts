@@ -1,5 +1,6 @@
 import { fieldErrorCodes, problemCodes, type TenantConfig } from '@famille/contract';
 import { createLocalizer, kitMessages, toLocale, withMessages } from '@famille/elements';
+import { loginTables, loginTablesWith } from '../../packages/elements/src/login/messages.ts';
 import { paymentProblemsFr } from '../../packages/elements/src/i18n/payment-problems.ts';
 import { paymentProblemsEn } from '../../packages/elements/src/i18n/payment-problems.en.ts';
 import { assert } from './keyboard.ts';
@@ -59,18 +60,31 @@ describe('i18n', () => {
     assert(missing.length === 0, `missing in English: ${missing.join(', ')}`);
   });
 
+  it('keeps the login, its recovery flows and the password rules complete in English', async () => {
+    const { recoveryFr, recoveryEnglish } = await import('../../packages/elements/src/login/recovery.ts');
+    const recoveryTables = loginTablesWith(recoveryFr, recoveryEnglish);
+    await recoveryTables.load('en');
+    const missing = Object.keys(recoveryTables.get('fr')!).filter((key) => !(key in recoveryTables.get('en')!));
+    assert(missing.length === 0, `missing in English: ${missing.join(', ')}`);
+    const { t } = createLocalizer('en', undefined, recoveryTables);
+    assert(t('forgotHeading') === 'Forgotten password' && t('loginHeading') === 'Log in to my account', 'the recovery’s words over the login’s');
+    assert(t('ruleMinLength', { minimum: 1 }) === 'at least 1 character', `the password rules: ${t('ruleMinLength', { minimum: 1 })}`);
+  });
+
   it('words plurals in each language', () => {
     assert(createLocalizer('fr').t('too_many_attempts', { minutes: 1 }) === 'Trop de tentatives. Réessayez dans 1 minute.', 'fr singular');
     assert(createLocalizer('fr').t('too_many_attempts', { minutes: 15 }) === 'Trop de tentatives. Réessayez dans 15 minutes.', 'fr plural');
     assert(createLocalizer('en').t('too_many_attempts', { minutes: 1 }) === 'Too many attempts. Try again in 1 minute.', 'en singular');
   });
 
-  it("uses the tenant's wording when it overrides a message, with its parameters", () => {
+  it("uses the tenant's wording when it overrides a message, with its parameters", async () => {
+    // `submit` is the login's own word (login/messages.fr.ts), under the key it always had.
+    await loginTables.load('en');
     const config = { strings: { fr: { submit: 'Connexion', too_many_attempts: 'Patientez {minutes} min.' } } } as unknown as TenantConfig;
-    const fr = createLocalizer('fr', config);
+    const fr = createLocalizer('fr', config, loginTables);
     assert(fr.t('submit') === 'Connexion', 'a plain override');
     assert(fr.t('too_many_attempts', { minutes: 7 }) === 'Patientez 7 min.', 'an override with a parameter');
-    assert(createLocalizer('en', config).t('submit') === 'Log in', 'other locales keep the kit wording');
+    assert(createLocalizer('en', config, loginTables).t('submit') === 'Log in', 'other locales keep the kit wording');
   });
 
   it('shows dates in Europe/Paris, whatever the machine time zone', () => {

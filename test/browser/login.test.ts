@@ -2,8 +2,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import * as loginStories from '../../stories/login.stories.ts';
 import * as portalStories from '../../stories/portal.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
-import { assert, focusJustBefore } from './keyboard.ts';
-import { buttonByText, inputByLabel, submit, type, waitFor, waitForText } from '../../stories/support/play.ts';
+import { assert, focusedHeading, focusJustBefore, text } from './keyboard.ts';
+import { buttonByText, click, inputByLabel, settle, submit, type, waitFor, waitForText } from '../../stories/support/play.ts';
+import { recoveryModule } from '../../packages/elements/src/login/login.ts';
 import { demo } from '../../stories/support/mock.ts';
 import type { FamilleLoginEventDetail } from '@famille/elements';
 
@@ -154,6 +155,86 @@ describe('famille-login', () => {
     assert(buttonByText(canvas, 'Log in'), 'an English button');
     assert(canvas.querySelector('[lang="en"]'), 'the content is marked as English');
     assert(!/Identifiant|Mot de passe|Se connecter/.test(canvas.textContent!), 'no French left');
+  });
+});
+
+describe('famille-login: forgotten password, reset link and activation e-mail, loaded on demand', () => {
+  const load = recoveryModule.load;
+  const unreachable = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  /** A download of that code which ends, well or not, when the test says so. */
+  const held = (): ((ok: boolean) => void) => {
+    let end!: (ok: boolean) => void;
+    const outcome = new Promise<boolean>((resolve) => (end = resolve));
+    recoveryModule.load = () => outcome.then((ok) => (ok ? load() : unreachable()));
+    return end;
+  };
+  afterEach(() => {
+    recoveryModule.load = load;
+  });
+
+  it('opens the forgotten-password form once its code is here: the link busy meanwhile, then focus on its heading, the identifiant carried over', async () => {
+    const end = held();
+    const canvas = await runStory(login, loginStories.Empty);
+    const identifiant = await type(canvas, 'Identifiant', 'marie.durand');
+    const link = buttonByText(canvas, 'J’ai oublié mon mot de passe')!;
+    link.click();
+    await settle(link);
+    assert(link.getAttribute('aria-busy') === 'true' && link.getAttribute('aria-disabled') === 'true', 'the link is busy while the code loads');
+    assert(text(canvas.querySelector('h2')) === 'Connexion à mon espace', 'the login form stays meanwhile');
+    end(true);
+    await focusedHeading('Mot de passe oublié');
+    assert(inputByLabel(canvas, 'Identifiant ou adresse e-mail') === identifiant, 'the same input');
+    assert(identifiant.value === 'marie.durand', 'with what was typed');
+  });
+
+  it('shows the network error with "Réessayer" when that code cannot be fetched, keeping what was typed, and opens the form on retry', async () => {
+    recoveryModule.load = unreachable;
+    const canvas = await runStory(login, loginStories.Empty);
+    await type(canvas, 'Identifiant', 'marie.durand');
+    await type(canvas, 'Mot de passe', 'secret');
+    await click(canvas, 'J’ai oublié mon mot de passe');
+    const alert = await waitForText(canvas, '[part=alert]', 'injoignable');
+    await waitFor(() => document.activeElement === alert, 'focus on the message');
+    assert(inputByLabel(canvas, 'Identifiant')?.value === 'marie.durand', 'the identifiant stays');
+    assert(inputByLabel(canvas, 'Mot de passe')?.value === 'secret', 'the password stays');
+    recoveryModule.load = load;
+    buttonByText(alert, 'Réessayer')!.click();
+    await focusedHeading('Mot de passe oublié');
+    assert(inputByLabel(canvas, 'Identifiant ou adresse e-mail')?.value === 'marie.durand', 'the identifiant carried over');
+    assert(!canvas.querySelector('[part=alert]'), 'the message is gone');
+  });
+
+  it('opens the reset link’s form once its code is here, or shows the network error with "Réessayer"', async () => {
+    recoveryModule.load = unreachable;
+    const canvas = await runStory(login, { loaders: [() => ({ resetToken: 'a'.repeat(43) })] });
+    const alert = await waitForText(canvas, '[part=alert]', 'injoignable');
+    assert(!canvas.querySelector('form'), 'not the login form instead');
+    recoveryModule.load = load;
+    buttonByText(alert, 'Réessayer')!.click();
+    await focusedHeading('Choisir un nouveau mot de passe');
+    assert(inputByLabel(canvas, 'Nouveau mot de passe'), 'the new-password input');
+  });
+
+  it('asks again for the activation e-mail with "Réessayer" when the code sending it cannot be fetched', async () => {
+    const canvas = await runStory(login, loginStories.AccountNotActivated);
+    const end = held();
+    const resend = await click(canvas, 'Renvoyer le courriel');
+    await settle(resend);
+    assert(resend.getAttribute('aria-busy') === 'true', 'the button is busy meanwhile');
+    end(false);
+    const alert = await waitForText(canvas, '[part=alert]', 'injoignable');
+    recoveryModule.load = load;
+    buttonByText(alert, 'Réessayer')!.click();
+    await waitForText(canvas, '[part=notice]', 'Si ce compte attend son activation');
+    await waitFor(() => document.activeElement?.matches('[part=notice]'), 'focus on the confirmation');
+  });
+
+  it('speaks English in the forgotten-password form of an English page', async () => {
+    const canvas = await runStory(login, loginStories.English);
+    await click(canvas, 'I forgot my password');
+    await focusedHeading('Forgotten password');
+    assert(inputByLabel(canvas, 'Username or e-mail address'), 'an English label');
+    assert(!/Mot de passe|Identifiant|Recevoir/.test(canvas.textContent!), 'no French left');
   });
 });
 

@@ -1,8 +1,10 @@
+import { passwordRulesEn } from '../i18n/password-rules.en.ts';
 import { personFormEn } from '../i18n/person-form.en.ts';
 import type { CreateAccountMessages } from './messages.fr.ts';
 
 export const createAccountEn: CreateAccountMessages = {
   ...personFormEn,
+  ...passwordRulesEn,
   stepCgu: 'Terms of use',
   stepIdentity: 'Identity',
   stepAddress: 'Address',

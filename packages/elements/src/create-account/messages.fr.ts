@@ -1,3 +1,4 @@
+import { passwordRulesFr } from '../i18n/password-rules.ts';
 import { personFormFr } from '../i18n/person-form.ts';
 
 /**
@@ -6,6 +7,7 @@ import { personFormFr } from '../i18n/person-form.ts';
  */
 export const createAccountFr = {
   ...personFormFr,
+  ...passwordRulesFr,
   stepCgu: 'Conditions d’utilisation',
   stepIdentity: 'Identité',
   stepAddress: 'Adresse',

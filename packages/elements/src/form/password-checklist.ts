@@ -1,9 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { checkPassword, type PasswordPolicy, type PasswordRule } from '@famille/contract';
 import type { Localizer } from '../i18n/localize.ts';
+import type { PasswordRulesMessages } from '../i18n/password-rules.ts';
+
+/** A localizer holding the checklist's words (i18n/password-rules.ts) among its own. */
+type RulesT = Localizer<PasswordRulesMessages>['t'];
 
 /** The words of one rule of the tenant's policy. */
-function ruleText(t: Localizer['t'], rule: PasswordRule): string {
+function ruleText(t: RulesT, rule: PasswordRule): string {
   switch (rule.rule) {
     case 'min_length':
       return t('ruleMinLength', { minimum: rule.minimum });
@@ -22,8 +26,10 @@ function ruleText(t: Localizer['t'], rule: PasswordRule): string {
  * (`${id}-rules`, read on focus); a polite live region says "2 règles sur 3 respectées"
  * only when that count changes (its text is unchanged otherwise, so nothing is
  * re-announced per keystroke). The common-password rule is checked by the server.
+ * Its words are not in the kit's common table: the element showing it spreads
+ * `passwordRulesFr` (and `passwordRulesEn`) into its own.
  */
-export function passwordChecklist(id: string, policy: PasswordPolicy | undefined, password: string, t: Localizer['t']): TemplateResult {
+export function passwordChecklist(id: string, policy: PasswordPolicy | undefined, password: string, t: RulesT): TemplateResult {
   if (!policy) return html``;
   const checks = checkPassword(policy, password);
   const met = checks.filter((c) => c.met).length;

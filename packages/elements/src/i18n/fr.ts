@@ -2,65 +2,29 @@
  * French, the default. A message is a string, or a function of its parameters so that
  * each language words plurals and agreements its own way. Problem and field-error
  * codes of the contract are keys too: every code has a text.
+ *
+ * Only what several elements (or the portal) show is here: every page carries this
+ * table. An element's own words are in its folder (`login/messages.fr.ts`…), words of a
+ * rarely used flow in that flow's module (`login/recovery-messages.fr.ts`), and pieces
+ * shared by some elements only beside this file (`password-rules.ts`, `upload.ts`…).
  */
 const plural = (n: number, word: string): string => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 export const fr = {
-  loginHeading: 'Connexion à mon espace',
-  loginIntro: 'Connectez-vous avec vos identifiants.',
   requiredLegend: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
   identifiant: 'Identifiant',
   password: 'Mot de passe',
   show: 'Afficher',
   hide: 'Masquer',
   passwordSuffix: ' le mot de passe',
-  submit: 'Se connecter',
-  submitting: 'Connexion…',
-  forgotPassword: 'J’ai oublié mon mot de passe',
-  noAccount: 'Vous n’avez pas encore d’espace personnel ?',
-  createAccount: 'Créer mon compte',
   errorSummary: 'Il y a un problème',
   errorPrefix: 'Erreur : ',
   retry: 'Réessayer',
-  resendActivation: 'Renvoyer le courriel d’activation',
-  greeting: (p: { name: string }) => `Bonjour ${p.name}`,
-  loggedIn: 'Votre session est ouverte.',
-  logout: 'Se déconnecter',
-  loggingOut: 'Déconnexion…',
   notConfigured: 'Ce service n’est pas configuré sur cette page (attributs api et tenant).',
   serviceUnreachable: 'L’Espace Famille ne répond pas pour le moment. Réessayez dans quelques minutes.',
   serviceMisconfigured:
     'L’Espace Famille n’est pas disponible sur cette page pour le moment : le site doit être mis à jour par votre collectivité. Réessayez plus tard ou contactez votre mairie.',
-
-  // Forgotten password, reset, activation e-mail.
-  forgotHeading: 'Mot de passe oublié',
-  forgotIntro: 'Indiquez votre identifiant ou votre adresse e-mail : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
-  identifiantOrEmail: 'Identifiant ou adresse e-mail',
-  sendLink: 'Recevoir un lien',
-  sending: 'Envoi…',
-  forgotSent: 'Si un compte correspond, un e-mail vous a été envoyé. Ouvrez le lien qu’il contient pour choisir un nouveau mot de passe.',
-  backToLogin: 'Retour à la connexion',
-  resetHeading: 'Choisir un nouveau mot de passe',
-  newPassword: 'Nouveau mot de passe',
-  resetSubmit: 'Enregistrer le mot de passe',
   saving: 'Enregistrement…',
-  resetDone: 'Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe.',
-  askAgain: 'Demander un nouveau lien',
-  activationResent: 'Si ce compte attend son activation, un nouveau courriel d’activation vous a été envoyé.',
-
-  // Password checklist (the tenant's policy).
-  rulesTitle: 'Votre mot de passe doit contenir :',
-  ruleMinLength: (p: { minimum: number }) => `au moins ${plural(p.minimum, 'caractère')}`,
-  ruleMaxLength: (p: { maximum: number }) => `au plus ${plural(p.maximum, 'caractère')}`,
-  ruleMinClasses: (p: { minimum: number }) => `au moins ${p.minimum} types de caractères parmi minuscules, majuscules, chiffres et caractères spéciaux`,
-  rule_lower: 'une lettre minuscule',
-  rule_upper: 'une lettre majuscule',
-  rule_digit: 'un chiffre',
-  rule_symbol: 'un caractère spécial',
-  ruleNotCommon: 'pas un mot de passe courant (vérifié à l’envoi)',
-  ruleMet: ' : respecté',
-  ruleUnmet: ' : pas encore respecté',
-  rulesMet: (p: { met: number; total: number }) => `${p.met} règle${p.met > 1 ? 's' : ''} sur ${p.total} respectée${p.met > 1 ? 's' : ''}`,
 
   // Problem codes (contract) and client-side failures (SDK).
   validation_failed: 'Certaines informations sont à corriger.',

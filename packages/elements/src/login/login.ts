@@ -1,21 +1,59 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError, endpoints } from '@famille/sdk';
-import { issuesToFieldErrors, LoginInput, PasswordResetInput, PasswordResetRequest, type FieldError, type Session } from '@famille/contract';
+import type { ApiError, FamilleClient } from '@famille/sdk';
+import { issuesToFieldErrors, LoginInput, type FieldError, type IssueLike, type Session } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
-import { errorSummary, field, messageBox, passwordToggle, secondaryButton, submitButton } from '../form/field.ts';
-import { passwordChecklist } from '../form/password-checklist.ts';
+import { errorSummary, field, messageBox, passwordToggle, retriable, secondaryButton, submitButton } from '../form/field.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender } from '../form/wizard.ts';
-import type { MessageKey } from '../i18n/localize.ts';
+import type { Localizer, MessageTables } from '../i18n/localize.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
+import { loginTables, loginTablesWith, type AllLoginMessages } from './messages.ts';
+import type { AllRecoveryMessages, Recovery, RecoveryHost, RecoveryMode, RecoveryNotice } from './recovery.ts';
 import { loginStyles } from './login.styles.ts';
 
-// Straight to the endpoint (the rest of accounts() creates accounts), and read outside any
-// try block: Rollup keeps every endpoint of the table when one is reached from inside one.
-const resendActivation = endpoints.resendActivation;
+/**
+ * Where the recovery flows come from (forgotten password, reset link, activation e-mail):
+ * a chunk of their own, fetched the first time one is needed. A test may replace `load`
+ * (to see what a failed download does).
+ */
+export const recoveryModule = {
+  load: (): Promise<typeof import('./recovery.ts')> => import('./recovery.ts'),
+};
 
 type FieldName = 'identifiant' | 'password';
 const fieldNames: readonly FieldName[] = ['identifiant', 'password'];
+/** What the parent typed in the form shown ('' for an input it does not have). */
+export type LoginValues = Record<FieldName, string>;
+
+/**
+ * One form of `<famille-login>`: the login's own, or one of the recovery's. Every form is
+ * rendered by the same template, so that going from one to another keeps the inputs they
+ * share, with what was typed.
+ */
+export interface LoginForm {
+  heading: string;
+  /** Said before the required fields' legend. */
+  intro?: string;
+  /** The identifiant input's label; without it, no such input. */
+  identifiant?: string;
+  /** The password input; without it, none. */
+  password?: {
+    label: string;
+    autocomplete: 'current-password' | 'new-password';
+    /** The tenant's rules, live as the parent types (the input is described by `${id}-rules`). */
+    checklist?: (id: string, typed: string) => TemplateResult;
+  };
+  submit: string;
+  submitting: string;
+  /** Under the button: other forms, other pages. */
+  links: TemplateResult;
+  /** What the parent may do about a refusal of the server, beyond "Réessayer" after a failure. */
+  action?: (problem: ApiError) => TemplateResult | undefined;
+  /** The contract's validator's verdict on what was typed. */
+  check(values: LoginValues): { success: true } | { success: false; error: { issues: readonly IssueLike[] } };
+  /** Sends what was typed; resolves once the next state is shown. */
+  send(client: FamilleClient, values: LoginValues): Promise<void>;
+}
 
 /** The events of `<famille-login>`, by name. */
 export interface FamilleLoginEvents {
@@ -39,25 +77,30 @@ declare global {
   interface HTMLElementEventMap extends FamilleEventMap<FamilleLoginEvents> {}
 }
 
-/** `login`; `forgot`: ask for a reset link; `sent`: its confirmation; `reset`: choose a new password. */
-type Mode = 'login' | 'forgot' | 'sent' | 'reset';
+type Mode = 'login' | RecoveryMode;
 
 interface LoginState {
   mode: Mode;
   /** A confirmation shown above the form (password changed, activation e-mail sent). */
-  notice?: MessageKey | undefined;
+  notice?: RecoveryNotice | undefined;
   /** The new password as typed (reset), for the checklist. */
   typed: string;
   errors: Partial<Record<FieldName, FieldError>>;
   /** Errors listed at the top (after a submit). */
   summary: boolean;
   problem?: ApiError | 'not_configured' | undefined;
+  /** What "Réessayer" does, when not sending the form again (what failed was no submit). */
+  retry?: (() => void) | undefined;
   pending: boolean;
+  /** The forgotten-password form's module is on its way (its link is busy). */
+  opening: boolean;
   /** Password shown in clear. */
   reveal: boolean;
 }
 
 let instances = 0;
+/** The login's words and the recovery's, once its module is here (one table for the page). */
+let recoveryTables: MessageTables<AllRecoveryMessages> | undefined;
 
 /**
  * @summary A parent logs in to, and out of, their Espace Famille.
@@ -78,6 +121,9 @@ let instances = 0;
  * the host cancels `famille-forgot-password` or sets `forgot-password-href`. When the
  * page's URL fragment holds `famille-reset=TOKEN` (the e-mail's link), or `reset-token`
  * is set, the element shows the new-password form; the token leaves the URL at once.
+ * These forms, and the sending of a new activation e-mail, come from a module loaded the
+ * first time one is needed (recovery.ts): meanwhile the button pressed is busy; if it
+ * cannot be loaded, the network error shows with "Réessayer", and nothing typed is lost.
  *
  * @csspart base - The wrapper of either state.
  * @csspart form - The login form.
@@ -107,7 +153,7 @@ let instances = 0;
  * @cssprop --famille-space - Base spacing.
  * @cssprop --famille-font - Font family (inherits the page's by default).
  */
-export class FamilleLogin extends FamilleElement {
+export class FamilleLogin extends FamilleElement<AllLoginMessages> {
   static override lightStyles = loginStyles;
   static override properties: PropertyDeclarations = {
     forgotPasswordHref: { attribute: 'forgot-password-href' },
@@ -123,10 +169,27 @@ export class FamilleLogin extends FamilleElement {
   declare resetToken: string | undefined;
 
   /** What the form shows; changed only through `#set`, which re-renders. */
-  #s: LoginState = { mode: 'login', typed: '', errors: {}, summary: false, pending: false, reveal: false };
+  #s: LoginState = { mode: 'login', typed: '', errors: {}, summary: false, pending: false, opening: false, reveal: false };
   /** Fields typed in since the last submit: their errors may show when left. */
   #dirty = new Set<string>();
   #id = `famille-login-${++instances}`;
+  /** The element's words: the login's, then the login's and the recovery's. */
+  #tables: MessageTables<AllLoginMessages> = loginTables;
+  /** The recovery flows, once their module is here; and its download under way. */
+  #recovery: Recovery | undefined;
+  #recovering: Promise<Recovery> | undefined;
+  /** What the recovery flows use of the element. */
+  #recoveryHost: RecoveryHost = {
+    element: this,
+    id: this.#id,
+    // The element's tables are `recoveryTables` once the recovery is here: these words are in.
+    i18n: () => this.i18n as unknown as Localizer<AllRecoveryMessages>,
+    show: (mode, notice) => this.#to(mode, { pending: false, notice }),
+    fill: async (values) => {
+      await this.updateComplete;
+      for (const name of fieldNames) if (values[name] !== undefined) this.#input(name)!.value = values[name];
+    },
+  };
 
   #set(patch: Partial<LoginState>): void {
     this.#s = { ...this.#s, ...patch };
@@ -136,58 +199,128 @@ export class FamilleLogin extends FamilleElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resetToken ||= takeLinkToken('famille-reset');
+    // A reset link: its form's code is fetched at once, before the first render.
+    if (this.resetToken) this.#loadRecovery().catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('resetToken') && this.resetToken) this.#to('reset');
+    if (changed.has('resetToken') && this.resetToken) void this.#open('reset');
   }
 
-  /** Another form: errors and messages cleared, focus to its heading once rendered. */
-  #to(mode: Mode, patch: Partial<LoginState> = {}) {
+  protected override messageTables(): MessageTables<AllLoginMessages> {
+    return this.#tables;
+  }
+
+  /** Another form: errors and messages cleared, focus to its heading (or its notice) once rendered. */
+  #to(mode: Mode, patch: Partial<LoginState> = {}, focus = this.hasUpdated) {
     this.#dirty.clear();
-    this.#set({ mode, errors: {}, summary: false, problem: undefined, notice: undefined, reveal: false, typed: '', ...patch });
-    if (this.hasUpdated) void this.#focus(patch.notice ? '[part=notice]' : '[part=heading]');
+    this.#set({ mode, errors: {}, summary: false, problem: undefined, retry: undefined, notice: undefined, reveal: false, typed: '', ...patch });
+    if (focus) void this.#focus(patch.notice ? '[part=notice]' : '[part=heading]');
+  }
+
+  /**
+   * The recovery module, with its words in the element's language (French when those
+   * cannot be had, as for any element), fetched once; a failed download is tried again
+   * by the next call.
+   */
+  #loadRecovery(): Promise<Recovery> {
+    return (this.#recovering ??= recoveryModule.load().then(
+      async ({ Recovery, recoveryFr, recoveryEnglish }) => {
+        const tables = (recoveryTables ??= loginTablesWith(recoveryFr, recoveryEnglish));
+        await tables.load(this.i18n.locale).catch(() => undefined);
+        this.#tables = tables;
+        return (this.#recovery = new Recovery(this.#recoveryHost));
+      },
+      (error: unknown) => {
+        this.#recovering = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /**
+   * Shows a form of the recovery module, first loading it if need be: meanwhile the
+   * forgotten-password link is busy (or, for a reset link, the form's place). When it
+   * cannot be loaded, the network error shows with "Réessayer"; nothing typed is lost.
+   */
+  async #open(mode: 'forgot' | 'reset'): Promise<void> {
+    if (this.#recovery) return this.#to(mode);
+    // Focus follows as it does once loaded: not when the page opens on a reset link.
+    const focus = this.hasUpdated;
+    if (mode === 'reset') this.#to(mode, {}, false);
+    else if (this.#s.opening) return;
+    else this.#set({ opening: true, problem: undefined, retry: undefined });
+    const failure = await this.#loadRecovery().then(() => undefined, (error: unknown) => this.asApiError(error));
+    // The parent sent the login form meanwhile: that is what they want now.
+    if (mode === 'forgot' && !this.#s.opening) return;
+    if (failure) {
+      this.#set({ opening: false, problem: failure, retry: () => void this.#open(mode) });
+      return this.#focus('[part=alert]');
+    }
+    this.#set({ opening: false });
+    this.#to(mode, {}, focus);
   }
 
   protected override render(): TemplateResult {
     const notice = this.connectionNotice();
     if (notice) return notice;
-    return html`<div class="famille-stack" part="base" lang=${this.i18n.locale}>
-      ${this.session ? this.#renderAccount(this.session) : this.#s.mode === 'sent' ? this.#renderSent() : this.#renderForm()}
+    // A reset link's form whose module is still on its way: nothing to show but a failure.
+    const waiting = !this.session && this.#s.mode !== 'login' && !this.#recovery;
+    return html`<div class="famille-stack" part="base" lang=${this.i18n.locale} aria-busy=${waiting && !this.#s.problem ? 'true' : nothing}>
+      ${this.session
+        ? this.#renderAccount(this.session)
+        : waiting
+          ? this.#renderProblem()
+          : this.#s.mode === 'sent'
+            ? this.#recovery!.sent()
+            : this.#renderForm(this.#form()!)}
     </div>`;
   }
 
-  #renderForm(): TemplateResult {
+  /** The form of the current mode (none while the recovery module is on its way, or on the "sent" page). */
+  #form(): LoginForm | undefined {
+    const mode = this.#s.mode;
+    if (mode === 'login') return this.#loginForm();
+    return mode === 'sent' ? undefined : this.#recovery?.form(mode);
+  }
+
+  #loginForm(): LoginForm {
+    const { t } = this.i18n;
+    return {
+      heading: t('loginHeading'),
+      intro: t('loginIntro'),
+      identifiant: t('identifiant'),
+      password: { label: t('password'), autocomplete: 'current-password' },
+      submit: t('submit'),
+      submitting: t('submitting'),
+      links: html`${this.#link('famille-forgot-password', this.forgotPasswordHref, t('forgotPassword'), this.#s.opening)}
+        <p>${t('noAccount')} ${this.#link('famille-create-account-requested', this.createAccountHref, t('createAccount'))}</p>`,
+      action: (problem) => (problem.code === 'account_not_activated' ? secondaryButton(t('resendActivation'), this.#resend, this.#s.pending) : undefined),
+      check: ({ identifiant, password }) => LoginInput.safeParse({ identifiant, password }, { reportInput: true }),
+      send: async (client, { identifiant, password }) => {
+        const session = await client.auth.login({ identifiant, password });
+        this.#set({ pending: false });
+        this.session = session;
+        this.#emit('famille-login', { session });
+        return this.#focus('[part=heading]');
+      },
+    };
+  }
+
+  #renderForm(form: LoginForm): TemplateResult {
     const { t } = this.i18n;
     const id = this.#id;
-    const mode = this.#s.mode;
     const error = (name: FieldName) => {
       const e = this.#s.errors[name];
-      return e && this.#fieldMessage(e);
+      return e && this.#fieldMessage(e, form);
     };
-    const heading = mode === 'login' ? t('loginHeading') : mode === 'forgot' ? t('forgotHeading') : t('resetHeading');
     const pw = `${id}-password`;
-    const password = () =>
-      field({
-        id: pw,
-        name: 'password',
-        label: this.#label('password'),
-        type: this.#s.reveal ? 'text' : 'password',
-        autocomplete: mode === 'reset' ? 'new-password' : 'current-password',
-        required: true,
-        verbatim: true,
-        error: error('password'),
-        errorPrefix: t('errorPrefix'),
-        ...(mode === 'reset' && { describedBy: `${pw}-rules` }),
-        after: passwordToggle(pw, this.#s.reveal, { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') }, () =>
-          this.#set({ reveal: !this.#s.reveal }),
-        ),
-      });
+    const { password } = form;
     return html`<form part="form" method="post" novalidate aria-labelledby="${id}-heading"
       @submit=${this.#onSubmit} @input=${this.#onInput} @focusout=${this.#onLeave}>
-      <h2 id="${id}-heading" part="heading" tabindex="-1">${heading}</h2>
-      ${this.#s.notice ? messageBox(t(this.#s.notice), { success: true }) : nothing}
+      <h2 id="${id}-heading" part="heading" tabindex="-1">${form.heading}</h2>
+      ${this.#s.notice && this.#recovery ? this.#recovery.notice(this.#s.notice) : nothing}
       ${this.#s.summary && Object.keys(this.#s.errors).length
         ? errorSummary(
             `${id}-summary`,
@@ -195,46 +328,41 @@ export class FamilleLogin extends FamilleElement {
             fieldNames.flatMap((name) => (this.#s.errors[name] ? [{ id: `${id}-${name}`, message: error(name)! }] : [])),
           )
         : nothing}
-      ${this.#renderProblem()}
-      <p>${mode === 'forgot' ? t('forgotIntro') : mode === 'login' ? t('loginIntro') : nothing} ${t('requiredLegend')}</p>
-      ${mode === 'reset'
+      ${this.#renderProblem(form)}
+      <p>${form.intro ?? nothing} ${t('requiredLegend')}</p>
+      ${form.identifiant === undefined
         ? nothing
         : field({
             id: `${id}-identifiant`,
             name: 'identifiant',
-            label: this.#label('identifiant'),
+            label: form.identifiant,
             autocomplete: 'username',
             required: true,
             verbatim: true,
             error: error('identifiant'),
             errorPrefix: t('errorPrefix'),
           })}
-      ${mode === 'forgot' ? nothing : password()}
-      ${mode === 'reset' ? passwordChecklist(pw, this.tenantConfig?.passwordPolicy, this.#s.typed, t) : nothing}
-      ${mode === 'login'
-        ? submitButton(t('submit'), t('submitting'), this.#s.pending)
-        : submitButton(mode === 'forgot' ? t('sendLink') : t('resetSubmit'), mode === 'forgot' ? t('sending') : t('saving'), this.#s.pending)}
-      <div class="famille-links">
-        ${mode === 'login'
-          ? html`${this.#link('famille-forgot-password', this.forgotPasswordHref, t('forgotPassword'))}
-              <p>${t('noAccount')} ${this.#link('famille-create-account-requested', this.createAccountHref, t('createAccount'))}</p>`
-          : html`<button type="button" class="famille-link" part="link" @click=${() => this.#to('login')}>${t('backToLogin')}</button>`}
-      </div>
+      ${password
+        ? field({
+            id: pw,
+            name: 'password',
+            label: password.label,
+            type: this.#s.reveal ? 'text' : 'password',
+            autocomplete: password.autocomplete,
+            required: true,
+            verbatim: true,
+            error: error('password'),
+            errorPrefix: t('errorPrefix'),
+            ...(password.checklist && { describedBy: `${pw}-rules` }),
+            after: passwordToggle(pw, this.#s.reveal, { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') }, () =>
+              this.#set({ reveal: !this.#s.reveal }),
+            ),
+          })
+        : nothing}
+      ${password?.checklist?.(pw, this.#s.typed) ?? nothing}
+      ${submitButton(form.submit, form.submitting, this.#s.pending)}
+      <div class="famille-links">${form.links}</div>
     </form>`;
-  }
-
-  #renderSent(): TemplateResult {
-    const { t } = this.i18n;
-    return html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${t('forgotHeading')}</h2>
-      ${messageBox(t('forgotSent'), { success: true })}
-      <button type="button" class="famille-link" part="link" @click=${() => this.#to('login')}>${t('backToLogin')}</button>`;
-  }
-
-  /** A field's label in the current form. */
-  #label(name: FieldName): string {
-    const { t } = this.i18n;
-    if (name === 'password') return this.#s.mode === 'reset' ? t('newPassword') : t('password');
-    return this.#s.mode === 'forgot' ? t('identifiantOrEmail') : t('identifiant');
   }
 
   #renderAccount(session: Session): TemplateResult {
@@ -251,7 +379,7 @@ export class FamilleLogin extends FamilleElement {
     </section>`;
   }
 
-  #renderProblem(): TemplateResult | typeof nothing {
+  #renderProblem(form?: LoginForm): TemplateResult | typeof nothing {
     const problem = this.#s.problem;
     if (!problem) return nothing;
     const { t } = this.i18n;
@@ -264,39 +392,34 @@ export class FamilleLogin extends FamilleElement {
       message = t('too_many_attempts', { minutes: Math.max(1, Math.ceil((problem.problem?.retryAfterSeconds ?? 60) / 60)) });
     } else {
       message = this.i18n.problem(problem.code);
-      if (problem.code === 'account_not_activated') {
-        action = secondaryButton(t('resendActivation'), this.#resend, this.#s.pending);
-      } else if (problem.code.startsWith('token_')) {
-        action = secondaryButton(t('askAgain'), () => this.#to('forgot'));
-      } else if (problem.kind !== 'http' || problem.status! >= 500) {
-        // Nothing the parent typed is lost: the same form is sent again.
-        action = secondaryButton(t('retry'), this.#retry);
-      }
+      // Nothing the parent typed is lost: "Réessayer" sends the same form again (or does again what failed).
+      action = form?.action?.(problem) ?? (retriable(problem) ? secondaryButton(t('retry'), this.#s.retry ?? this.#retry) : nothing);
     }
     return messageBox(message, { prefix: t('errorPrefix'), action });
   }
 
-  #link(event: 'famille-forgot-password' | 'famille-create-account-requested', href: string | undefined, label: string) {
+  #link(event: 'famille-forgot-password' | 'famille-create-account-requested', href: string | undefined, label: string, busy = false) {
     const onClick = (e: Event) => {
       const routed = !this.#emit(event, { identifiant: this.#value('identifiant') }, true);
       if (routed || !href) e.preventDefault();
       // Neither routed by the host nor linked: the forgotten-password form opens in place
       // (the identifiant input stays the same node, with what was typed).
-      if (!routed && !href && event === 'famille-forgot-password') this.#to('forgot');
+      if (!routed && !href && event === 'famille-forgot-password') void this.#open('forgot');
     };
     return href
       ? html`<a href=${href} part="link" @click=${onClick}>${label}</a>`
-      : html`<button type="button" class="famille-link" part="link" @click=${onClick}>${label}</button>`;
+      : html`<button type="button" class="famille-link" part="link" aria-disabled=${busy ? 'true' : nothing} aria-busy=${busy ? 'true' : nothing}
+          @click=${onClick}>${label}</button>`;
   }
 
   #emit<K extends keyof FamilleLoginEvents>(type: K, detail: FamilleLoginEvents[K], cancelable = false): boolean {
     return this.dispatchEvent(familleEvent(type, detail, cancelable));
   }
 
-  #fieldMessage(error: FieldError): string {
+  #fieldMessage(error: FieldError, form: LoginForm): string {
     const { t } = this.i18n;
-    const name = error.path as FieldName;
-    const params = { field: this.#label(name === 'password' ? name : 'identifiant'), minimum: 0, maximum: 0, ...error.params };
+    const label = error.path === 'password' ? form.password?.label : form.identifiant;
+    const params = { field: label ?? '', minimum: 0, maximum: 0, ...error.params };
     return t(error.code, params as never);
   }
 
@@ -308,25 +431,27 @@ export class FamilleLogin extends FamilleElement {
     return this.#input(name)?.value ?? '';
   }
 
-  #validate(): Partial<Record<FieldName, FieldError>> {
-    const mode = this.#s.mode;
-    const result =
-      mode === 'login'
-        ? LoginInput.safeParse({ identifiant: this.#value('identifiant'), password: this.#value('password') }, { reportInput: true })
-        : mode === 'forgot'
-          ? PasswordResetRequest.safeParse({ identifiant: this.#value('identifiant') }, { reportInput: true })
-          : PasswordResetInput.safeParse({ token: this.resetToken ?? '', password: this.#value('password') }, { reportInput: true });
+  #values(): LoginValues {
+    return { identifiant: this.#value('identifiant'), password: this.#value('password') };
+  }
+
+  /** The errors of what was typed, one per field (the form's other paths, such as a link's token, aside). */
+  #validate(form = this.#form()): Partial<Record<FieldName, FieldError>> {
+    const result = form?.check(this.#values());
     const errors: Partial<Record<FieldName, FieldError>> = {};
-    if (!result.success) for (const e of issuesToFieldErrors(result.error.issues)) if (e.path !== 'token') errors[e.path as FieldName] ??= e;
+    if (result && !result.success) {
+      for (const e of issuesToFieldErrors(result.error.issues)) if (fieldNames.includes(e.path as FieldName)) errors[e.path as FieldName] ??= e;
+    }
     return errors;
   }
 
   // Never add an error while the parent types; only take away the ones they fixed.
   #onInput = (e: Event) => {
     const name = (e.target as HTMLInputElement).name as FieldName;
+    const form = this.#form();
     this.#dirty.add(name);
-    if (name === 'password' && this.#s.mode === 'reset') this.#set({ typed: this.#value('password') });
-    if (this.#s.errors[name] && !this.#validate()[name]) this.#setError(name, undefined);
+    if (name === 'password' && form?.password?.checklist) this.#set({ typed: this.#value('password') });
+    if (this.#s.errors[name] && !this.#validate(form)[name]) this.#setError(name, undefined);
   };
 
   // A field left after typing in it shows its error (not one merely tabbed through).
@@ -354,57 +479,35 @@ export class FamilleLogin extends FamilleElement {
     if (this.#s.pending || !this.#emit('famille-resend-activation', { identifiant }, true) || !client) return;
     this.#set({ pending: true });
     try {
-      await client.call(resendActivation, { body: { identifiant, locale: this.i18n.locale } });
-      this.#set({ pending: false, problem: undefined, notice: 'activationResent' });
+      await (await this.#loadRecovery()).resendActivation(client, identifiant);
+      this.#set({ pending: false, problem: undefined, retry: undefined, notice: 'activationResent' });
       return this.#focus('[part=notice]');
     } catch (error) {
-      this.#set({ pending: false, problem: this.asApiError(error) });
+      // "Réessayer" asks for the e-mail again (the module too, if that is what failed).
+      this.#set({ pending: false, problem: this.asApiError(error), retry: this.#resend });
       return this.#focus('[part=alert]');
     }
   };
 
   #onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (this.#s.pending) return;
+    const form = this.#form();
+    if (this.#s.pending || !form) return;
     this.#dirty.clear();
-    const errors = this.#validate();
+    const errors = this.#validate(form);
     if (Object.keys(errors).length) {
-      this.#set({ errors, summary: true, problem: undefined });
+      this.#set({ errors, summary: true, problem: undefined, retry: undefined });
       return this.#focus('.famille-summary');
     }
     const client = this.activeClient;
     if (!client) {
-      this.#set({ errors, summary: false, problem: 'not_configured' });
+      this.#set({ errors, summary: false, problem: 'not_configured', retry: undefined });
       return this.#focus('[part=alert]');
     }
-    const mode = this.#s.mode;
     // Back to a masked input, so that the browser offers to save the password.
-    this.#set({ errors, summary: false, problem: undefined, notice: undefined, reveal: false, pending: true });
-    const identifiant = this.#value('identifiant');
-    const password = this.#value('password');
+    this.#set({ errors, summary: false, problem: undefined, retry: undefined, notice: undefined, reveal: false, pending: true, opening: false });
     try {
-      if (mode === 'forgot') {
-        await client.auth.requestPasswordReset({ identifiant, locale: this.i18n.locale });
-        this.#set({ pending: false });
-        return this.#to('sent');
-      }
-      if (mode === 'reset') {
-        const result = await client.auth.resetPassword({ token: this.resetToken!, password });
-        this.resetToken = undefined;
-        this.#set({ pending: false });
-        this.#emit('famille-password-reset', { identifiant: result.identifiant });
-        this.#to('login', { notice: 'resetDone' });
-        await this.updateComplete;
-        this.#input('identifiant')!.value = result.identifiant;
-        // The login form reuses the reset's input: an empty one asks for the new password plainly.
-        this.#input('password')!.value = '';
-        return;
-      }
-      const session = await client.auth.login({ identifiant, password });
-      this.#set({ pending: false });
-      this.session = session;
-      this.#emit('famille-login', { session });
-      return this.#focus('[part=heading]');
+      await form.send(client, this.#values());
     } catch (error) {
       const problem = this.asApiError(error);
       const fields = problem.fieldErrors.filter((f) => fieldNames.includes(f.path as FieldName));
@@ -420,7 +523,7 @@ export class FamilleLogin extends FamilleElement {
   #onLogout = async () => {
     const client = this.activeClient;
     if (this.#s.pending || !client) return;
-    this.#set({ pending: true, problem: undefined });
+    this.#set({ pending: true, problem: undefined, retry: undefined });
     try {
       await client.auth.logout();
     } catch (error) {
