@@ -66,8 +66,10 @@ export async function planChunks(options: RollupOptions): Promise<Map<string, st
     const tag = elementOf(chunk.facadeModuleId);
     const lazyName = () => {
       // `entourage/messages.en.ts` → `entourage-en`; `i18n/en.ts` → `en`.
+      // A chunk that merges several modules has no facade: Rollup's own name then.
       const [, dir, file] = /([\w-]+)[/\\]([\w.-]+)\.ts$/.exec(chunk.facadeModuleId ?? '') ?? [];
-      return dir === 'i18n' ? file! : `${dir}-${file!.replace(/^messages\./, '')}`;
+      if (!dir || !file) return chunk.name;
+      return dir === 'i18n' ? file : `${dir}-${file.replace(/^messages\./, '')}`;
     };
     const group = tag ?? (chunk.isDynamicEntry ? lazyName() : firstScreen.has(chunk.fileName) ? 'runtime' : elementClosure.has(chunk.fileName) ? 'shared' : 'on-demand');
     for (const [id, module] of Object.entries(chunk.modules)) if (module.renderedLength > 0) groups.set(id, group);

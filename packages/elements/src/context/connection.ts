@@ -4,7 +4,7 @@
 // sentence at once, not a form that fails later; the web team reads the cause and the fix
 // in the console; the page hears a `famille-error` event with the code.
 import { html, type TemplateResult } from 'lit';
-import { apiVersion, type Locale } from '@famille/contract';
+import type { Locale } from '@famille/contract';
 import type { ApiError } from '@famille/sdk';
 import { familleEvent } from './events.ts';
 import type { Localizer, Messages } from '../i18n/localize.ts';
@@ -23,29 +23,15 @@ declare global {
   }
 }
 
-/** The cause and its fix, in the web team's words. */
-function diagnose(error: ApiError, api: string, tenant: string): string {
-  const origin = globalThis.location?.origin;
-  switch (error.code) {
-    case 'tenant_not_found':
-      return `the API at ${api} has no tenant "${tenant}". Check the tenant attribute (the tenants are configured on the server).`;
-    case 'origin_not_allowed':
-      return `this page's origin ${origin} is not among the allowed origins of tenant "${tenant}". Add it on the server (the tenant's allowedOrigins; ALLOWED_ORIGINS for the reference server's demo tenant).`;
-    case 'not_famille_api':
-      return `${error.url ?? api} answered HTTP ${error.status} but is not an Espace Famille API. Check the api attribute: the API's base URL, e.g. https://famille.ville.fr/api.`;
-    case 'version_mismatch':
-      return `this kit speaks API version ${apiVersion}, the server at ${api} answers ${error.serverVersion ?? 'none'}. Load the kit from that server (<script type="module" src="…/famille.js">) or update the server.`;
-    case 'network_error':
-    case 'timeout':
-      return `the API at ${api} could not be reached (${error.code === 'timeout' ? 'no answer in time' : 'network error or CORS refusal'}). Check the api attribute, that the server runs, and that it answers pages of ${origin}.`;
-    default:
-      return `the tenant's configuration could not be read from ${api} (${error.code}).`;
-  }
-}
-
-/** Tells the web team (console) and the page (`famille-error`) what went wrong. */
-export function reportConnectionProblem(host: HTMLElement, error: ApiError, api: string, tenant: string): void {
-  const message = diagnose(error, api, tenant);
+/**
+ * Tells the web team (console) and the page (`famille-error`) what went wrong. The
+ * diagnosis, in the web team's words, loads only when something did go wrong.
+ */
+export async function reportConnectionProblem(host: HTMLElement, error: ApiError, api: string, tenant: string): Promise<void> {
+  const message = await import('./diagnose.ts').then(
+    ({ diagnose }) => diagnose(error, api, tenant),
+    () => `the tenant's configuration could not be read from ${api} (${error.code}).`,
+  );
   console.error(`Espace Famille <${host.localName}>: ${message}`, error);
   host.dispatchEvent(familleEvent<FamilleErrorEventDetail>('famille-error', { code: error.code, message }));
 }

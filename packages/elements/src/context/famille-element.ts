@@ -36,7 +36,7 @@ export async function loadClientState(client: FamilleClient, host: Connected, ac
       (error: unknown) => {
         if (active() !== client) return;
         host.connectionProblem = error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
-        reportConnectionProblem(host, host.connectionProblem, host.api ?? '(a client property)', client.tenant);
+        void reportConnectionProblem(host, host.connectionProblem, host.api ?? '(a client property)', client.tenant);
       },
     ),
   ]);
