@@ -1,7 +1,7 @@
 // Render time of 1,000 invoices in `<famille-invoices>`, in Debian's Chromium (goal: under
 // 50 ms). Part of `npm run bench`; alone: `node --conditions=source scripts/bench-render.ts`.
 //
-// The element goes through its real data path. The production drop-in bundle of the element
+// The element goes through its real data path. The production bundle of the element
 // (rollup + browserPlugins(), built in memory) runs in a page served on 127.0.0.1 by a stub of
 // the API, which answers what the element reads: the session, the tenant's configuration,
 // GET …/invoices (1,000 invoices), …/payments (the history that pays them), and the
