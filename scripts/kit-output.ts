@@ -46,9 +46,11 @@ function closure(bundle: OutputBundle, file: string, into: string[] = []): strin
  * - an element's own modules (code, French texts, validators) → that element's chunk;
  * - modules shared by elements, and needed by the portal or the login (every page's
  *   first screen) → `runtime`;
- * - the other shared modules (uploads, dates, person forms) → `shared`;
+ * - the other shared modules (uploads, dates, person forms) → a chunk per set of
+ *   elements sharing them (`shared1`, `shared2`…), the small ones merged into a larger
+ *   set's;
  * - what loads on demand (English texts, rarely used flows) stays in its own chunk, and
- *   what those share → `on-demand`.
+ *   what those share goes by the same rule.
  */
 export async function planChunks(options: RollupOptions): Promise<Map<string, string>> {
   const bundle = await rollup({ ...options, logLevel: 'silent' });
@@ -59,19 +61,50 @@ export async function planChunks(options: RollupOptions): Promise<Map<string, st
   const elements = chunks.filter((chunk) => chunk.isDynamicEntry && elementOf(chunk.facadeModuleId));
   const reach = (tags: string[]) => new Set(elements.filter((c) => tags.includes(elementOf(c.facadeModuleId)!)).flatMap((c) => closure(byFile, c.fileName)));
   const firstScreen = reach(['portal', 'login']);
-  const elementClosure = reach(elements.map((c) => elementOf(c.facadeModuleId)!));
-  const groups = new Map<string, string>();
+  const nameOf = (chunk: OutputChunk): string => {
+    const tag = elementOf(chunk.facadeModuleId);
+    if (tag) return tag;
+    // `entourage/messages.en.ts` → `entourage-en`; `i18n/en.ts` → `en`. A chunk that merges
+    // several modules has no facade: Rollup's own name then.
+    const [, dir, file] = /([\w-]+)[/\\]([\w.-]+)\.ts$/.exec(chunk.facadeModuleId ?? '') ?? [];
+    if (!dir || !file) return chunk.name;
+    return dir === 'i18n' ? file : `${dir}-${file.replace(/^messages\./, '')}`;
+  };
+  const entries = chunks.filter((chunk) => chunk.isDynamicEntry);
+  const size = (chunk: OutputChunk) => Object.values(chunk.modules).reduce((sum, module) => sum + module.renderedLength, 0);
+  // The other shared chunks, by the set of elements (or on-demand chunks) that load them.
+  const shared = new Map<string, { users: string[]; size: number; chunks: OutputChunk[] }>();
+  const groupOf = new Map<OutputChunk, string>();
   for (const chunk of chunks) {
     if (chunk.isEntry) continue;
-    const tag = elementOf(chunk.facadeModuleId);
-    const lazyName = () => {
-      // `entourage/messages.en.ts` → `entourage-en`; `i18n/en.ts` → `en`.
-      // A chunk that merges several modules has no facade: Rollup's own name then.
-      const [, dir, file] = /([\w-]+)[/\\]([\w.-]+)\.ts$/.exec(chunk.facadeModuleId ?? '') ?? [];
-      if (!dir || !file) return chunk.name;
-      return dir === 'i18n' ? file : `${dir}-${file.replace(/^messages\./, '')}`;
-    };
-    const group = tag ?? (chunk.isDynamicEntry ? lazyName() : firstScreen.has(chunk.fileName) ? 'runtime' : elementClosure.has(chunk.fileName) ? 'shared' : 'on-demand');
+    if (chunk.isDynamicEntry) groupOf.set(chunk, nameOf(chunk));
+    else if (firstScreen.has(chunk.fileName)) groupOf.set(chunk, 'runtime');
+    else {
+      const users = entries.filter((entry) => closure(byFile, entry.fileName).includes(chunk.fileName)).map(nameOf).sort();
+      const key = users.join(' ');
+      const group = shared.get(key) ?? { users, size: 0, chunks: [] };
+      group.size += size(chunk);
+      group.chunks.push(chunk);
+      shared.set(key, group);
+    }
+  }
+  // A small group costs a file and a gzip stream of its own: it joins the smallest group
+  // loaded by all its users (whose pages then carry a few hundred bytes they do not use).
+  const small = 3000;
+  for (const [key, group] of [...shared].sort((a, b) => a[1].users.length - b[1].users.length)) {
+    if (group.size >= small) continue;
+    const host = [...shared]
+      .filter(([other, candidate]) => other !== key && group.users.every((user) => candidate.users.includes(user)))
+      .sort((a, b) => a[1].size - b[1].size)[0];
+    if (!host) continue;
+    host[1].size += group.size;
+    host[1].chunks.push(...group.chunks);
+    shared.delete(key);
+  }
+  // Short names: the loader lists them.
+  [...shared.keys()].sort().forEach((key, index) => shared.get(key)!.chunks.forEach((chunk) => groupOf.set(chunk, `shared${index + 1}`)));
+  const groups = new Map<string, string>();
+  for (const [chunk, group] of groupOf) {
     for (const [id, module] of Object.entries(chunk.modules)) if (module.renderedLength > 0) groups.set(id, group);
   }
   return groups;
