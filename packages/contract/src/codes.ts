@@ -31,6 +31,8 @@ export const problemCodes = [
   'invoice_already_paid',
   /** The payment provider could not be reached or refused the request; nothing was taken. */
   'payment_provider_unavailable',
+  /** Too many logins (or other password checks) at once: try again after `retryAfterSeconds`. */
+  'server_busy',
   'tenant_not_found',
   'not_found',
   'method_not_allowed',

@@ -5,6 +5,7 @@ import type { PasswordHasher, RandomBytes } from './auth/password-hash.ts';
 import { webRandomBytes } from './auth/password-hash.ts';
 import type { SessionPolicy } from './domain/session.ts';
 import type { ThrottleRule } from './domain/throttle.ts';
+import { limitHashing, type HashingLimit } from './auth/hashing-limit.ts';
 import { createJsonLogger, type Logger } from './logging.ts';
 import { zxcvbnCommonPasswords, type CommonPasswordLoader } from './domain/common-passwords.ts';
 import type { QueuedMail } from './mail/outbox.ts';
@@ -50,6 +51,8 @@ export interface AppConfig {
     /** The same requests per client address, all operations together. */
     readonly mailIp: ThrottleRule;
   };
+  /** Password hashes computed at once, and the longest wait for one before a quick 503 (see `limitHashing`). */
+  readonly hashing: HashingLimit;
   /** Lifetime of a password reset link (activation: the tenant's `activationTtlHours`). */
   readonly resetTtlSeconds: number;
   /** Mount `GET …/dev/outbox` (development without SMTP only); otherwise it answers 404. */
@@ -80,6 +83,8 @@ export const defaultConfig: AppConfig = {
     mailTarget: { maxFailures: 5, windowSeconds: 3600 },
     mailIp: { maxFailures: 30, windowSeconds: 3600 },
   },
+  // One at a time: in a browser (mock server) and in tests; the Node entry sets one per core but one.
+  hashing: { concurrency: 1, maxWaitMs: 2000 },
   resetTtlSeconds: 3600,
   devOutbox: false,
   cookie: { name: 'famille_session', secure: true },
@@ -136,6 +141,7 @@ export function resolveConfig(input: AppConfigInput = {}): AppConfig {
     session: { ...defaultConfig.session, ...input.session },
     throttle: { ...defaultConfig.throttle, ...input.throttle },
     cookie: { ...defaultConfig.cookie, ...input.cookie },
+    hashing: { ...defaultConfig.hashing, ...input.hashing },
     resetTtlSeconds: input.resetTtlSeconds ?? defaultConfig.resetTtlSeconds,
     devOutbox: input.devOutbox ?? defaultConfig.devOutbox,
     publicUrl: input.publicUrl?.replace(/\/+$/, ''),
@@ -144,10 +150,11 @@ export function resolveConfig(input: AppConfigInput = {}): AppConfig {
 
 export function resolveDeps(deps: AppDeps): AppContext {
   const logger = deps.logger ?? createJsonLogger();
+  const config = resolveConfig(deps.config);
   return {
     db: deps.db,
     tenants: deps.tenants,
-    hasher: deps.hasher,
+    hasher: limitHashing(deps.hasher, config.hashing),
     clock: deps.clock ?? systemClock,
     randomBytes: deps.randomBytes ?? webRandomBytes,
     logger,
@@ -157,6 +164,6 @@ export function resolveDeps(deps: AppDeps): AppContext {
     files: deps.files ?? createMemoryFileStorage(),
     paymentProviders: deps.paymentProviders ?? { demo: createDemoProvider() },
     kit: deps.kit,
-    config: resolveConfig(deps.config),
+    config,
   };
 }

@@ -40,6 +40,7 @@ export {
   type RandomBytes,
   type ScryptParams,
 } from './auth/password-hash.ts';
+export { HashingBusy, limitHashing, type HashingLimit } from './auth/hashing-limit.ts';
 export { constantTimeEqual } from './auth/encoding.ts';
 export { hashSessionToken } from './auth/session-token.ts';
 export { createJsonLogger, isLogLevel, silentLogger, type LogEntry, type Logger, type LogLevel } from './logging.ts';

@@ -47,6 +47,7 @@ export const fr = {
   file_too_large: 'Ce fichier est trop volumineux.',
   file_type_not_accepted: 'Ce type de fichier n’est pas accepté.',
   file_empty: 'Ce fichier est vide.',
+  server_busy: 'Beaucoup de connexions en même temps : réessayez dans quelques secondes.',
   tenant_not_found: 'Cette collectivité est inconnue du service.',
   not_found: 'L’élément demandé est introuvable.',
   method_not_allowed: 'Cette opération n’est pas permise.',

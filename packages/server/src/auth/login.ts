@@ -3,7 +3,8 @@ import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { findAccountByIdentifiantKey, toContractAccount } from '../db/accounts.ts';
+import { findAccountByIdentifiantKey, toContractAccount, upgradePasswordHash } from '../db/accounts.ts';
+import { HashingBusy } from './hashing-limit.ts';
 import { deleteExpiredSessionsOf, insertSession } from '../db/sessions.ts';
 import { clearThrottleCounter, recordThrottleFailures, throttleWaitSeconds } from '../db/throttle.ts';
 import { normalizeIdentifiant } from '../domain/identifiant.ts';
@@ -43,6 +44,19 @@ function tooManyAttempts(seconds: number): ProblemError {
 
 const invalidCredentials = () => new ProblemError('invalid_credentials', { detail: 'The identifiant or the password is wrong.' });
 
+/**
+ * A hash of an older scheme or cost (scrypt before argon2id) is replaced now that the
+ * password is known; skipped when hashing is saturated (next time, then).
+ */
+async function upgradeHash(app: AppContext, tenantId: string, accountId: string, hash: string, password: string): Promise<void> {
+  if (!app.hasher.needsRehash?.(hash)) return;
+  const upgraded = await app.hasher.hash(password).catch((error: unknown) => {
+    if (error instanceof HashingBusy) return undefined;
+    throw error;
+  });
+  if (upgraded) await upgradePasswordHash(app.db, tenantId, accountId, hash, upgraded);
+}
+
 export interface LoginOutcome {
   readonly token: string;
   readonly session: AuthenticatedSession;
@@ -78,6 +92,7 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
 
   // The right password: whatever comes next, this identifiant's failures are forgiven.
   await clearThrottleCounter(app.db, tenantId, keys[0]!.key);
+  await upgradeHash(app, tenantId, account.id, account.passwordHash, input.password);
   if (account.status === 'pending_activation') {
     throw new ProblemError('account_not_activated', { detail: 'Open the activation link sent by e-mail first.' });
   }

@@ -2,11 +2,16 @@ import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { constantTimeEqual, fromBase64Url, toBase64Url } from './encoding.ts';
 
-/** Hashes and checks passwords. Implementations share the `scrypt$N$r$p$salt$hash` format. */
+/**
+ * Hashes and checks passwords. The portable hasher writes `scrypt$N$r$p$salt$hash`; the
+ * Node server's writes argon2id (PHC format) and still reads scrypt hashes.
+ */
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   /** `false` for a wrong password and for a stored hash it cannot read. */
   verify(hash: string, password: string): Promise<boolean>;
+  /** Whether a stored hash should be replaced at the next successful login (older scheme or cost). */
+  needsRehash?(hash: string): boolean;
 }
 
 export interface ScryptParams {

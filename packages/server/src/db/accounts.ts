@@ -67,6 +67,17 @@ export async function insertAccountIfAbsent(db: Database, row: NewAccountRow): P
   });
 }
 
+/**
+ * Replaces a password hash by one of the current scheme, only if it is still the one that
+ * was checked (a reset meanwhile wins).
+ */
+export async function upgradePasswordHash(db: Database, tenantId: string, id: string, checked: string, upgraded: string): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ passwordHash: upgraded })
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id), eq(accounts.passwordHash, checked)));
+}
+
 /** The account as the contract shows it (never the password hash). */
 export function toContractAccount(row: Pick<AccountRow, 'id' | 'identifiant' | 'email' | 'civilite' | 'nomUsage' | 'prenoms' | 'status'>): Account {
   return {

@@ -2,6 +2,7 @@
 export { startServer, serverOptionsFromEnv, serverTenants, openDatabase, type RunningServer, type ServerOptions } from './server.ts';
 export { createSmtpTransport } from './smtp.ts';
 export { createNodeScryptHasher } from './scrypt-hasher.ts';
+export { argon2Params, createNodePasswordHasher, type Argon2Params } from './password-hasher.ts';
 export { createPostgresDatabase } from './postgres.ts';
 export { nodeClientIp } from './client-ip.ts';
 export { createDiskFileStorage } from './file-storage.ts';

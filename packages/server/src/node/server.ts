@@ -17,7 +17,8 @@ import { billingOf, createTenantRegistry, type PaymentSettings, type Tenant, typ
 import { demoTenants } from '../tenants/demo.ts';
 import { nodeClientIp } from './client-ip.ts';
 import { createPostgresDatabase } from './postgres.ts';
-import { createNodeScryptHasher } from './scrypt-hasher.ts';
+import { availableParallelism } from 'node:os';
+import { createNodePasswordHasher } from './password-hasher.ts';
 import { createSmtpTransport } from './smtp.ts';
 import { createOutboxDispatcher, type MailTransport, type OutboxDispatcher } from '../mail/outbox.ts';
 import type { Mailer } from '../deps.ts';
@@ -229,14 +230,20 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
     const deps = {
       db: database.db,
       tenants,
-      hasher: options.hasher ?? createNodeScryptHasher(),
+      hasher: options.hasher ?? createNodePasswordHasher(),
       files: options.files ?? createDiskFileStorage(options.filesDir ?? '.data/files'),
       logger,
       clientIp: nodeClientIp(options.trustProxy ?? 0),
       ...(mailer && { mailer }),
       ...(paymentProviders && { paymentProviders }),
       ...(kit && { kit }),
-      config: { devOutbox, ...options.config, cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie } },
+      config: {
+        devOutbox,
+        // One hash per core but one, which keeps answering the other requests during a login rush.
+        hashing: { concurrency: Math.max(1, availableParallelism() - 1), maxWaitMs: 2000 },
+        ...options.config,
+        cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie },
+      },
     };
     if (options.seedDemo ?? true) {
       await seedDemo(deps);
