@@ -44,7 +44,9 @@ export interface AppConfig {
   readonly bodyLimitBytes: number;
   readonly session: SessionPolicy;
   readonly throttle: {
+    /** Failed logins per identifiant and client address (growing delays, see `ThrottleRule`). */
     readonly identifiant: ThrottleRule;
+    /** Every login attempt per client address, successful ones included. */
     readonly ip: ThrottleRule;
     /** Requests that send an e-mail (register, resend, reset), per target address or identifiant and operation. */
     readonly mailTarget: ThrottleRule;
@@ -77,9 +79,11 @@ export const defaultConfig: AppConfig = {
   bodyLimitBytes: 64 * 1024,
   session: { idleTtlSeconds: 30 * 60, absoluteTtlSeconds: 12 * 3600, touchIntervalSeconds: 60 },
   throttle: {
-    identifiant: { maxFailures: 5, windowSeconds: 15 * 60 },
-    // Higher: a whole town hall, school or mobile carrier may share one address.
-    ip: { maxFailures: 50, windowSeconds: 15 * 60 },
+    // Per identifiant and client: from the 5th failure, 30 s, then 1, 2, 4… minutes (15 at most).
+    identifiant: { maxFailures: 5, windowSeconds: 15 * 60, firstLockSeconds: 30 },
+    // Every login attempt of a client, successful ones too. Higher: a whole town hall,
+    // school or mobile carrier may share one address.
+    ip: { maxFailures: 100, windowSeconds: 15 * 60 },
     mailTarget: { maxFailures: 5, windowSeconds: 3600 },
     mailIp: { maxFailures: 30, windowSeconds: 3600 },
   },

@@ -5,8 +5,7 @@ import type { AppContext } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { sha256Hex } from '../auth/encoding.ts';
-import { dummyHashFor } from '../auth/login.ts';
+import { dummyHashFor, loginThrottleKeys } from '../auth/login.ts';
 import { hashSessionToken, isWellFormedToken, newSessionToken } from '../auth/session-token.ts';
 import { presentedToken } from '../auth/authenticate.ts';
 import {
@@ -42,22 +41,22 @@ function tooManyAttempts(seconds: number): ProblemError {
 export async function logInAgent(app: AppContext, tenant: Tenant, input: z.output<typeof AgentLoginInput>, ip: string | undefined): Promise<AgentSession> {
   const tenantId = tenant.config.id;
   const identifiantKey = normalizeIdentifiant(input.identifiant);
-  const keys = [{ key: `agent-id:${sha256Hex(identifiantKey)}`, rule: app.config.throttle.identifiant }];
-  if (ip) keys.push({ key: `ip:${sha256Hex(ip)}`, rule: app.config.throttle.ip });
+  const keys = loginThrottleKeys(app, 'agent-id', identifiantKey, ip);
 
-  const wait = await throttleWaitSeconds(app.db, tenantId, keys.map((k) => k.key), app.clock.now());
+  const wait = await throttleWaitSeconds(app.db, tenantId, keys.all.map((k) => k.key), app.clock.now());
   if (wait > 0) throw tooManyAttempts(wait);
 
   const agent = await findAgentByIdentifiantKey(app.db, tenantId, identifiantKey);
   const hash = agent?.passwordHash ?? (await dummyHashFor(app.hasher, app.randomBytes));
   const matches = await app.hasher.verify(hash, input.password);
   if (!agent || !matches || agent.status !== 'active') {
-    const after = await recordThrottleFailures(app.db, tenantId, keys, app.clock.now());
+    const after = await recordThrottleFailures(app.db, tenantId, keys.all, app.clock.now());
     const locked = retryAfterSeconds([...after.values()], app.clock.now());
     if (locked > 0) throw tooManyAttempts(locked);
     throw new ProblemError('invalid_credentials', { detail: 'The identifiant or the password is wrong.' });
   }
-  await clearThrottleCounter(app.db, tenantId, keys[0]!.key);
+  await clearThrottleCounter(app.db, tenantId, keys.account.key);
+  if (keys.client) await recordThrottleFailures(app.db, tenantId, [keys.client], app.clock.now());
 
   const now = app.clock.now();
   const { token, tokenHash } = newSessionToken(app.randomBytes);

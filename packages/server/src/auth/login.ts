@@ -27,11 +27,16 @@ export function dummyHashFor(hasher: PasswordHasher, randomBytes: (n: number) =>
   return hash;
 }
 
-function throttleKeys(app: AppContext, identifiantKey: string, ip: string | undefined): { key: string; rule: ThrottleRule }[] {
-  // Hashed: people type their password in the identifiant field; it must not sit in clear.
-  const keys = [{ key: `id:${sha256Hex(identifiantKey)}`, rule: app.config.throttle.identifiant }];
-  if (ip) keys.push({ key: `ip:${sha256Hex(ip)}`, rule: app.config.throttle.ip });
-  return keys;
+/**
+ * The login throttle's counters: one per account AND client (failures slow down the client
+ * that makes them, with growing delays, and never lock the owner out on another device),
+ * and one per client over every attempt, successful ones included (a cap on guessing
+ * across many identifiants). Hashed: people type their password in the identifiant field.
+ */
+export function loginThrottleKeys(app: AppContext, kind: 'id' | 'agent-id', identifiantKey: string, ip: string | undefined) {
+  const account = { key: `${kind}:${sha256Hex(`${identifiantKey}\n${ip ?? ''}`)}`, rule: app.config.throttle.identifiant };
+  const client = ip === undefined ? undefined : { key: `ip:${sha256Hex(ip)}`, rule: app.config.throttle.ip };
+  return { account, client, all: client ? [account, client] : [account] };
 }
 
 function tooManyAttempts(seconds: number): ProblemError {
@@ -71,9 +76,9 @@ export interface LoginOutcome {
 export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typeof LoginInput>, ip: string | undefined): Promise<LoginOutcome> {
   const tenantId = tenant.config.id;
   const identifiantKey = normalizeIdentifiant(input.identifiant);
-  const keys = throttleKeys(app, identifiantKey, ip);
+  const keys = loginThrottleKeys(app, 'id', identifiantKey, ip);
 
-  const wait = await throttleWaitSeconds(app.db, tenantId, keys.map((k) => k.key), app.clock.now());
+  const wait = await throttleWaitSeconds(app.db, tenantId, keys.all.map((k) => k.key), app.clock.now());
   if (wait > 0) throw tooManyAttempts(wait);
 
   const account = await findAccountByIdentifiantKey(app.db, tenantId, identifiantKey);
@@ -81,7 +86,7 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
   const passwordMatches = await app.hasher.verify(hash, input.password);
 
   if (!account || !passwordMatches || account.status === 'disabled') {
-    const after = await recordThrottleFailures(app.db, tenantId, keys, app.clock.now());
+    const after = await recordThrottleFailures(app.db, tenantId, keys.all, app.clock.now());
     const locked = retryAfterSeconds([...after.values()], app.clock.now());
     if (locked > 0) {
       app.logger.warn({ msg: 'login throttled', tenant: tenantId, lockedSeconds: locked });
@@ -90,8 +95,10 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
     throw invalidCredentials();
   }
 
-  // The right password: whatever comes next, this identifiant's failures are forgiven.
-  await clearThrottleCounter(app.db, tenantId, keys[0]!.key);
+  // The right password: this client's failures on this identifiant are forgiven; the
+  // attempt still counts towards the client's overall cap.
+  await clearThrottleCounter(app.db, tenantId, keys.account.key);
+  if (keys.client) await recordThrottleFailures(app.db, tenantId, [keys.client], app.clock.now());
   await upgradeHash(app, tenantId, account.id, account.passwordHash, input.password);
   if (account.status === 'pending_activation') {
     throw new ProblemError('account_not_activated', { detail: 'Open the activation link sent by e-mail first.' });
