@@ -77,16 +77,25 @@ export async function kitBuild(dir = kitDir) {
   };
 }
 
+// Each publishable package and the export conditions its sources are resolved with.
 const packages = { contract: ['browser'], sdk: ['browser'], elements: ['browser'], server: ['node'] };
 
+/**
+ * A package's publishable ESM: one entry per subpath of its exports map (the `source`
+ * condition names the TypeScript file), modules preserved so that `dist/` mirrors `src/`
+ * (`src/login/define.ts` → `dist/login/define.js`, which the exports map, the `sideEffects`
+ * list and the declarations in `dist/types/` all name). Dependencies and peer dependencies
+ * stay external: a consumer's bundler dedupes them.
+ */
 function packageBuild([name, conditions]) {
   const dir = `packages/${name}`;
   const manifest = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
-  const external = Object.keys(manifest.dependencies ?? {});
-  const input = { index: `${dir}/src/index.ts` };
-  for (const [subpath, target] of Object.entries(manifest.exports)) {
-    if (subpath === '.' || typeof target !== 'object') continue;
-    input[subpath.slice(2)] = `${dir}/${target.source.slice(2)}`;
+  const external = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+  const input = {};
+  for (const target of Object.values(manifest.exports)) {
+    const source = typeof target === 'object' ? target.source : undefined;
+    if (!source?.startsWith('./src/') || !source.endsWith('.ts')) continue;
+    input[source.slice('./src/'.length, -'.ts'.length)] = `${dir}/${source.slice(2)}`;
   }
   return {
     input,
@@ -95,7 +104,7 @@ function packageBuild([name, conditions]) {
       nodeResolve({ exportConditions: ['source', ...conditions], preferBuiltins: true, extensions: ['.ts', '.js'] }),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     ],
-    output: { dir: `${dir}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${dir}/src`, sourcemap: true },
+    output: { dir: `${dir}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${dir}/src`, entryFileNames: '[name].js', sourcemap: true },
   };
 }
 

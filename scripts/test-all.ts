@@ -1,5 +1,6 @@
 // Runs every suite (typecheck, Node tests on PGlite, the server tests again on PostgreSQL
-// when TEST_DATABASE_URL is set, browser tests in Chromium, end-to-end tests) and ends
+// when TEST_DATABASE_URL is set, browser tests in Chromium, end-to-end tests, the packages
+// installed from their tarballs) and ends
 // with one line of totals: "N passed, N failed[, N skipped]". Exits non-zero on any failure.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -53,6 +54,8 @@ suites.push(
     },
   },
   nodeTestSuite('end-to-end', ['test/e2e/**/*.test.ts']),
+  // Builds, packs, and installs the tarballs into a project outside the repository (test/packages).
+  nodeTestSuite('packages', ['test/packages/**/*.test.ts']),
 );
 
 // Other suites must not inherit the PostgreSQL URL meant for the second server pass.
