@@ -48,6 +48,8 @@ const apiReady = startServer({
   accountPageUrl: process.env.ACCOUNT_PAGE_URL ?? `http://localhost:${demoPort}/`,
   allowedOrigins: [...demoOrigins, ...(process.env.ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [])],
   demoInvoices,
+  // The demo lists its e-mails at …/dev/outbox (no SMTP: they are kept, not sent).
+  devOutbox: fromEnv.devOutbox ?? !process.env.SMTP_URL,
   // The URLs given to the payment provider (PayFiP's urlnotif, urlredirect) on the API's public URL.
   ...(process.env.API_PUBLIC_URL && !process.env.PUBLIC_URL && { config: { publicUrl: apiUrl } }),
 }).then((running) => {
@@ -61,14 +63,23 @@ const payments =
   ? `PayFiP${fromEnv.fakePayfip ? ' — local fake (simulation locale: Payer / Paiement refusé / Abandonner)' : ''}`
   : `demo provider — test cards ${demoCards.map((card) => `${card.number} (${card.label})`).join(', ')}`;
 
+const apiOrigin = new URL(apiUrl).origin;
 const page = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8')
-  .replaceAll('%KIT%', new URL(apiUrl).origin)
+  .replaceAll('%KIT%', apiOrigin)
   .replaceAll('%API%', apiUrl)
   .replaceAll('%TENANT%', tenant);
 
 const demo = createServer((request, response) => {
   const path = new URL(request.url ?? '/', 'http://demo').pathname;
-  const security = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  const security = {
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    // What a town's page embedding the kit should send too (README, "Embedding"): scripts
+    // and requests to the API's origin only, never framed (it holds the login and payment).
+    'Content-Security-Policy': `default-src 'self'; script-src ${apiOrigin}; connect-src ${apiOrigin}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; object-src 'none'; form-action 'self' ${apiOrigin}; frame-ancestors 'none'`,
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+  };
   if (path === '/' || path === '/index.html') {
     response.writeHead(200, { ...security, 'Content-Type': 'text/html; charset=utf-8' }).end(page);
   } else {

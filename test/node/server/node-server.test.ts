@@ -93,6 +93,33 @@ test('configuration comes from the documented environment variables', () => {
   assert.deepEqual(serverOptionsFromEnv({ TRUST_PROXY: 'true', COOKIE_SECURE: '1' }), { trustProxy: 1, cookieSecure: true });
   assert.deepEqual(serverOptionsFromEnv({ PUBLIC_URL: 'https://api.ville.fr/api/' }), { config: { publicUrl: 'https://api.ville.fr/api/' } }, 'the base of the PayFiP urlnotif and urlredirect');
   assert.deepEqual(serverOptionsFromEnv({}), {});
+  assert.deepEqual(serverOptionsFromEnv({ DEV_OUTBOX: '1' }), { devOutbox: true });
+});
+
+test('the development outbox (every activation and reset link) is served only when asked for, never by omission', async () => {
+  const database = await openTestDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'famille-outbox-'));
+  const previous = process.env['NODE_ENV'];
+  delete process.env['NODE_ENV'];
+  try {
+    for (const [devOutbox, expected] of [[undefined, 404], [false, 404], [true, 200]] as const) {
+      // `devOutbox: undefined` on purpose: it replaces the test servers' own default.
+      const { server } = await startTestServer({ database: database.db, filesDir: `${dir}/files`, devOutbox });
+      try {
+        assert.equal((await fetch(`${server.url}/api/tenants/vienne-condrieu/dev/outbox`)).status, expected, `devOutbox ${devOutbox}`);
+      } finally {
+        await server.close();
+      }
+    }
+    await assert.rejects(
+      startTestServer({ database: database.db, filesDir: `${dir}/files`, devOutbox: true, smtpUrl: 'smtp://127.0.0.1:1' }),
+      /DEV_OUTBOX/,
+    );
+  } finally {
+    if (previous !== undefined) process.env['NODE_ENV'] = previous;
+    rmSync(dir, { recursive: true, force: true });
+    await database.close();
+  }
 });
 
 test('behind a trusted proxy, the client address is the one the proxy appended, not a forged one', () => {

@@ -85,7 +85,10 @@ export interface ServerOptions {
   readonly mailFrom?: string;
   /** Replaces the SMTP transport (tests). */
   readonly mailTransport?: MailTransport;
-  /** Serve `GET …/dev/outbox`; default: when no SMTP is configured and NODE_ENV is not `production`. */
+  /**
+   * Serve `GET …/dev/outbox` (every activation and reset link, to anyone): only when asked
+   * for (`DEV_OUTBOX=1`, which `npm start` sets), never by omission. Refused with SMTP.
+   */
   readonly devOutbox?: boolean;
   /** How often the dispatcher looks for due e-mails besides being woken by requests (default 30 s). */
   readonly mailIntervalMs?: number;
@@ -149,6 +152,7 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(flag(env['FAKE_PAYFIP']) !== undefined && { fakePayfip: flag(env['FAKE_PAYFIP'])! }),
     ...(env['FAKE_PAYFIP_PORT'] && /^\d+$/.test(env['FAKE_PAYFIP_PORT']) && { fakePayfipPort: Number(env['FAKE_PAYFIP_PORT']) }),
     ...(env['KIT_DIR'] && { kitDir: env['KIT_DIR'] }),
+    ...(flag(env['DEV_OUTBOX']) !== undefined && { devOutbox: flag(env['DEV_OUTBOX'])! }),
   };
 }
 
@@ -226,7 +230,8 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
     const transport = options.mailTransport ?? (options.smtpUrl ? createSmtpTransport({ url: options.smtpUrl, from: options.mailFrom ?? 'no-reply@localhost' }) : undefined);
     const dispatcher: OutboxDispatcher | undefined = transport && createOutboxDispatcher({ db: database.db, transport, logger });
     const mailer: Mailer | undefined = dispatcher && { queued: () => dispatcher.kick() };
-    const devOutbox = options.devOutbox ?? (!transport && process.env['NODE_ENV'] !== 'production');
+    if (options.devOutbox && transport) throw new TypeError('DEV_OUTBOX lists the e-mails kept instead of sent: it cannot be on with SMTP_URL');
+    const devOutbox = options.devOutbox ?? false;
     const deps = {
       db: database.db,
       tenants,

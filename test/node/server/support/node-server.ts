@@ -11,6 +11,8 @@ export async function startTestServer(options: ServerOptions): Promise<{ server:
     host: '127.0.0.1',
     hasher: createNodeScryptHasher({ params: testHasherCost }),
     logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }),
+    // The tests read the e-mails there; a real deployment asks for it explicitly or not at all.
+    devOutbox: true,
     ...options,
   });
   return { server, lines };
