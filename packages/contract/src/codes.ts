@@ -23,6 +23,8 @@ export const problemCodes = [
   'file_too_large',
   'file_type_not_accepted',
   'file_empty',
+  /** A PDF that is not a plain document: unreadable, or carrying JavaScript, actions, embedded files or HTML. */
+  'file_active_content',
   /** Online payment refused: the total is under the provider's minimum (PayFiP: 1 €); pay at the counter. */
   'amount_below_minimum',
   /** An online payment of one of these invoices is under way: wait for its outcome. */

@@ -15,7 +15,7 @@ const startApp = async () => {
 };
 
 /** The smallest PDF the server's content sniffing recognises. */
-const pdf = () => new Blob(['%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'], { type: 'application/pdf' });
+const pdf = () => new Blob(['%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'], { type: 'application/pdf' });
 
 describe('SDK: family, requests and documents against the reference app', () => {
   before(startApp);

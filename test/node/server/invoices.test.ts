@@ -98,7 +98,12 @@ describe('reading', () => {
       const response = await send(app, `${BASE}/invoices/${invoice.id}/pdf`, 'GET', who);
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('content-type'), 'application/pdf');
+      // The same download headers as the parents' documents: never rendered with the API's rights.
+      assert.equal(response.headers.get('content-security-policy'), "default-src 'none'; sandbox");
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename=".+\.pdf"; filename\*=UTF-8''/);
       const bytes = new Uint8Array(await response.arrayBuffer());
+      assert.equal(response.headers.get('content-length'), String(bytes.byteLength));
       const pdf = await PDFDocument.load(bytes);
       assert.equal(pdf.getPageCount(), 1);
       assert.equal(pdf.getTitle(), `Facture ${invoice.number} — Vienne Condrieu Agglomération`);

@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'drizzle-orm';
 import { DocumentInfo } from '@famille/contract';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { createApp, createMemoryFileStorage, createTenantRegistry, displayFileName, type Tenant } from '@famille/server';
 import { createDiskFileStorage } from '@famille/server/node';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
@@ -134,14 +135,15 @@ describe('accepted uploads', () => {
     assert.equal(displayFileName(`attachment; filename*=UTF-8''facture%E2%80%AEfdp.exe`, 'x'), 'facturefdp.exe');
   });
 
-  test('a 10 MB upload (tenant limit raised) does not raise the memory by 10 MB: it is streamed to disk', async () => {
+  test('a 10 MB image (tenant limit raised) does not raise the memory by 10 MB: it is streamed to disk', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const { deps } = await testApp(database.db, { seed: false });
     const big: Tenant[] = deps.tenants.list().map((t) => ({ ...t, config: { ...t.config, uploads: { ...t.config.uploads, maxBytes: 20 * 1024 * 1024 } } }));
     const bigApp = createApp({ ...deps, tenants: createTenantRegistry(big), files: createDiskFileStorage(filesDir) });
     const size = 10 * 1024 * 1024;
-    const body = countingBody(size);
+    // An image: a PDF is read whole to be parsed (see the tests of active content below).
+    const body = countingBody(size, 64 * 1024, files.png());
     // Sample the live memory (after a full GC) while the upload runs, at each MB pulled.
     const samples: number[] = [];
     const used = () => {
@@ -163,12 +165,50 @@ describe('accepted uploads', () => {
         controller.enqueue(value);
       },
     });
-    const response = await bigApp.request(`${BASE}/documents`, uploadInit(parent, sampled, 'application/pdf', 'gros.pdf'));
+    const response = await bigApp.request(`${BASE}/documents`, uploadInit(parent, sampled, 'image/png', 'gros.png'));
     assert.equal(response.status, 201, await response.clone().text());
     const doc = DocumentInfo.parse(await response.json());
     assert.equal(doc.size, size);
     assert.ok(samples.length >= 9);
     const peak = Math.max(...samples);
     assert.ok(peak < 4 * 1024 * 1024, `live memory rose by ${(peak / 1024 / 1024).toFixed(1)} MB during the upload`);
+  });
+});
+
+describe('PDFs with active content', () => {
+  /** A one-page PDF made by pdf-lib, changed by `edit` before it is saved. */
+  async function pdfWith(edit: (pdf: PDFDocument) => void | Promise<void>): Promise<Uint8Array> {
+    const pdf = await PDFDocument.create();
+    pdf.addPage([200, 100]);
+    await edit(pdf);
+    return pdf.save({ useObjectStreams: false });
+  }
+  const refused = async (bytes: Uint8Array) => {
+    const response = await app.request(`${BASE}/documents`, uploadInit(parent, bytes as BodyInit, 'application/pdf', 'piece.pdf'));
+    return { status: response.status, code: await problemCode(response) };
+  };
+
+  test('a plain PDF made by a PDF library is accepted', async () => {
+    assert.equal((await upload(app, parent, await pdfWith(() => undefined))).contentType, 'application/pdf');
+  });
+
+  test('JavaScript, an OpenAction, an embedded file and an HTML/PDF polyglot are refused (422 file_active_content), nothing stored', async () => {
+    const before = (await database.db.execute(sql`select count(*)::int as n from documents`)) as unknown as { rows: { n: number }[] };
+    const samples: Record<string, Uint8Array> = {
+      javascript: await pdfWith((pdf) => pdf.addJavaScript('hello', 'app.alert("pwned")')),
+      openAction: await pdfWith((pdf) => {
+        const action = pdf.context.obj({ Type: 'Action', S: 'URI', URI: PDFString.of('https://evil.example') });
+        pdf.catalog.set(PDFName.of('OpenAction'), pdf.context.register(action));
+      }),
+      embeddedFile: await pdfWith((pdf) => pdf.attach(new TextEncoder().encode('MZ…'), 'facture.exe', { mimeType: 'application/octet-stream' })),
+      polyglot: new TextEncoder().encode('%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n'),
+      launch: await pdfWith((pdf) => {
+        const page = pdf.getPage(0).node;
+        page.set(PDFName.of('AA'), pdf.context.obj({ O: { S: 'Launch', F: PDFString.of('cmd.exe') } }));
+      }),
+    };
+    for (const [name, bytes] of Object.entries(samples)) assert.deepEqual(await refused(bytes), { status: 422, code: 'file_active_content' }, name);
+    const afterCount = (await database.db.execute(sql`select count(*)::int as n from documents`)) as unknown as { rows: { n: number }[] };
+    assert.equal(afterCount.rows[0]!.n, before.rows[0]!.n, 'nothing stored');
   });
 });

@@ -65,6 +65,21 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/**
+ * The headers of every file the API hands out (documents, invoices, attestations): a
+ * download, never cached, never sniffed, and sandboxed should a browser render it anyway.
+ */
+export function downloadHeaders(contentType: string, fileName: string, size: number): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Length': String(size),
+    'Content-Disposition': contentDisposition(fileName),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+  };
+}
+
 /** The bytes, streamed from the storage, never sniffed nor rendered by the browser. */
 export async function downloadDocument(app: AppContext, tenant: Tenant, documentId: string, familyId: string | undefined): Promise<Response> {
   const row = await findDocument(app, tenant, documentId, familyId);
@@ -73,17 +88,7 @@ export async function downloadDocument(app: AppContext, tenant: Tenant, document
     app.logger.error({ msg: 'document bytes missing from the storage', tenant: tenant.config.id, id: row.id });
     throw new ProblemError('not_found');
   }
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'Content-Type': row.contentType,
-      'Content-Length': String(row.size),
-      'Content-Disposition': contentDisposition(row.fileName),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-    },
-  });
+  return new Response(body, { status: 200, headers: downloadHeaders(row.contentType, row.fileName, row.size) });
 }
 
 /** Deletes a document its family uploaded but did not attach (cancel, replace); attached: 409. */

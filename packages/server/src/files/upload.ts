@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { ProblemError } from '../http/problem.ts';
+import { pdfRefusal } from './pdf-safety.ts';
 
 /** Bytes read before deciding the type from the content (magic bytes). */
 const SNIFF_BYTES = 4100;
@@ -64,6 +65,9 @@ const tooLarge = (maxBytes: number) => new ProblemError('file_too_large', { deta
  * 3. the first bytes are read and the type they show (magic bytes, `file-type`) must be
  *    the declared one: a `.pdf` that is a PNG or an executable is refused (415);
  * 4. an empty body is refused (422 `file_empty`);
+ * 5. a PDF is read whole (at most the tenant's limit, a few MB) and parsed: one that is not
+ *    a readable PDF with pages, or carries active content (JavaScript, actions on opening,
+ *    launch, embedded files, XFA…) or HTML markup, is refused (422 `file_active_content`);
  * then the returned stream yields the file, counting bytes as they pass, and errors with
  * `file_too_large` as soon as the count passes the limit (missing or lying Content-Length).
  */
@@ -106,6 +110,8 @@ export async function checkUpload(request: Request, rules: UploadRules): Promise
     throw new ProblemError('file_type_not_accepted', { detail: `The content is not ${contentType}${detected ? ` (it looks like ${detected.mime})` : ''}.` });
   }
 
+  if (contentType === 'application/pdf') return checkedPdf(sniffed, ended, reader, rules);
+
   let size = headBytes;
   let first = true;
   const body = new ReadableStream<Uint8Array>({
@@ -134,4 +140,29 @@ export async function checkUpload(request: Request, rules: UploadRules): Promise
     },
   });
   return { contentType, body, size: () => size };
+}
+
+/** Step 5: the rest of a PDF read (still bounded), then parsed before anything is stored. */
+async function checkedPdf(head: Uint8Array, ended: boolean, reader: ReadableStreamDefaultReader<Uint8Array>, rules: UploadRules): Promise<CheckedUpload> {
+  const chunks = [head];
+  let size = head.byteLength;
+  while (!ended) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > rules.maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(rules.maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  const refusal = await pdfRefusal(bytes);
+  if (refusal) throw new ProblemError('file_active_content', { detail: `This PDF cannot be accepted: ${refusal}. Save it again as a plain PDF (print to PDF) and send it again.` });
+  return { contentType: 'application/pdf', body: new Blob([bytes]).stream(), size: () => size };
 }

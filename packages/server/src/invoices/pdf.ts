@@ -1,21 +1,14 @@
 import type { AttestationSummary, Invoice, TenantConfig } from '@famille/contract';
 import { formatEuros } from '../domain/invoices.ts';
+import { downloadHeaders } from '../files/documents.ts';
 
 const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 const statusText = { a_payer: 'À payer', en_retard: 'En retard', partiellement_reglee: 'Partiellement réglée', reglee: 'Réglée' } as const;
 
-/** A generated PDF as a download, never cached nor sniffed. */
+/** A generated PDF as a download, with the same headers as the parents' documents. */
 export function pdfResponse(bytes: Uint8Array, fileName: string): Response {
-  return new Response(bytes as BodyInit, {
-    status: 200,
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return new Response(bytes as BodyInit, { status: 200, headers: downloadHeaders('application/pdf', fileName, bytes.byteLength) });
 }
 
 const A4: [number, number] = [595.28, 841.89];
