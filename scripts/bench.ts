@@ -1,7 +1,10 @@
 // `npm run bench`: throughput and latency of the reference server, measured with autocannon
-// (10 connections) against the real Node entry running in a child process on PGlite.
+// (10 connections) against the real Node entry running in a child process on PGlite, or on
+// the PostgreSQL server of BENCH_DATABASE_URL (an empty database it may fill).
 // Prints the routes side by side, the ratio the foundation issue asks for, and the
-// authenticated invoice list (a family with 24 invoices) beside the bare query route.
+// authenticated invoice list (a family with 24 invoices) beside the bare query route; then
+// a login rush (50 connections posting a correct login) with the invoice list's p99 during
+// it beside its p99 idle.
 // Then, the server stopped, the render time of 1,000 invoices in `<famille-invoices>` in
 // Chromium (scripts/bench-render.ts: what is timed is described there). Last, the time to
 // the first login form on the demo page with CPU ×4 and Fast 3G emulation, beside the
@@ -21,8 +24,13 @@ const port = Number(process.env.BENCH_PORT ?? 8799);
 const base = `http://127.0.0.1:${port}/api`;
 const dataDir = mkdtempSync(join(tmpdir(), 'famille-bench-'));
 
-const server = spawn(process.execPath, ['--conditions=source', 'packages/server/src/node/main.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' },
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+// The Node entry, with the per-address login cap lifted: every request comes from 127.0.0.1.
+const server = spawn(process.execPath, ['--conditions=source', 'scripts/bench-server.ts'], {
+  env: {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', COOKIE_SECURE: 'false',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: join(dataDir, 'pglite') }),
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 server.stdout!.resume();
@@ -72,7 +80,7 @@ try {
     await measure('GET …/invoices (authenticated, 24)', '/tenants/vienne-condrieu/invoices', { authorization: `Bearer ${token}` }),
   ];
 
-  console.log(`\n${connections} connections, ${seconds} s per route, server and load generator on the same ${(await import('node:os')).cpus().length} cores\n`);
+  console.log(`\n${databaseUrl ? 'PostgreSQL' : 'PGlite'}; ${connections} connections, ${seconds} s per route, server and load generator on the same ${(await import('node:os')).cpus().length} cores\n`);
   console.log('route'.padEnd(38), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'non-2xx'.padStart(8));
   for (const r of results) {
     console.log(r.name.padEnd(38), r.rps.toFixed(0).padStart(9), String(r.p50).padStart(8), String(r.p99).padStart(8), String(r.errors).padStart(7), String(r.non2xx).padStart(8));
@@ -82,6 +90,22 @@ try {
   console.log(`\nauthenticated / bare query route: ${(ratio * 100).toFixed(0)} % (goal: at least 50 %)`);
   console.log(`invoice list / bare query route: ${((invoiceList.rps / bare.rps) * 100).toFixed(0)} %`);
   process.exitCode = ratio >= 0.5 && results.every((r) => r.errors === 0 && r.non2xx === 0) ? 0 : 1;
+
+  // A login rush: 50 connections post the demo parent's correct login while the parent
+  // reads their invoices at 10 connections.
+  const invoicesPath = `${base}/tenants/vienne-condrieu/invoices`;
+  const [rush, during] = await Promise.all([
+    autocannon({
+      url: `${base}/tenants/vienne-condrieu/auth/login`, connections: 50, duration: seconds, method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifiant: 'parent.demo', password: 'Famille-Demo-2026', transport: 'token' }),
+    }),
+    autocannon({ url: invoicesPath, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } }),
+  ]);
+  const codes = (rush as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  const count = (code: string) => codes[code]?.count ?? 0;
+  console.log(`\nlogin rush, 50 connections, ${seconds} s: ${(count('200') / seconds).toFixed(1)} logins/s accepted, ${count('503')} answered 503 server_busy (Retry-After), ${rush.errors} errors/time-outs; login p99 ${rush.latency.p99} ms`);
+  console.log(`invoice list p99: idle ${invoiceList.p99} ms, during the rush ${during.latency.p99} ms (${(during.latency.p99 / invoiceList.p99).toFixed(1)}× idle; goal at most 3×)`);
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
