@@ -1,11 +1,19 @@
 import * as z from 'zod/mini';
+import { wholeNumber } from './fields.ts';
 
 export const Health = z
-  .object({ status: z.literal('ok'), version: z.string() })
-  .register(z.globalRegistry, { id: 'Health' });
+  .object({
+    status: z.literal('ok').check(z.describe('Always `ok`: the process answers')),
+    version: z.string().check(z.meta({ description: 'The server’s own version (its package version, not the API version, which the `Famille-Api-Version` header carries)', examples: ['0.1.0'] })),
+  })
+  .register(z.globalRegistry, { id: 'Health', description: 'Liveness: the process runs and answers HTTP' });
 export type Health = z.infer<typeof Health>;
 
 export const Readiness = z
-  .object({ status: z.literal('ok'), database: z.literal('ok'), migration: z.number() })
-  .register(z.globalRegistry, { id: 'Readiness' });
+  .object({
+    status: z.literal('ok').check(z.describe('Always `ok` in a 200 answer')),
+    database: z.literal('ok').check(z.describe('Always `ok` in a 200 answer: the database answered a query')),
+    migration: wholeNumber().check(z.meta({ description: 'Version of the newest database migration applied (the schema version)', examples: [12] })),
+  })
+  .register(z.globalRegistry, { id: 'Readiness', description: 'Readiness: the database answers and its schema is migrated' });
 export type Readiness = z.infer<typeof Readiness>;

@@ -3,8 +3,32 @@ type Json = Record<string, unknown>;
 const escapeHtml = (value: unknown) =>
   String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** Escapes, then renders `code` spans (the only markup descriptions use). */
-const prose = (value: unknown) => escapeHtml(value).replace(/`([^`]+)`/g, '<code>$1</code>');
+/** Escapes, then renders `code` spans and **strong** text (the inline markup descriptions use). */
+const prose = (value: unknown) =>
+  escapeHtml(value)
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+
+/** The Markdown of the document's description: `##` headings, `-` lists, `|` tables, paragraphs. */
+function markdown(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((block) => {
+      const lines = block.split('\n');
+      if (block.startsWith('## ')) return `<h3>${prose(block.slice(3))}</h3>`;
+      if (lines.every((line) => line.startsWith('- '))) return `<ul>${lines.map((line) => `<li>${prose(line.slice(2))}</li>`).join('')}</ul>`;
+      if (lines.every((line) => line.startsWith('|'))) {
+        const cells = (line: string) => line.slice(1, -1).split('|').map((cell) => cell.trim());
+        const [head, , ...rows] = lines;
+        return `<table><thead><tr>${cells(head!).map((cell) => `<th>${prose(cell)}</th>`).join('')}</tr></thead><tbody>${rows
+          .map((row) => `<tr>${cells(row).map((cell) => `<td>${prose(cell)}</td>`).join('')}</tr>`)
+          .join('')}</tbody></table>`;
+      }
+      if (lines[0]?.startsWith('## ')) return `<h3>${prose(lines[0].slice(3))}</h3>${markdown(lines.slice(1).join('\n'))}`;
+      return `<p>${prose(block)}</p>`;
+    })
+    .join('\n');
+}
 
 const refName = (schema: Json | undefined) =>
   typeof schema?.['$ref'] === 'string' ? (schema['$ref'] as string).split('/').pop()! : undefined;
@@ -32,12 +56,15 @@ function propertiesTable(schema: Json): string {
   const rows = Object.entries(properties).map(
     ([name, property]) =>
       `<tr><td><code>${escapeHtml(name)}</code>${required.has(name) ? ' <span class="req" title="required">*</span>' : ''}</td>` +
-      `<td>${property['type'] === 'object' ? propertiesTable(property) : describeType(property)}</td></tr>`,
+      `<td>${property['type'] === 'object' ? propertiesTable(property) : describeType(property)}</td><td>${prose(property['description'] ?? '')}</td></tr>`,
   );
-  return `<table><thead><tr><th>Field</th><th>Type</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th>Field</th><th>Type</th><th>Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** A self-contained page (no script, no external asset) documenting the OpenAPI document. */
+/**
+ * A self-contained page (no script, no external asset) documenting the OpenAPI document:
+ * the docs without JavaScript, and where Redoc's script cannot be read (see renderer.ts).
+ */
 export function renderDocsPage(doc: Json, openApiUrl: string): string {
   const info = doc['info'] as Json;
   const server = ((doc['servers'] as Json[])[0]?.['url'] as string) ?? '';
@@ -53,8 +80,8 @@ export function renderDocsPage(doc: Json, openApiUrl: string): string {
     const secured = (op['security'] as unknown[]).length > 0;
     return `<section class="op" id="op-${escapeHtml(op['operationId'])}">
   <h3><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(server + path)}</code></h3>
-  <p>${escapeHtml(op['summary'])}. <em>${secured ? 'Requires a parent’s session (cookie or bearer token).' : 'Public.'}</em></p>
-  ${params.length ? `<h4>Path parameters</h4><table><tbody>${params.map((p) => `<tr><td><code>${escapeHtml(p['name'])}</code></td><td>${describeType(p['schema'] as Json)}</td><td>${prose(p['description'] ?? '')}</td></tr>`).join('')}</tbody></table>` : ''}
+  <p><strong>${escapeHtml(op['summary'])}.</strong> ${prose(op['description'] ?? '')} <em>${secured ? `Authentication: ${(op['security'] as Json[]).map((s) => Object.keys(s)[0]).join(' or ')}.` : 'Public.'}</em></p>
+  ${params.length ? `<h4>Parameters</h4><table><tbody>${params.map((p) => `<tr><td><code>${escapeHtml(p['name'])}</code> <small>${escapeHtml(p['in'])}</small></td><td>${describeType(p['schema'] as Json)}</td><td>${prose(p['description'] ?? '')}</td></tr>`).join('')}</tbody></table>` : ''}
   ${body ? `<h4>Request body (application/json)</h4><p>${describeType(body['schema'] as Json)}</p>` : ''}
   <h4>Responses</h4><table><thead><tr><th>Status</th><th>Meaning</th><th>Body</th></tr></thead><tbody>${responses
     .map(([status, response]) => {
@@ -86,12 +113,12 @@ export function renderDocsPage(doc: Json, openApiUrl: string): string {
 <body>
 <h1>${escapeHtml(info['title'])}</h1>
 <p>Version ${escapeHtml(info['version'])} · Base path <code>${escapeHtml(server)}</code> · <a href="${escapeHtml(openApiUrl)}">OpenAPI 3.1 document (JSON)</a></p>
-<p>${prose(info['description'])}</p>
+${markdown(String(info['description']))}
 <nav aria-label="Operations"><ul>${operations.map(({ path, method, op }) => `<li><a href="#op-${escapeHtml(op['operationId'])}">${escapeHtml(method.toUpperCase())} ${escapeHtml(path)}</a></li>`).join('')}</ul></nav>
 <main>
 ${tags.map((tag) => `<h2>${escapeHtml(tag)}</h2>\n${operations.filter(({ op }) => (op['tags'] as string[])[0] === tag).map(renderOperation).join('\n')}`).join('\n')}
 <h2>Schemas</h2>
-${Object.entries(schemas).map(([name, schema]) => `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>${schema['description'] ? `<p>${escapeHtml(schema['description'])}</p>` : ''}${propertiesTable(schema)}</section>`).join('\n')}
+${Object.entries(schemas).map(([name, schema]) => `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>${schema['description'] ? `<p>${prose(schema['description'])}</p>` : ''}${propertiesTable(schema)}</section>`).join('\n')}
 </main>
 </body>
 </html>
