@@ -37,6 +37,12 @@ const suites: Suite[] = [
     command: [node, 'node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'],
     counts: () => undefined, // judged by exit code: 1 check
   },
+  {
+    // The elements' manifest, then every story and a docs page per element (as CI builds it).
+    name: 'storybook build',
+    command: ['npm', 'run', '--silent', 'build-storybook'],
+    counts: () => undefined, // judged by exit code: 1 check
+  },
   nodeTestSuite('node (PGlite)', ['test/node/**/*.test.ts']),
 ];
 if (process.env.TEST_DATABASE_URL) {

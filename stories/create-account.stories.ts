@@ -24,6 +24,7 @@ interface Loaded {
 const meta = {
   title: 'Elements/famille-create-account',
   component: 'famille-create-account',
+  tags: ['autodocs'],
   loaders: [prepareMockServer],
   args: { tenant: demo.tenant, lang: 'fr' },
   argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },

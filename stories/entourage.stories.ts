@@ -37,6 +37,7 @@ async function household(): Promise<{ client: FamilleClient }> {
 const meta = {
   title: 'Elements/famille-entourage',
   component: 'famille-entourage',
+  tags: ['autodocs'],
   loaders: [prepareMockServer, loggedIn],
   args: { lang: 'fr' },
   argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },

@@ -25,6 +25,7 @@ type Canvas = { canvasElement: HTMLElement };
 const meta = {
   title: 'Elements/famille-invoices',
   component: 'famille-invoices',
+  tags: ['autodocs'],
   loaders: [prepareMockServer],
   args: { lang: 'fr' },
   argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },

@@ -31,6 +31,7 @@ interface LoginArgs {
 const meta = {
   title: 'Elements/famille-login',
   component: 'famille-login',
+  tags: ['autodocs'],
   loaders: [prepareMockServer],
   args: { tenant: demo.tenant, lang: 'fr' },
   argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },

@@ -17,6 +17,7 @@ interface PortalArgs {
 const meta = {
   title: 'Elements/famille-portal',
   component: 'famille-portal',
+  tags: ['autodocs'],
   loaders: [prepareMockServer],
   args: { tenant: demo.tenant, lang: 'fr' },
   argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },

@@ -48,6 +48,7 @@ const draftAt =
 const meta = {
   title: 'Elements/famille-preregistration',
   component: 'famille-preregistration',
+  tags: ['autodocs'],
   loaders: [prepareMockServer],
   args: { lang: 'fr' },
   argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] }, view: { control: 'inline-radio', options: ['demarche', 'requests'] } },

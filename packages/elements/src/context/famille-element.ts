@@ -76,6 +76,28 @@ export function hostLocale(host: Pick<Connected, 'lang' | 'tenantConfig' | 'pare
  * locale from an enclosing `<famille-portal>`, or works alone from its own
  * `api`/`tenant`/`lang` attributes (or a `client` property). `M` is the element's
  * message table (the kit's, plus its own words: see `messageTables()`).
+ *
+ * Every element renders in the light DOM: its parts are styled as
+ * `famille-login [part~='button']`, not with `::part()`. The design tokens below are
+ * read with a fallback and never declared on the elements, so a value set on any
+ * ancestor (the page, a portal, a wrapper) wins. They are listed here once; the
+ * manifest gives them to every element through inheritance.
+ *
+ * @fires famille-error - Alone (no portal): the tenant's configuration could not be read at start (wrong `api` or `tenant`, page origin not allowed, API down or of another version); the element shows a short message instead of its content. `detail: { code, message }` (message: cause and fix, for the web team).
+ *
+ * @cssprop [--famille-color-primary=#0b4f9c] - Buttons, links, selected items and badges; the focus ring's default.
+ * @cssprop [--famille-color-on-primary=#fff] - Text on primary buttons.
+ * @cssprop [--famille-color-text=#1f1f1f] - Body text.
+ * @cssprop [--famille-color-text-muted=#4d4d4d] - Hints and secondary text.
+ * @cssprop [--famille-color-surface=#fff] - Backgrounds of inputs, boxes and cards.
+ * @cssprop [--famille-color-border=#6b6b6b] - Input, table and card borders (keep 3:1 against the surface, WCAG 1.4.11).
+ * @cssprop [--famille-color-error=#b3261e] - Errors, failures and the "Refusée" / "En retard" badges.
+ * @cssprop [--famille-color-error-surface=#fdf0ef] - Background of the server's error messages.
+ * @cssprop [--famille-color-success=#1e6b34] - Confirmations, met password rules and the "Validée" / "Réglée" / "Place proposée" badges.
+ * @cssprop [--famille-color-focus=var(--famille-color-primary, #0b4f9c)] - Focus ring.
+ * @cssprop [--famille-radius=4px] - Corner radius.
+ * @cssprop [--famille-space=1rem] - Base spacing.
+ * @cssprop --famille-font - Font family (not set by default: the host page's font is inherited).
  */
 export class FamilleElement<M extends object = Messages> extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -117,6 +139,7 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
    * must be visible to password managers, and labels, hints and errors stay in the same
    * root as their inputs — so the sheet is adopted by the enclosing document or shadow
    * root, scoped by tag name.
+   * @internal
    */
   static lightStyles: CSSResult | undefined;
 
@@ -202,7 +225,10 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
     return tables.load(locale).catch(() => undefined).then(() => super.scheduleUpdate());
   }
 
-  /** Lets a portal upgraded after this element reach it (no ContextRoot needed). */
+  /**
+   * Lets a portal upgraded after this element reach it (no ContextRoot needed).
+   * @internal Called by `<famille-portal>` only.
+   */
   reconnectContext(): void {
     for (const consumer of [this.#client, this.#locale]) {
       consumer.hostDisconnected();

@@ -145,19 +145,6 @@ let instances = 0;
  * @csspart review - The answers on the review step.
  * @csspart button - Buttons.
  * @csspart link - Links ("Modifier", terms of use).
- *
- * @cssprop --famille-color-primary - Buttons, links and focus ring.
- * @cssprop --famille-color-on-primary - Text on primary buttons.
- * @cssprop --famille-color-text - Body text.
- * @cssprop --famille-color-text-muted - Hints.
- * @cssprop --famille-color-surface - Input and box backgrounds.
- * @cssprop --famille-color-border - Input borders.
- * @cssprop --famille-color-error - Errors.
- * @cssprop --famille-color-error-surface - Background of the server's error message.
- * @cssprop --famille-color-success - Met password rules and confirmations.
- * @cssprop --famille-radius - Corner radius.
- * @cssprop --famille-space - Base spacing.
- * @cssprop --famille-font - Font family (inherits the page's by default).
  */
 export class FamilleCreateAccount extends FamilleElement<AllMessages> {
   static override lightStyles = createAccountStyles;

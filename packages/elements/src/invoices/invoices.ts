@@ -66,19 +66,6 @@ const HISTORY_PAGE = 10;
  * @csspart download-alert - A PDF that could not be downloaded, with "Réessayer".
  * @csspart notice - An accepted payment.
  * @csspart button - Buttons.
- *
- * @cssprop --famille-color-primary - Buttons, links, badges and focus ring.
- * @cssprop --famille-color-on-primary - Text on primary buttons.
- * @cssprop --famille-color-text - Body text.
- * @cssprop --famille-color-text-muted - Hints.
- * @cssprop --famille-color-surface - Card backgrounds.
- * @cssprop --famille-color-border - Table rules and card borders.
- * @cssprop --famille-color-error - "En retard" and failures.
- * @cssprop --famille-color-error-surface - Background of failures.
- * @cssprop --famille-color-success - "Réglée" and accepted payments.
- * @cssprop --famille-radius - Corner radius.
- * @cssprop --famille-space - Base spacing.
- * @cssprop --famille-font - Font family (inherits the page's by default).
  */
 export class FamilleInvoices extends FamilleElement<AllMessages> {
   static override lightStyles = invoicesStyles;

@@ -110,13 +110,6 @@ let recoveryTables: MessageTables<AllRecoveryMessages> | undefined;
  * to `famille-login`. Parts are light-DOM attributes: style them with
  * `famille-login [part~='button']`.
  *
- * @fires famille-login - Logged in. `detail: { session }`.
- * @fires famille-logout - Logged out on the server.
- * @fires famille-forgot-password - "J'ai oublié mon mot de passe" activated. Cancelable: cancel it to route yourself. `detail: { identifiant }`.
- * @fires famille-create-account-requested - "Créer mon compte" activated. Cancelable. `detail: { identifiant }`.
- * @fires famille-resend-activation - The parent asks for a new activation e-mail. Cancelable: cancel it to send it yourself; otherwise the element sends it. `detail: { identifiant }`.
- * @fires famille-password-reset - The password was changed with a reset link. `detail: { identifiant }`.
- *
  * "J'ai oublié mon mot de passe" opens, in place, a form asking for a reset link, unless
  * the host cancels `famille-forgot-password` or sets `forgot-password-href`. When the
  * page's URL fragment holds `famille-reset=TOKEN` (the e-mail's link), or `reset-token`
@@ -124,6 +117,13 @@ let recoveryTables: MessageTables<AllRecoveryMessages> | undefined;
  * These forms, and the sending of a new activation e-mail, come from a module loaded the
  * first time one is needed (recovery.ts): meanwhile the button pressed is busy; if it
  * cannot be loaded, the network error shows with "Réessayer", and nothing typed is lost.
+ *
+ * @fires famille-login - Logged in. `detail: { session }`.
+ * @fires famille-logout - Logged out on the server.
+ * @fires famille-forgot-password - "J'ai oublié mon mot de passe" activated. Cancelable: cancel it to route yourself. `detail: { identifiant }`.
+ * @fires famille-create-account-requested - "Créer mon compte" activated. Cancelable. `detail: { identifiant }`.
+ * @fires famille-resend-activation - The parent asks for a new activation e-mail. Cancelable: cancel it to send it yourself; otherwise the element sends it. `detail: { identifiant }`.
+ * @fires famille-password-reset - The password was changed with a reset link. `detail: { identifiant }`.
  *
  * @csspart base - The wrapper of either state.
  * @csspart form - The login form.
@@ -139,19 +139,6 @@ let recoveryTables: MessageTables<AllRecoveryMessages> | undefined;
  * @csspart link - The forgot-password and create-account links.
  * @csspart notice - A confirmation (reset link sent, password changed).
  * @csspart checklist - The password policy's live checklist (reset form).
- *
- * @cssprop --famille-color-primary - Buttons, links and focus ring.
- * @cssprop --famille-color-on-primary - Text on primary buttons.
- * @cssprop --famille-color-text - Body text.
- * @cssprop --famille-color-text-muted - Hints.
- * @cssprop --famille-color-surface - Input and box backgrounds.
- * @cssprop --famille-color-border - Input borders (keep 3:1 against the surface).
- * @cssprop --famille-color-error - Errors.
- * @cssprop --famille-color-error-surface - Background of the server's error message.
- * @cssprop --famille-color-focus - Focus ring (defaults to the primary colour).
- * @cssprop --famille-radius - Corner radius.
- * @cssprop --famille-space - Base spacing.
- * @cssprop --famille-font - Font family (inherits the page's by default).
  */
 export class FamilleLogin extends FamilleElement<AllLoginMessages> {
   static override lightStyles = loginStyles;

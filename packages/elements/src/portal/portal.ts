@@ -11,7 +11,7 @@ import { portalStyles } from './portal.styles.ts';
 /**
  * @summary Connects the elements inside it to one Espace Famille API and tenant.
  *
- * Provides, through @lit/context, the SDK client, the session (loaded at start, then
+ * Provides, through `@lit/context`, the SDK client, the session (loaded at start, then
  * kept up to date by `famille-login` and `famille-logout`), the tenant's configuration
  * and the locale. Changing an attribute or property provides the new value.
  *
@@ -20,13 +20,17 @@ import { portalStyles } from './portal.styles.ts';
  * down or of another version — the portal shows the parent a short message instead of
  * its content, logs the cause and its fix to the console, and fires `famille-error`.
  *
+ * The portal has a shadow root: its part is styled with `famille-portal::part(alert)`.
+ * The elements inside render in the light DOM (style their parts as
+ * `famille-login [part~='button']`). The `--famille-*` design tokens (documented on
+ * FamilleElement, listed here too) set on the portal, or on any ancestor, theme every
+ * element inside and the portal's own message.
+ *
  * @fires famille-error - The connection failed at start. `detail: { code, message }` (message: cause and fix, for the web team).
  *
  * @slot - The Espace Famille elements, anywhere in the host page's markup.
  *
  * @csspart alert - The message shown instead of the content when the connection failed.
- *
- * @cssprop --famille-color-primary - Set here (or on any ancestor) to theme every element inside.
  */
 export class FamillePortal extends LitElement {
   static override styles = portalStyles;

@@ -158,19 +158,6 @@ const undecided: readonly PreregistrationStatus[] = ['deposee', 'en_instruction'
  * @csspart badge - A status badge.
  * @csspart button - Buttons.
  * @csspart link - Links ("Modifier").
- *
- * @cssprop --famille-color-primary - Buttons, links and focus ring.
- * @cssprop --famille-color-on-primary - Text on primary buttons.
- * @cssprop --famille-color-text - Body text.
- * @cssprop --famille-color-text-muted - Hints.
- * @cssprop --famille-color-surface - Input and box backgrounds.
- * @cssprop --famille-color-border - Input and card borders.
- * @cssprop --famille-color-error - Errors and the "Refusée" badge.
- * @cssprop --famille-color-error-surface - Background of the server's error message.
- * @cssprop --famille-color-success - The "Place proposée" badge and confirmations.
- * @cssprop --famille-radius - Corner radius.
- * @cssprop --famille-space - Base spacing.
- * @cssprop --famille-font - Font family (inherits the page's by default).
  */
 export class FamillePreregistration extends FamilleElement<AllMessages> {
   static override lightStyles = preregistrationStyles;
