@@ -1,5 +1,6 @@
 // Renders Storybook CSF3 stories without Storybook: loaders, render, then play.
 import { render, type TemplateResult } from 'lit';
+import { expectNoAxeViolations } from './support/axe.ts';
 
 type Loader = (context: StoryContext) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 interface StoryContext {
@@ -36,4 +37,22 @@ export async function runStory(module: StoriesModule, storyObject: object): Prom
   render(template, canvasElement);
   await story.play?.(context as never);
   return canvasElement;
+}
+
+/**
+ * Every story of one element (one `*.stories.ts` module), each a test of its own:
+ * rendered and played as in Storybook, then checked by axe-core against WCAG 2.1 A and
+ * AA. One test file per element (test/browser/stories/), so that each has its own time
+ * budget and a failure names its element.
+ */
+export function describeStories(element: string, module: { default: object }): void {
+  const stories = module as StoriesModule;
+  describe(`${element} stories`, () => {
+    for (const [name, story] of storiesOf(stories)) {
+      it(`${name}: reaches its state and has no axe violation`, async () => {
+        const canvas = await runStory(stories, story);
+        await expectNoAxeViolations(canvas, `${element} ${name}`);
+      });
+    }
+  });
 }

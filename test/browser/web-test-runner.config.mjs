@@ -1,6 +1,6 @@
 // Browser tests in Debian's Chromium: the stories are the fixtures, the mock server is
 // the reference server's own app running in the page (see mock-server/).
-import { createReadStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,18 @@ const bundledPackages = {
 };
 /** @type {Map<string, Promise<string>>} */
 const bundles = new Map();
+/**
+ * Each element's stories run in a test file of their own, test/browser/stories/<name>.stories.test.ts
+ * (one time budget each; a failure names the element): a stories module without its file
+ * would have no story rendered nor checked by axe, so the run refuses to start.
+ */
+const untestedStories = readdirSync(join(rootDir, 'stories'))
+  .filter((file) => file.endsWith('.stories.ts'))
+  .filter((file) => !existsSync(join(rootDir, 'test/browser/stories', file.replace(/\.ts$/, '.test.ts'))));
+if (untestedStories.length) {
+  throw new Error(`stories without a test file in test/browser/stories/ (see describeStories in test/browser/stories.ts): ${untestedStories.join(', ')}`);
+}
+
 const mswWorker = readFileSync(join(rootDir, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8');
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -34,8 +46,9 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'development', 'source'] },
   concurrency: 1,
   concurrentBrowsers: 1,
-  // The first page seeds PGlite (a few seconds on 2 cores).
+  // Each test file's page seeds PGlite first (a few seconds on 2 cores, more on a loaded machine).
   testsStartTimeout: 120_000,
+  // Per test file: the largest (an element's ~20 stories with axe) takes about a minute here.
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },
   browsers: [
