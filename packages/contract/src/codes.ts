@@ -53,6 +53,8 @@ export const fieldErrorCodes = [
   'invalid_format',
   'invalid_value',
   'invalid_type',
+  /** A control character, an invalid Unicode sequence, or a line break in a one-line field. */
+  'invalid_characters',
   'unknown_field',
   'not_in_past',
   /** Already used by another account (identifiant). */

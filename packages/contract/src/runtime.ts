@@ -5,4 +5,5 @@ export { checkPassword, characterClasses, characterClassNames, type CharacterCla
 export { buildPath } from './paths.ts';
 export { apiVersion, apiVersionHeader, apiVersionCompatible } from './version.ts';
 export { issuesToFieldErrors, type IssueLike } from './field-errors.ts';
+export { multilineFields, unsafeTextErrors } from './text-safety.ts';
 export { compile, type CompiledSchema, type JsonSchema, type ValidationIssue } from './json-schema-validator.ts';

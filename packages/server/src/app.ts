@@ -94,12 +94,16 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HashingBusy) return problemResponse(c, 'server_busy', { retryAfterSeconds: error.retryAfterSeconds });
     const code = error instanceof HTTPException ? codeForStatus[error.status] : undefined;
     if (code) return problemResponse(c, code);
-    // Details stay in the log; the client gets the request id to quote.
-    app.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), error: error.message, stack: error.stack });
+    // Details stay in the log (without a failed query's parameters: what a parent typed,
+    // an identifiant, a token's hash); the client gets the request id to quote.
+    app.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), error: withoutQueryParams(error.message), stack: withoutQueryParams(error.stack ?? '') });
     return problemResponse(c, 'internal_error');
   });
 
   return root;
 }
+
+/** Drizzle's "Failed query: … params: …" with the parameters withheld. */
+export const withoutQueryParams = (text: string) => text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/g, '\nparams: (withheld)');
 
 export type App = ReturnType<typeof createApp>;

@@ -1,5 +1,5 @@
 // Browser-safe entry: web standards only, no `node:` import reachable from here.
-export { createApp, type App } from './app.ts';
+export { createApp, withoutQueryParams, type App } from './app.ts';
 export {
   defaultConfig,
   resolveConfig,

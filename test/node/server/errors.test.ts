@@ -2,6 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Problem, problemContentType } from '@famille/contract';
+import { withoutQueryParams } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, DEMO, testApp, type TestApp } from './support/app.ts';
 
@@ -125,3 +126,12 @@ describe('request logs', () => {
 function login(target: TestApp) {
   return target.request(LOGIN, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO) });
 }
+
+test('the log of an unexpected database error keeps the query but withholds its parameters (what a parent typed)', () => {
+  const message = 'Failed query: select * from accounts where identifiant_key = $1\nparams: parent.demo,Mot de\npasse secret';
+  const stack = `DrizzleQueryError: ${message}\n    at PgSession.query (file:///x.js:1:1)\n    at login (file:///y.js:2:2)`;
+  assert.equal(withoutQueryParams(message), 'Failed query: select * from accounts where identifiant_key = $1\nparams: (withheld)');
+  const cleaned = withoutQueryParams(stack);
+  assert.ok(!cleaned.includes('parent.demo') && !cleaned.includes('secret'), cleaned);
+  assert.match(cleaned, /\n {4}at PgSession\.query/);
+});

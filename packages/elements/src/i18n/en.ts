@@ -57,6 +57,7 @@ export const en: Messages = {
   invalid_format: (p) => `${p.field} is not in the right format.`,
   invalid_value: (p) => `${p.field} is not valid.`,
   invalid_type: (p) => `${p.field} is not valid.`,
+  invalid_characters: (p) => `${p.field} holds a character that is not allowed (a control character or a line break): type it again.`,
   unknown_field: (p) => `${p.field} is not expected.`,
   not_in_past: (p) => `${p.field} must be a date in the past.`,
   not_in_future: (p) => `${p.field} must be a date in the future.`,

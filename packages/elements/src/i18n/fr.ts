@@ -68,6 +68,7 @@ export const fr = {
   invalid_format: (p: { field: string }) => `Le format du champ « ${p.field} » n’est pas valide.`,
   invalid_value: (p: { field: string }) => `La valeur du champ « ${p.field} » n’est pas valide.`,
   invalid_type: (p: { field: string }) => `La valeur du champ « ${p.field} » n’est pas valide.`,
+  invalid_characters: (p: { field: string }) => `« ${p.field} » contient un caractère non autorisé (caractère de contrôle ou retour à la ligne) : retapez-le.`,
   unknown_field: (p: { field: string }) => `Le champ « ${p.field} » n’est pas attendu.`,
   not_in_past: (p: { field: string }) => `« ${p.field} » doit être une date passée.`,
   not_in_future: (p: { field: string }) => `« ${p.field} » doit être une date à venir.`,

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { issuesToFieldErrors } from '@famille/contract';
+import { issuesToFieldErrors, unsafeTextErrors } from '@famille/contract';
 import { ProblemError } from './problem.ts';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
@@ -19,9 +19,16 @@ export async function readJsonBody<S extends z.ZodMiniType>(c: Context, schema: 
   } catch {
     throw new ProblemError('malformed_body');
   }
+  refuseUnsafeText(value);
   // reportInput tells a missing field (required) from a wrong one (invalid_type); the
   // input stays server-side, only field errors go out.
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw new ProblemError('validation_failed', { fieldErrors: issuesToFieldErrors(result.error.issues) });
   return result.data;
+}
+
+/** 422 for control characters, lone surrogates and stray line breaks (see the contract's `unsafeTextErrors`). */
+export function refuseUnsafeText(value: unknown): void {
+  const fieldErrors = unsafeTextErrors(value);
+  if (fieldErrors.length) throw new ProblemError('validation_failed', { fieldErrors });
 }

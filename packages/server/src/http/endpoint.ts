@@ -5,7 +5,7 @@ import type { AppContext } from '../deps.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { authenticate, presentedToken, type AuthenticatedSession } from '../auth/authenticate.ts';
 import { authenticateAgent, findAgent, type AuthenticatedAgent } from '../agents/auth.ts';
-import { readJsonBody } from './body.ts';
+import { readJsonBody, refuseUnsafeText } from './body.ts';
 import type { AppEnv } from './env.ts';
 import { ProblemError } from './problem.ts';
 
@@ -59,6 +59,8 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
   // Sessions belong to a tenant: an authenticated route outside one would go unguarded.
   if (endpoint.auth !== 'none' && !tenantScoped) throw new TypeError(`${endpoint.path}: auth '${endpoint.auth}' needs a /tenants/{tenant}/ path`);
   router.on(endpoint.method.toUpperCase(), toHonoPath(endpoint.path), async (c) => {
+    // Path and query strings too (even parameters no schema reads), before anything uses them.
+    refuseUnsafeText({ ...c.req.param(), ...c.req.query() });
     const tenant = tenantScoped ? c.get('tenant') : undefined;
     // Authentication before the body: an anonymous caller learns nothing about a protected route.
     const { session, agent } = await principals(c, app, endpoint, tenant);
