@@ -46,7 +46,7 @@ const suites: Suite[] = [
   nodeTestSuite('node (PGlite)', ['test/node/**/*.test.ts']),
 ];
 if (process.env.TEST_DATABASE_URL) {
-  suites.push(nodeTestSuite('server on PostgreSQL', ['test/node/server/**/*.test.ts'], { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL }));
+  suites.push(nodeTestSuite('server on PostgreSQL', ['test/node/server/**/*.test.ts', 'test/node/server-pg/**/*.test.ts'], { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL }));
 }
 suites.push(
   {

@@ -1,4 +1,4 @@
-import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { InvoiceLine, Locale, PaymentMethod, PreregistrationStatus, TransactionStatus } from '@famille/contract';
 import type { AnswerValue, DraftContent } from '../domain/preregistration.ts';
 import type { AccountAddress, AccountStatus, PreferredContact, SessionTransport } from '../domain/types.ts';
@@ -394,3 +394,33 @@ export const invoicePreferences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.childId] })],
 );
+
+/** bytea: node-postgres reads a Buffer, PGlite a Uint8Array; both take a Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** An uploaded file kept in the database (`createDatabaseFileStorage`); readable once completed. */
+export const fileBlobs = pgTable('file_blobs', {
+  key: text('key').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  chunkCount: integer('chunk_count').notNull(),
+  createdAt: instant('created_at').notNull(),
+  completedAt: instant('completed_at'),
+});
+
+export const fileBlobChunks = pgTable(
+  'file_blob_chunks',
+  {
+    key: text('key').notNull(),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.seq] })],
+);
+
+/** Which instance runs a periodic job, until when (see `claimJobLease`). */
+export const jobLeases = pgTable('job_leases', {
+  job: text('job').primaryKey(),
+  holder: text('holder').notNull(),
+  acquiredAt: instant('acquired_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+});

@@ -6,6 +6,8 @@ export { argon2Params, createNodePasswordHasher, type Argon2Params } from './pas
 export { createPostgresDatabase } from './postgres.ts';
 export { nodeClientIp } from './client-ip.ts';
 export { createDiskFileStorage } from './file-storage.ts';
+export { createDatabaseFileStorage, type DatabaseFileStorage } from './database-file-storage.ts';
+export { claimJobLease, releaseJobLease, startPeriodicJobs, newInstanceId, type PeriodicJob, type PeriodicJobs } from './jobs.ts';
 export { loadKitDirectory } from './kit-directory.ts';
 export { createFakePayfip, type FakePayfip, type FakePayfipOperation, type FakePayfipOptions } from './payfip-fake.ts';
 export { startFakePayfip, type RunningFakePayfip } from './payfip-fake-server.ts';

@@ -9,6 +9,8 @@ import { createPgliteDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { deleteExpiredSessions } from '../db/sessions.ts';
 import { deleteStaleThrottleCounters } from '../db/throttle.ts';
+import { createDatabaseFileStorage, type DatabaseFileStorage } from './database-file-storage.ts';
+import { newInstanceId, startPeriodicJobs, type PeriodicJob } from './jobs.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { seedDemoInvoices } from '../demo/invoices.ts';
 import type { PasswordHasher } from '../auth/password-hash.ts';
@@ -55,9 +57,14 @@ export interface ServerOptions {
   readonly host?: string;
   /** PGlite data folder (default `.data/pglite` under the working directory). */
   readonly dataDir?: string;
-  /** Folder of uploaded files (default `.data/files` under the working directory). */
+  /** Folder of uploaded files (default `.data/files` under the working directory), with `filesStorage: 'disk'`. */
   readonly filesDir?: string;
-  /** Replaces the disk storage of uploaded files. */
+  /**
+   * Where uploaded files go: `database` (tables `file_blobs`, `file_blob_chunks`: shared by
+   * every instance) or `disk` (`filesDir`). Default: `database` with `databaseUrl`, else `disk`.
+   */
+  readonly filesStorage?: 'database' | 'disk';
+  /** Replaces the storage of uploaded files. */
   readonly files?: FileStorage;
   /** A PostgreSQL server instead of PGlite, e.g. `postgres://user:pw@host/db`. */
   readonly databaseUrl?: string;
@@ -92,8 +99,10 @@ export interface ServerOptions {
   readonly devOutbox?: boolean;
   /** How often the dispatcher looks for due e-mails besides being woken by requests (default 30 s). */
   readonly mailIntervalMs?: number;
-  /** How often pending payments are asked about (notifications can be missing; default 60 s). */
+  /** How often pending payments are asked about (notifications can be missing; default 60 s), by one instance of all. */
   readonly pollIntervalMs?: number;
+  /** How often expired sessions, stale throttle counters and unfinished uploads are deleted (default 10 min), by one instance of all. */
+  readonly purgeIntervalMs?: number;
   /** A pending transaction is asked about once it (and its last check) is this old (default 60 s). */
   readonly pollMinAgeSeconds?: number;
   /** Replaces the payment providers (default: the demo provider only). */
@@ -135,6 +144,7 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(env['HOST'] && { host: env['HOST'] }),
     ...(env['DATA_DIR'] && { dataDir: env['DATA_DIR'] }),
     ...(env['FILES_DIR'] && { filesDir: env['FILES_DIR'] }),
+    ...filesStorageFromEnv(env['FILES_STORAGE']),
     ...(env['DATABASE_URL'] && { databaseUrl: env['DATABASE_URL'] }),
     ...(env['ALLOWED_ORIGINS'] && { allowedOrigins: env['ALLOWED_ORIGINS'].split(',').map((s) => s.trim()).filter(Boolean) }),
     ...(flag(env['COOKIE_SECURE']) !== undefined && { cookieSecure: flag(env['COOKIE_SECURE'])! }),
@@ -154,6 +164,12 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(env['KIT_DIR'] && { kitDir: env['KIT_DIR'] }),
     ...(flag(env['DEV_OUTBOX']) !== undefined && { devOutbox: flag(env['DEV_OUTBOX'])! }),
   };
+}
+
+function filesStorageFromEnv(value: string | undefined): { filesStorage?: 'database' | 'disk' } {
+  if (value === undefined || value === '') return {};
+  if (value !== 'database' && value !== 'disk') throw new TypeError('FILES_STORAGE must be database or disk');
+  return { filesStorage: value };
 }
 
 function paymentFromEnv(env: Record<string, string | undefined>): { payment?: DemoPaymentOptions } {
@@ -232,11 +248,14 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
     const mailer: Mailer | undefined = dispatcher && { queued: () => dispatcher.kick() };
     if (options.devOutbox && transport) throw new TypeError('DEV_OUTBOX lists the e-mails kept instead of sent: it cannot be on with SMTP_URL');
     const devOutbox = options.devOutbox ?? false;
+    // Shared by every instance with a PostgreSQL server; a folder beside PGlite (one process).
+    const filesStorage = options.filesStorage ?? (database.description === 'postgresql' ? 'database' : 'disk');
+    const databaseFiles: DatabaseFileStorage | undefined = !options.files && filesStorage === 'database' ? createDatabaseFileStorage(database.db) : undefined;
     const deps = {
       db: database.db,
       tenants,
       hasher: options.hasher ?? createNodePasswordHasher(),
-      files: options.files ?? createDiskFileStorage(options.filesDir ?? '.data/files'),
+      files: options.files ?? databaseFiles ?? createDiskFileStorage(options.filesDir ?? '.data/files'),
       logger,
       clientIp: nodeClientIp(options.trustProxy ?? 0),
       ...(mailer && { mailer }),
@@ -264,12 +283,14 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
     const { address, port } = server.address() as AddressInfo;
     const wildcard = address === '::' || address === '0.0.0.0';
     const url = `http://${wildcard ? 'localhost' : address.includes(':') ? `[${address}]` : address}:${port}`;
+    const instance = newInstanceId();
     logger.info({
       msg: 'listening',
       url,
       database: database.description,
-      files: options.files ? 'injected' : resolve(options.filesDir ?? '.data/files'),
+      files: options.files ? 'injected' : databaseFiles ? 'database' : resolve(options.filesDir ?? '.data/files'),
       migration: version,
+      instance,
       tenants: tenants.list().map((t) => t.config.id),
       mail: transport ? 'smtp' : 'outbox only (printed to this log)',
       devOutbox,
@@ -281,30 +302,23 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
     dispatcher?.start(options.mailIntervalMs ?? 30_000);
     dispatcher?.kick();
 
-    // Dead sessions and counters are refused anyway; this only keeps the tables small.
-    const purge = setInterval(() => {
-      const now = new Date();
-      Promise.all([deleteExpiredSessions(database.db, now), deleteStaleThrottleCounters(database.db, now)]).catch((error: unknown) =>
-        logger.warn({ msg: 'purge failed', error: String(error) }),
-      );
-    }, 10 * 60_000);
-    purge.unref();
-
-    // Pending payments whose notification never came: asked about again. One run at a time.
+    // Periodic jobs, each run by one instance of all (a lease in the database).
     const poller = createPaymentPoller(deps, { minAgeSeconds: options.pollMinAgeSeconds ?? 60 });
-    let polling: Promise<void> | undefined;
-    const poll = setInterval(() => {
-      polling ??= poller
-        .pollOnce()
-        .then(
-          () => undefined,
-          (error: unknown) => logger.error({ msg: 'payment poll failed', error: String(error) }),
-        )
-        .finally(() => {
-          polling = undefined;
-        });
-    }, options.pollIntervalMs ?? 60_000);
-    poll.unref();
+    const jobs: PeriodicJob[] = [
+      // Pending payments whose notification never came: asked about again.
+      { name: 'payment-poll', intervalMs: options.pollIntervalMs ?? 60_000, run: () => poller.pollOnce(), failure: { msg: 'payment poll failed', level: 'error' } },
+      // Dead sessions and counters are refused anyway; this only keeps the tables small.
+      {
+        name: 'purge',
+        intervalMs: options.purgeIntervalMs ?? 10 * 60_000,
+        run: () => {
+          const now = new Date();
+          return Promise.all([deleteExpiredSessions(database.db, now), deleteStaleThrottleCounters(database.db, now), databaseFiles?.purgeIncomplete()]);
+        },
+        failure: { msg: 'purge failed', level: 'warn' },
+      },
+    ];
+    const periodic = startPeriodicJobs({ db: database.db, instance, logger, jobs });
 
     let closing: Promise<void> | undefined;
     return {
@@ -313,9 +327,7 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       payment: payment.provider,
       close: () =>
         (closing ??= (async () => {
-          clearInterval(purge);
-          clearInterval(poll);
-          await polling;
+          await periodic.stop();
           await dispatcher?.stop();
           transport?.close?.();
           await new Promise<void>((done) => {

@@ -338,7 +338,10 @@ async function pollPendingPayments(app: AppContext, options: { minAgeSeconds?: n
   return rows.length;
 }
 
-/** The re-poll job for callers holding `AppDeps` (the Node entry runs it on an interval). */
+/**
+ * The re-poll job for callers holding `AppDeps`. The Node entry runs it on an interval, in
+ * one instance of all (a lease in `job_leases`, see `startPeriodicJobs`).
+ */
 export function createPaymentPoller(deps: AppDeps, options: { minAgeSeconds?: number } = {}) {
   const app = resolveDepsForJobs(deps);
   return { pollOnce: () => pollPendingPayments(app, options) };

@@ -6,6 +6,7 @@ import { migration0005 } from './0005_invoices_payments.ts';
 import { migration0006 } from './0006_invoice_preferences.ts';
 import { migration0007 } from './0007_payment_return_page.ts';
 import { migration0008 } from './0008_payment_refunds.ts';
+import { migration0009 } from './0009_file_blobs_job_leases.ts';
 
 /**
  * A versioned schema change. Statements are separate strings (not one script) because
@@ -19,4 +20,4 @@ export interface Migration {
 }
 
 /** In order. Never edit a released migration: add the next one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
