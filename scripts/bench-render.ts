@@ -32,7 +32,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Plugin } from 'rollup';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
-import { buildPath, endpoints, Session, type Endpoint, type Invoice, type Payment } from '@famille/contract';
+import { apiVersion, apiVersionHeader, buildPath, endpoints, Session, type Endpoint, type Invoice, type Payment } from '@famille/contract';
 import { demoTenants, invoiceStatus, lineAmountCents, splitByLines, underSixOnFirstJanuary } from '@famille/server';
 import { launchChromium } from '../test/e2e/harness.ts';
 import { bundleInMemory } from './bundle.ts';
@@ -237,7 +237,8 @@ async function startStubSite(script: string): Promise<{ url: string; close(): Pr
   const server: Server = createServer((request, response) => {
     const found = bodies.get(new URL(request.url ?? '/', 'http://bench').pathname);
     if (!found) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    response.writeHead(200, { 'content-type': found[0], 'cache-control': 'no-store' }).end(found[1]);
+    // The version header the elements' connection check reads, as the real API sends it.
+    response.writeHead(200, { 'content-type': found[0], 'cache-control': 'no-store', [apiVersionHeader]: apiVersion }).end(found[1]);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
