@@ -112,7 +112,9 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const render = await measureInvoicesRender();
-if (!printRenderResults(render.results, render.version)) process.exitCode = 1;
-
-printLoadResults(await measurePageLoad());
+// BENCH_SERVER_ONLY=1: the server's figures only (e.g. a second run on PostgreSQL).
+if (!process.env.BENCH_SERVER_ONLY) {
+  const render = await measureInvoicesRender();
+  if (!printRenderResults(render.results, render.version)) process.exitCode = 1;
+  printLoadResults(await measurePageLoad());
+}

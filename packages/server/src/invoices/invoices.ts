@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AgentInvoiceList, AgentInvoiceQuery, FieldError, Invoice, InvoiceInput, InvoiceLine, InvoiceList, InvoiceStatus, Payment, CounterPaymentInput } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
@@ -35,9 +35,9 @@ async function paidByInvoice(db: Database, tenantId: string, invoiceIds: readonl
 }
 
 /** Whether an online payment of the invoice of the row (`invoices` in the FROM) is under way: pending and not expired. */
-const pendingSql = (now: Date) =>
+const pendingSql = (now: Date | Placeholder) =>
   sql<boolean>`exists (select 1 from payment_transaction_invoices pti join payment_transactions pt on pt.tenant_id = pti.tenant_id and pt.id = pti.transaction_id
-    where pti.tenant_id = invoices.tenant_id and pti.invoice_id = invoices.id and pt.status = 'pending' and pt.expires_at > ${now.toISOString()}::timestamptz)`;
+    where pti.tenant_id = invoices.tenant_id and pti.invoice_id = invoices.id and pt.status = 'pending' and pt.expires_at > ${now instanceof Date ? now.toISOString() : now}::timestamptz)`;
 
 /** Invoices with an online payment under way. */
 export async function invoicesWithPendingPayment(db: Database, tenantId: string, invoiceIds: readonly string[], now: Date): Promise<Set<string>> {
@@ -77,18 +77,36 @@ type InvoiceRowWithBalance = InvoiceRow & { readonly paidCents: number; readonly
  */
 async function invoicesWithBalances(db: Database, tenantId: string, where: SQL | undefined, now: Date, limit = LIST_LIMIT, offset = 0): Promise<InvoiceRowWithBalance[]> {
   const rows = await db
-    .select({
-      ...getTableColumns(invoices),
-      paid: paidSql,
-      pending: pendingSql(now),
-    })
+    .select({ ...getTableColumns(invoices), paid: paidSql, pending: pendingSql(now) })
     .from(invoices)
     .where(and(eq(invoices.tenantId, tenantId), where))
     .orderBy(desc(invoices.issuedOn), desc(invoices.number))
     .limit(limit)
     .offset(offset);
-  return rows.map(({ paid, pending, ...row }) => ({ ...row, paidCents: Number(paid), pending: pending === true || (pending as unknown) === 't' }));
+  return rows.map(withBalance);
 }
+
+const withBalance = ({ paid, pending, ...row }: InvoiceRow & { paid: string; pending: boolean }): InvoiceRowWithBalance => ({
+  ...row,
+  paidCents: Number(paid),
+  pending: pending === true || (pending as unknown) === 't',
+});
+
+/**
+ * A family's list, the query every invoice page runs: prepared once per database, so that
+ * neither Drizzle builds its SQL nor PostgreSQL plans it at each request (planning took
+ * longer than running it: 1.7 ms against 0.7, measured).
+ */
+function prepareFamilyInvoices(db: Database) {
+  return db
+    .select({ ...getTableColumns(invoices), paid: paidSql, pending: pendingSql(sql.placeholder('now')) })
+    .from(invoices)
+    .where(and(eq(invoices.tenantId, sql.placeholder('tenantId')), eq(invoices.familyId, sql.placeholder('familyId'))))
+    .orderBy(desc(invoices.issuedOn), desc(invoices.number))
+    .limit(LIST_LIMIT)
+    .prepare('family_invoices');
+}
+const familyInvoicesStatements = new WeakMap<Database, ReturnType<typeof prepareFamilyInvoices>>();
 
 function invoiceView(row: InvoiceRowWithBalance, today: string): Invoice {
   const totalCents = Number(row.totalCents);
@@ -122,7 +140,9 @@ export async function familyInvoices(app: AppContext, tenant: Tenant, familyId: 
   const now = app.clock.now();
   const today = parisDate(now);
   const tenantId = tenant.config.id;
-  let rows = await invoicesWithBalances(app.db, tenantId, eq(invoices.familyId, familyId), now);
+  let statement = familyInvoicesStatements.get(app.db);
+  if (!statement) familyInvoicesStatements.set(app.db, (statement = prepareFamilyInvoices(app.db)));
+  let rows = (await statement.execute({ tenantId, familyId, now: now.toISOString() })).map(withBalance);
   if (rows.length === LIST_LIMIT) {
     const seen = new Set(rows.map((r) => r.id));
     const open = await invoicesWithBalances(app.db, tenantId, and(eq(invoices.familyId, familyId), sql`${paidSql} < ${invoices.totalCents}`), now, Number.MAX_SAFE_INTEGER);
