@@ -5,6 +5,7 @@ import { runStory, type StoriesModule } from './stories.ts';
 import { assert, fill, focusedHeading, focusJustBefore, tabTo, text } from './keyboard.ts';
 import { buttonByText, inputByLabel, waitFor, waitForText } from '../../stories/support/play.ts';
 import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
+import { recordRequests } from './support/requests.ts';
 import type { FamilleEntourage } from '@famille/elements';
 
 const stories = entourageStories as unknown as StoriesModule;
@@ -111,9 +112,15 @@ describe('famille-entourage attachments', () => {
   });
 
   it('a file over the maximum size is refused before sending', async () => {
-    const canvas = await runStory(stories, entourageStories.UploadTooLarge);
+    const uploads = recordRequests('/documents', 'POST');
+    const canvas = await runStory(stories, entourageStories.UploadTooLarge).finally(uploads.restore);
+    assert(uploads.exchanges.length === 0, `nothing was sent: ${JSON.stringify(uploads.exchanges)}`);
+    const file = inputByLabel(canvas, 'Ajouter une pièce jointe')!;
+    const described = file.getAttribute('aria-describedby')!.split(' ').map((id) => text(canvas.querySelector(`#${id}`))).join(' ');
+    assert(described.includes('Ce fichier est trop volumineux'), `the refusal, linked to the file input: ${described}`);
+    assert(file.getAttribute('aria-invalid') === 'true', 'the file input says it is invalid');
     assert(inputByLabel(canvas, 'Nom d’usage')!.value === 'Huby', 'the name is kept');
-    assert(!canvas.querySelector('progress'), 'nothing was sent');
+    assert(!canvas.querySelector('progress, .famille-upload'), 'no bar, nothing attached');
   });
 
   it('cancels an upload in flight: the bar goes, focus returns to the file input, nothing is attached', async () => {

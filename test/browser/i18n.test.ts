@@ -1,11 +1,53 @@
 import { fieldErrorCodes, problemCodes, type TenantConfig } from '@famille/contract';
 import { createLocalizer, kitMessages, toLocale, withMessages } from '@famille/elements';
+import type { MessageTable, MessageTables } from '../../packages/elements/src/i18n/localize.ts';
 import { loginTables, loginTablesWith } from '../../packages/elements/src/login/messages.ts';
+import { createAccountTables } from '../../packages/elements/src/create-account/messages.ts';
+import { entourageTables } from '../../packages/elements/src/entourage/messages.ts';
+import { preregistrationTables } from '../../packages/elements/src/preregistration/messages.ts';
+import { invoicesTables } from '../../packages/elements/src/invoices/messages.ts';
 import { paymentProblemsFr } from '../../packages/elements/src/i18n/payment-problems.ts';
 import { paymentProblemsEn } from '../../packages/elements/src/i18n/payment-problems.en.ts';
 import { assert } from './keyboard.ts';
 
 const clientCodes = ['network_error', 'timeout', 'invalid_response', 'not_famille_api', 'version_mismatch'] as const;
+
+/**
+ * Sample parameters: a number of its own for each numeric parameter, a word of its own
+ * for the others, so that a parameter lost, misnamed or mistaken for another shows in the text.
+ */
+const sampleNumbers: Record<string, number> = {
+  minimum: 37, maximum: 41, minutes: 43, n: 47, number: 53, count: 59, payable: 61, step: 67, total: 71, max: 73, next: 79, hours: 83, met: 89, year: 2031,
+};
+const sampleOf = (name: string) => sampleNumbers[name] ?? `zz${name.toLowerCase()}`;
+const sampleParams = new Proxy({}, { get: (_, name) => (typeof name === 'string' ? sampleOf(name) : undefined) });
+
+/** A message as an element shows it, given the sample parameters. */
+function render(message: MessageTable[string] | undefined): unknown {
+  try {
+    return typeof message === 'function' ? message(sampleParams as never) : message;
+  } catch (error) {
+    return error;
+  }
+}
+
+/**
+ * Words the same in both languages ("Mobile", "Contacts", "PDF"…): any other English
+ * message equal to its French one was left untranslated.
+ */
+const sameInBothLanguages = new Set(['mobile', 'groupContacts', 'kind_contact', 'observations', 'questionnaireHeading', 'pdf', 'method_cesu']);
+
+/** What is wrong with an English message next to its French one, if anything. */
+function wrongEnglish(key: string, french: unknown, english: unknown): string | undefined {
+  if (typeof english !== 'string') return `not a text: ${String(english)}`;
+  if (!english.trim()) return 'empty';
+  if (/\bundefined\b|\bNaN\b|\bnull\b|\[object/.test(english)) return `a parameter missing: ${english}`;
+  if (english === french && !sameInBothLanguages.has(key)) return `the French words: ${english}`;
+  const shown = (text: string) =>
+    Object.keys(sampleNumbers).filter((name) => new RegExp(`\\b${sampleNumbers[name]}\\b`).test(text)).concat(text.match(/zz\w+/g) ?? []).sort().join(', ');
+  if (shown(english) !== shown(String(french))) return `shows ${shown(english) || 'no parameter'} where the French shows ${shown(String(french)) || 'none'}: ${english}`;
+  return undefined;
+}
 
 describe('i18n', () => {
   before(async () => {
@@ -48,33 +90,45 @@ describe('i18n', () => {
     }
   });
 
-  it('keeps the English table complete: the same keys as the French one', () => {
-    const missing = Object.keys(kitMessages.get('fr')!).filter((key) => !(key in kitMessages.get('en')!));
-    assert(missing.length === 0, `missing in English: ${missing.join(', ')}`);
-  });
-
-  it('keeps the create-account table complete in English', async () => {
-    const { createAccountFr } = await import('../../packages/elements/src/create-account/messages.fr.ts');
-    const { createAccountEn } = await import('../../packages/elements/src/create-account/messages.en.ts');
-    const missing = Object.keys(createAccountFr).filter((key) => !(key in createAccountEn));
-    assert(missing.length === 0, `missing in English: ${missing.join(', ')}`);
-  });
-
-  it('keeps the login, its recovery flows and the password rules complete in English', async () => {
+  it('words every message of every element in English: a sentence of its own, with the parameters the French one shows', async () => {
     const { recoveryFr, recoveryEnglish } = await import('../../packages/elements/src/login/recovery.ts');
-    const recoveryTables = loginTablesWith(recoveryFr, recoveryEnglish);
-    await recoveryTables.load('en');
-    const missing = Object.keys(recoveryTables.get('fr')!).filter((key) => !(key in recoveryTables.get('en')!));
-    assert(missing.length === 0, `missing in English: ${missing.join(', ')}`);
-    const { t } = createLocalizer('en', undefined, recoveryTables);
-    assert(t('forgotHeading') === 'Forgotten password' && t('loginHeading') === 'Log in to my account', 'the recovery’s words over the login’s');
-    assert(t('ruleMinLength', { minimum: 1 }) === 'at least 1 character', `the password rules: ${t('ruleMinLength', { minimum: 1 })}`);
+    const tables = {
+      'the kit and the portal': kitMessages,
+      'famille-login': loginTables,
+      'famille-login’s recovery flows': loginTablesWith(recoveryFr, recoveryEnglish),
+      'famille-create-account': createAccountTables,
+      'famille-entourage': entourageTables,
+      'famille-preregistration': preregistrationTables,
+      'famille-invoices': invoicesTables,
+    } as Record<string, MessageTables<object>>;
+    const problems: string[] = [];
+    const kitKeys = Object.keys(kitMessages.get('fr')!).length;
+    for (const [owner, table] of Object.entries(tables)) {
+      // Through the tables' own loading, as an element on an English page gets them.
+      await table.load('en');
+      const fr = table.get('fr') as MessageTable;
+      const en = table.get('en') as MessageTable | undefined;
+      assert(en, `${owner}: no English table after load('en')`);
+      assert(kitKeys > 50 && Object.keys(fr).length >= kitKeys, `${owner}: the kit's messages and its own (${Object.keys(fr).length})`);
+      for (const key of Object.keys(fr)) {
+        const french = render(fr[key]);
+        const english = render(en[key]);
+        const problem = wrongEnglish(key, french, english);
+        if (problem) problems.push(`${owner} ${key}: ${problem}`);
+      }
+    }
+    assert(problems.length === 0, `${problems.length} English message(s) wrong:\n  ${problems.join('\n  ')}`);
   });
 
-  it('words plurals in each language', () => {
+  it('words plurals in each language', async () => {
     assert(createLocalizer('fr').t('too_many_attempts', { minutes: 1 }) === 'Trop de tentatives. Réessayez dans 1 minute.', 'fr singular');
     assert(createLocalizer('fr').t('too_many_attempts', { minutes: 15 }) === 'Trop de tentatives. Réessayez dans 15 minutes.', 'fr plural');
     assert(createLocalizer('en').t('too_many_attempts', { minutes: 1 }) === 'Too many attempts. Try again in 1 minute.', 'en singular');
+    const { recoveryFr, recoveryEnglish } = await import('../../packages/elements/src/login/recovery.ts');
+    const recoveryTables = loginTablesWith(recoveryFr, recoveryEnglish);
+    await recoveryTables.load('en');
+    const rule = createLocalizer('en', undefined, recoveryTables).t('ruleMinLength', { minimum: 1 });
+    assert(rule === 'at least 1 character', `the password rules, singular: ${rule}`);
   });
 
   it("uses the tenant's wording when it overrides a message, with its parameters", async () => {

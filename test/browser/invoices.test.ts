@@ -10,6 +10,7 @@ import { startMockServer } from '@famille/mock-server';
 import { demo, prepareMockServer } from '../../stories/support/mock.ts';
 import { paymentOutcome } from '../../stories/support/invoices.ts';
 import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
+import { recordRequests, untilSent } from './support/requests.ts';
 import type { FamilleInvoices } from '@famille/elements';
 
 const stories = invoicesStories as unknown as StoriesModule;
@@ -72,10 +73,19 @@ describe('famille-invoices with the keyboard', () => {
     assert(pay.getAttribute('aria-disabled') === 'true', '"Payer" is disabled');
     const hint = document.getElementById(pay.getAttribute('aria-describedby')!);
     assert(text(hint).includes('Sélectionnez au moins une facture'), `the reason is linked: ${text(hint)}`);
-    pay.focus();
-    await sendKeys({ press: 'Enter' });
-    await waitForText(canvas, '[part=total]', '0,00');
-    assert(started === 0, 'no payment started');
+    const payments = recordRequests('/payments/transactions', 'POST');
+    try {
+      pay.focus();
+      await sendKeys({ press: 'Enter' });
+      pay.click();
+      await untilSent(pay);
+    } finally {
+      payments.restore();
+    }
+    assert(payments.exchanges.length === 0, `no payment asked of the server: ${JSON.stringify(payments.exchanges)}`);
+    assert(text(pay) === 'Payer' && pay.getAttribute('aria-busy') === 'false', `"Payer" not busy: ${text(pay)}`);
+    assert(!canvas.querySelector('[part=totals] [part=alert]'), 'no failure shown');
+    assert(text(canvas.querySelector('[part=total]')).includes('0,00') && started === 0, 'nothing selected, no payment started');
   });
 });
 

@@ -3,6 +3,7 @@ import * as loginStories from '../../stories/login.stories.ts';
 import * as portalStories from '../../stories/portal.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
 import { assert, focusedHeading, focusJustBefore, text } from './keyboard.ts';
+import { recordRequests, untilSent } from './support/requests.ts';
 import { buttonByText, click, inputByLabel, settle, submit, type, waitFor, waitForText } from '../../stories/support/play.ts';
 import { recoveryModule } from '../../packages/elements/src/login/login.ts';
 import { demo } from '../../stories/support/mock.ts';
@@ -82,12 +83,49 @@ describe('famille-login', () => {
     await waitFor(() => document.activeElement?.matches('.famille-alert'), 'focus on the message');
   });
 
-  it('gives the same answer for an unknown identifiant as for a wrong password', async () => {
-    const canvas = await runStory(login, loginStories.Empty);
-    await type(canvas, 'Identifiant', 'personne.inconnue');
-    await type(canvas, 'Mot de passe', 'pas-le-bon-mot-de-passe');
-    await submit(canvas);
-    await waitForText(canvas, '.famille-alert', 'Identifiant ou mot de passe incorrect');
+  it('gives the same answer for an unknown identifiant as for a wrong password: the server’s, the message, the focus and the form', async () => {
+    /** Logs in with a wrong password as `identifiant`; what the server and the element answer. */
+    const answer = async (identifiant: string) => {
+      const logins = recordRequests('/auth/login', 'POST');
+      try {
+        const canvas = await runStory(login, loginStories.Empty);
+        await type(canvas, 'Identifiant', identifiant);
+        await type(canvas, 'Mot de passe', 'pas-le-bon-mot-de-passe');
+        await submit(canvas);
+        const alert = await waitFor(() => canvas.querySelector('[part=alert]'), 'the answer');
+        await waitFor(() => document.activeElement === alert, 'focus on the answer');
+        assert(logins.exchanges.length === 1, `one login request (${logins.exchanges.length})`);
+        const { status, headers, body } = logins.exchanges[0]!;
+        const { requestId, ...problem } = body as { requestId: string };
+        return {
+          status,
+          problem,
+          // Headers that say something about the account (Retry-After, WWW-Authenticate…), not the request's own.
+          headers: Object.entries(headers!).filter(([name]) => !/request-id|date/i.test(name)).sort(),
+          message: text(alert),
+          focus: `${document.activeElement!.tagName} ${document.activeElement!.getAttribute('part')}`,
+          // What a screen reader or a sighted parent gets: the whole element, as markup.
+          dom: canvas
+            .querySelector('famille-login')!
+            .innerHTML.replace(/<!--[^>]*-->/g, '')
+            .replace(/famille-login-\d+/g, 'famille-login-N')
+            .replaceAll(identifiant, '‹identifiant›'),
+          identifiant: inputByLabel(canvas, 'Identifiant')!.value,
+        };
+      } finally {
+        logins.restore();
+      }
+    };
+    const wrongPassword = await answer(demo.identifiant);
+    const unknown = await answer('personne.inconnue');
+    assert(wrongPassword.status === 401 && (wrongPassword.problem as { code?: string }).code === 'invalid_credentials', `401 invalid_credentials: ${JSON.stringify(wrongPassword)}`);
+    assert(wrongPassword.message.includes('Identifiant ou mot de passe incorrect'), `the message: ${wrongPassword.message}`);
+    assert(wrongPassword.focus.endsWith(' alert'), `focus on the message: ${wrongPassword.focus}`);
+    assert(wrongPassword.identifiant === demo.identifiant && unknown.identifiant === 'personne.inconnue', 'each keeps what was typed');
+    for (const aspect of ['status', 'problem', 'headers', 'message', 'focus', 'dom'] as const) {
+      const [a, b] = [JSON.stringify(wrongPassword[aspect]), JSON.stringify(unknown[aspect])];
+      assert(a === b, `the same ${aspect}:\n  wrong password: ${a}\n  unknown account: ${b}`);
+    }
   });
 
   it('retries after a network failure with the same values', async () => {
@@ -112,31 +150,69 @@ describe('famille-login', () => {
     assert((detail as { identifiant?: string })?.identifiant === demo.pendingIdentifiant, 'the event carries the identifiant');
   });
 
-  it('refuses a second submission while pending', async () => {
-    const canvas = await runStory(login, loginStories.Pending);
-    const button = canvas.querySelector<HTMLButtonElement>('button[type=submit]')!;
-    assert(button.textContent!.includes('Connexion…'), 'the button says "Connexion…"');
-    assert(button.getAttribute('aria-disabled') === 'true', 'and is disabled');
-    let submits = 0;
-    canvas.querySelector('form')!.addEventListener('submit', () => submits++);
-    button.click();
-    assert(submits === 1 && button.getAttribute('aria-busy') === 'true', 'still one pending request');
+  it('refuses a second submission while pending: one request only', async () => {
+    const logins = recordRequests('/auth/login', 'POST');
+    try {
+      const canvas = await runStory(login, loginStories.Pending);
+      const button = canvas.querySelector<HTMLButtonElement>('button[type=submit]')!;
+      assert(button.textContent!.includes('Connexion…'), 'the button says "Connexion…"');
+      assert(button.getAttribute('aria-disabled') === 'true' && button.getAttribute('aria-busy') === 'true', 'and is disabled and busy');
+      assert(logins.exchanges.length === 1 && logins.exchanges[0]!.status === undefined, 'one request, still unanswered');
+      button.click();
+      inputByLabel(canvas, 'Mot de passe')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await untilSent(button);
+      assert(logins.exchanges.length === 1, `still one request (${logins.exchanges.length})`);
+      assert(button.getAttribute('aria-busy') === 'true' && button.textContent!.includes('Connexion…'), 'still pending');
+    } finally {
+      logins.restore();
+    }
   });
 
   it('logs out on the server and returns focus to the form heading', async () => {
-    let loggedOut = false;
-    document.body.addEventListener('famille-logout', () => (loggedOut = true), { once: true });
-    const canvas = await runStory(login, loginStories.LoggedOut);
-    assert(loggedOut, 'famille-logout fired');
-    assert(inputByLabel(canvas, 'Identifiant'), 'the form is back');
+    let loggedOut = 0;
+    const count = () => loggedOut++;
+    document.body.addEventListener('famille-logout', count);
+    const logins = recordRequests('/auth/login', 'POST');
+    const logouts = recordRequests('/auth/logout', 'POST');
+    const canvas = await runStory(login, loginStories.LoggedOut).finally(() => {
+      logouts.restore();
+      logins.restore();
+      document.body.removeEventListener('famille-logout', count);
+    });
+    assert(loggedOut === 1, `famille-logout fired once (${loggedOut})`);
+    const heading = canvas.querySelector('famille-login form [part=heading]');
+    assert(heading && document.activeElement === heading && text(heading) === 'Connexion à mon espace', `focus on the form heading: ${text(document.activeElement)}`);
+    assert(inputByLabel(canvas, 'Identifiant') && !buttonByText(canvas, 'Se déconnecter'), 'the form is back');
+    assert(logouts.exchanges.length === 1 && logouts.exchanges[0]!.status === 204, `the server was asked: ${JSON.stringify(logouts.exchanges)}`);
+    assert(!Object.keys(sessionStorage).some((key) => key.startsWith('famille-session:')), 'the page keeps no token');
+    // The token of that session is worthless now.
+    const token = (logins.exchanges[0]?.body as { token?: string } | undefined)?.token;
+    assert(token, 'the login answer carried a token');
+    const after = await fetch(`/api/tenants/${demo.tenant}/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+    const problem = (await after.json()) as { code?: string };
+    assert(after.status === 401 && problem.code === 'unauthenticated', `the server refuses the old token: ${after.status} ${problem.code}`);
   });
 
-  it('lets the host route "Créer mon compte" itself by cancelling the event', async () => {
+  it('lets the host route "Créer mon compte" itself by cancelling the event, and follows the link otherwise', async () => {
     const canvas = await runStory(login, loginStories.WithLinks);
-    canvas.addEventListener('famille-create-account-requested', (e) => e.preventDefault(), { once: true });
+    await type(canvas, 'Identifiant', 'marie.durand');
     const before = location.href;
+    const requested: CustomEvent<{ identifiant: string }>[] = [];
+    const cancel = (e: CustomEvent<{ identifiant: string }>) => {
+      requested.push(e);
+      e.preventDefault();
+    };
+    canvas.addEventListener('famille-create-account-requested', cancel, { once: true });
     buttonByText(canvas, 'Créer mon compte')!.click();
+    assert(requested.length === 1 && requested[0]!.detail.identifiant === 'marie.durand', 'the event, with what was typed');
     assert(location.href === before, 'the link was not followed');
+    try {
+      buttonByText(canvas, 'Créer mon compte')!.click();
+      await waitFor(() => location.hash === '#creer-mon-compte', 'the link followed when the host lets it');
+    } finally {
+      history.replaceState(null, '', before);
+    }
   });
 
   it('fits a 320 px wide phone without horizontal scrolling', async () => {

@@ -156,7 +156,11 @@ describe('famille-preregistration for another town', () => {
     await focusedHeading('Structures souhaitées');
     const options = [...selectByLabel(canvas, 'Choix 1')!.options].map((o) => o.value).filter((v) => v);
     assert(options.join() === 'les-lutins,petits-pas', `its two structures: ${options}`);
-    assert(!buttonByText(canvas, '+ Ajouter un choix') || selectByLabel(canvas, 'Choix 2') === undefined, 'at most 2 choices');
+    assert(text(canvas).includes('jusqu’à 2 structures'), 'its maximum, said');
+    assert(!selectByLabel(canvas, 'Choix 2'), 'one choice so far');
+    await click(canvas, '+ Ajouter un choix');
+    await waitFor(() => selectByLabel(canvas, 'Choix 2'), 'a second choice');
+    assert(!buttonByText(canvas, '+ Ajouter un choix'), 'no third choice offered: at most 2');
   });
 });
 

@@ -48,7 +48,7 @@ export default {
   concurrentBrowsers: 1,
   // Each test file's page seeds PGlite first (a few seconds on 2 cores, more on a loaded machine).
   testsStartTimeout: 120_000,
-  // Per test file: the largest (an element's ~20 stories with axe) takes about a minute here.
+  // Per test file (test/browser/stories/ splits the stories by element so that none comes near it).
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 60_000 } },
   browsers: [

@@ -7,13 +7,28 @@ let demo: Demo;
 let browser: Browser;
 
 before(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
+  // Both at once; whichever fails, the other is kept for `after` to stop (a Chromium left
+  // running would keep this file from ever ending).
+  const [started, launched] = await Promise.allSettled([startDemo(), launchChromium()]);
+  if (started.status === 'fulfilled') demo = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
 });
 after(async () => {
   await browser?.close();
   await demo?.stop();
 });
 
+
+/** The server's answer to a session whose logout is done: 401 `unauthenticated` (the session no longer exists). */
+async function assertSessionGone(response: Response): Promise<void> {
+  assert.equal(response.status, 401);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  assert.equal(response.headers.get('www-authenticate'), 'Bearer');
+  const problem = await response.json();
+  assert.equal(problem.code, 'unauthenticated');
+  assert.equal(problem.status, 401);
+}
 
 async function logOut(page: Page): Promise<void> {
   await page.click('famille-login ::-p-text(Se déconnecter)');
@@ -23,7 +38,7 @@ async function logOut(page: Page): Promise<void> {
 describe('demo page against the real Node server', () => {
   test('page and API on different sites: logs in with a bearer token, and logout ends the session on the server', async () => {
     const page = await browser.newPage();
-    // The token only ever lives in the page's memory: read it off the login answer.
+    // The token never reaches a cookie: read it off the login answer.
     let token: string | undefined;
     page.on('response', async (response) => {
       // The CORS preflight answers the same URL: only the POST carries the token.
@@ -44,9 +59,8 @@ describe('demo page against the real Node server', () => {
     assert.equal((await fetch(sessionUrl, { headers: { authorization } })).status, 200);
     await logOut(page);
     // ...and is refused by the server afterwards.
-    const afterLogout = await fetch(sessionUrl, { headers: { authorization } });
-    assert.equal(afterLogout.status, 401);
-    assert.equal((await afterLogout.json()).code.length > 0, true);
+    await assertSessionGone(await fetch(sessionUrl, { headers: { authorization } }));
+    assert.equal(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('famille-session:')).length), 0, 'the page forgot the token');
     await page.close();
   });
 
@@ -64,7 +78,8 @@ describe('demo page against the real Node server', () => {
     const cookie = `${session.name}=${session.value}`;
     assert.equal((await fetch(sessionUrl, { headers: { cookie } })).status, 200);
     await logOut(page);
-    assert.equal((await fetch(sessionUrl, { headers: { cookie } })).status, 401);
+    await assertSessionGone(await fetch(sessionUrl, { headers: { cookie } }));
+    assert.equal((await page.cookies(sessionUrl)).some((c) => c.name === session.name), false, 'the browser dropped the cookie');
     await context.close();
   });
 
@@ -73,8 +88,22 @@ describe('demo page against the real Node server', () => {
     const page = await context.newPage();
     await page.goto(`http://localhost:${demo.demoPort}/`);
     await logInOnPage(page);
+    // What the reloaded page asks the server about its session, and what it is told.
+    const sessionAnswers: Promise<{ status: number; identifiant?: string }>[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.endsWith('/auth/session') && response.request().method() === 'GET') {
+        sessionAnswers.push(response.json().then((body) => ({ status: response.status(), identifiant: body.account?.identifiant }), () => ({ status: response.status() })));
+      }
+    });
     await page.reload();
-    await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 15_000 });
+    const greeting = await page.waitForSelector('famille-login [part=heading]', { timeout: 15_000 });
+    assert.equal(await greeting!.evaluate((el) => el.textContent?.trim()), 'Bonjour Camille Martin', 'the greeting names the demo parent');
+    assert.equal(await page.$('famille-login form'), null, 'no login form');
+    assert.equal(await page.$('famille-login input[autocomplete="current-password"]'), null, 'no password input');
+    assert.ok(await page.$('famille-login ::-p-text(Se déconnecter)'), 'offers "Se déconnecter"');
+    // The session came from the server, through the cookie, not from anything the page kept.
+    assert.deepEqual(await Promise.all(sessionAnswers), [{ status: 200, identifiant: 'parent.demo' }], 'one session request after the reload, answered 200 for the demo parent');
+    assert.equal(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('famille-session:')).length), 0, 'no token kept in the page (cookie mode)');
     await context.close();
   });
 });
