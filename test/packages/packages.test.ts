@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFile, type ExecFileOptions } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
@@ -286,7 +286,8 @@ test('a consumer type-checks against the SDK and an element through the publishe
 
   // The check can fail: a wrong use of the same declarations is refused.
   writeFileSync(join(consumer, 'consumer.ts'), `${source}\nconst wrong: FamilleLogin = document.createElement('div');\ncreateClient({ baseUrl: 1, tenant: 'x' });\n`);
-  const refused = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer, env: consumerEnv() });
+  // Plain `file(line,col): error` lines, whatever the terminal (CI's output is not one).
+  const refused = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: consumer, env: consumerEnv() });
   assert.notEqual(refused.code, 0, 'tsc accepted a wrong program');
   const lines = source.split('\n').length;
   const errorLines = [...refused.stdout.matchAll(/^consumer\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) => Number(m[1]));
@@ -311,13 +312,14 @@ test('a page bundled from @famille/elements/login defines <famille-login> and re
   const html = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Espace Famille</title>
 <famille-login api="http://127.0.0.1:9/api" tenant="vienne-condrieu"></famille-login>
 <script type="module" src="/page.js"></script>`;
-  const server: Server = createServer(async (request, response) => {
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     const file = join(consumer, 'bundle', path.slice(1));
     if (!path.endsWith('.js') || !file.startsWith(join(consumer, 'bundle') + sep) || !existsSync(file)) return void response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(file));
-  });
+  };
+  const server: Server = createServer((request, response) => void serve(request, response));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   t.after(() => new Promise<void>((done) => server.close(() => done())));
   const port = (server.address() as { port: number }).port;
@@ -349,7 +351,7 @@ test('a page bundled from @famille/elements/login defines <famille-login> and re
 test('publint finds no problem in any tarball', async () => {
   for (const name of names) {
     const tarball = await readFile(packed.get(name)!.tarball);
-    const { messages, pkg } = await publint({ pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) as ArrayBuffer }, level: 'suggestion' });
+    const { messages, pkg } = await publint({ pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) }, level: 'suggestion' });
     const lines = messages.map((m) => `${m.type}: ${formatMessage(m, pkg, { color: false }) ?? m.code}`);
     if (lines.length) console.log(`publint ${scope(name)}:\n  ${lines.join('\n  ')}`);
     assert.deepEqual(messages.filter((m) => m.type !== 'suggestion').map((m) => m.code), [], `publint ${scope(name)}:\n${lines.join('\n')}`);
