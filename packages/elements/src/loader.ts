@@ -31,9 +31,9 @@ function load(element: Element): void {
     }
   });
   // What the parent sees first comes first (on a slow line, the login form does not wait
-  // for the invoices further down); the rest once that is here.
+  // for the invoices further down); the rest once that is here, or after 2 s at most.
   if (element.getBoundingClientRect().top < innerHeight) onScreen = Promise.all([onScreen, start()]);
-  else void onScreen.then(start);
+  else void Promise.race([onScreen, new Promise((resolve) => setTimeout(resolve, 2000))]).then(start);
 }
 
 /**
