@@ -30,13 +30,11 @@
 // both, so the figure is the page a parent with 1,000 invoices gets.
 // The goal is met when every layout's median is under 50 ms (the exit code says so).
 import { createServer, type Server } from 'node:http';
-import type { Plugin } from 'rollup';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { apiVersion, apiVersionHeader, buildPath, endpoints, Session, type Endpoint, type Invoice, type Payment } from '@famille/contract';
 import { demoTenants, invoiceStatus, lineAmountCents, splitByLines, underSixOnFirstJanuary } from '@famille/server';
 import { launchChromium } from '../test/e2e/harness.ts';
 import { bundleInMemory } from './bundle.ts';
-// @ts-expect-error: plain JS config module
 import { browserPlugins } from '../rollup.config.mjs';
 
 const renderGoalMs = 50;
@@ -199,7 +197,7 @@ function validated(path: string, body: unknown): unknown {
 
 /** The production bundle of `<famille-invoices>`. */
 function buildInvoicesBundle(): Promise<string> {
-  return bundleInMemory('packages/elements/src/invoices/define.ts', browserPlugins() as Plugin[]);
+  return bundleInMemory('packages/elements/src/invoices/define.ts', browserPlugins());
 }
 
 const page = `<!doctype html>

@@ -33,7 +33,7 @@ const server = spawn(process.execPath, ['--conditions=source', 'scripts/bench-se
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-server.stdout!.resume();
+server.stdout.resume();
 
 async function waitForServer(): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {

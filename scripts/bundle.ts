@@ -1,7 +1,6 @@
 // A browser bundle built in memory with the kit's plugins (one ES module, dynamic imports
 // inlined): what the render bench runs.
 import { rollup, type Plugin } from 'rollup';
-// @ts-expect-error: plain JS config module
 import { browserPlugins } from '../rollup.config.mjs';
 
 export async function bundleInMemory(input: string, plugins: Plugin[] = browserPlugins()): Promise<string> {

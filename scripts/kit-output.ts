@@ -120,7 +120,7 @@ export function kitOutput(): Plugin {
       const all = (file: string, seen: string[] = []): string[] => {
         if (seen.includes(file) || !files[file]) return seen;
         seen.push(file);
-        for (const dependency of files[file]!.imports) all(dependency, seen);
+        for (const dependency of files[file].imports) all(dependency, seen);
         return seen;
       };
       const out = new MagicString(code);

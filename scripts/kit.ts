@@ -4,8 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
-// @ts-expect-error: plain JS config module
+import { rollup } from 'rollup';
 import { kitBuild, kitDir } from '../rollup.config.mjs';
 import type { KitManifest } from './kit-output.ts';
 
@@ -13,7 +12,7 @@ export { kitDir };
 
 /** Writes the kit (loader, chunks, their .br/.gz copies, kit-manifest.json) into `dir`. */
 export async function buildKit(dir: string = kitDir): Promise<KitManifest> {
-  const options = (await kitBuild(dir)) as RollupOptions & { output: OutputOptions };
+  const options = await kitBuild(dir);
   // Chunks of an earlier build would linger beside the new ones.
   rmSync(dir, { recursive: true, force: true });
   const bundle = await rollup({ ...options, logLevel: 'silent' });

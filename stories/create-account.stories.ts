@@ -126,7 +126,7 @@ export const Address: Story = {
 /** Step 3 with a postal code that is not 5 digits. */
 export const AddressErrors: Story = {
   play: async (context) => {
-    await Address.play!(context as never);
+    await Address.play!(context);
     await type(context.canvasElement, 'Code postal', '382');
     await submit(context.canvasElement);
     await waitForText(context.canvasElement, '.famille-summary', 'Code postal');
@@ -136,7 +136,7 @@ export const AddressErrors: Story = {
 /** Step 4, empty: phone numbers, e-mail address, preferred contact. */
 export const Contacts: Story = {
   play: async (context) => {
-    await Address.play!(context as never);
+    await Address.play!(context);
     await submit(context.canvasElement);
     await heading(context.canvasElement, 'Moyens de contact');
   },
@@ -145,7 +145,7 @@ export const Contacts: Story = {
 /** Step 4 without an e-mail address and with a malformed phone number. */
 export const ContactsErrors: Story = {
   play: async (context) => {
-    await Contacts.play!(context as never);
+    await Contacts.play!(context);
     await type(context.canvasElement, 'Téléphone', 'abc');
     await submit(context.canvasElement);
     await waitForText(context.canvasElement, '.famille-summary', 'Courriel');
@@ -165,7 +165,7 @@ export const Credentials: Story = {
 /** Step 5 while typing a password: the checklist shows which rules are met. */
 export const CredentialsChecklist: Story = {
   play: async (context) => {
-    await Credentials.play!(context as never);
+    await Credentials.play!(context);
     await type(context.canvasElement, 'Mot de passe', 'cocon2026');
     await waitFor(() => context.canvasElement.querySelector('.famille-met'), 'a met rule');
   },
@@ -174,7 +174,7 @@ export const CredentialsChecklist: Story = {
 /** Step 5 continued empty. */
 export const CredentialsErrors: Story = {
   play: async (context) => {
-    await Credentials.play!(context as never);
+    await Credentials.play!(context);
     await submit(context.canvasElement);
     await waitForText(context.canvasElement, '.famille-summary', 'Identifiant');
   },
@@ -231,7 +231,7 @@ export const CheckYourEmail: Story = {
 /** "Recevoir un nouveau lien" from the check-your-e-mail page. */
 export const LinkResent: Story = {
   play: async (context) => {
-    await CheckYourEmail.play!(context as never);
+    await CheckYourEmail.play!(context);
     await click(context.canvasElement, 'Recevoir un nouveau lien');
     await waitFor(() => document.activeElement?.matches('[part=notice]'), 'the focused confirmation');
   },
@@ -298,7 +298,7 @@ export const EnglishErrors: Story = {
 /** On a 320 px wide phone, the review step. */
 export const Phone: Story = {
   render: (args, context) => html`<div style="inline-size: 320px; padding: 0.5rem; box-sizing: border-box">
-    ${meta.render(args, context as never)}
+    ${meta.render(args, context)}
   </div>`,
   play: Review.play,
 };

@@ -95,7 +95,7 @@ export const Throttled: Story = {
 /** "Renvoyer le courriel d’activation": the element asks the server and confirms. */
 export const ActivationResent: Story = {
   play: async (context) => {
-    await AccountNotActivated.play!(context as never);
+    await AccountNotActivated.play!(context);
     await click(context.canvasElement, 'Renvoyer le courriel');
     await waitFor(() => document.activeElement?.matches('[part=notice]'), 'the focused confirmation');
   },
@@ -115,7 +115,7 @@ export const ForgotPassword: Story = {
 /** The same confirmation whether or not an account matches. */
 export const ForgotPasswordSent: Story = {
   play: async (context) => {
-    await ForgotPassword.play!(context as never);
+    await ForgotPassword.play!(context);
     await type(context.canvasElement, 'Identifiant ou adresse e-mail', 'personne.inconnue');
     await submit(context.canvasElement);
     await waitForText(context.canvasElement, '[part=notice]', 'Si un compte correspond');
@@ -244,7 +244,7 @@ export const TenantTheme: Story = {
     style="--famille-color-primary: #6a1b5d; --famille-color-focus: #d35400; --famille-radius: 0;
       --famille-space: 1.25rem; font-family: Georgia, serif; padding: 1rem; background: #fffaf5"
   >
-    ${meta.render(args, context as never)}
+    ${meta.render(args, context)}
   </div>`,
   play: WrongPassword.play,
 };
@@ -252,7 +252,7 @@ export const TenantTheme: Story = {
 /** On a 320 px wide phone. */
 export const Phone: Story = {
   render: (args, context) => html`<div style="inline-size: 320px; padding: 0.5rem; box-sizing: border-box">
-    ${meta.render(args, context as never)}
+    ${meta.render(args, context)}
   </div>`,
   play: MissingFields.play,
 };

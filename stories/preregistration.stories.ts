@@ -294,7 +294,7 @@ export const MyRequests: Story = {
 export const CancelRequest: Story = {
   ...MyRequests,
   play: async (c) => {
-    await MyRequests.play!(c as never);
+    await MyRequests.play!(c);
     await click(c.canvasElement, 'Annuler ma demande');
     await focusedHeading('Annuler la demande n°');
   },

@@ -49,14 +49,14 @@ describe('famille-create-account', () => {
     await sendKeys({ press: 'Enter' });
 
     await focusedHeading('Vérifiez vos réponses');
-    assert(canvas.textContent!.includes('Avenue Général-Leclerc') && canvas.textContent!.includes('Madame'), 'the review shows the answers');
-    assert(!canvas.textContent!.includes(parent.credentials.password), 'but never the password');
+    assert(canvas.textContent.includes('Avenue Général-Leclerc') && canvas.textContent.includes('Madame'), 'the review shows the answers');
+    assert(!canvas.textContent.includes(parent.credentials.password), 'but never the password');
     await tabTo((el) => el?.textContent?.trim() === 'Créer mon espace', '"Créer mon espace"');
     await sendKeys({ press: 'Enter' });
 
     await focusedHeading('Consultez votre messagerie');
-    assert(canvas.textContent!.includes(parent.contacts.email), 'the address the e-mail went to');
-    assert(canvas.textContent!.includes('48'), 'how long the link lasts');
+    assert(canvas.textContent.includes(parent.contacts.email), 'the address the e-mail went to');
+    assert(canvas.textContent.includes('48'), 'how long the link lasts');
     assert(created.length === 1 && created[0]!.detail.email === parent.contacts.email, 'famille-account-created with the e-mail');
   });
 
@@ -64,7 +64,7 @@ describe('famille-create-account', () => {
     const canvas = await runStory(stories, createAccountStories.IdentifiantTaken);
     const summary = canvas.querySelector('.famille-summary')!;
     assert(document.activeElement === summary, 'the summary has focus');
-    assert(summary.textContent!.includes('Identifiant'), `the summary names the field: ${summary.textContent}`);
+    assert(summary.textContent.includes('Identifiant'), `the summary names the field: ${summary.textContent}`);
     assert(inputByLabel(canvas, 'Identifiant')!.value === demo.identifiant, 'the identifiant is kept');
     assert(inputByLabel(canvas, 'Mot de passe')!.value === newParent().credentials.password, 'the password is kept');
     buttonByText(canvas, 'Étape précédente')!.click();
@@ -88,7 +88,7 @@ describe('famille-create-account', () => {
 
   it('"Modifier" on the review jumps to the field, then returns to the review', async () => {
     const canvas = await runStory(stories, createAccountStories.Review);
-    const change = [...canvas.querySelectorAll('a')].find((a) => a.textContent!.includes('Modifier') && a.textContent!.includes('Commune'))!;
+    const change = [...canvas.querySelectorAll('a')].find((a) => a.textContent.includes('Modifier') && a.textContent.includes('Commune'))!;
     change.click();
     const commune = await waitFor(() => document.activeElement === inputByLabel(canvas, 'Commune') && inputByLabel(canvas, 'Commune'), 'focus on "Commune"');
     commune.value = 'Condrieu';
@@ -96,7 +96,7 @@ describe('famille-create-account', () => {
     assert(buttonByText(canvas, 'Revenir à la vérification'), 'the button says where it goes');
     await submit(canvas);
     await focusedHeading('Vérifiez vos réponses');
-    assert(canvas.textContent!.includes('Condrieu'), 'the change shows');
+    assert(canvas.textContent.includes('Condrieu'), 'the change shows');
   });
 
   it('updates the checklist as the password is typed, announcing only the count', async () => {
@@ -110,8 +110,8 @@ describe('famille-create-account', () => {
     const announced = new Set<string>();
     for (const key of 'cocon-2026') {
       await sendKeys({ type: key });
-      await waitFor(() => live.textContent!.length, 'the count');
-      announced.add(live.textContent!.trim());
+      await waitFor(() => live.textContent.length, 'the count');
+      announced.add(live.textContent.trim());
     }
     const met = canvas.querySelectorAll('.famille-met').length;
     const rules = canvas.querySelectorAll('.famille-checklist li').length;

@@ -6,16 +6,19 @@ import { assert, fill, focusedHeading, focusJustBefore, tabTo, text } from './ke
 import { buttonByText, inputByLabel, waitFor, waitForText } from '../../stories/support/play.ts';
 import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
 import { recordRequests } from './support/requests.ts';
-import type { FamilleEntourage } from '@famille/elements';
+import type { FamilleEntourage, FamilleEntourageEvents } from '@famille/elements';
 
 const stories = entourageStories as unknown as StoriesModule;
 
 
+type Saved = CustomEvent<FamilleEntourageEvents['famille-member-saved']>;
+type Submitted = CustomEvent<FamilleEntourageEvents['famille-request-submitted']>;
+
 /** Renders the empty household and puts focus just before it, as a page would. */
-async function start(): Promise<{ canvas: HTMLElement; saved: CustomEvent[]; submitted: CustomEvent[] }> {
+async function start(): Promise<{ canvas: HTMLElement; saved: Saved[]; submitted: Submitted[] }> {
   const canvas = await runStory(stories, entourageStories.Empty);
-  const saved: CustomEvent[] = [];
-  const submitted: CustomEvent[] = [];
+  const saved: Saved[] = [];
+  const submitted: Submitted[] = [];
   canvas.addEventListener('famille-member-saved', (e) => saved.push(e));
   canvas.addEventListener('famille-request-submitted', (e) => submitted.push(e));
   focusJustBefore(canvas);

@@ -91,8 +91,9 @@ describe('famille-invoices with the keyboard', () => {
 
 
 /** Captures the files the element saves (the anchor it clicks), instead of downloading them. */
-function captureDownloads(): { saved: { name: string; bytes: Promise<string> }[]; restore(): void } {
+function captureDownloads(): { saved: { name: string; bytes: Promise<string> }[]; restore(this: void): void } {
   const saved: { name: string; bytes: Promise<string> }[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with `.call(this)` and put back by restore()
   const click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
     if (!this.download) return click.call(this);
@@ -189,7 +190,7 @@ describe('famille-invoices with many invoices', () => {
     await waitFor(() => canvas.querySelectorAll('tbody tr').length === 53, 'every invoice shown');
     const rows = canvas.querySelectorAll('tbody tr');
     await waitFor(() => document.activeElement === rows[50]!.querySelector('th'), 'focus on the first row that appeared');
-    assert(!canvas.textContent!.includes('non affichée'), 'nothing hidden any more');
+    assert(!canvas.textContent.includes('non affichée'), 'nothing hidden any more');
 
     const history = canvas.querySelector('[part=history]')!;
     assert(history.querySelectorAll(':scope > ul > li').length === 10, 'the newest 10 payments at first');
@@ -222,7 +223,7 @@ describe('famille-invoices back from the payment page', () => {
       auth: 'token',
       fetch: (input, init) => (down && url(input).includes(transactionId) ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init)),
     });
-    flaky.tokens.set(client.tokens.get()!);
+    flaky.tokens.set(client.tokens.get());
     document.body.replaceChildren();
     render(html`<famille-invoices .client=${flaky} payment-transaction=${transactionId}></famille-invoices>`, document.body);
 

@@ -70,7 +70,7 @@ describe('famille-login', () => {
     assert(password.type === 'password' && toggle.getAttribute('aria-pressed') === 'false', 'masked at first');
     toggle.click();
     await waitFor(() => password.type === 'text', 'the password shown');
-    assert(toggle.getAttribute('aria-pressed') === 'true' && toggle.textContent!.includes('Masquer'), 'the toggle says so');
+    assert(toggle.getAttribute('aria-pressed') === 'true' && toggle.textContent.includes('Masquer'), 'the toggle says so');
     toggle.click();
     await waitFor(() => password.type === 'password', 'the password masked again');
     assert(password.value === 'secret', 'the value is kept');
@@ -138,7 +138,7 @@ describe('famille-login', () => {
 
   it('says how many minutes to wait when throttled', async () => {
     const canvas = await runStory(login, loginStories.Throttled);
-    const text = canvas.querySelector('.famille-alert')!.textContent!;
+    const text = canvas.querySelector('.famille-alert')!.textContent;
     assert(/Réessayez dans \d+ minutes?\./.test(text), `the wait is given in minutes: ${text}`);
   });
 
@@ -155,7 +155,7 @@ describe('famille-login', () => {
     try {
       const canvas = await runStory(login, loginStories.Pending);
       const button = canvas.querySelector<HTMLButtonElement>('button[type=submit]')!;
-      assert(button.textContent!.includes('Connexion…'), 'the button says "Connexion…"');
+      assert(button.textContent.includes('Connexion…'), 'the button says "Connexion…"');
       assert(button.getAttribute('aria-disabled') === 'true' && button.getAttribute('aria-busy') === 'true', 'and is disabled and busy');
       assert(logins.exchanges.length === 1 && logins.exchanges[0]!.status === undefined, 'one request, still unanswered');
       button.click();
@@ -163,7 +163,7 @@ describe('famille-login', () => {
       await sendKeys({ press: 'Enter' });
       await untilSent(button);
       assert(logins.exchanges.length === 1, `still one request (${logins.exchanges.length})`);
-      assert(button.getAttribute('aria-busy') === 'true' && button.textContent!.includes('Connexion…'), 'still pending');
+      assert(button.getAttribute('aria-busy') === 'true' && button.textContent.includes('Connexion…'), 'still pending');
     } finally {
       logins.restore();
     }
@@ -230,7 +230,7 @@ describe('famille-login', () => {
     assert(inputByLabel(canvas, 'Username') && inputByLabel(canvas, 'Password'), 'English labels');
     assert(buttonByText(canvas, 'Log in'), 'an English button');
     assert(canvas.querySelector('[lang="en"]'), 'the content is marked as English');
-    assert(!/Identifiant|Mot de passe|Se connecter/.test(canvas.textContent!), 'no French left');
+    assert(!/Identifiant|Mot de passe|Se connecter/.test(canvas.textContent), 'no French left');
   });
 });
 
@@ -310,7 +310,7 @@ describe('famille-login: forgotten password, reset link and activation e-mail, l
     await click(canvas, 'I forgot my password');
     await focusedHeading('Forgotten password');
     assert(inputByLabel(canvas, 'Username or e-mail address'), 'an English label');
-    assert(!/Mot de passe|Identifiant|Recevoir/.test(canvas.textContent!), 'no French left');
+    assert(!/Mot de passe|Identifiant|Recevoir/.test(canvas.textContent), 'no French left');
   });
 });
 

@@ -1,7 +1,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { startMockServer } from '@famille/mock-server';
 import { preregistration, type FamilleClient } from '@famille/sdk';
-import type { FamillePreregistration } from '@famille/elements';
+import type { FamillePreregistration, FamillePreregistrationEvents } from '@famille/elements';
 import * as preregistrationStories from '../../stories/preregistration.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
 import { assert, focusedHeading, focusJustBefore, pressButton, tabTo, text } from './keyboard.ts';
@@ -14,13 +14,17 @@ const stories = preregistrationStories as unknown as StoriesModule;
 
 const element = (canvas: HTMLElement) => canvas.querySelector('famille-preregistration') as FamillePreregistration;
 
+type DraftSaved = CustomEvent<FamillePreregistrationEvents['famille-draft-saved']>;
+type Submitted = CustomEvent<FamillePreregistrationEvents['famille-request-submitted']>;
+
 /** Renders a story and puts focus just before it, as a page would. */
-async function start(story: object): Promise<{ canvas: HTMLElement; drafts: CustomEvent[]; submitted: CustomEvent[] }> {
+async function start(story: object): Promise<{ canvas: HTMLElement; drafts: DraftSaved[]; submitted: Submitted[] }> {
   const canvas = await runStory(stories, story);
-  const drafts: CustomEvent[] = [];
-  const submitted: CustomEvent[] = [];
+  const drafts: DraftSaved[] = [];
+  const submitted: Submitted[] = [];
   canvas.addEventListener('famille-draft-saved', (e) => drafts.push(e));
-  canvas.addEventListener('famille-request-submitted', (e) => submitted.push(e));
+  // The global event map has `<famille-entourage>`'s detail under this name; this element sends its own.
+  canvas.addEventListener('famille-request-submitted', (e) => submitted.push(e as unknown as Submitted));
   focusJustBefore(canvas);
   return { canvas, drafts, submitted };
 }
@@ -155,7 +159,7 @@ describe('famille-preregistration for another town', () => {
     await click(canvas, 'Retour');
     await focusedHeading('Structures souhaitées');
     const options = [...selectByLabel(canvas, 'Choix 1')!.options].map((o) => o.value).filter((v) => v);
-    assert(options.join() === 'les-lutins,petits-pas', `its two structures: ${options}`);
+    assert(options.join() === 'les-lutins,petits-pas', `its two structures: ${options.join()}`);
     assert(text(canvas).includes('jusqu’à 2 structures'), 'its maximum, said');
     assert(!selectByLabel(canvas, 'Choix 2'), 'one choice so far');
     await click(canvas, '+ Ajouter un choix');

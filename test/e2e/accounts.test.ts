@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
+import type { Problem } from '@famille/contract';
 import { launchChromium, logInOnPage, startDemo, type Demo } from './harness.ts';
 
 let demo: Demo;
@@ -39,7 +40,7 @@ async function linkFromOutbox(to: string, fragment: string): Promise<string> {
 async function armEvent(page: Page, type: string): Promise<() => Promise<unknown>> {
   const key = `__event_${type.replaceAll('-', '_')}`;
   const listen = (type: string, key: string) => {
-    document.addEventListener(type, (event) => ((window as unknown as Record<string, unknown>)[key] = (event as CustomEvent).detail ?? true));
+    document.addEventListener(type, (event) => ((window as unknown as Record<string, unknown>)[key] = (event as CustomEvent<unknown>).detail ?? true));
   };
   await page.evaluateOnNewDocument(listen, type, key);
   await page.evaluate(listen, type, key);
@@ -99,7 +100,7 @@ describe('accounts on the demo page against the real Node server', () => {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ identifiant: 'lea.durand', password: 'Lilas-en-fleur-2026', transport: 'token' }),
     });
-    assert.equal((await early.json()).code, 'account_not_activated');
+    assert.equal(((await early.json()) as Problem).code, 'account_not_activated');
 
     const activationPage = await context.newPage();
     const activated = await armEvent(activationPage, 'famille-account-activated');

@@ -119,7 +119,7 @@ describe('a town page on another origin loading the kit from the API server', ()
       // One payable invoice, paid with the demo card that pays.
       const box = 'famille-invoices tbody input[type=checkbox]';
       await page.waitForSelector(box, { timeout: 20_000 });
-      const number = await page.$eval(box, (el) => el.closest('tr')!.querySelector('th')!.textContent!.trim());
+      const number = await page.$eval(box, (el) => el.closest('tr')!.querySelector('th')!.textContent.trim());
       await page.click(box);
       await Promise.all([page.waitForNavigation({ timeout: 20_000 }), page.click('famille-invoices [part=totals] button ::-p-text(Payer)')]);
       assert.ok(page.url().startsWith(`${demo.api}/payment-providers/${tenant}/demo/page/`), page.url());
@@ -132,7 +132,7 @@ describe('a town page on another origin loading the kit from the API server', ()
       await page.reload();
       await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
       await page.waitForFunction(
-        (n) => [...document.querySelectorAll('famille-invoices tbody tr')].some((tr) => tr.querySelector('th')?.textContent?.trim() === n && tr.textContent!.includes('Réglée')),
+        (n) => [...document.querySelectorAll('famille-invoices tbody tr')].some((tr) => tr.querySelector('th')?.textContent?.trim() === n && tr.textContent.includes('Réglée')),
         { timeout: 20_000 },
         number,
       );

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle } from 'puppeteer-core';
+import type { AgentRequestList } from '@famille/contract';
 import { agentToken, launchChromium, logInOnPage, startDemo, tenantApi, type Demo } from './harness.ts';
 
 let demo: Demo;
@@ -54,7 +55,7 @@ describe('entourage on the demo page against the real Node server', () => {
     // Uploaded: the progress bar gives way to the file's line.
     await page.waitForFunction((scope) => {
       const root = document.querySelector(scope)!;
-      return !root.querySelector('progress') && root.textContent!.includes('extrait-de-naissance.pdf');
+      return !root.querySelector('progress') && root.textContent.includes('extrait-de-naissance.pdf');
     }, { timeout: 20_000 }, scope);
     await page.click(`${scope} ::-p-text(Continuer)`);
     await page.waitForSelector(`${scope} ::-p-text(Valider ma demande)`);
@@ -67,12 +68,12 @@ describe('entourage on the demo page against the real Node server', () => {
 
     // An agent of the tenant, through the API.
     const token = await agentToken(api);
-    const { requests } = await api('/agent/requests?status=deposee', { token });
-    const mine = requests.find((r: { request: { number: number } }) => r.request.number === number);
+    const { requests } = await api<AgentRequestList>('/agent/requests?status=deposee', { token });
+    const mine = requests.find((r) => r.request.number === number);
     assert.ok(mine, 'the agent sees the request');
     assert.equal(mine.member.profile.prenoms, 'Léo');
-    const [document] = mine.member.documents;
-    const download = await fetch(`${demo.api}/tenants/vienne-condrieu/documents/${document.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const [uploaded] = mine.member.documents;
+    const download = await fetch(`${demo.api}/tenants/vienne-condrieu/documents/${uploaded!.id}`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(download.status, 200);
     assert.equal(await download.text(), pdf, 'the agent downloads the very bytes the parent sent');
     await api(`/agent/requests/${mine.request.id}/status`, { method: 'POST', token, body: JSON.stringify({ status: 'validee', comment: 'Bienvenue à Léo' }) });

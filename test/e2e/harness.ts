@@ -38,8 +38,8 @@ export async function startDemo(env: Record<string, string> = {}): Promise<Demo>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`demo did not start in 60 s:\n${output}`)), 60_000);
     const check = () => {
@@ -64,24 +64,24 @@ export async function startDemo(env: Record<string, string> = {}): Promise<Demo>
 
 /** JSON calls to a tenant's API (a bearer `token` when given), asserting success: `api('/invoices', { token })`. */
 export function tenantApi(demo: () => Demo, tenant = 'vienne-condrieu') {
-  return async (path: string, init: RequestInit & { token?: string } = {}) => {
+  return async <T = unknown>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> => {
     const response = await fetch(`${demo().api}/tenants/${tenant}${path}`, {
       ...init,
       headers: { 'content-type': 'application/json', ...(init.token && { authorization: `Bearer ${init.token}` }) },
     });
     assert.ok(response.ok, `${init.method ?? 'GET'} ${path}: ${response.status} ${await response.clone().text()}`);
-    return response.json();
+    return (await response.json()) as T;
   };
 }
 
 /** A bearer token of a parent (the demo parent by default), logged in through `api` (see `tenantApi`). */
 export async function parentToken(api: ReturnType<typeof tenantApi>, identifiant = 'parent.demo', password = 'Famille-Demo-2026'): Promise<string> {
-  return (await api('/auth/login', { method: 'POST', body: JSON.stringify({ identifiant, password, transport: 'token' }) })).token;
+  return (await api<{ token: string }>('/auth/login', { method: 'POST', body: JSON.stringify({ identifiant, password, transport: 'token' }) })).token;
 }
 
 /** A bearer token of the demo agent, logged in through `api` (see `tenantApi`). */
 export async function agentToken(api: ReturnType<typeof tenantApi>): Promise<string> {
-  return (await api('/agent/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }) })).token;
+  return (await api<{ token: string }>('/agent/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }) })).token;
 }
 
 /** Chromium; `extraArgs` e.g. `--host-resolver-rules=MAP *.co.uk 127.0.0.1` to give loopback pages other sites' names. */

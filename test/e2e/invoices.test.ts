@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { AgentRequest, Invoice, InvoiceList, MemberChange, Outbox, PaymentTransaction } from '@famille/contract';
 import { agentToken, launchChromium, logInOnPage, parentToken, startDemo, tenantApi, type Demo } from './harness.ts';
 
 /** French money as the element and the e-mails write it: narrow no-break space for thousands, no-break space before €. */
@@ -42,7 +43,7 @@ const modes: Mode[] = [
       if (choice === 'abandon') return page.click('button[value="abandon"]');
       // The card decides the outcome: …0002 pays, …0069 is refused.
       await page.click(`label ::-p-text(${choice === 'pay' ? '4000 0000 0000 0002' : '4000 0000 0000 0069'})`);
-      const card = await page.$eval('input[name="card"]:checked', (el) => (el as HTMLInputElement).value);
+      const card = await page.$eval('input[name="card"]:checked', (el) => (el).value);
       assert.equal(card, choice === 'pay' ? 'paid' : 'refused');
       await page.click('button[value="pay"]');
     },
@@ -80,10 +81,10 @@ for (const mode of modes) {
       [demo, browser] = await Promise.all([startDemo(mode.env), launchChromium()]);
       // The parent has declared a child (through the API); the agent reaches the family through that request.
       parent = await parentToken(api);
-      const { member, request } = await api('/family/members', { method: 'POST', token: parent, body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' }) });
+      const { member, request } = await api<MemberChange>('/family/members', { method: 'POST', token: parent, body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' }) });
       childId = member.id;
       office = await agentToken(api);
-      familyId = (await api(`/agent/requests/${request.id}`, { token: office })).family.id;
+      familyId = (await api<AgentRequest>(`/agent/requests/${request.id}`, { token: office })).family.id;
     });
     after(async () => {
       await browser?.close();
@@ -92,7 +93,7 @@ for (const mode of modes) {
 
     /** The agent issues an invoice of these lines (quantity × unit price in cents). */
     async function issue(issuedDaysAgo: number, lines: [activity: string, quantity: number, unitPriceCents: number][]): Promise<Issued> {
-      const invoice = await api('/agent/invoices', {
+      const invoice = await api<Invoice>('/agent/invoices', {
         method: 'POST',
         token: office,
         body: JSON.stringify({
@@ -117,11 +118,11 @@ for (const mode of modes) {
       return page.$$eval(`${scope} tbody tr`, (trs) =>
         Object.fromEntries(
           trs.map((tr) => [
-            tr.querySelector('th')!.textContent!.trim(),
+            tr.querySelector('th')!.textContent.trim(),
             {
-              status: [...tr.querySelectorAll('[part=badge]')].map((b) => b.textContent!.trim()).join(' + '),
-              amount: tr.querySelector('td[data-label="Montant dû"]')!.textContent!.trim(),
-              balance: tr.querySelector('td[data-label="Solde"]')!.textContent!.trim(),
+              status: [...tr.querySelectorAll('[part=badge]')].map((b) => b.textContent.trim()).join(' + '),
+              amount: tr.querySelector('td[data-label="Montant dû"]')!.textContent.trim(),
+              balance: tr.querySelector('td[data-label="Solde"]')!.textContent.trim(),
               selectable: !!tr.querySelector('input[type=checkbox]'),
             },
           ]),
@@ -142,7 +143,7 @@ for (const mode of modes) {
         const table = document.querySelector(`${s} tbody`);
         return table?.textContent?.includes(a) && table.textContent.includes(b) && table.querySelectorAll('input[type=checkbox]').length >= 2;
       }, { timeout: 20_000 }, scope, a.number, b.number);
-      const order = await page.$$eval(`${scope} tbody th`, (ths) => ths.map((th) => th.textContent!.trim()));
+      const order = await page.$$eval(`${scope} tbody th`, (ths) => ths.map((th) => th.textContent.trim()));
       const [upper, lower] = order.indexOf(a.number) < order.indexOf(b.number) ? [a, b] : [b, a];
       const box = (await page.evaluateHandle(
         (s, n) => [...document.querySelectorAll(`${s} tbody tr`)].find((tr) => tr.querySelector('th')?.textContent?.trim() === n)!.querySelector('input[type=checkbox]')!,
@@ -155,7 +156,7 @@ for (const mode of modes) {
         await page.keyboard.press('Tab');
       }
       await page.keyboard.press('Space');
-      const checked = await page.$$eval(`${scope} tbody input[type=checkbox]`, (boxes) => boxes.map((b) => [b.closest('tr')!.querySelector('th')!.textContent!.trim(), (b as HTMLInputElement).checked]));
+      const checked = await page.$$eval(`${scope} tbody input[type=checkbox]`, (boxes) => boxes.map((b) => [b.closest('tr')!.querySelector('th')!.textContent.trim(), (b).checked]));
       assert.deepEqual(Object.fromEntries(checked), { [a.number]: true, [b.number]: true });
     }
 
@@ -195,7 +196,7 @@ for (const mode of modes) {
       await page.evaluateOnNewDocument(() => {
         (window as unknown as { __hashAtStart: string }).__hashAtStart = location.hash;
         document.addEventListener('famille-payment-result', (event) => {
-          (window as unknown as { __result: unknown }).__result = (event as CustomEvent).detail.transaction;
+          (window as unknown as { __result: unknown }).__result = (event as HTMLElementEventMap['famille-payment-result']).detail.transaction;
         });
       });
       return page;
@@ -252,8 +253,8 @@ for (const mode of modes) {
       assert.ok(attestation.includes(`Année ${year} : ${care}`) && attestation.includes(`Léo Martin : ${care}`), attestation);
 
       // The confirmation e-mail, with the amounts, exactly.
-      const { messages } = await api('/dev/outbox');
-      const mail = messages.find((m: { to: string; subject: string }) => m.to === 'parent.demo@example.fr' && m.subject.startsWith('Paiement reçu'));
+      const { messages } = await api<Outbox>('/dev/outbox');
+      const mail = messages.find((m) => m.to === 'parent.demo@example.fr' && m.subject.startsWith('Paiement reçu'));
       assert.ok(mail, 'the confirmation e-mail is in the outbox');
       assert.equal(mail.subject, `Paiement reçu : ${total} — Vienne Condrieu Agglomération`);
       assert.ok(mail.text.includes(`Nous avons bien reçu votre paiement en ligne de ${total}`), mail.text);
@@ -261,9 +262,9 @@ for (const mode of modes) {
       assert.ok(mail.text.includes(`Facture n° ${november.number} : 1${NNBSP}245,30${NBSP}€ réglés.`), mail.text);
 
       // And the API agrees: nothing due, the one transaction paid.
-      const list = await api('/invoices', { token: parent });
+      const list = await api<InvoiceList>('/invoices', { token: parent });
       assert.equal(list.balanceDueCents, 0);
-      assert.equal((await api(`/payments/transactions/${id}`, { token: parent })).status, 'paid');
+      assert.equal((await api<PaymentTransaction>(`/payments/transactions/${id}`, { token: parent })).status, 'paid');
       await page.browserContext().close();
     });
 
@@ -291,8 +292,8 @@ for (const mode of modes) {
         assert.ok(totals.includes(`Solde dû : ${total}`), totals);
         assert.equal(await text(page, `${scope} [part=total]`), `Total à régler : 0,00${NBSP}€`, 'nothing selected on the way back');
       }
-      const { messages } = await api('/dev/outbox');
-      assert.equal(messages.filter((m: { subject: string }) => m.subject === `Paiement reçu : ${total} — Vienne Condrieu Agglomération`).length, 0, 'no confirmation e-mail');
+      const { messages } = await api<Outbox>('/dev/outbox');
+      assert.equal(messages.filter((m) => m.subject === `Paiement reçu : ${total} — Vienne Condrieu Agglomération`).length, 0, 'no confirmation e-mail');
       await page.browserContext().close();
     });
   });
@@ -330,7 +331,7 @@ describe('npm start as a newcomer runs it (sample invoices on)', () => {
     assert.deepEqual(await axeViolations(page), [], 'logged out');
     await logInOnPage(page);
     await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody input[type=checkbox]`).length === 3, { timeout: 20_000 }, scope);
-    const badges = await page.$$eval(`${scope} tbody [part=badge]`, (els) => els.map((el) => el.textContent!.trim()).sort());
+    const badges = await page.$$eval(`${scope} tbody [part=badge]`, (els) => els.map((el) => el.textContent.trim()).sort());
     assert.deepEqual(badges, ['En retard', 'À payer', 'À payer']);
     const totals = await text(page, `${scope} [part=totals]`);
     assert.ok(totals.includes(`Solde dû : 343,54${NBSP}€`), totals);

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
+import type { Problem, Session } from '@famille/contract';
 import { launchChromium, logInOnPage, startDemo, type Demo } from './harness.ts';
 
 let demo: Demo;
@@ -25,7 +26,7 @@ async function assertSessionGone(response: Response): Promise<void> {
   assert.equal(response.status, 401);
   assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
   assert.equal(response.headers.get('www-authenticate'), 'Bearer');
-  const problem = await response.json();
+  const problem = (await response.json()) as Problem;
   assert.equal(problem.code, 'unauthenticated');
   assert.equal(problem.status, 401);
 }
@@ -40,10 +41,10 @@ describe('demo page against the real Node server', () => {
     const page = await browser.newPage();
     // The token never reaches a cookie: read it off the login answer.
     let token: string | undefined;
-    page.on('response', async (response) => {
+    page.on('response', (response) => {
       // The CORS preflight answers the same URL: only the POST carries the token.
       if (response.url().endsWith('/auth/login') && response.request().method() === 'POST' && response.ok()) {
-        token = (await response.json()).token;
+        void response.json().then((body: { token: string }) => (token = body.token));
       }
     });
     // 127.0.0.1 (page) and localhost (API) are different sites: cookies would be third-party.
@@ -92,7 +93,7 @@ describe('demo page against the real Node server', () => {
     const sessionAnswers: Promise<{ status: number; identifiant?: string }>[] = [];
     page.on('response', (response) => {
       if (new URL(response.url()).pathname.endsWith('/auth/session') && response.request().method() === 'GET') {
-        sessionAnswers.push(response.json().then((body) => ({ status: response.status(), identifiant: body.account?.identifiant }), () => ({ status: response.status() })));
+        sessionAnswers.push(response.json().then((body: Partial<Session>) => ({ status: response.status(), identifiant: body.account?.identifiant }), () => ({ status: response.status() })));
       }
     });
     await page.reload();

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { AgentPreregistrationList, Outbox } from '@famille/contract';
 import { agentToken, launchChromium, logInOnPage, parentToken, startDemo, tenantApi, type Demo } from './harness.ts';
 
 let demo: Demo;
@@ -86,7 +87,7 @@ describe('crèche pre-registration on the demo page against the real Node server
       await (inputs[index] as ElementHandle<HTMLInputElement>).uploadFile(file);
       await page.waitForFunction((s, n) => {
         const root = document.querySelector(s)!;
-        return !root.querySelector('progress') && root.textContent!.includes(n);
+        return !root.querySelector('progress') && root.textContent.includes(n);
       }, { timeout: 20_000 }, wizard, name);
     }
     await continueButton(page);
@@ -107,8 +108,8 @@ describe('crèche pre-registration on the demo page against the real Node server
 
     // The service proposes a place.
     const agent = await agentToken(api);
-    const { preregistrations } = await api('/agent/preregistrations?status=deposee', { token: agent });
-    const mine = preregistrations.find((p: { preregistration: { number: number } }) => p.preregistration.number === number);
+    const { preregistrations } = await api<AgentPreregistrationList>('/agent/preregistrations?status=deposee', { token: agent });
+    const mine = preregistrations.find((p) => p.preregistration.number === number);
     assert.ok(mine, 'the agent sees the request');
     assert.deepEqual(mine.preregistration.choices, ['fleur-de-pyrus']);
     assert.equal(mine.preregistration.startDate, startDate.split('/').reverse().join('-'), 'the start date typed before closing the page');
@@ -120,8 +121,8 @@ describe('crèche pre-registration on the demo page against the real Node server
       const text = document.querySelector(s)?.textContent ?? '';
       return text.includes(`n° ${n}`) && text.includes('Place proposée');
     }, { timeout: 20_000 }, requestsView, number);
-    const { messages } = await api('/dev/outbox');
-    const mail = messages.find((m: { to: string; subject: string; text: string }) => m.to === 'parent.demo@example.fr' && m.text.includes(String(number)) && /place proposée/i.test(m.subject + m.text));
+    const { messages } = await api<Outbox>('/dev/outbox');
+    const mail = messages.find((m) => m.to === 'parent.demo@example.fr' && m.text.includes(String(number)) && /place proposée/i.test(m.subject + m.text));
     assert.ok(mail, 'the "place proposée" e-mail is in the outbox');
     await context.close();
   });

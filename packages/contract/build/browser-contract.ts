@@ -23,7 +23,7 @@ function compactRequired(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(compactRequired);
   if (typeof node !== 'object' || node === null) return node;
   const out = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, compactRequired(value)])) as Record<string, unknown>;
-  const keys = Object.keys((out['properties'] ?? {}) as object);
+  const keys = Object.keys(out['properties'] ?? {});
   const required = out['required'];
   if (Array.isArray(required) && keys.length > 0 && required.length === keys.length && keys.every((key) => required.includes(key))) out['required'] = true;
   return out;

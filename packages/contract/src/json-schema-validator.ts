@@ -56,7 +56,7 @@ function typeOf(value: unknown): string {
 function matchesType(value: unknown, type: string): boolean {
   const actual = typeOf(value);
   if (type === 'integer') return Number.isInteger(value);
-  if (type === 'number') return actual === 'number' && Number.isFinite(value as number);
+  if (type === 'number') return actual === 'number' && Number.isFinite(value);
   return actual === type;
 }
 
@@ -138,7 +138,7 @@ function check(schema: JsonSchema, value: unknown, path: (string | number)[], is
 function discriminatorOf(options: JsonSchema[]): string | undefined {
   const first = options[0]?.properties;
   if (!first) return undefined;
-  return Object.keys(first).find((key) => options.every((option) => option.properties?.[key] && 'const' in option.properties[key]!));
+  return Object.keys(first).find((key) => options.every((option) => option.properties?.[key] && 'const' in option.properties[key]));
 }
 
 function validate(schema: JsonSchema, value: unknown): ValidationIssue[] {

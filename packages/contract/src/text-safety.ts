@@ -7,6 +7,7 @@ import type { FieldError } from './problem.ts';
 export const multilineFields: readonly string[] = ['observations', 'comment', 'password'];
 
 // C0 control characters but tab, line feed and carriage return, and DEL.
+// eslint-disable-next-line no-control-regex -- matching control characters is its purpose
 const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const lineBreakOrTab = /[\t\n\r]/;
 // Half of a surrogate pair without its other half: not text in any encoding.

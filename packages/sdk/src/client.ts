@@ -117,7 +117,7 @@ export interface FamilleClient {
 /** What the SDK's resource modules need beyond `call()` (uploads). Not exported from the package. */
 export interface ClientInternals {
   /** `call()` with ky options of its own for this request (a file body, a signal, another fetch). */
-  send<E extends Endpoint>(endpoint: E, args?: CallArgs<E>, init?: Options): Promise<CallResult<E>>;
+  send<E extends Endpoint>(this: void, endpoint: E, args?: CallArgs<E>, init?: Options): Promise<CallResult<E>>;
   /** Whether the client sends through `fetch` only (injected, or no XMLHttpRequest). */
   usesFetch: boolean;
 }
@@ -134,7 +134,7 @@ export function createClient(options: ClientOptions): FamilleClient {
    * One operation: its answer as the contract promises it (a body validated, a file as a
    * Blob), every failure as an ApiError but the caller's own cancellation.
    */
-  async function send(endpoint: Endpoint, args?: CallArgs<Endpoint>, init?: Options): Promise<any> {
+  async function sendUntyped(endpoint: Endpoint, args?: CallArgs<Endpoint>, init?: Options): Promise<unknown> {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(args?.query ?? {})) if (value !== undefined) query.set(key, String(value));
     const url = base + buildPath(endpoint.path, { tenant: options.tenant, ...args?.params }).slice(1) + (query.size ? `?${query}` : '');
@@ -172,6 +172,8 @@ export function createClient(options: ClientOptions): FamilleClient {
     return parsed.data;
   }
 
+  /** Typed by the endpoint: what `sendUntyped` returns, it validated with that endpoint's schema. */
+  const send = sendUntyped as ClientInternals['send'];
   const call = <E extends Endpoint>(endpoint: E, args?: CallArgs<E>): Promise<CallResult<E>> => send(endpoint, args);
 
   const client: FamilleClient = {

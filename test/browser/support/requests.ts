@@ -26,7 +26,7 @@ const parsed = (text: string): unknown => {
  * Records every request whose path ends with `pathEnd` (and, if given, whose method is
  * `method`) until `restore()`; the page's requests go on to the server unchanged.
  */
-export function recordRequests(pathEnd: string, method?: string): { exchanges: Exchange[]; restore(): void } {
+export function recordRequests(pathEnd: string, method?: string): { exchanges: Exchange[]; restore(this: void): void } {
   const exchanges: Exchange[] = [];
   const record = (verb: string, url: string): Exchange | undefined => {
     const path = new URL(url, location.href).pathname;
@@ -39,12 +39,13 @@ export function recordRequests(pathEnd: string, method?: string): { exchanges: E
   const fetch = globalThis.fetch;
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : undefined;
-    const exchange = record(init?.method ?? request?.method ?? 'GET', request?.url ?? String(input));
+    const exchange = record(init?.method ?? request?.method ?? 'GET', input instanceof Request ? input.url : String(input));
     const response = await fetch(input, init);
     if (exchange) Object.assign(exchange, { status: response.status, headers: Object.fromEntries(response.headers), body: parsed(await response.clone().text()) });
     return response;
   };
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with `.call(this, …)` and put back by restore()
   const { open, send } = XMLHttpRequest.prototype;
   const opened = new WeakMap<XMLHttpRequest, [string, string]>();
   XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, verb: string, url: string | URL, ...rest: unknown[]) {
@@ -54,7 +55,7 @@ export function recordRequests(pathEnd: string, method?: string): { exchanges: E
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const [verb, url] = opened.get(this) ?? ['GET', ''];
     const exchange = record(verb, url);
-    if (exchange) this.addEventListener('load', () => Object.assign(exchange, { status: this.status, body: typeof this.response === 'string' ? parsed(this.response) : this.response }));
+    if (exchange) this.addEventListener('load', () => Object.assign(exchange, { status: this.status, body: typeof this.response === 'string' ? parsed(this.response) : (this.response as unknown) }));
     return send.call(this, body);
   };
 

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiVersion, apiVersionHeader } from '@famille/contract';
-import { endpoints, isApiError, type ApiError, type ClientOptions } from '@famille/sdk';
+import { endpoints, isApiError, type ClientOptions } from '@famille/sdk';
 import { startDemoApp, tenant, type DemoApp } from './support/demo-app.ts';
 
 let app: DemoApp;
@@ -27,7 +27,7 @@ const failure = (extra: Partial<ClientOptions>) => app.client(extra).tenantConfi
   () => assert.fail('the connection check passed'),
   (error: unknown) => {
     assert.ok(isApiError(error), String(error));
-    return error as ApiError;
+    return error;
   },
 );
 

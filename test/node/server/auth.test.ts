@@ -56,7 +56,7 @@ describe('login', () => {
     assert.deepEqual([...wrong.headers].filter(([n]) => n !== 'x-request-id'), [...unknown.headers].filter(([n]) => n !== 'x-request-id'));
     const [a, b] = [await problemWithoutRequestId(wrong), await problemWithoutRequestId(unknown)];
     assert.equal(a, b);
-    assert.equal(JSON.parse(a).code, 'invalid_credentials');
+    assert.equal((JSON.parse(a) as { code: string }).code, 'invalid_credentials');
   });
 
   test('a not-yet-activated account is told so, but only with the right password', async () => {
@@ -78,7 +78,7 @@ describe('login', () => {
     for (const { password_hash } of accounts) assert.match(String(password_hash), /^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
     const dump = JSON.stringify(await rows(sql`select * from sessions`));
     assert.ok(!dump.includes(token!), 'the raw token is nowhere in the sessions table');
-    const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token!))), (b) => b.toString(16).padStart(2, '0')).join('');
+    const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))), (b) => b.toString(16).padStart(2, '0')).join('');
     assert.equal((await rows(sql`select 1 from sessions where token_hash = ${hash}`)).length, 1);
   });
 });

@@ -182,7 +182,7 @@ describe('job leases', () => {
     const name = `test-${key()}`;
     const runs = { a: 0, b: 0 };
     const lines: LogEntry[] = [];
-    const logger = createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) });
+    const logger = createJsonLogger({ write: (line) => void lines.push(JSON.parse(line) as LogEntry) });
     const jobOf = (who: 'a' | 'b'): PeriodicJob => ({ name, intervalMs: 15, run: async () => void runs[who]++, failure: { msg: 'test job failed', level: 'error' } });
     const a = startPeriodicJobs({ db: database.db, instance: 'a', logger, jobs: [jobOf('a')] });
     const b = startPeriodicJobs({ db: database.db, instance: 'b', logger, jobs: [jobOf('b')] });

@@ -1,5 +1,7 @@
 // The OpenAPI document as served: described throughout, precise, clean for Redocly, and
 // its docs page (Redoc, served by the API itself).
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return --
+   the tests walk the generated document by arbitrary keys (`Json`, a JSON value typed `any`) */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -11,7 +13,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { compile, endpoints, type Endpoint, type EndpointName, type JsonSchema } from '@famille/contract';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, json, login, testApp, type TestApp } from './support/app.ts';
+import { BASE, login, testApp, type TestApp } from './support/app.ts';
 import { agentLogin, send, upload, type Auth } from './support/family.ts';
 import { newBillingFamily } from './support/invoices.ts';
 
@@ -137,7 +139,7 @@ function checkable(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const { $ref, examples: _, ...rest } = node as Json;
   if (typeof $ref === 'string') return checkable({ ...doc['components']['schemas'][$ref.split('/').pop()!], ...rest });
-  const out = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, checkable(value)])) as Json;
+  const out: Json = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, checkable(value)]));
   if (typeof out['format'] === 'string' && formatPatterns[out['format']]) out['pattern'] ??= formatPatterns[out['format']];
   return out;
 }
@@ -228,7 +230,7 @@ describe('the docs page', () => {
     assert.match(html, /<redoc spec-url="\/api\/openapi\.json"/);
     assert.ok(!/https?:\/\//.test(html), 'nothing from another origin');
 
-    const script = await app.request(src!);
+    const script = await app.request(src);
     assert.equal(script.status, 200);
     assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
     assert.match(script.headers.get('cache-control') ?? '', /immutable/);
@@ -236,7 +238,7 @@ describe('the docs page', () => {
     assert.ok(body.byteLength > 500_000, `${body.byteLength} bytes`);
     assert.ok(Buffer.from(body).includes('const Hw="2.5.4"'), 'the version the URL names');
 
-    const compressed = await app.request(src!, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    const compressed = await app.request(src, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
     assert.equal(compressed.headers.get('content-encoding'), 'gzip');
     const gzipped = new Uint8Array(await compressed.arrayBuffer());
     assert.ok(gzipped.byteLength < body.byteLength / 2);

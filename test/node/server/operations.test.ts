@@ -69,16 +69,25 @@ describe('OpenAPI document', () => {
   });
 
   test('documents each declared problem code, and every $ref resolves', async () => {
-    const doc = (await (await app.request('/api/openapi.json')).json()) as Record<string, any>;
-    const login = doc['paths']['/tenants/{tenant}/auth/login']['post'];
-    const codes = Object.values(login.responses).flatMap((r: any) => r['x-problem-codes'] ?? []);
+    /** What this test reads of the document. */
+    interface Operation {
+      responses: Record<string, { 'x-problem-codes'?: string[]; headers?: Record<string, unknown> }>;
+      requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+      security?: unknown;
+    }
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const login = doc.paths['/tenants/{tenant}/auth/login']!['post']!;
+    const codes = Object.values(login.responses).flatMap((r) => r['x-problem-codes'] ?? []);
     for (const code of endpoints.login.errors) assert.ok(codes.includes(code), code);
-    assert.ok(login.responses['429'].headers['Retry-After']);
-    assert.equal(login.requestBody.content['application/json'].schema.$ref, '#/components/schemas/LoginInput');
+    assert.ok(login.responses['429']!.headers!['Retry-After']);
+    assert.equal(login.requestBody!.content['application/json']!.schema.$ref, '#/components/schemas/LoginInput');
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
     assert.ok(refs.length > 5);
-    for (const ref of refs) assert.ok(doc['components']['schemas'][ref], ref);
-    assert.deepEqual(doc['paths']['/tenants/{tenant}/auth/session']['get'].security, [{ sessionCookie: [] }, { bearerToken: [] }]);
+    for (const ref of refs) assert.ok(doc.components.schemas[ref], ref);
+    assert.deepEqual(doc.paths['/tenants/{tenant}/auth/session']!['get']!.security, [{ sessionCookie: [] }, { bearerToken: [] }]);
   });
 
   test('has a plain docs page with every operation and no external asset', async () => {

@@ -172,7 +172,7 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
     const client = this.#active;
     const problem = this.connectionProblem;
     if (!problem || !client) return undefined;
-    return connectionNotice(this.i18n as unknown as Localizer<Messages>, problem, () => void loadClientState(client, this, () => this.#active), this.i18n.locale);
+    return connectionNotice(this.i18n, problem, () => void loadClientState(client, this, () => this.#active), this.i18n.locale);
   }
 
   /** The client in use: property, then portal, then one built from the attributes. */

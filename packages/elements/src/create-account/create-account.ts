@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, endpoints } from '@famille/sdk';
-import { issuesToFieldErrors, RegistrationInput, type FieldError, type Locale, type RegistrationAccepted } from '@famille/contract';
+import { issuesToFieldErrors, RegistrationInput, type FieldError, type RegistrationAccepted } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
-import { checkbox, choices, errorSummary, field, messageBox, passwordToggle, retriable, secondaryButton, submitButton } from '../form/field.ts';
+import { checkbox, choices, errorSummary, field, messageBox, passwordToggle, retriable, secondaryButton, submitButton, type AutocompleteToken, type InputType } from '../form/field.ts';
 import { passwordChecklist } from '../form/password-checklist.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
@@ -31,10 +31,10 @@ type Label = keyof CreateAccountMessages & keyof AllMessages;
 /** One input of the wizard: its path in RegistrationInput is its name and its key. */
 interface Spec {
   path: string;
-  ac?: string;
+  ac?: AutocompleteToken;
   req?: 1;
   hint?: Label;
-  type?: string;
+  type?: InputType;
   mode?: string;
   /** Radio options (their labels are message keys). */
   options?: readonly Label[];
@@ -347,7 +347,7 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
       <p>${t('sentTtl', { hours: accepted.activationTtlHours })}</p>
       <p>${t('sentHelp')}</p>
       ${this.#renderProblem()}
-      ${secondaryButton(t('resend'), () => this.#resend({ identifiant: this.#values['credentials.identifiant']!.trim() }), this.#s.pending)}
+      ${secondaryButton(t('resend'), () => void this.#resend({ identifiant: this.#values['credentials.identifiant']!.trim() }), this.#s.pending)}
     </section>`;
   }
 
@@ -367,7 +367,7 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
       ${messageBox(this.#problemText(a.problem), { prefix: t('errorPrefix') })}
       ${code === 'token_used' ? html`<p>${t('usedHelp')}</p>${loginLink(this, this.loginHref, t('login'))}` : nothing}
       ${this.#renderProblem()}
-      ${canResend ? secondaryButton(t('resend'), () => this.#resend({ token }), this.#s.pending) : nothing}
+      ${canResend ? secondaryButton(t('resend'), () => void this.#resend({ token }), this.#s.pending) : nothing}
       ${retriable(a.problem) ? secondaryButton(t('retry'), () => void this.#activate(token)) : nothing}`;
   }
 
@@ -382,7 +382,7 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
     if (!error) return undefined;
     const { t } = this.i18n;
     if (path === 'acceptCgu') return t('acceptRequired');
-    return t(error.code, { field: t(labelOf(path)), minimum: 0, maximum: 0, ...error.params } as never);
+    return t(error.code, { field: t(labelOf(path)), minimum: 0, maximum: 0, ...error.params });
   }
 
   /** What the parent typed, as the contract's input: trimmed, empty answers left out. */

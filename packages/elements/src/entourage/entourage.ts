@@ -6,13 +6,12 @@ import {
   type DocumentInfo,
   type FamilyRequest,
   type FieldError,
-  type Locale,
   type Member,
   type RequestStatus,
 } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
-import { checkbox, choices, errorSummary, field, problemBox, retriable, secondaryButton, submitButton } from '../form/field.ts';
+import { checkbox, choices, errorSummary, field, problemBox, retriable, secondaryButton, submitButton, type InputType } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
@@ -21,7 +20,7 @@ import { entourageTables, type AllEntourageMessages as AllMessages } from './mes
 import type { MessageTables } from '../i18n/localize.ts';
 import { entourageStyles } from './entourage.styles.ts';
 
-type Key = keyof AllMessages & string;
+type Key = keyof AllMessages;
 
 /** The events of `<famille-entourage>`, by name. */
 export interface FamilleEntourageEvents {
@@ -40,7 +39,7 @@ const kinds: readonly MemberKind[] = ['coRepresentant', 'enfant', 'futur', 'cont
 interface Spec {
   name: string;
   req?: 1;
-  type?: string;
+  type?: InputType;
   mode?: string;
   hint?: Key;
   options?: readonly Key[];
@@ -430,7 +429,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     if (!error) return undefined;
     const { t } = this.i18n;
     if (!('path' in error)) return t(error.code as 'waitUpload');
-    return t(error.code, { field: t(name as 'nomUsage'), minimum: 0, maximum: 0, ...error.params } as never);
+    return t(error.code, { field: t(name as 'nomUsage'), minimum: 0, maximum: 0, ...error.params });
   }
 
   #renderSummary(kind: MemberKind): TemplateResult | typeof nothing {
@@ -543,7 +542,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
       <p class="famille-request-number">${t('requestNumber', { n: request.number })} — ${request.memberLabel}</p>
       <p>${t('statusLabel')} : ${this.#badge(request.status)}</p>
       <p>${t('requestOn', { date: date(request.createdAt, { dateStyle: 'long', timeStyle: 'short' }) })}</p>
-      ${secondaryButton(t('backToList'), () => this.#toList())}
+      ${secondaryButton(t('backToList'), () => void this.#toList())}
     </section>`;
   }
 

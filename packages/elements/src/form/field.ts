@@ -3,14 +3,33 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ApiError } from '@famille/sdk';
 import type { Localizer, Messages } from '../i18n/localize.ts';
 
+/** The input types the kit's fields use (lit-analyzer checks a binding against HTML's list). */
+export type InputType = 'text' | 'email' | 'tel' | 'password';
+
+/** The autocomplete tokens the kit's fields use (RGAA 11.13); lit-analyzer checks them against HTML's list. */
+export type AutocompleteToken =
+  | 'username'
+  | 'current-password'
+  | 'new-password'
+  | 'family-name'
+  | 'given-name'
+  | 'bday'
+  | 'address-line1'
+  | 'address-line2'
+  | 'address-line3'
+  | 'postal-code'
+  | 'address-level2'
+  | 'tel'
+  | 'email';
+
 export interface FieldOptions {
   /** Unique in the document or shadow root: the label, hint and error ids derive from it. */
   id: string;
   name: string;
   label: string;
-  type?: string;
+  type?: InputType;
   /** An autocomplete token (RGAA 11.13), e.g. `username`; none for fields with no token. */
-  autocomplete?: string;
+  autocomplete?: AutocompleteToken;
   /**
    * The value to show; without it the input keeps whatever was typed (uncontrolled).
    * The caller keeps it in step with every `input` event (no `live()` needed).

@@ -43,19 +43,20 @@ type ParamsOf<M, K extends keyof M> = M[K] extends (p: infer P) => string ? [par
 /** A message table: each message is a string or a function of its parameters. */
 export type MessageTable = { readonly [key: string]: string | ((p: never) => string) };
 
+/** Its functions use no `this` (`this: void`): callers take them apart, `const { t } = this.i18n`. */
 export interface Localizer<M = Messages> {
   readonly locale: Locale;
-  t<K extends keyof M & string>(key: K, ...params: ParamsOf<M, K>): string;
+  t<K extends keyof M & string>(this: void, key: K, ...params: ParamsOf<M, K>): string;
   /**
    * The message of a problem code (the server's or the SDK's). A code this page carries no
    * text for — another domain's, or a newer server's — reads as a generic failure.
    */
-  problem(code: string, params?: object): string;
+  problem(this: void, code: string, params?: object): string;
   /** A date or instant, shown in Europe/Paris. */
-  date(value: Date | string, options?: Intl.DateTimeFormatOptions): string;
-  number(value: number, options?: Intl.NumberFormatOptions): string;
+  date(this: void, value: Date | string, options?: Intl.DateTimeFormatOptions): string;
+  number(this: void, value: number, options?: Intl.NumberFormatOptions): string;
   /** Integer cents as euros. */
-  money(cents: number): string;
+  money(this: void, cents: number): string;
 }
 
 /** Only French and English are complete: anything else falls back to French. */
@@ -91,7 +92,7 @@ export function createLocalizer<M extends object = Messages>(
     t(key, ...[params]) {
       const override = overrides?.[key];
       if (override !== undefined) {
-        return override.replace(/\{(\w+)\}/g, (all, name: string) => String((params as Record<string, unknown> | undefined)?.[name] ?? all));
+        return override.replace(/\{(\w+)\}/g, (all, name: string) => String((params as Record<string, string | number | undefined> | undefined)?.[name] ?? all));
       }
       const message = table[key] as string | ((p: unknown) => string);
       return typeof message === 'function' ? message(params) : message;

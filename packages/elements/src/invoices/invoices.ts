@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiError, endpoints, type FamilleClient } from '@famille/sdk';
-import type { AttestationSummary, Invoice, InvoiceList, InvoicePreference, Locale, Payment, PaymentTransaction } from '@famille/contract';
+import type { AttestationSummary, Invoice, InvoiceList, InvoicePreference, Payment, PaymentTransaction } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { messageBox, problemBox, retriable, secondaryButton, submitButton } from '../form/field.ts';
@@ -12,7 +12,7 @@ import { invoicesTables, type AllInvoicesMessages as AllMessages } from './messa
 import type { MessageTables } from '../i18n/localize.ts';
 import { invoicesStyles } from './invoices.styles.ts';
 
-type Key = keyof AllMessages & string;
+type Key = keyof AllMessages;
 
 /** The events of `<famille-invoices>`, by name. */
 export interface FamilleInvoicesEvents {

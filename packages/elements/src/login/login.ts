@@ -5,7 +5,7 @@ import { FamilleElement } from '../context/famille-element.ts';
 import { errorSummary, field, messageBox, passwordToggle, retriable, secondaryButton, submitButton } from '../form/field.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender } from '../form/wizard.ts';
-import type { Localizer, MessageTables } from '../i18n/localize.ts';
+import type { MessageTables } from '../i18n/localize.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { loginTables, loginTablesWith, type AllLoginMessages } from './messages.ts';
 import type { AllRecoveryMessages, Recovery, RecoveryHost, RecoveryMode, RecoveryNotice } from './recovery.ts';
@@ -170,7 +170,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
     element: this,
     id: this.#id,
     // The element's tables are `recoveryTables` once the recovery is here: these words are in.
-    i18n: () => this.i18n as unknown as Localizer<AllRecoveryMessages>,
+    i18n: () => this.i18n,
     show: (mode, notice) => this.#to(mode, { pending: false, notice }),
     fill: async (values) => {
       await this.updateComplete;
@@ -283,7 +283,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
       submitting: t('submitting'),
       links: html`${this.#link('famille-forgot-password', this.forgotPasswordHref, t('forgotPassword'), this.#s.opening)}
         <p>${t('noAccount')} ${this.#link('famille-create-account-requested', this.createAccountHref, t('createAccount'))}</p>`,
-      action: (problem) => (problem.code === 'account_not_activated' ? secondaryButton(t('resendActivation'), this.#resend, this.#s.pending) : undefined),
+      action: (problem) => (problem.code === 'account_not_activated' ? secondaryButton(t('resendActivation'), () => void this.#resend(), this.#s.pending) : undefined),
       check: ({ identifiant, password }) => LoginInput.safeParse({ identifiant, password }, { reportInput: true }),
       send: async (client, { identifiant, password }) => {
         const session = await client.auth.login({ identifiant, password });
@@ -471,7 +471,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
       return this.#focus('[part=notice]');
     } catch (error) {
       // "Réessayer" asks for the e-mail again (the module too, if that is what failed).
-      this.#set({ pending: false, problem: this.asApiError(error), retry: this.#resend });
+      this.#set({ pending: false, problem: this.asApiError(error), retry: () => void this.#resend() });
       return this.#focus('[part=alert]');
     }
   };

@@ -3,7 +3,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, endpoints } from '@famille/sdk';
 import type {
   FieldError,
-  Locale,
   Member,
   Preregistration,
   PreregistrationDraft,
@@ -23,7 +22,7 @@ import { preregistrationTables, type AllPreregistrationMessages as AllMessages }
 import type { MessageTables } from '../i18n/localize.ts';
 import { preregistrationStyles } from './preregistration.styles.ts';
 
-type Key = keyof AllMessages & string;
+type Key = keyof AllMessages;
 
 /** The events of `<famille-preregistration>`, by name. */
 export interface FamillePreregistrationEvents {
@@ -373,6 +372,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
 
   #message(path: string): string | undefined {
     const error = this.#s.errors[path];
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it is needed: without it the call does not type check
     return error ? (this.i18n.t as (key: Key, params?: unknown) => string)(error.key, error.params) : undefined;
   }
 
@@ -617,7 +617,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     const a = this.#v.answers[q.id];
     if (q.kind === 'yesNo') return a === undefined ? t('notGiven') : t(a === true ? 'yes' : 'no');
     const ids = Array.isArray(a) ? a : typeof a === 'string' ? [a] : [];
-    const labels = ids.map((id) => q.options.find((o) => o.id === id)).filter((o) => !!o).map((o) => this.#local(o!.label));
+    const labels = ids.map((id) => q.options.find((o) => o.id === id)).filter((o) => !!o).map((o) => this.#local(o.label));
     return labels.length ? labels.join(', ') : t('notGiven');
   }
 
@@ -891,7 +891,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
       else if (head === 'documents')
         problem = { key: f.code === 'required' ? 'documentRequired' : f.code === 'invalid_format' ? 'documentFormat' : f.code === 'too_large' ? 'documentTooLarge' : 'documentUnknown' };
       else if (head === 'answers') problem = this.#answerProblem(rest, f.code, f.params);
-      else problem = { key: f.code as Key, params: { field: f.path, minimum: 0, maximum: 0, ...f.params } };
+      else problem = { key: f.code, params: { field: f.path, minimum: 0, maximum: 0, ...f.params } };
       errors[f.path] ??= problem;
     }
     return errors;

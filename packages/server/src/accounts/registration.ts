@@ -82,7 +82,7 @@ export async function register(app: AppContext, tenant: Tenant, input: Input, ip
       const existing = await findAccountByEmailKey(tx, tenantId, emailKey);
       if (!existing) {
         await insertAccount(tx, row);
-        return [await issueActivation(tx, app, tenant, { id: row.id!, email: row.email, identifiant: row.identifiant, prenoms: row.prenoms, locale }, now)];
+        return [await issueActivation(tx, app, tenant, { id: row.id, email: row.email, identifiant: row.identifiant, prenoms: row.prenoms, locale }, now)];
       }
       if (existing.status === 'pending_activation') return [await issueActivation(tx, app, tenant, existing, now)];
       if (existing.status === 'disabled') return [];

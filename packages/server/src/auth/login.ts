@@ -9,7 +9,7 @@ import { deleteExpiredSessionsOf, insertSession } from '../db/sessions.ts';
 import { clearThrottleCounter, recordThrottleFailures, throttleWaitSeconds } from '../db/throttle.ts';
 import { normalizeIdentifiant } from '../domain/identifiant.ts';
 import { openSession } from '../domain/session.ts';
-import { retryAfterSeconds, type ThrottleRule } from '../domain/throttle.ts';
+import { retryAfterSeconds } from '../domain/throttle.ts';
 import { sha256Hex, toBase64Url } from './encoding.ts';
 import type { PasswordHasher } from './password-hash.ts';
 import { newSessionToken } from './session-token.ts';

@@ -4,6 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 
 /** Any drizzle PostgreSQL database: PGlite (here and in the browser) or node-postgres. */
 // Each driver brands its own result kind; handlers only use the shared query builder.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any driver's result kind, as said above
 export type Database = PgDatabase<any>;
 
 /** A drizzle database over a PGlite instance (in memory, on disk, or in the browser). */

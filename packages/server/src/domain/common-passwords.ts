@@ -15,7 +15,7 @@ export type CommonPasswordLoader = () => Promise<readonly string[]>;
  */
 export const zxcvbnCommonPasswords: CommonPasswordLoader = async () => {
   const { dictionary } = await import('@zxcvbn-ts/language-common');
-  return dictionary['passwords-common'] as readonly string[];
+  return dictionary['passwords-common'];
 };
 
 // French favourites that an international list under-ranks.

@@ -74,7 +74,7 @@ export async function memberViews(db: Database, tenantId: string, members: reado
     return {
       id: m.id,
       role: m.role,
-      profile: m.profile as MemberInput as Member['profile'],
+      profile: m.profile as MemberInput,
       status: latest?.status ?? 'deposee',
       removalRequested: m.removalRequested,
       documents: memberDocuments.filter((d) => d.memberId === m.id).map(toDocumentInfo),
@@ -88,7 +88,7 @@ export function memberFromRequest(row: RequestRow, docs: readonly DocumentRow[])
   return {
     id: row.memberId,
     role: row.memberRole,
-    profile: row.profile as MemberInput as Member['profile'],
+    profile: row.profile as MemberInput,
     status: row.status,
     removalRequested: false,
     documents: docs.filter((d) => d.requestId === row.id).map(toDocumentInfo),

@@ -36,6 +36,7 @@ export function displayFileName(header: string | undefined, fallback: string): s
     .split(/[/\\]/)
     .pop()!
     // Control characters, and the bidirectional overrides used to disguise extensions.
+    // eslint-disable-next-line no-control-regex -- matching control characters is its purpose
     .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim()
     .replace(/^\.+/, '')

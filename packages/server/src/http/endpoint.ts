@@ -69,7 +69,7 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
     const body = endpoint.body && endpoint.binary !== 'upload' ? await readJsonBody(c, endpoint.body) : undefined;
     const args = { c, app, params: c.req.param(), body, query, tenant, session, agent } as unknown as HandlerArgs<E>;
     const result = await handler(args);
-    if (endpoint.binary === 'download') return result as unknown as Response;
+    if (endpoint.binary === 'download') return result;
     if (endpoint.status === 204 || endpoint.response === undefined) return c.body(null, 204);
     return c.json(result, endpoint.status);
   });

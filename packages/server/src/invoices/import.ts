@@ -190,7 +190,7 @@ function parseInvoiceJson(text: string): Parsed {
   };
 }
 
-const messages: Partial<Record<FieldError['code'], (params: Record<string, unknown>) => string>> = {
+const messages: Partial<Record<FieldError['code'], (params: NonNullable<FieldError['params']>) => string>> = {
   required: () => 'required',
   invalid_format: (p) => (p['decimals'] !== undefined ? `at most ${String(p['decimals'])} decimals` : 'invalid format'),
   invalid_type: () => 'wrong type',

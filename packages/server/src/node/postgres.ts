@@ -12,7 +12,7 @@ interface Pool {
 export function createPostgresDatabase(
   connectionString: string,
   options: { max?: number; logger?: Logger } = {},
-): { db: Database; close(): Promise<void> } {
+): { db: Database; close(this: void): Promise<void> } {
   const db = drizzle({ connection: { connectionString, max: options.max ?? 10 }, ...(options.logger && { logger: options.logger }) });
   const pool = db.$client as unknown as Pool;
   // An idle client losing its connection must not crash the process; the pool replaces it.

@@ -66,7 +66,9 @@ async function parseSoapAnswer(xml: string): Promise<{ fault?: { code?: string; 
     const detail = (fault['detail'] ?? {}) as Parsed;
     const error = Object.values(detail)[0] as Parsed | undefined;
     const code = typeof error?.['code'] === 'string' ? error['code'] : undefined;
-    const message = String(error?.['libelle'] ?? error?.['descriptif'] ?? fault['faultstring'] ?? 'SOAP fault');
+    // Text elements: the parser reads them as strings, or numbers when they look like one.
+    const text = (error?.['libelle'] ?? error?.['descriptif'] ?? fault['faultstring'] ?? 'SOAP fault') as string | number;
+    const message = String(text);
     return { fault: { ...(code && { code }), message } };
   }
   const response = Object.values(body)[0] as Parsed | undefined;

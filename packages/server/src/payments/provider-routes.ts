@@ -95,6 +95,7 @@ export function mountPaymentProviderRoutes(root: Hono<AppEnv>, app: AppContext):
     if (!tenant || (provider !== 'demo' && provider !== 'payfip')) return notFound(c);
     const type = c.req.header('content-type') ?? '';
     const form = type.includes('form') ? await c.req.parseBody() : {};
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the fields are text; a file sent there reads "[object File]", which matches no transaction
     const idOp = String(form['idOp'] ?? form['idop'] ?? c.req.query('idOp') ?? c.req.query('idop') ?? '');
     if (!idOp || idOp.length > 64) return c.text('Bad request', 400);
     await confirmByReference(app, tenant, provider, { providerRef: idOp });

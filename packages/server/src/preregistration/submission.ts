@@ -5,7 +5,7 @@ import type { AuthenticatedSession } from '../auth/authenticate.ts';
 import type { Database } from '../db/database.ts';
 import { newUuid } from '../db/ids.ts';
 import { documents, familyMembers, preregistrationDrafts, preregistrationEvents, preregistrations } from '../db/schema.ts';
-import { nextCommission, submissionErrors, type ChildDates, type GivenDocumentFacts } from '../domain/preregistration.ts';
+import { nextCommission, submissionErrors, type GivenDocumentFacts } from '../domain/preregistration.ts';
 import { parisDate } from '../domain/paris-date.ts';
 import { ProblemError } from '../http/problem.ts';
 import { mailFamily } from '../mail/outbox.ts';
@@ -73,7 +73,7 @@ export async function submitDraft(app: AppContext, tenant: Tenant, session: Auth
           .for('update')
       : [];
     const facts = new Map<string, GivenDocumentFacts>(rows.map((d) => [d.id, { contentType: d.contentType, size: d.size, claimed: d.requestId !== null || d.preregistrationId !== null }]));
-    const errors = submissionErrors(config, draft.content, child.profile as ChildDates, facts, parisDate(now));
+    const errors = submissionErrors(config, draft.content, child.profile, facts, parisDate(now));
     if (errors.length > 0) throw new ProblemError('validation_failed', { fieldErrors: errors });
 
     const known = new Set(config.questionnaire.map((q) => q.id));

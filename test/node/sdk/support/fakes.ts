@@ -24,6 +24,7 @@ export function recorder(answer: (request: Request) => Response | Promise<Respon
 export const hang: typeof fetch = async (input, init) => {
   const { signal } = new Request(input, init);
   signal.throwIfAborted();
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as a real fetch() does
   return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
 };
 

@@ -48,7 +48,7 @@ export function uploadInit(auth: Auth, bytes: BodyInit | null, type: string, nam
     headers: { ...auth, 'content-type': type, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`, ...extra },
     body: bytes,
     ...(bytes instanceof ReadableStream && { duplex: 'half' }),
-  } as RequestInit;
+  };
 }
 
 export async function upload(app: TestApp, auth: Auth, bytes: Uint8Array = files.pdf(), type = 'application/pdf', name?: string, base = BASE): Promise<DocumentInfo> {

@@ -10,7 +10,7 @@ export async function startTestServer(options: ServerOptions): Promise<{ server:
     port: 0,
     host: '127.0.0.1',
     hasher: createNodeScryptHasher({ params: testHasherCost }),
-    logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line)) }),
+    logger: createJsonLogger({ write: (line) => void lines.push(JSON.parse(line) as LogEntry) }),
     // The tests read the e-mails there; a real deployment asks for it explicitly or not at all.
     devOutbox: true,
     ...options,

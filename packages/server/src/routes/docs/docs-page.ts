@@ -31,7 +31,7 @@ function markdown(text: string): string {
 }
 
 const refName = (schema: Json | undefined) =>
-  typeof schema?.['$ref'] === 'string' ? (schema['$ref'] as string).split('/').pop()! : undefined;
+  typeof schema?.['$ref'] === 'string' ? (schema['$ref']).split('/').pop()! : undefined;
 
 /** A schema in a few words, with links to named schemas. */
 function describeType(schema: Json | undefined): string {
@@ -45,7 +45,7 @@ function describeType(schema: Json | undefined): string {
   const constraints = ['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'format']
     .filter((key) => key in schema)
     .map((key) => `${key} ${escapeHtml(schema[key])}`);
-  const type = Array.isArray(schema['type']) ? (schema['type'] as string[]).join(' | ') : String(schema['type'] ?? 'any');
+  const type = Array.isArray(schema['type']) ? (schema['type'] as string[]).join(' | ') : String((schema['type'] as string | undefined) ?? 'any');
   return escapeHtml(type) + (constraints.length ? ` <small>(${constraints.join(', ')})</small>` : '');
 }
 

@@ -129,13 +129,13 @@ function problemResponses(endpoint: Endpoint): JsonObject {
  * options of a union of registered schemas (MemberInput), named after their schema.
  */
 function bodyExamples(schema: z.ZodMiniType): JsonObject | undefined {
-  const sources = [schema, ...(((schema._zod.def as { options?: z.ZodMiniType[] }).options ?? []) as z.ZodMiniType[])];
+  const sources = [schema, ...((schema._zod.def as { options?: z.ZodMiniType[] }).options ?? [])];
   const entries = sources.flatMap((source) => {
     const meta = z.globalRegistry.get(source);
     const values = (meta?.examples as unknown[] | undefined) ?? [];
-    return values.map((value, index) => [
+    return values.map((value, index): [string, JsonObject] => [
       `${meta!.id}${values.length > 1 ? `-${index + 1}` : ''}`,
-      { summary: `${(meta!['title'] as string | undefined) ?? meta!.id}${values.length > 1 ? ` (${index + 1})` : ''}`, value },
+      { summary: `${meta!['title'] ?? meta!.id}${values.length > 1 ? ` (${index + 1})` : ''}`, value },
     ]);
   });
   return entries.length ? Object.fromEntries(entries) : undefined;
