@@ -1,4 +1,4 @@
-// Runs every suite (typecheck, Node tests on PGlite, the server tests again on PostgreSQL
+// Runs every suite (typecheck, lint, Node tests on PGlite, the server tests again on PostgreSQL
 // when TEST_DATABASE_URL is set, browser tests in Chromium, end-to-end tests, the packages
 // installed from their tarballs) and ends
 // with one line of totals: "N passed, N failed[, N skipped]". Exits non-zero on any failure.
@@ -35,6 +35,12 @@ const suites: Suite[] = [
   {
     name: 'typecheck',
     command: [node, 'node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'],
+    counts: () => undefined, // judged by exit code: 1 check
+  },
+  {
+    // ESLint and lit-analyzer (tools/lint), zero warnings: `npm run lint`.
+    name: 'lint',
+    command: ['npm', 'run', '--silent', 'lint'],
     counts: () => undefined, // judged by exit code: 1 check
   },
   {
@@ -89,6 +95,7 @@ for (const suite of suites) {
   console.log(`\n=== ${suite.name}: ${suite.command.slice(1).join(' ')}\n`);
   const started = Date.now();
   const { code, output } = await run(suite);
+  // eslint-disable-next-line no-control-regex -- ESC starts the terminal's colour codes
   const plain = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   let counts = suite.counts(plain);
   if (!counts) counts = code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
