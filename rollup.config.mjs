@@ -112,7 +112,11 @@ export default [
   {
     // The contract's `browser` export: what bundlers of the published packages pick.
     input: 'packages/contract/src/index.ts',
-    plugins: [browserContract(), nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+    plugins: [
+      browserContract(),
+      nodeResolve({ exportConditions: ['source', 'browser'], extensions: ['.ts', '.js'] }),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+    ],
     output: { file: 'packages/contract/dist/browser.js', format: 'es', sourcemap: true },
   },
   await kitBuild(),

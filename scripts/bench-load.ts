@@ -54,7 +54,11 @@ export async function buildPreviousDropIn(root = process.cwd()): Promise<string>
   try {
     let archive: Buffer;
     try {
-      archive = execFileSync('git', ['archive', '--format=tar', previousCommit, 'packages', 'scripts/minify-templates.ts', 'rollup.config.mjs', 'tsconfig.json', 'package.json'], { cwd: root, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+      archive = execFileSync(
+        'git',
+        ['archive', '--format=tar', previousCommit, 'packages', 'scripts/minify-templates.ts', 'rollup.config.mjs', 'tsconfig.json', 'package.json'],
+        { cwd: root, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
     } catch (error) {
       throw new Error(`the previous drop-in is built from commit ${previousCommit}, which this clone does not hold (a shallow clone?)`, { cause: error });
     }
@@ -81,16 +85,31 @@ export async function buildPreviousDropIn(root = process.cwd()): Promise<string>
   }
 }
 
-interface Variant { name: 'new' | 'old' | 'old-gzip'; label: string }
+interface Variant {
+  name: 'new' | 'old' | 'old-gzip';
+  label: string;
+}
 const variants: Variant[] = [
   { name: 'new', label: 'kit from the API server (loader + chunks)' },
   { name: 'old', label: 'previous drop-in, as the old demo served it (raw)' },
   { name: 'old-gzip', label: 'previous drop-in, gzip -9' },
 ];
 
-interface Load { ms: number; scriptBytes: number; scripts: number; encodings: string[] }
-export interface LoadResult extends Variant { loads: Load[] }
-export interface PageLoadBench { results: LoadResult[]; version: string; previous: { raw: number; gzip: number }; seconds: number }
+interface Load {
+  ms: number;
+  scriptBytes: number;
+  scripts: number;
+  encodings: string[];
+}
+export interface LoadResult extends Variant {
+  loads: Load[];
+}
+export interface PageLoadBench {
+  results: LoadResult[];
+  version: string;
+  previous: { raw: number; gzip: number };
+  seconds: number;
+}
 
 /** Records, in the page, when the login form's identifiant input first appears. */
 function watchForLoginForm(): void {
@@ -148,14 +167,26 @@ export async function measurePageLoad(log: (line: string) => void = () => {}): P
     const dataDir = mkdtempSync(join(tmpdir(), 'famille-bench-load-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const api = await startServer({
-      kitDir, port: apiPort, dataDir: join(dataDir, 'pglite'), filesDir: join(dataDir, 'files'),
-      allowedOrigins: [pageOrigin], accountPageUrl: `${pageOrigin}/new`, demoInvoices: false, logLevel: 'warn',
+      kitDir,
+      port: apiPort,
+      dataDir: join(dataDir, 'pglite'),
+      filesDir: join(dataDir, 'files'),
+      allowedOrigins: [pageOrigin],
+      accountPageUrl: `${pageOrigin}/new`,
+      demoInvoices: false,
+      logLevel: 'warn',
     });
     cleanups.push(() => api.close());
 
     // The demo page three ways: `%KIT%/famille.js` from the API server or from the page's own.
-    const template = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8').replaceAll('%API%', `${apiOrigin}/api`).replaceAll('%TENANT%', tenant);
-    const html = { new: template.replaceAll('%KIT%', apiOrigin), old: template.replaceAll('%KIT%', '/old'), 'old-gzip': template.replaceAll('%KIT%', '/old-gzip') };
+    const template = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8')
+      .replaceAll('%API%', `${apiOrigin}/api`)
+      .replaceAll('%TENANT%', tenant);
+    const html = {
+      new: template.replaceAll('%KIT%', apiOrigin),
+      old: template.replaceAll('%KIT%', '/old'),
+      'old-gzip': template.replaceAll('%KIT%', '/old-gzip'),
+    };
     const noStore = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
     const script = { ...noStore, 'Content-Type': 'text/javascript; charset=utf-8' };
     const site: Server = createServer((request, response) => {
@@ -170,7 +201,10 @@ export async function measurePageLoad(log: (line: string) => void = () => {}): P
 
     const browser = await launchChromium();
     // launchChromium's profile folder is named only in the browser's command line.
-    const profile = browser.process()?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+    const profile = browser
+      .process()
+      ?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))
+      ?.slice('--user-data-dir='.length);
     cleanups.push(async () => {
       await browser.close();
       if (profile) rmSync(profile, { recursive: true, force: true });
@@ -182,28 +216,42 @@ export async function measurePageLoad(log: (line: string) => void = () => {}): P
       for (const result of results) {
         const load = await loadOnce(browser, `${pageOrigin}/${result.name}`);
         if (round > 0) result.loads.push(load);
-        log(`${round ? `run ${round}/${runs}` : 'warm-up'} ${result.name.padEnd(8)} ${load.ms.toFixed(0).padStart(6)} ms   ${kb(load.scriptBytes)} of script in ${load.scripts} (${load.encodings.join(', ')})`);
+        log(
+          `${round ? `run ${round}/${runs}` : 'warm-up'} ${result.name.padEnd(8)} ${load.ms.toFixed(0).padStart(6)} ms   ${kb(load.scriptBytes)} of script in ${load.scripts} (${load.encodings.join(', ')})`,
+        );
       }
     }
     return { results, version, previous: { raw: Buffer.byteLength(previous), gzip: previousGzip.length }, seconds: (performance.now() - started) / 1000 };
   } finally {
     for (const cleanup of cleanups.reverse()) {
-      try { await cleanup(); } catch (error) { console.error('bench-load: cleanup failed:', error); }
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error('bench-load: cleanup failed:', error);
+      }
     }
   }
 }
 
 export function printLoadResults({ results, version, previous, seconds }: PageLoadBench): void {
   const runCount = results[0]?.loads.length ?? 0;
-  console.log(`\ntime to the first login form (demo page, CPU ×${cpuSlowdown}, ${network}), median of ${runCount}, ${version}, headless, cold cache each load:`);
+  console.log(
+    `\ntime to the first login form (demo page, CPU ×${cpuSlowdown}, ${network}), median of ${runCount}, ${version}, headless, cold cache each load:`,
+  );
   const medians = Object.fromEntries(results.map((r) => [r.name, median(r.loads.map((l) => l.ms))])) as Record<Variant['name'], number>;
   for (const r of results) {
     const last = r.loads.at(-1)!;
     const what = `${kb(median(r.loads.map((l) => l.scriptBytes)))} in ${last.scripts} file${last.scripts === 1 ? '' : 's'}, ${last.encodings.join(', ')}`;
-    console.log(`  ${r.label.padEnd(52)} ${medians[r.name].toFixed(0).padStart(6)} ms   script ${what.padEnd(30)} runs: ${r.loads.map((l) => l.ms.toFixed(0)).join(' ')}`);
+    console.log(
+      `  ${r.label.padEnd(52)} ${medians[r.name].toFixed(0).padStart(6)} ms   script ${what.padEnd(30)} runs: ${r.loads.map((l) => l.ms.toFixed(0)).join(' ')}`,
+    );
   }
-  console.log(`  ratio new / previous (raw): ${(medians.new / medians.old).toFixed(2)}   new / previous (gzip): ${(medians.new / medians['old-gzip']).toFixed(2)}`);
-  console.log(`  (previous drop-in: commit ${previousCommit}, ${kb(previous.raw)} raw, ${kb(previous.gzip)} gzip -9; script bytes as transferred, headers included; ${seconds.toFixed(0)} s in all)`);
+  console.log(
+    `  ratio new / previous (raw): ${(medians.new / medians.old).toFixed(2)}   new / previous (gzip): ${(medians.new / medians['old-gzip']).toFixed(2)}`,
+  );
+  console.log(
+    `  (previous drop-in: commit ${previousCommit}, ${kb(previous.raw)} raw, ${kb(previous.gzip)} gzip -9; script bytes as transferred, headers included; ${seconds.toFixed(0)} s in all)`,
+  );
 }
 
 if (import.meta.main) {

@@ -133,7 +133,7 @@ function invoiceFixtures(): Record<string, unknown> {
   const methods = ['carte', 'carte', 'carte', 'cheque', 'especes', 'cesu'] as const;
   const payments: Payment[] = [];
   const paid = invoices.filter((invoice) => invoice.paidCents > 0);
-  for (let i = 0; i < paid.length; ) {
+  for (let i = 0; i < paid.length;) {
     const group = paid.slice(i, i + 1 + Math.floor(next() * 3));
     i += group.length;
     const method = methods[Math.floor(next() * methods.length)]!;
@@ -156,7 +156,10 @@ function invoiceFixtures(): Record<string, unknown> {
     const year = Number(payment.receivedAt.slice(0, 4));
     for (const allocation of payment.allocations) {
       const invoice = byId.get(allocation.invoiceId)!;
-      const parts = splitByLines(allocation.amountCents, invoice.lines.map((line) => line.amountCents));
+      const parts = splitByLines(
+        allocation.amountCents,
+        invoice.lines.map((line) => line.amountCents),
+      );
       invoice.lines.forEach((line, index) => {
         const child = children.find((c) => c.childId === line.childId)!;
         if (!underSixOnFirstJanuary(child.birthDate, year)) return;
@@ -165,13 +168,15 @@ function invoiceFixtures(): Record<string, unknown> {
       });
     }
   }
-  const attestations = [...years].sort(([a], [b]) => b - a).map(([year, perChild]) => {
-    const list = [...perChild].map(([childId, paidCents]) => {
-      const child = children.find((c) => c.childId === childId)!;
-      return { childId, name: child.childLabel, birthDate: child.birthDate, paidCents };
+  const attestations = [...years]
+    .sort(([a], [b]) => b - a)
+    .map(([year, perChild]) => {
+      const list = [...perChild].map(([childId, paidCents]) => {
+        const child = children.find((c) => c.childId === childId)!;
+        return { childId, name: child.childLabel, birthDate: child.birthDate, paidCents };
+      });
+      return { year, children: list, totalCents: list.reduce((sum, c) => sum + c.paidCents, 0) };
     });
-    return { year, children: list, totalCents: list.reduce((sum, c) => sum + c.paidCents, 0) };
-  });
 
   return {
     invoices: {
@@ -220,7 +225,15 @@ async function startStubSite(script: string): Promise<{ url: string; close(): Pr
   const now = Date.now();
   const [demo] = demoTenants({ allowedOrigins: [] });
   const session = Session.parse({
-    account: { id: 'acc-bench', identifiant: 'parent.demo', email: 'parent.demo@example.fr', civilite: 'madame', nomUsage: 'Martin', prenoms: 'Claire', status: 'active' },
+    account: {
+      id: 'acc-bench',
+      identifiant: 'parent.demo',
+      email: 'parent.demo@example.fr',
+      civilite: 'madame',
+      nomUsage: 'Martin',
+      prenoms: 'Claire',
+      status: 'active',
+    },
     transport: 'cookie',
     expiresAt: new Date(now + 8 * 3_600_000).toISOString(),
     idleExpiresAt: new Date(now + 3_600_000).toISOString(),
@@ -248,7 +261,10 @@ async function startStubSite(script: string): Promise<{ url: string; close(): Pr
 
 // ——— In the page (serialized by puppeteer: self-contained functions) ———
 
-interface Probe { received: number[]; parsed: number[] }
+interface Probe {
+  received: number[];
+  parsed: number[];
+}
 
 /**
  * Wraps the page's fetch: the answers with the family's data (every API call but the
@@ -275,7 +291,16 @@ function installProbe(): void {
   };
 }
 
-interface RunTimes { total: number; parse: number; render: number; layout: number; frame: number; rows: number; older: string; cards: boolean }
+interface RunTimes {
+  total: number;
+  parse: number;
+  render: number;
+  layout: number;
+  frame: number;
+  rows: number;
+  older: string;
+  cards: boolean;
+}
 
 /** One run: a fresh `<famille-invoices>` appended, timed until its table is laid out, then its next frame. */
 async function runOnce(tenantSlug: string): Promise<RunTimes> {
@@ -310,7 +335,8 @@ async function runOnce(tenantSlug: string): Promise<RunTimes> {
     observer.observe(element, { childList: true, subtree: true });
     host.append(element);
   });
-  if (probe.received.length < 2 || probe.parsed.length !== probe.received.length) throw new Error(`expected the invoices, the payments… read once each: ${JSON.stringify(probe)}`);
+  if (probe.received.length < 2 || probe.parsed.length !== probe.received.length)
+    throw new Error(`expected the invoices, the payments… read once each: ${JSON.stringify(probe)}`);
   const start = Math.max(...probe.received);
   const parsed = Math.max(...probe.parsed);
   const firstRow = element.querySelector('tbody tr');
@@ -328,14 +354,23 @@ async function runOnce(tenantSlug: string): Promise<RunTimes> {
 
 // ——— Measurement ———
 
-interface Layout { name: string; viewport: { width: number; height: number; isMobile?: boolean; hasTouch?: boolean }; cards: boolean }
+interface Layout {
+  name: string;
+  viewport: { width: number; height: number; isMobile?: boolean; hasTouch?: boolean };
+  cards: boolean;
+}
 
 const layouts: Layout[] = [
   { name: 'desktop table (1280×800)', viewport: { width: 1280, height: 800 }, cards: false },
   { name: 'phone cards (375×812)', viewport: { width: 375, height: 812, isMobile: true, hasTouch: true }, cards: true },
 ];
 
-interface RenderResult { name: string; runs: RunTimes[]; median: (key: keyof Omit<RunTimes, 'rows' | 'older' | 'cards'>) => number; p95: number }
+interface RenderResult {
+  name: string;
+  runs: RunTimes[];
+  median: (key: keyof Omit<RunTimes, 'rows' | 'older' | 'cards'>) => number;
+  p95: number;
+}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -385,8 +420,15 @@ export async function measureInvoicesRender(): Promise<{ version: string; result
       results.push({
         name: layout.name,
         runs: times,
-        median: (key) => percentile(times.map((t) => t[key]), 50),
-        p95: percentile(times.map((t) => t.total), 95),
+        median: (key) =>
+          percentile(
+            times.map((t) => t[key]),
+            50,
+          ),
+        p95: percentile(
+          times.map((t) => t.total),
+          95,
+        ),
       });
     }
     return { version, results };
@@ -399,17 +441,38 @@ export async function measureInvoicesRender(): Promise<{ version: string; result
 /** Prints the results in bench.ts's style; true when every layout's median meets the goal. */
 export function printRenderResults(results: RenderResult[], version: string): boolean {
   const runs = results[0]?.runs.length ?? 0;
-  console.log(`\n<famille-invoices> with ${invoiceCount.toLocaleString('en')} invoices (4 children, 1–4 lines each, every status, and the payment history), ${version}, headless,`);
+  console.log(
+    `\n<famille-invoices> with ${invoiceCount.toLocaleString('en')} invoices (4 children, 1–4 lines each, every status, and the payment history), ${version}, headless,`,
+  );
   console.log(`1 warm-up + ${runs} runs per layout, a fresh element each run, production bundle; timed in the page from the family's`);
   console.log('data (invoices, payments, …) received in full to the table laid out: JSON parse, SDK validation, Lit render + commit, style + layout;');
   console.log(`the element shows the newest ${firstPage} invoices and ${invoiceCount - firstPage} behind "Afficher … plus anciennes" (checked each run)\n`);
   const ms = (value: number) => value.toFixed(1).padStart(8);
-  console.log('layout'.padEnd(38), 'median'.padStart(8), 'p95'.padStart(8), 'parse'.padStart(8), 'render'.padStart(8), 'layout'.padStart(8), 'frame'.padStart(8), '  (ms; parse, render, layout, frame: medians)');
+  console.log(
+    'layout'.padEnd(38),
+    'median'.padStart(8),
+    'p95'.padStart(8),
+    'parse'.padStart(8),
+    'render'.padStart(8),
+    'layout'.padStart(8),
+    'frame'.padStart(8),
+    '  (ms; parse, render, layout, frame: medians)',
+  );
   for (const r of results) {
-    console.log(r.name.padEnd(38), ms(r.median('total')), ms(r.p95), ms(r.median('parse')), ms(r.median('render')), ms(r.median('layout')), ms(r.median('frame')));
+    console.log(
+      r.name.padEnd(38),
+      ms(r.median('total')),
+      ms(r.p95),
+      ms(r.median('parse')),
+      ms(r.median('render')),
+      ms(r.median('layout')),
+      ms(r.median('frame')),
+    );
   }
   const desktop = results[0]!;
-  console.log(`\nrender of 1,000 invoices, data received → laid out (desktop, median): ${desktop.median('total').toFixed(1)} ms (goal: under ${renderGoalMs} ms)`);
+  console.log(
+    `\nrender of 1,000 invoices, data received → laid out (desktop, median): ${desktop.median('total').toFixed(1)} ms (goal: under ${renderGoalMs} ms)`,
+  );
   return results.every((r) => r.median('total') < renderGoalMs);
 }
 

@@ -28,7 +28,11 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 // The Node entry, with the per-address login cap lifted: every request comes from 127.0.0.1.
 const server = spawn(process.execPath, ['--conditions=source', 'scripts/bench-server.ts'], {
   env: {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', COOKIE_SECURE: 'false',
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    COOKIE_SECURE: 'false',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: join(dataDir, 'pglite') }),
   },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,13 +43,22 @@ async function waitForServer(): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
     try {
       if ((await fetch(`${base}/health/ready`)).ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('server did not become ready in 60 s');
 }
 
-interface Result { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number }
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
 
 async function measure(name: string, path: string, headers: Record<string, string> = {}): Promise<Result> {
   const options = { url: `${base}${path}`, connections, headers };
@@ -68,8 +81,19 @@ try {
     const year = 2025 + Math.floor((month - 1) / 12);
     const mm = String(((month - 1) % 12) + 1).padStart(2, '0');
     await office.issueInvoice({
-      familyId, issuedOn: `${year}-${mm}-15`, dueOn: `${year}-${mm}-28`,
-      lines: [{ childId: member.id, childLabel: 'Léo Martin', activity: 'Multi-accueil — accueil régulier', period: `${mm}/${year}`, quantity: 40 + month, unitPriceCents: 137 }],
+      familyId,
+      issuedOn: `${year}-${mm}-15`,
+      dueOn: `${year}-${mm}-28`,
+      lines: [
+        {
+          childId: member.id,
+          childLabel: 'Léo Martin',
+          activity: 'Multi-accueil — accueil régulier',
+          period: `${mm}/${year}`,
+          quantity: 40 + month,
+          unitPriceCents: 137,
+        },
+      ],
     });
   }
 
@@ -80,10 +104,19 @@ try {
     await measure('GET …/invoices (authenticated, 24)', '/tenants/vienne-condrieu/invoices', { authorization: `Bearer ${token}` }),
   ];
 
-  console.log(`\n${databaseUrl ? 'PostgreSQL' : 'PGlite'}; ${connections} connections, ${seconds} s per route, server and load generator on the same ${(await import('node:os')).cpus().length} cores\n`);
+  console.log(
+    `\n${databaseUrl ? 'PostgreSQL' : 'PGlite'}; ${connections} connections, ${seconds} s per route, server and load generator on the same ${(await import('node:os')).cpus().length} cores\n`,
+  );
   console.log('route'.padEnd(38), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'non-2xx'.padStart(8));
   for (const r of results) {
-    console.log(r.name.padEnd(38), r.rps.toFixed(0).padStart(9), String(r.p50).padStart(8), String(r.p99).padStart(8), String(r.errors).padStart(7), String(r.non2xx).padStart(8));
+    console.log(
+      r.name.padEnd(38),
+      r.rps.toFixed(0).padStart(9),
+      String(r.p50).padStart(8),
+      String(r.p99).padStart(8),
+      String(r.errors).padStart(7),
+      String(r.non2xx).padStart(8),
+    );
   }
   const [, bare, authenticated, invoiceList] = results as [Result, Result, Result, Result];
   const ratio = authenticated.rps / bare.rps;
@@ -96,7 +129,10 @@ try {
   const invoicesPath = `${base}/tenants/vienne-condrieu/invoices`;
   const [rush, during] = await Promise.all([
     autocannon({
-      url: `${base}/tenants/vienne-condrieu/auth/login`, connections: 50, duration: seconds, method: 'POST',
+      url: `${base}/tenants/vienne-condrieu/auth/login`,
+      connections: 50,
+      duration: seconds,
+      method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ identifiant: 'parent.demo', password: 'Famille-Demo-2026', transport: 'token' }),
     }),
@@ -104,8 +140,12 @@ try {
   ]);
   const codes = (rush as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
   const count = (code: string) => codes[code]?.count ?? 0;
-  console.log(`\nlogin rush, 50 connections, ${seconds} s: ${(count('200') / seconds).toFixed(1)} logins/s accepted, ${count('503')} answered 503 server_busy (Retry-After), ${rush.errors} errors/time-outs; login p99 ${rush.latency.p99} ms`);
-  console.log(`invoice list p99: idle ${invoiceList.p99} ms, during the rush ${during.latency.p99} ms (${(during.latency.p99 / invoiceList.p99).toFixed(1)}× idle; goal at most 3×)`);
+  console.log(
+    `\nlogin rush, 50 connections, ${seconds} s: ${(count('200') / seconds).toFixed(1)} logins/s accepted, ${count('503')} answered 503 server_busy (Retry-After), ${rush.errors} errors/time-outs; login p99 ${rush.latency.p99} ms`,
+  );
+  console.log(
+    `invoice list p99: idle ${invoiceList.p99} ms, during the rush ${during.latency.p99} ms (${(during.latency.p99 / invoiceList.p99).toFixed(1)}× idle; goal at most 3×)`,
+  );
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));

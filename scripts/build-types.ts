@@ -22,15 +22,21 @@ try {
   for (const name of packages) {
     const dir = join(root, 'packages', name);
     const config = join(scratch, `tsconfig.${name}.json`);
-    writeFileSync(config, JSON.stringify({
-      extends: join(root, 'tsconfig.json'),
-      compilerOptions: {
-        noEmit: false, declaration: true, emitDeclarationOnly: true,
-        rootDir: join(dir, 'src'), outDir: join(dir, 'dist', 'types'),
-        typeRoots: [join(root, 'node_modules', '@types')],
-      },
-      include: [join(dir, 'src')],
-    }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        extends: join(root, 'tsconfig.json'),
+        compilerOptions: {
+          noEmit: false,
+          declaration: true,
+          emitDeclarationOnly: true,
+          rootDir: join(dir, 'src'),
+          outDir: join(dir, 'dist', 'types'),
+          typeRoots: [join(root, 'node_modules', '@types')],
+        },
+        include: [join(dir, 'src')],
+      }),
+    );
     execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { stdio: 'inherit' });
     let count = 0;
     for (const file of files(join(dir, 'dist', 'types'))) {

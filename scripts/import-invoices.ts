@@ -14,7 +14,15 @@ import { createNodeScryptHasher, formatImportErrors, importInvoices, openDatabas
 const usage = 'usage: npm run import-invoices -- --tenant <tenant-id> [--dry-run] [--format csv|json] <file.csv|file.json>';
 const args = (() => {
   try {
-    return parseArgs({ allowPositionals: true, options: { tenant: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, format: { type: 'string' }, help: { type: 'boolean', default: false } } });
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        tenant: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        format: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
     process.exit(2);
@@ -31,22 +39,38 @@ const env = serverOptionsFromEnv(process.env);
 const tenants = serverTenants({ accountPageUrl: env.accountPageUrl });
 const tenant = tenants.get(args.values.tenant);
 if (!tenant) {
-  console.error(`unknown tenant "${args.values.tenant}" (known: ${tenants.list().map((t) => t.config.id).join(', ')})`);
+  console.error(
+    `unknown tenant "${args.values.tenant}" (known: ${tenants
+      .list()
+      .map((t) => t.config.id)
+      .join(', ')})`,
+  );
   process.exit(2);
 }
 const text = readFileSync(file, 'utf8');
 const database = await openDatabase(env);
 try {
   await migrate(database.db);
-  const result = await importInvoices({ db: database.db, tenants, hasher: createNodeScryptHasher(), logger: createJsonLogger({ level: 'error', write: (line) => console.error(line) }) }, tenant, { format, text }, { dryRun: args.values['dry-run'] });
+  const result = await importInvoices(
+    { db: database.db, tenants, hasher: createNodeScryptHasher(), logger: createJsonLogger({ level: 'error', write: (line) => console.error(line) }) },
+    tenant,
+    { format, text },
+    { dryRun: args.values['dry-run'] },
+  );
   if (!result.ok) {
     console.error(`${file}: ${result.errors.length} error(s), nothing was written:\n${formatImportErrors(result.errors)}`);
     process.exitCode = 1;
   } else {
     for (const invoice of result.invoices) {
-      console.log(`${invoice.number ?? '(next number)'}\tfamily ${invoice.familyId}\t${(invoice.totalCents / 100).toFixed(2)} €\t${invoice.lines} line(s)${invoice.mailed ? '\te-mail queued' : ''}`);
+      console.log(
+        `${invoice.number ?? '(next number)'}\tfamily ${invoice.familyId}\t${(invoice.totalCents / 100).toFixed(2)} €\t${invoice.lines} line(s)${invoice.mailed ? '\te-mail queued' : ''}`,
+      );
     }
-    console.log(result.dryRun ? `${result.invoices.length} invoice(s) checked, nothing written (--dry-run).` : `${result.invoices.length} invoice(s) imported into ${tenant.config.id} (${database.description}).`);
+    console.log(
+      result.dryRun
+        ? `${result.invoices.length} invoice(s) checked, nothing written (--dry-run).`
+        : `${result.invoices.length} invoice(s) imported into ${tenant.config.id} (${database.description}).`,
+    );
   }
 } finally {
   await database.close();

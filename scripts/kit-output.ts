@@ -80,7 +80,10 @@ export async function planChunks(options: RollupOptions): Promise<Map<string, st
     if (chunk.isDynamicEntry) groupOf.set(chunk, nameOf(chunk));
     else if (firstScreen.has(chunk.fileName)) groupOf.set(chunk, 'runtime');
     else {
-      const users = entries.filter((entry) => closure(byFile, entry.fileName).includes(chunk.fileName)).map(nameOf).sort();
+      const users = entries
+        .filter((entry) => closure(byFile, entry.fileName).includes(chunk.fileName))
+        .map(nameOf)
+        .sort();
       const key = users.join(' ');
       const group = shared.get(key) ?? { users, size: 0, chunks: [] };
       group.size += size(chunk);

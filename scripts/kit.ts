@@ -57,7 +57,16 @@ export function budgetOf(budget: Record<string, number>, page: string): number |
 }
 
 /** What the kit is built from: when none of it changed, a built kit is still right. */
-const kitSources = ['packages/contract/src', 'packages/contract/build', 'packages/sdk/src', 'packages/elements/src', 'rollup.config.mjs', 'scripts/kit-output.ts', 'scripts/minify-templates.ts', 'package-lock.json'];
+const kitSources = [
+  'packages/contract/src',
+  'packages/contract/build',
+  'packages/sdk/src',
+  'packages/elements/src',
+  'rollup.config.mjs',
+  'scripts/kit-output.ts',
+  'scripts/minify-templates.ts',
+  'package-lock.json',
+];
 
 function sourceHash(root: string): string {
   const hash = createHash('sha256');

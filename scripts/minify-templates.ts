@@ -19,7 +19,10 @@ interface TemplateElement extends Node {
 }
 
 export const foldHtml = (raw: string) => raw.replace(/\s+/g, ' ');
-export const foldCss = (raw: string) => foldHtml(raw).replace(/ ?([{};]) ?/g, '$1').replace(/([:,]) /g, '$1');
+export const foldCss = (raw: string) =>
+  foldHtml(raw)
+    .replace(/ ?([{};]) ?/g, '$1')
+    .replace(/([:,]) /g, '$1');
 
 /** The name a tag is called by (`html`, `css`, or a member such as `lit.html`). */
 function tagName(tag: Node): string | undefined {

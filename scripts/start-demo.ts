@@ -60,8 +60,8 @@ const [, api] = await Promise.all([kitReady, apiReady]);
 
 const payments =
   api.payment === 'payfip'
-  ? `PayFiP${fromEnv.fakePayfip ? ' — local fake (simulation locale: Payer / Paiement refusé / Abandonner)' : ''}`
-  : `demo provider — test cards ${demoCards.map((card) => `${card.number} (${card.label})`).join(', ')}`;
+    ? `PayFiP${fromEnv.fakePayfip ? ' — local fake (simulation locale: Payer / Paiement refusé / Abandonner)' : ''}`
+    : `demo provider — test cards ${demoCards.map((card) => `${card.number} (${card.label})`).join(', ')}`;
 
 const apiOrigin = new URL(apiUrl).origin;
 const page = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8')

@@ -7,8 +7,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-interface Counts { passed: number; failed: number; skipped: number }
-interface Suite { name: string; command: string[]; env?: Record<string, string>; counts: (output: string) => Counts | undefined }
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+interface Suite {
+  name: string;
+  command: string[];
+  env?: Record<string, string>;
+  counts: (output: string) => Counts | undefined;
+}
 
 const node = process.execPath;
 const tapDir = mkdtempSync(join(tmpdir(), 'famille-tap-'));
@@ -18,12 +27,24 @@ function nodeTestSuite(name: string, globs: string[], env: Record<string, string
   return {
     name,
     env,
-    command: [node, '--conditions=source', '--test', '--test-concurrency=1',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...globs],
+    command: [
+      node,
+      '--conditions=source',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...globs,
+    ],
     counts: () => {
       let tap: string;
-      try { tap = readFileSync(tapFile, 'utf8'); } catch { return undefined; }
+      try {
+        tap = readFileSync(tapFile, 'utf8');
+      } catch {
+        return undefined;
+      }
       const read = (key: string) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? NaN);
       const counts = { passed: read('pass'), failed: read('fail') + read('cancelled'), skipped: read('skipped') + read('todo') };
       return Number.isNaN(counts.passed + counts.failed + counts.skipped) ? undefined : counts;
@@ -52,7 +73,11 @@ const suites: Suite[] = [
   nodeTestSuite('node (PGlite)', ['test/node/**/*.test.ts']),
 ];
 if (process.env.TEST_DATABASE_URL) {
-  suites.push(nodeTestSuite('server on PostgreSQL', ['test/node/server/**/*.test.ts', 'test/node/server-pg/**/*.test.ts'], { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL }));
+  suites.push(
+    nodeTestSuite('server on PostgreSQL', ['test/node/server/**/*.test.ts', 'test/node/server-pg/**/*.test.ts'], {
+      TEST_DATABASE_URL: process.env.TEST_DATABASE_URL,
+    }),
+  );
 }
 suites.push(
   {
@@ -81,7 +106,10 @@ function run(suite: Suite): Promise<{ code: number; output: string }> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const tee = (chunk: Buffer, stream: NodeJS.WriteStream) => { output += chunk.toString(); stream.write(chunk); };
+    const tee = (chunk: Buffer, stream: NodeJS.WriteStream) => {
+      output += chunk.toString();
+      stream.write(chunk);
+    };
     child.stdout.on('data', (c: Buffer) => tee(c, process.stdout));
     child.stderr.on('data', (c: Buffer) => tee(c, process.stderr));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
@@ -101,8 +129,12 @@ for (const suite of suites) {
   if (!counts) counts = code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
   else if (code !== 0 && counts.failed === 0) counts.failed = 1; // the runner itself failed
   if (code !== 0 || counts.failed > 0) anyFailure = true;
-  total.passed += counts.passed; total.failed += counts.failed; total.skipped += counts.skipped;
-  lines.push(`${suite.name.padEnd(22)} ${String(counts.passed).padStart(4)} passed ${String(counts.failed).padStart(3)} failed ${String(counts.skipped).padStart(3)} skipped  (exit ${code}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  lines.push(
+    `${suite.name.padEnd(22)} ${String(counts.passed).padStart(4)} passed ${String(counts.failed).padStart(3)} failed ${String(counts.skipped).padStart(3)} skipped  (exit ${code}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 console.log('\n=== totals by suite');
 for (const line of lines) console.log(line);

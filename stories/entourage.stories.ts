@@ -259,4 +259,3 @@ export const PhoneWidth: Story = {
     await ready(canvasElement);
   },
 };
-

@@ -46,10 +46,12 @@ async function select(canvas: HTMLElement, amounts: string[]): Promise<void> {
   }
   await (canvas.querySelector('famille-invoices') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
 }
-const outcome = (text: string) => async ({ canvasElement }: Canvas) => {
-  await waitForText(canvasElement, '[part=notice], [part=alert]', text);
-  await ready(canvasElement);
-};
+const outcome =
+  (text: string) =>
+  async ({ canvasElement }: Canvas) => {
+    await waitForText(canvasElement, '[part=notice], [part=alert]', text);
+    await ready(canvasElement);
+  };
 
 /** Every status: à payer, en retard, partiellement réglée, réglée (no checkbox), and the payment history. */
 export const List: Story = {

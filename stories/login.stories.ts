@@ -108,7 +108,10 @@ export const ActivationResent: Story = {
 export const ForgotPassword: Story = {
   play: async ({ canvasElement }) => {
     await click(canvasElement, 'J’ai oublié mon mot de passe');
-    await waitFor(() => document.activeElement?.matches('[part=heading]') && document.activeElement.textContent === 'Mot de passe oublié', 'the focused heading');
+    await waitFor(
+      () => document.activeElement?.matches('[part=heading]') && document.activeElement.textContent === 'Mot de passe oublié',
+      'the focused heading',
+    );
   },
 };
 

@@ -20,7 +20,9 @@ export function issue(office: FamilleClient, familyId: string, childId: string, 
     familyId,
     issuedOn: isoIn(dueIn - 30),
     dueOn: isoIn(dueIn),
-    lines: [{ childId, childLabel: 'Léo Martin', activity: 'Multi-accueil Cocon de Soie — accueil régulier', period: 'Octobre 2026', quantity, unitPriceCents }],
+    lines: [
+      { childId, childLabel: 'Léo Martin', activity: 'Multi-accueil Cocon de Soie — accueil régulier', period: 'Octobre 2026', quantity, unitPriceCents },
+    ],
   });
 }
 

@@ -75,7 +75,13 @@ export function isoIn(days: number): string {
 
 /** The smallest PDF the server's content check recognises, as a File. */
 export function pdfFile(name = 'acte-de-naissance.pdf'): File {
-  return new File(['%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'], name, { type: 'application/pdf' });
+  return new File(
+    [
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    ],
+    name,
+    { type: 'application/pdf' },
+  );
 }
 
 /**
@@ -86,11 +92,34 @@ export function pdfFile(name = 'acte-de-naissance.pdf'): File {
 export async function householdOfEveryStatus(client: FamilleClient): Promise<void> {
   const office = await agentClient();
   const doc = await documents(client).upload(pdfFile());
-  const child = await family(client).addMember({ role: 'enfant', nomUsage: 'Huby', prenoms: 'Léo', sexe: 'masculin', dateNaissance: '2024-03-02', attachments: [doc.id] });
+  const child = await family(client).addMember({
+    role: 'enfant',
+    nomUsage: 'Huby',
+    prenoms: 'Léo',
+    sexe: 'masculin',
+    dateNaissance: '2024-03-02',
+    attachments: [doc.id],
+  });
   await family(client).addMember({ role: 'enfant', nomUsage: 'Huby', dateNaissancePrevue: isoIn(120) });
   const co = await family(client).addMember({ role: 'coRepresentant', civilite: 'monsieur', nomUsage: 'Huby', prenoms: 'Marcel', mobile: '06 98 76 54 32' });
-  const refused = await family(client).addMember({ role: 'contact', nomUsage: 'Dupont', prenoms: 'Jeanne', lien: 'Voisine', telephone: '04 74 78 32 10', autoriseRecuperation: true, appelUrgence: false });
-  const leaving = await family(client).addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true });
+  const refused = await family(client).addMember({
+    role: 'contact',
+    nomUsage: 'Dupont',
+    prenoms: 'Jeanne',
+    lien: 'Voisine',
+    telephone: '04 74 78 32 10',
+    autoriseRecuperation: true,
+    appelUrgence: false,
+  });
+  const leaving = await family(client).addMember({
+    role: 'contact',
+    nomUsage: 'Huby',
+    prenoms: 'Odette',
+    lien: 'Grand-mère',
+    telephone: '06 12 34 56 78',
+    autoriseRecuperation: true,
+    appelUrgence: true,
+  });
   await agent(office).setRequestStatus(child.request.id, { status: 'validee', comment: 'Acte de naissance reçu.' });
   await agent(office).setRequestStatus(co.request.id, { status: 'en_cours' });
   await agent(office).setRequestStatus(refused.request.id, { status: 'refusee', comment: 'Merci de préciser un numéro de téléphone joignable en journée.' });

@@ -72,10 +72,7 @@ export async function settle(node: Element): Promise<void> {
 
 /** Waits for the element matching `selector` whose text includes `text`. */
 export function waitForText(root: ParentNode, selector: string, text: string): Promise<Element> {
-  return waitFor(
-    () => [...root.querySelectorAll(selector)].find((el) => el.textContent?.includes(text)),
-    `"${text}" in ${selector}`,
-  );
+  return waitFor(() => [...root.querySelectorAll(selector)].find((el) => el.textContent?.includes(text)), `"${text}" in ${selector}`);
 }
 
 /** Chooses `file` in the file input labelled `label`, as a file picker does. */

@@ -25,7 +25,9 @@ export async function agentAt(tenant = demo.tenant): Promise<FamilleClient> {
 /** Declares a child (born a year ago, or expected in four months) and returns its id. */
 export async function declareChild(client: FamilleClient, prenoms = 'Léo', future = false): Promise<string> {
   const { member } = await family(client).addMember(
-    future ? { role: 'enfant', nomUsage: 'Huby', prenoms, dateNaissancePrevue: isoIn(120) } : { role: 'enfant', nomUsage: 'Huby', prenoms, sexe: 'masculin', dateNaissance: isoIn(-365) },
+    future
+      ? { role: 'enfant', nomUsage: 'Huby', prenoms, dateNaissancePrevue: isoIn(120) }
+      : { role: 'enfant', nomUsage: 'Huby', prenoms, sexe: 'masculin', dateNaissance: isoIn(-365) },
   );
   return member.id;
 }
@@ -41,7 +43,10 @@ export async function vienneDraft(client: FamilleClient, childId: string, step: 
   if (step > 4 && !withoutDocuments) {
     const birth = await documents(client).upload(pdfFile('acte-de-naissance.pdf'));
     const home = await documents(client).upload(pdfFile('justificatif-domicile.pdf'));
-    draft.documents = [{ type: 'extrait-naissance', documentId: birth.id }, { type: 'justificatif-domicile', documentId: home.id }];
+    draft.documents = [
+      { type: 'extrait-naissance', documentId: birth.id },
+      { type: 'justificatif-domicile', documentId: home.id },
+    ];
   }
   if (step > 5) draft.answers = { 'domicile-agglomeration': true, 'situation-professionnelle': ['parent1-travaille', 'parent2-travaille'] };
   await preregistration(client).saveDraft(childId, draft);

@@ -10,7 +10,6 @@ import { render, html } from 'lit';
 const stories = createAccountStories as unknown as StoriesModule;
 const login = loginStories as unknown as StoriesModule;
 
-
 describe('famille-create-account', () => {
   it('is completed with the keyboard alone, up to "check your e-mail"', async () => {
     const canvas = await runStory(stories, createAccountStories.Conditions);

@@ -10,7 +10,6 @@ import type { FamilleEntourage, FamilleEntourageEvents } from '@famille/elements
 
 const stories = entourageStories as unknown as StoriesModule;
 
-
 type Saved = CustomEvent<FamilleEntourageEvents['famille-member-saved']>;
 type Submitted = CustomEvent<FamilleEntourageEvents['famille-request-submitted']>;
 
@@ -107,7 +106,13 @@ describe('famille-entourage attachments', () => {
     assert((canvas.querySelector('input[value=masculin]') as HTMLInputElement).checked, 'the choice is kept');
     const file = inputByLabel(canvas, 'Ajouter une pièce jointe')!;
     assert(file.getAttribute('aria-invalid') === 'true', 'the file input says it is invalid');
-    assert(file.getAttribute('aria-describedby')!.split(' ').every((id) => canvas.querySelector(`#${id}`)), 'its hint, rules and error are in its root');
+    assert(
+      file
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .every((id) => canvas.querySelector(`#${id}`)),
+      'its hint, rules and error are in its root',
+    );
     assert(!canvas.querySelector('.famille-upload'), 'nothing attached');
     canvas.querySelector('form')!.requestSubmit();
     await focusedHeading('Vérifier et valider');
@@ -119,7 +124,11 @@ describe('famille-entourage attachments', () => {
     const canvas = await runStory(stories, entourageStories.UploadTooLarge).finally(uploads.restore);
     assert(uploads.exchanges.length === 0, `nothing was sent: ${JSON.stringify(uploads.exchanges)}`);
     const file = inputByLabel(canvas, 'Ajouter une pièce jointe')!;
-    const described = file.getAttribute('aria-describedby')!.split(' ').map((id) => text(canvas.querySelector(`#${id}`))).join(' ');
+    const described = file
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => text(canvas.querySelector(`#${id}`)))
+      .join(' ');
     assert(described.includes('Ce fichier est trop volumineux'), `the refusal, linked to the file input: ${described}`);
     assert(file.getAttribute('aria-invalid') === 'true', 'the file input says it is invalid');
     assert(inputByLabel(canvas, 'Nom d’usage')!.value === 'Huby', 'the name is kept');

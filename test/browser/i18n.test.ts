@@ -17,7 +17,20 @@ const clientCodes = ['network_error', 'timeout', 'invalid_response', 'not_famill
  * for the others, so that a parameter lost, misnamed or mistaken for another shows in the text.
  */
 const sampleNumbers: Record<string, number> = {
-  minimum: 37, maximum: 41, minutes: 43, n: 47, number: 53, count: 59, payable: 61, step: 67, total: 71, max: 73, next: 79, hours: 83, met: 89, year: 2031,
+  minimum: 37,
+  maximum: 41,
+  minutes: 43,
+  n: 47,
+  number: 53,
+  count: 59,
+  payable: 61,
+  step: 67,
+  total: 71,
+  max: 73,
+  next: 79,
+  hours: 83,
+  met: 89,
+  year: 2031,
 };
 const sampleOf = (name: string) => sampleNumbers[name] ?? `zz${name.toLowerCase()}`;
 const sampleParams = new Proxy({}, { get: (_, name) => (typeof name === 'string' ? sampleOf(name) : undefined) });
@@ -44,8 +57,13 @@ function wrongEnglish(key: string, french: unknown, english: unknown): string | 
   if (/\bundefined\b|\bNaN\b|\bnull\b|\[object/.test(english)) return `a parameter missing: ${english}`;
   if (english === french && !sameInBothLanguages.has(key)) return `the French words: ${english}`;
   const shown = (text: string) =>
-    Object.keys(sampleNumbers).filter((name) => new RegExp(`\\b${sampleNumbers[name]}\\b`).test(text)).concat(text.match(/zz\w+/g) ?? []).sort().join(', ');
-  if (shown(english) !== shown(String(french))) return `shows ${shown(english) || 'no parameter'} where the French shows ${shown(String(french)) || 'none'}: ${english}`;
+    Object.keys(sampleNumbers)
+      .filter((name) => new RegExp(`\\b${sampleNumbers[name]}\\b`).test(text))
+      .concat(text.match(/zz\w+/g) ?? [])
+      .sort()
+      .join(', ');
+  if (shown(english) !== shown(String(french)))
+    return `shows ${shown(english) || 'no parameter'} where the French shows ${shown(String(french)) || 'none'}: ${english}`;
   return undefined;
 }
 
@@ -69,8 +87,14 @@ describe('i18n', () => {
   });
 
   it('words "too many attempts" without the wait when an element has none to give (entourage, invoices…), instead of failing to render', () => {
-    assert(createLocalizer('fr').problem('too_many_attempts') === 'Trop de tentatives. Réessayez dans quelques minutes.', createLocalizer('fr').problem('too_many_attempts'));
-    assert(createLocalizer('en').problem('too_many_attempts') === 'Too many attempts. Try again in a few minutes.', createLocalizer('en').problem('too_many_attempts'));
+    assert(
+      createLocalizer('fr').problem('too_many_attempts') === 'Trop de tentatives. Réessayez dans quelques minutes.',
+      createLocalizer('fr').problem('too_many_attempts'),
+    );
+    assert(
+      createLocalizer('en').problem('too_many_attempts') === 'Too many attempts. Try again in a few minutes.',
+      createLocalizer('en').problem('too_many_attempts'),
+    );
     assert(createLocalizer('fr').problem('too_many_attempts', { minutes: 3 }) === 'Trop de tentatives. Réessayez dans 3 minutes.', 'with the wait');
   });
 

@@ -30,7 +30,8 @@ describe('famille-invoices with the keyboard', () => {
     assert(live.getAttribute('aria-live') === 'polite', '"Total à régler" sits in a polite live region');
     assert(text(live).includes('Total à régler : 0,00'), `nothing selected yet: ${text(live)}`);
 
-    const named = (words: string) => (el: Element | null) => el instanceof HTMLInputElement && el.type === 'checkbox' && !!el.labels?.[0]?.textContent?.includes(words);
+    const named = (words: string) => (el: Element | null) =>
+      el instanceof HTMLInputElement && el.type === 'checkbox' && !!el.labels?.[0]?.textContent?.includes(words);
     const rows = [...canvas.querySelectorAll('tbody tr')];
     const numbers = rows.map((row) => text(row.querySelector('th')));
     const payable = rows.filter((row) => row.querySelector('input[type=checkbox]')).map((row) => text(row.querySelector('th')));
@@ -89,7 +90,6 @@ describe('famille-invoices with the keyboard', () => {
   });
 });
 
-
 /** Captures the files the element saves (the anchor it clicks), instead of downloading them. */
 function captureDownloads(): { saved: { name: string; bytes: Promise<string> }[]; restore(this: void): void } {
   const saved: { name: string; bytes: Promise<string> }[] = [];
@@ -98,7 +98,12 @@ function captureDownloads(): { saved: { name: string; bytes: Promise<string> }[]
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
     if (!this.download) return click.call(this);
     // Read at once: the element revokes the object URL right after.
-    saved.push({ name: this.download, bytes: fetch(this.href).then((r) => r.blob()).then((b) => b.slice(0, 5).text()) });
+    saved.push({
+      name: this.download,
+      bytes: fetch(this.href)
+        .then((r) => r.blob())
+        .then((b) => b.slice(0, 5).text()),
+    });
   };
   return { saved, restore: () => void (HTMLAnchorElement.prototype.click = click) };
 }
@@ -163,13 +168,17 @@ describe('famille-invoices attestation fiscale and facture en ligne', () => {
   it('chooses the online invoice for Léo with the keyboard alone, saves it with "Valider", and the server has it', async () => {
     const canvas = await runStory(stories, invoicesStories.List);
     const section = await waitForText(canvas, '[part=preferences]', 'Léo Martin');
-    const radio = (label: string) => (el: Element | null) => el instanceof HTMLInputElement && el.type === 'radio' && !!el.labels?.[0]?.textContent?.includes(label);
+    const radio = (label: string) => (el: Element | null) =>
+      el instanceof HTMLInputElement && el.type === 'radio' && !!el.labels?.[0]?.textContent?.includes(label);
     const paper = [...section.querySelectorAll('input[type=radio]')].find(radio('Facture papier')) as HTMLInputElement;
     assert(paper.checked, 'paper invoices until the parent chooses');
     await tabTo(radio('Facture papier'), 'the checked radio of Léo');
     // Arrow keys move within the radio group and check the one they reach.
     await sendKeys({ press: 'ArrowUp' });
-    await waitFor(() => radio('Facture en ligne')(document.activeElement) && (document.activeElement as HTMLInputElement).checked, '"Facture en ligne" checked');
+    await waitFor(
+      () => radio('Facture en ligne')(document.activeElement) && (document.activeElement as HTMLInputElement).checked,
+      '"Facture en ligne" checked',
+    );
     await tabTo((el) => text(el) === 'Valider', '"Valider"');
     await sendKeys({ press: 'Enter' });
     await waitForText(section, '[role=status]', 'Vos choix sont enregistrés.');
@@ -246,7 +255,10 @@ describe('famille-invoices when another parent logs in', () => {
     const numbers = [...canvas.querySelectorAll('tbody th')].map(text);
     const alert = await anotherParentOffline(canvas.querySelector('famille-invoices') as FamilleInvoices);
     assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
-    assert(!canvas.querySelector('table, [part=totals], [part=history], [part=attestations], [part=preferences]'), `no section of the previous family: ${text(canvas)}`);
+    assert(
+      !canvas.querySelector('table, [part=totals], [part=history], [part=attestations], [part=preferences]'),
+      `no section of the previous family: ${text(canvas)}`,
+    );
     assert(numbers.length > 0 && !numbers.some((n) => text(canvas).includes(n)) && !text(canvas).includes('Léo'), `none of its words: ${text(canvas)}`);
   });
 
@@ -255,7 +267,10 @@ describe('famille-invoices when another parent logs in', () => {
     const numbers = [...canvas.querySelectorAll('tbody th')].map(text);
     const alert = await anotherParentWhileLoading(canvas.querySelector('famille-invoices') as FamilleInvoices);
     assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
-    assert(!canvas.querySelector('table, [part=totals], [part=history], [part=attestations], [part=preferences]'), `no section of the previous family: ${text(canvas)}`);
+    assert(
+      !canvas.querySelector('table, [part=totals], [part=history], [part=attestations], [part=preferences]'),
+      `no section of the previous family: ${text(canvas)}`,
+    );
     assert(numbers.length > 0 && !numbers.some((n) => text(canvas).includes(n)) && !text(canvas).includes('Léo'), `none of its words: ${text(canvas)}`);
   });
 });

@@ -101,7 +101,9 @@ describe('famille-login', () => {
           status,
           problem,
           // Headers that say something about the account (Retry-After, WWW-Authenticate…), not the request's own.
-          headers: Object.entries(headers!).filter(([name]) => !/request-id|date/i.test(name)).sort(),
+          headers: Object.entries(headers!)
+            .filter(([name]) => !/request-id|date/i.test(name))
+            .sort(),
           message: text(alert),
           focus: `${document.activeElement!.tagName} ${document.activeElement!.getAttribute('part')}`,
           // What a screen reader or a sighted parent gets: the whole element, as markup.
@@ -118,7 +120,10 @@ describe('famille-login', () => {
     };
     const wrongPassword = await answer(demo.identifiant);
     const unknown = await answer('personne.inconnue');
-    assert(wrongPassword.status === 401 && (wrongPassword.problem as { code?: string }).code === 'invalid_credentials', `401 invalid_credentials: ${JSON.stringify(wrongPassword)}`);
+    assert(
+      wrongPassword.status === 401 && (wrongPassword.problem as { code?: string }).code === 'invalid_credentials',
+      `401 invalid_credentials: ${JSON.stringify(wrongPassword)}`,
+    );
     assert(wrongPassword.message.includes('Identifiant ou mot de passe incorrect'), `the message: ${wrongPassword.message}`);
     assert(wrongPassword.focus.endsWith(' alert'), `focus on the message: ${wrongPassword.focus}`);
     assert(wrongPassword.identifiant === demo.identifiant && unknown.identifiant === 'personne.inconnue', 'each keeps what was typed');
@@ -182,7 +187,10 @@ describe('famille-login', () => {
     });
     assert(loggedOut === 1, `famille-logout fired once (${loggedOut})`);
     const heading = canvas.querySelector('famille-login form [part=heading]');
-    assert(heading && document.activeElement === heading && text(heading) === 'Connexion à mon espace', `focus on the form heading: ${text(document.activeElement)}`);
+    assert(
+      heading && document.activeElement === heading && text(heading) === 'Connexion à mon espace',
+      `focus on the form heading: ${text(document.activeElement)}`,
+    );
     assert(inputByLabel(canvas, 'Identifiant') && !buttonByText(canvas, 'Se déconnecter'), 'the form is back');
     assert(logouts.exchanges.length === 1 && logouts.exchanges[0]!.status === 204, `the server was asked: ${JSON.stringify(logouts.exchanges)}`);
     assert(!Object.keys(sessionStorage).some((key) => key.startsWith('famille-session:')), 'the page keeps no token');

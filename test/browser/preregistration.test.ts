@@ -140,7 +140,10 @@ describe('famille-preregistration drafts', () => {
     await focusedHeading('Étape 4 sur 6');
     await click(canvas, 'Retour');
     await focusedHeading('Structures souhaitées');
-    assert(selectByLabel(canvas, 'Choix 1')!.value === 'grain-d-aile' && selectByLabel(canvas, 'Choix 2')!.value === 'gem-minis', 'the ranked choices are back');
+    assert(
+      selectByLabel(canvas, 'Choix 1')!.value === 'grain-d-aile' && selectByLabel(canvas, 'Choix 2')!.value === 'gem-minis',
+      'the ranked choices are back',
+    );
     assert(canvas.querySelector('textarea')!.value === 'Graine de Malice aussi, si possible.', 'the observations are back');
     await click(canvas, 'Retour');
     await focusedHeading('Date d’entrée souhaitée');

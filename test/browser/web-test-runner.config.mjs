@@ -91,7 +91,12 @@ export default {
         if (!name || !(name in bundledPackages)) return undefined;
         if (!bundles.has(name)) {
           const entry = join(rootDir, bundledPackages[name]);
-          bundles.set(name, build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' }).then((r) => r.outputFiles[0].text));
+          bundles.set(
+            name,
+            build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' }).then(
+              (r) => r.outputFiles[0].text,
+            ),
+          );
         }
         return { body: await bundles.get(name), type: 'js' };
       },

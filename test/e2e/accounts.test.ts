@@ -50,7 +50,6 @@ async function armEvent(page: Page, type: string): Promise<() => Promise<unknown
   };
 }
 
-
 async function clickText(page: Page, scope: string, text: string): Promise<void> {
   await page.click(`${scope} ::-p-text(${text})`);
 }
@@ -97,7 +96,8 @@ describe('accounts on the demo page against the real Node server', () => {
     assert.ok(link.startsWith(`http://localhost:${demo.demoPort}/#famille-activation=`), 'the link leads to the town page, token in the fragment');
     // Not yet active: the right password is answered "account not activated".
     const early = await fetch(`${tenantUrl()}/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ identifiant: 'lea.durand', password: 'Lilas-en-fleur-2026', transport: 'token' }),
     });
     assert.equal(((await early.json()) as Problem).code, 'account_not_activated');
@@ -118,7 +118,8 @@ describe('accounts on the demo page against the real Node server', () => {
     // An active account of its own, made through the API.
     const email = 'noe.petit@example.fr';
     const register = await fetch(`${tenantUrl()}/accounts`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         acceptCgu: true,
         identity: { civilite: 'monsieur', nomUsage: 'Petit', prenoms: 'Noé' },
@@ -129,9 +130,16 @@ describe('accounts on the demo page against the real Node server', () => {
     });
     assert.equal(register.status, 202);
     const token = new URL(await linkFromOutbox(email, 'famille-activation')).hash.split('=')[1];
-    assert.equal((await fetch(`${tenantUrl()}/accounts/activation`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }),
-    })).status, 200);
+    assert.equal(
+      (
+        await fetch(`${tenantUrl()}/accounts/activation`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token }),
+        })
+      ).status,
+      200,
+    );
 
     // A first browser logs in (cookie session, same site).
     const first = await browser.createBrowserContext();
@@ -167,7 +175,8 @@ describe('accounts on the demo page against the real Node server', () => {
     // The session opened before the reset is gone, and the old password no longer works.
     assert.equal((await fetch(sessionUrl, { headers: oldSession })).status, 401);
     const withOld = await fetch(`${tenantUrl()}/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ identifiant: 'noe.petit', password: 'Ancien-Secret-2026', transport: 'token' }),
     });
     assert.equal(withOld.status, 401);

@@ -53,13 +53,18 @@ describe('a town page on another origin loading the kit from the API server', ()
 <script type="module" src="${apiOrigin}/famille.js"></script></head>
 <body><main><h1>Espace Famille</h1>${body(`${apiOrigin}/api`)}</main></body></html>`;
     }, hostPort);
-    const origins = Object.keys(apiHostFor).filter((name) => name !== '127.0.0.2').map((name) => `http://${name}:${hostPort}`);
+    const origins = Object.keys(apiHostFor)
+      .filter((name) => name !== '127.0.0.2')
+      .map((name) => `http://${name}:${hostPort}`);
     [demo, browser] = await Promise.all([
       startDemo({ ALLOWED_ORIGINS: origins.join(','), DEMO_INVOICES: '1' }),
       launchChromium(['--host-resolver-rules=MAP *.co.uk 127.0.0.1']),
     ]);
     manifest = JSON.parse(readFileSync('packages/elements/dist/cdn/kit-manifest.json', 'utf8')) as KitManifest;
-    bodies.set('invoices', (api) => `<famille-portal api="${api}" tenant="${tenant}"><famille-login></famille-login><famille-invoices></famille-invoices></famille-portal>`);
+    bodies.set(
+      'invoices',
+      (api) => `<famille-portal api="${api}" tenant="${tenant}"><famille-login></famille-login><famille-invoices></famille-invoices></famille-portal>`,
+    );
     bodies.set('login', (api) => `<famille-portal api="${api}" tenant="${tenant}"><famille-login></famille-login></famille-portal>`);
   });
   after(async () => {
@@ -107,7 +112,10 @@ describe('a town page on another origin loading the kit from the API server', ()
 
   const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 
-  for (const [mode, name] of [['cookie', 'localhost'], ['token', '127.0.0.1']] as const) {
+  for (const [mode, name] of [
+    ['cookie', 'localhost'],
+    ['token', '127.0.0.1'],
+  ] as const) {
     test(`${mode} session (page on ${name}): logs in, pays an invoice, comes back, reloads and is still logged in`, async () => {
       const page = await newPage();
       const kit = captureKit(page);
@@ -132,7 +140,10 @@ describe('a town page on another origin loading the kit from the API server', ()
       await page.reload();
       await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
       await page.waitForFunction(
-        (n) => [...document.querySelectorAll('famille-invoices tbody tr')].some((tr) => tr.querySelector('th')?.textContent?.trim() === n && tr.textContent.includes('Réglée')),
+        (n) =>
+          [...document.querySelectorAll('famille-invoices tbody tr')].some(
+            (tr) => tr.querySelector('th')?.textContent?.trim() === n && tr.textContent.includes('Réglée'),
+          ),
         { timeout: 20_000 },
         number,
       );
@@ -147,7 +158,10 @@ describe('a town page on another origin loading the kit from the API server', ()
         assert.ok(!first.some((c) => c.url === manifest.elements[tag]![0]), `no chunk of <${tag}>, absent from the page`);
       }
       for (const tag of ['famille-portal', 'famille-login', 'famille-invoices']) {
-        assert.ok(first.some((c) => c.url === manifest.elements[tag]![0]), `the chunk of <${tag}> was fetched`);
+        assert.ok(
+          first.some((c) => c.url === manifest.elements[tag]![0]),
+          `the chunk of <${tag}> was fetched`,
+        );
       }
       for (const file of first) {
         assert.equal(file.status, 200, file.url);
@@ -157,13 +171,17 @@ describe('a town page on another origin loading the kit from the API server', ()
       }
       assert.match(loader.headers['cache-control'] ?? '', /max-age=\d{1,4}\b/, 'the loader: a short max-age');
       assert.doesNotMatch(loader.headers['cache-control'] ?? '', /immutable/);
-      for (const chunk of first.filter((c) => c !== loader)) assert.match(chunk.headers['cache-control'] ?? '', /max-age=31536000.*immutable|immutable.*max-age=31536000/, chunk.url);
+      for (const chunk of first.filter((c) => c !== loader))
+        assert.match(chunk.headers['cache-control'] ?? '', /max-age=31536000.*immutable|immutable.*max-age=31536000/, chunk.url);
       await page.browserContext().close();
     });
   }
 
   test('chooses cookie or token by the browser’s public suffix list: same site under ville-test.co.uk, different sites under co.uk', async () => {
-    for (const [name, expected] of [['www.ville-test.co.uk', 'cookie'], ['mairie-a.co.uk', 'token']] as const) {
+    for (const [name, expected] of [
+      ['www.ville-test.co.uk', 'cookie'],
+      ['mairie-a.co.uk', 'token'],
+    ] as const) {
       const page = await newPage();
       const transport = loginTransport(page);
       await page.goto(pageUrl(name, 'login'));
@@ -183,16 +201,32 @@ describe('a town page on another origin loading the kit from the API server', ()
       // An API of another version: answers the configuration, with an older version header.
       const port = await freePort();
       const server = createServer((_request, response) => {
-        response.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Famille-Api-Version', 'Famille-Api-Version': '0.9' }).end('{}');
+        response
+          .writeHead(200, {
+            'Content-Type': 'application/json',
+            'Access-Control-Allow-Origin': '*',
+            'Access-Control-Expose-Headers': 'Famille-Api-Version',
+            'Famille-Api-Version': '0.9',
+          })
+          .end('{}');
       });
       await new Promise<void>((resolve) => server.listen(port, resolve));
       fakeApi = { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
       const closedPort = await freePort();
       bodies.set('unknown-tenant', (api) => `<famille-portal api="${api}" tenant="nulle-part"><famille-login></famille-login></famille-portal>`);
-      bodies.set('unreachable', () => `<famille-portal api="http://localhost:${closedPort}/api" tenant="${tenant}"><famille-login></famille-login></famille-portal>`);
+      bodies.set(
+        'unreachable',
+        () => `<famille-portal api="http://localhost:${closedPort}/api" tenant="${tenant}"><famille-login></famille-login></famille-portal>`,
+      );
       // The most common slip: the server's address without its API path.
-      bodies.set('not-ours', () => `<famille-portal api="http://localhost:${demo.apiPort}" tenant="${tenant}"><famille-login></famille-login></famille-portal>`);
-      bodies.set('old-server', () => `<famille-portal api="http://localhost:${fakeApi.port}/api" tenant="${tenant}"><famille-login></famille-login></famille-portal>`);
+      bodies.set(
+        'not-ours',
+        () => `<famille-portal api="http://localhost:${demo.apiPort}" tenant="${tenant}"><famille-login></famille-login></famille-portal>`,
+      );
+      bodies.set(
+        'old-server',
+        () => `<famille-portal api="http://localhost:${fakeApi.port}/api" tenant="${tenant}"><famille-login></famille-login></famille-portal>`,
+      );
       bodies.set('alone-unknown-tenant', (api) => `<famille-login api="${api}" tenant="nulle-part"></famille-login>`);
     });
     after(() => fakeApi?.close());
@@ -200,10 +234,22 @@ describe('a town page on another origin loading the kit from the API server', ()
     const cases = [
       { page: 'unknown-tenant', host: 'localhost', code: 'tenant_not_found', cause: /no tenant "nulle-part"/, message: /n’est pas disponible sur cette page/ },
       // 127.0.0.2 is not among the tenant's allowed origins.
-      { page: 'login', host: '127.0.0.2', code: 'origin_not_allowed', cause: /origin http:\/\/127\.0\.0\.2:\d+ is not among the allowed origins/, message: /n’est pas disponible sur cette page/ },
+      {
+        page: 'login',
+        host: '127.0.0.2',
+        code: 'origin_not_allowed',
+        cause: /origin http:\/\/127\.0\.0\.2:\d+ is not among the allowed origins/,
+        message: /n’est pas disponible sur cette page/,
+      },
       { page: 'unreachable', host: 'localhost', code: 'network_error', cause: /could not be reached/, message: /ne répond pas pour le moment/ },
       { page: 'not-ours', host: 'localhost', code: 'not_famille_api', cause: /is not an Espace Famille API/, message: /n’est pas disponible sur cette page/ },
-      { page: 'old-server', host: 'localhost', code: 'version_mismatch', cause: /speaks API version 1\.\d+, the server .* answers 0\.9/, message: /n’est pas disponible sur cette page/ },
+      {
+        page: 'old-server',
+        host: 'localhost',
+        code: 'version_mismatch',
+        cause: /speaks API version 1\.\d+, the server .* answers 0\.9/,
+        message: /n’est pas disponible sur cette page/,
+      },
     ];
     for (const c of cases) {
       test(`${c.code}: the parent reads a calm message at once, the console names the cause, famille-error carries the code`, async () => {
@@ -212,12 +258,21 @@ describe('a town page on another origin loading the kit from the API server', ()
         page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
         await page.goto(pageUrl(c.host, c.page));
         // Polled: a mutation inside the portal's shadow root is not one of the document's.
-        const message = await page.waitForFunction(() => document.querySelector('famille-portal')?.shadowRoot?.querySelector('[part=alert]')?.textContent, { timeout: 20_000, polling: 100 });
+        const message = await page.waitForFunction(() => document.querySelector('famille-portal')?.shadowRoot?.querySelector('[part=alert]')?.textContent, {
+          timeout: 20_000,
+          polling: 100,
+        });
         assert.match(String(await message.jsonValue()), c.message);
         assert.equal(await page.$eval('famille-login', (el) => el.checkVisibility()), false, 'no login form that could only fail');
-        assert.ok(errors.some((line) => c.cause.test(line)), `console: ${errors.join(' | ')}`);
+        assert.ok(
+          errors.some((line) => c.cause.test(line)),
+          `console: ${errors.join(' | ')}`,
+        );
         const events = await page.evaluate(() => (window as unknown as { __errors: { code: string }[] }).__errors);
-        assert.deepEqual(events.map((e) => e.code), [c.code]);
+        assert.deepEqual(
+          events.map((e) => e.code),
+          [c.code],
+        );
         await page.browserContext().close();
       });
     }
@@ -229,7 +284,10 @@ describe('a town page on another origin loading the kit from the API server', ()
       assert.match(await text(page, 'famille-login [part=alert]'), /n’est pas disponible sur cette page/);
       assert.equal(await page.$('famille-login form'), null);
       const events = await page.evaluate(() => (window as unknown as { __errors: { code: string }[] }).__errors);
-      assert.deepEqual(events.map((e) => e.code), ['tenant_not_found']);
+      assert.deepEqual(
+        events.map((e) => e.code),
+        ['tenant_not_found'],
+      );
       await page.browserContext().close();
     });
   });

@@ -53,10 +53,14 @@ describe('entourage on the demo page against the real Node server', () => {
     const input = (await page.$(`${scope} input[type="file"]`)) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
     // Uploaded: the progress bar gives way to the file's line.
-    await page.waitForFunction((scope) => {
-      const root = document.querySelector(scope)!;
-      return !root.querySelector('progress') && root.textContent.includes('extrait-de-naissance.pdf');
-    }, { timeout: 20_000 }, scope);
+    await page.waitForFunction(
+      (scope) => {
+        const root = document.querySelector(scope)!;
+        return !root.querySelector('progress') && root.textContent.includes('extrait-de-naissance.pdf');
+      },
+      { timeout: 20_000 },
+      scope,
+    );
     await page.click(`${scope} ::-p-text(Continuer)`);
     await page.waitForSelector(`${scope} ::-p-text(Valider ma demande)`);
     await page.click(`${scope} ::-p-text(Valider ma demande)`);
@@ -80,10 +84,14 @@ describe('entourage on the demo page against the real Node server', () => {
 
     // The parent comes back: the member and the request are "Validée".
     await page.reload();
-    await page.waitForFunction((scope) => {
-      const root = document.querySelector(scope);
-      return root?.textContent?.includes('Léo') && root.textContent.includes('Validée');
-    }, { timeout: 20_000 }, scope);
+    await page.waitForFunction(
+      (scope) => {
+        const root = document.querySelector(scope);
+        return root?.textContent?.includes('Léo') && root.textContent.includes('Validée');
+      },
+      { timeout: 20_000 },
+      scope,
+    );
     await context.close();
   });
 });

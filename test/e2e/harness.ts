@@ -34,7 +34,15 @@ export async function startDemo(env: Record<string, string> = {}): Promise<Demo>
   const dataDir = mkdtempSync(join(tmpdir(), 'famille-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--conditions=source', 'scripts/start-demo.ts'], {
     // Without the sample invoices unless a test asks: each test issues the invoices it counts on.
-    env: { ...process.env, PORT: String(apiPort), DEMO_PORT: String(demoPort), DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn', DEMO_INVOICES: '0', ...env },
+    env: {
+      ...process.env,
+      PORT: String(apiPort),
+      DEMO_PORT: String(demoPort),
+      DATA_DIR: join(dataDir, 'pglite'),
+      LOG_LEVEL: 'warn',
+      DEMO_INVOICES: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -43,10 +51,16 @@ export async function startDemo(env: Record<string, string> = {}): Promise<Demo>
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`demo did not start in 60 s:\n${output}`)), 60_000);
     const check = () => {
-      if (output.includes('demo ready')) { clearTimeout(timer); resolve(); }
+      if (output.includes('demo ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stdout!.on('data', check);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`demo exited with ${code}:\n${output}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`demo exited with ${code}:\n${output}`));
+    });
   });
   return {
     apiPort,
@@ -81,7 +95,9 @@ export async function parentToken(api: ReturnType<typeof tenantApi>, identifiant
 
 /** A bearer token of the demo agent, logged in through `api` (see `tenantApi`). */
 export async function agentToken(api: ReturnType<typeof tenantApi>): Promise<string> {
-  return (await api<{ token: string }>('/agent/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }) })).token;
+  return (
+    await api<{ token: string }>('/agent/auth/login', { method: 'POST', body: JSON.stringify({ identifiant: 'agent.demo', password: 'Agent-Demo-2026' }) })
+  ).token;
 }
 
 /** Chromium; `extraArgs` e.g. `--host-resolver-rules=MAP *.co.uk 127.0.0.1` to give loopback pages other sites' names. */
@@ -92,8 +108,17 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
     headless: true,
     userDataDir: profile,
     env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...extraArgs,
+    ],
   });
 }
 

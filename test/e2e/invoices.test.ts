@@ -43,7 +43,7 @@ const modes: Mode[] = [
       if (choice === 'abandon') return page.click('button[value="abandon"]');
       // The card decides the outcome: …0002 pays, …0069 is refused.
       await page.click(`label ::-p-text(${choice === 'pay' ? '4000 0000 0000 0002' : '4000 0000 0000 0069'})`);
-      const card = await page.$eval('input[name="card"]:checked', (el) => (el).value);
+      const card = await page.$eval('input[name="card"]:checked', (el) => el.value);
       assert.equal(card, choice === 'pay' ? 'paid' : 'refused');
       await page.click('button[value="pay"]');
     },
@@ -81,7 +81,11 @@ for (const mode of modes) {
       [demo, browser] = await Promise.all([startDemo(mode.env), launchChromium()]);
       // The parent has declared a child (through the API); the agent reaches the family through that request.
       parent = await parentToken(api);
-      const { member, request } = await api<MemberChange>('/family/members', { method: 'POST', token: parent, body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' }) });
+      const { member, request } = await api<MemberChange>('/family/members', {
+        method: 'POST',
+        token: parent,
+        body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' }),
+      });
       childId = member.id;
       office = await agentToken(api);
       familyId = (await api<AgentRequest>(`/agent/requests/${request.id}`, { token: office })).family.id;
@@ -101,7 +105,15 @@ for (const mode of modes) {
           issuedOn: isoDate(-issuedDaysAgo),
           dueOn: isoDate(30),
           // Meals are not childcare: the attestation fiscale leaves them out.
-          lines: lines.map(([activity, quantity, unitPriceCents]) => ({ childId, childLabel: 'Léo Martin', activity, period: 'Octobre 2026', quantity, unitPriceCents, ...(activity === 'Restauration' && { childcare: false }) })),
+          lines: lines.map(([activity, quantity, unitPriceCents]) => ({
+            childId,
+            childLabel: 'Léo Martin',
+            activity,
+            period: 'Octobre 2026',
+            quantity,
+            unitPriceCents,
+            ...(activity === 'Restauration' && { childcare: false }),
+          })),
         }),
       });
       return { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents };
@@ -139,14 +151,23 @@ for (const mode of modes) {
 
     /** Selects two invoices: the upper one with a click on its box, the other with the keyboard (Tab to its box, Space). */
     async function selectBoth(page: Page, a: Issued, b: Issued): Promise<void> {
-      await page.waitForFunction((s, a, b) => {
-        const table = document.querySelector(`${s} tbody`);
-        return table?.textContent?.includes(a) && table.textContent.includes(b) && table.querySelectorAll('input[type=checkbox]').length >= 2;
-      }, { timeout: 20_000 }, scope, a.number, b.number);
+      await page.waitForFunction(
+        (s, a, b) => {
+          const table = document.querySelector(`${s} tbody`);
+          return table?.textContent?.includes(a) && table.textContent.includes(b) && table.querySelectorAll('input[type=checkbox]').length >= 2;
+        },
+        { timeout: 20_000 },
+        scope,
+        a.number,
+        b.number,
+      );
       const order = await page.$$eval(`${scope} tbody th`, (ths) => ths.map((th) => th.textContent.trim()));
       const [upper, lower] = order.indexOf(a.number) < order.indexOf(b.number) ? [a, b] : [b, a];
       const box = (await page.evaluateHandle(
-        (s, n) => [...document.querySelectorAll(`${s} tbody tr`)].find((tr) => tr.querySelector('th')?.textContent?.trim() === n)!.querySelector('input[type=checkbox]')!,
+        (s, n) =>
+          [...document.querySelectorAll(`${s} tbody tr`)]
+            .find((tr) => tr.querySelector('th')?.textContent?.trim() === n)!
+            .querySelector('input[type=checkbox]')!,
         scope,
         upper.number,
       )) as ElementHandle<HTMLInputElement>;
@@ -156,7 +177,9 @@ for (const mode of modes) {
         await page.keyboard.press('Tab');
       }
       await page.keyboard.press('Space');
-      const checked = await page.$$eval(`${scope} tbody input[type=checkbox]`, (boxes) => boxes.map((b) => [b.closest('tr')!.querySelector('th')!.textContent.trim(), (b).checked]));
+      const checked = await page.$$eval(`${scope} tbody input[type=checkbox]`, (boxes) =>
+        boxes.map((b) => [b.closest('tr')!.querySelector('th')!.textContent.trim(), b.checked]),
+      );
       assert.deepEqual(Object.fromEntries(checked), { [a.number]: true, [b.number]: true });
     }
 
@@ -205,7 +228,10 @@ for (const mode of modes) {
     test('an agent issues two invoices; the parent pays both in one transaction, sees them "Réglée", and gets the e-mail', async () => {
       // 42.5 h × 1,37 € = 58,225 → 58,23 € (rounded once per line); 160 h × 7,35 € + 18 meals × 3,85 € = 1 245,30 €.
       const october = await issue(12, [['Multi-accueil Cocon de Soie — accueil occasionnel', 42.5, 137]]);
-      const november = await issue(2, [['Multi-accueil Cocon de Soie — accueil régulier', 160, 735], ['Restauration', 18, 385]]);
+      const november = await issue(2, [
+        ['Multi-accueil Cocon de Soie — accueil régulier', 160, 735],
+        ['Restauration', 18, 385],
+      ]);
       assert.equal(october.totalCents, 5_823);
       assert.equal(november.totalCents, 124_530);
       const total = `1${NNBSP}303,53${NBSP}€`;
@@ -229,12 +255,23 @@ for (const mode of modes) {
       await page.waitForSelector(`${scope} ::-p-text(Paiement accepté)`, { timeout: 20_000 });
       const notice = await text(page, `${scope} [part=notice]`);
       assert.ok(notice.includes(`Paiement accepté : ${total}.`), notice);
-      const result = (await page.evaluate(() => (window as unknown as { __result: { id: string; status: string; amountCents: number; invoices: { number: string; amountCents: number }[] } }).__result));
+      const result = await page.evaluate(
+        () =>
+          (window as unknown as { __result: { id: string; status: string; amountCents: number; invoices: { number: string; amountCents: number }[] } })
+            .__result,
+      );
       assert.equal(result.id, id);
       assert.equal(result.status, 'paid');
       assert.equal(result.amountCents, 130_353);
-      assert.deepEqual(result.invoices.map((i) => i.amountCents).sort((a, b) => a - b), [5_823, 124_530]);
-      await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody tr`).length === 2 && !document.querySelector(`${s} tbody input[type=checkbox]`), { timeout: 20_000 }, scope);
+      assert.deepEqual(
+        result.invoices.map((i) => i.amountCents).sort((a, b) => a - b),
+        [5_823, 124_530],
+      );
+      await page.waitForFunction(
+        (s) => document.querySelectorAll(`${s} tbody tr`).length === 2 && !document.querySelector(`${s} tbody input[type=checkbox]`),
+        { timeout: 20_000 },
+        scope,
+      );
       assert.deepEqual(await rows(page), {
         [october.number]: { status: 'Réglée', amount: `58,23${NBSP}€`, balance: `0,00${NBSP}€`, selectable: false },
         [november.number]: { status: 'Réglée', amount: `1${NNBSP}245,30${NBSP}€`, balance: `0,00${NBSP}€`, selectable: false },
@@ -243,7 +280,10 @@ for (const mode of modes) {
       assert.ok(after.includes(`Solde dû : 0,00${NBSP}€`), after);
       const history = await text(page, `${scope} [part=history]`);
       assert.ok(history.includes(`${total} le`) && history.includes('Carte bancaire (en ligne)'), history);
-      assert.ok(history.includes(`Facture n° ${october.number} : 58,23${NBSP}€`) && history.includes(`Facture n° ${november.number} : 1${NNBSP}245,30${NBSP}€`), history);
+      assert.ok(
+        history.includes(`Facture n° ${october.number} : 58,23${NBSP}€`) && history.includes(`Facture n° ${november.number} : 1${NNBSP}245,30${NBSP}€`),
+        history,
+      );
 
       // This year's attestation fiscale: the childcare paid for Léo (under 6), meals left out:
       // 58,23 € + 160 h × 7,35 € = 1 234,23 € (not the 69,30 € of Restauration).
@@ -315,7 +355,9 @@ describe('npm start as a newcomer runs it (sample invoices on)', () => {
   async function axeViolations(page: Page): Promise<string[]> {
     await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
     return page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe;
       const { violations } = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
       return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });

@@ -20,7 +20,6 @@ after(async () => {
   await demo?.stop();
 });
 
-
 /** The server's answer to a session whose logout is done: 401 `unauthenticated` (the session no longer exists). */
 async function assertSessionGone(response: Response): Promise<void> {
   assert.equal(response.status, 401);
@@ -61,7 +60,11 @@ describe('demo page against the real Node server', () => {
     await logOut(page);
     // ...and is refused by the server afterwards.
     await assertSessionGone(await fetch(sessionUrl, { headers: { authorization } }));
-    assert.equal(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('famille-session:')).length), 0, 'the page forgot the token');
+    assert.equal(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('famille-session:')).length),
+      0,
+      'the page forgot the token',
+    );
     await page.close();
   });
 
@@ -80,7 +83,11 @@ describe('demo page against the real Node server', () => {
     assert.equal((await fetch(sessionUrl, { headers: { cookie } })).status, 200);
     await logOut(page);
     await assertSessionGone(await fetch(sessionUrl, { headers: { cookie } }));
-    assert.equal((await page.cookies(sessionUrl)).some((c) => c.name === session.name), false, 'the browser dropped the cookie');
+    assert.equal(
+      (await page.cookies(sessionUrl)).some((c) => c.name === session.name),
+      false,
+      'the browser dropped the cookie',
+    );
     await context.close();
   });
 
@@ -93,7 +100,12 @@ describe('demo page against the real Node server', () => {
     const sessionAnswers: Promise<{ status: number; identifiant?: string }>[] = [];
     page.on('response', (response) => {
       if (new URL(response.url()).pathname.endsWith('/auth/session') && response.request().method() === 'GET') {
-        sessionAnswers.push(response.json().then((body: Partial<Session>) => ({ status: response.status(), identifiant: body.account?.identifiant }), () => ({ status: response.status() })));
+        sessionAnswers.push(
+          response.json().then(
+            (body: Partial<Session>) => ({ status: response.status(), identifiant: body.account?.identifiant }),
+            () => ({ status: response.status() }),
+          ),
+        );
       }
     });
     await page.reload();
@@ -103,8 +115,16 @@ describe('demo page against the real Node server', () => {
     assert.equal(await page.$('famille-login input[autocomplete="current-password"]'), null, 'no password input');
     assert.ok(await page.$('famille-login ::-p-text(Se déconnecter)'), 'offers "Se déconnecter"');
     // The session came from the server, through the cookie, not from anything the page kept.
-    assert.deepEqual(await Promise.all(sessionAnswers), [{ status: 200, identifiant: 'parent.demo' }], 'one session request after the reload, answered 200 for the demo parent');
-    assert.equal(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('famille-session:')).length), 0, 'no token kept in the page (cookie mode)');
+    assert.deepEqual(
+      await Promise.all(sessionAnswers),
+      [{ status: 200, identifiant: 'parent.demo' }],
+      'one session request after the reload, answered 200 for the demo parent',
+    );
+    assert.equal(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('famille-session:')).length),
+      0,
+      'no token kept in the page (cookie mode)',
+    );
     await context.close();
   });
 });

@@ -16,7 +16,8 @@ let browser: Browser;
 let scratch: string;
 const wizard = 'famille-preregistration:not([view="requests"])';
 const requestsView = 'famille-preregistration[view="requests"]';
-const pdf = '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+const pdf =
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 before(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'famille-e2e-prereg-'));
@@ -48,7 +49,11 @@ describe('crèche pre-registration on the demo page against the real Node server
   test('resumes after the page is closed, submits, and sees the place proposed by an agent', async () => {
     // The demo parent declares a child first (the démarche needs one), through the API.
     const token = await parentToken(api);
-    await api('/family/members', { method: 'POST', token, body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léa', dateNaissance: '2025-06-01' }) });
+    await api('/family/members', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léa', dateNaissance: '2025-06-01' }),
+    });
 
     const context = await browser.createBrowserContext();
     let page = await context.newPage();
@@ -85,10 +90,15 @@ describe('crèche pre-registration on the demo page against the real Node server
       writeFileSync(file, pdf);
       const inputs = await page.$$(`${wizard} input[type="file"]`);
       await (inputs[index] as ElementHandle<HTMLInputElement>).uploadFile(file);
-      await page.waitForFunction((s, n) => {
-        const root = document.querySelector(s)!;
-        return !root.querySelector('progress') && root.textContent.includes(n);
-      }, { timeout: 20_000 }, wizard, name);
+      await page.waitForFunction(
+        (s, n) => {
+          const root = document.querySelector(s)!;
+          return !root.querySelector('progress') && root.textContent.includes(n);
+        },
+        { timeout: 20_000 },
+        wizard,
+        name,
+      );
     }
     await continueButton(page);
     await heading(page, 'Étape 5 sur 6');
@@ -113,14 +123,23 @@ describe('crèche pre-registration on the demo page against the real Node server
     assert.ok(mine, 'the agent sees the request');
     assert.deepEqual(mine.preregistration.choices, ['fleur-de-pyrus']);
     assert.equal(mine.preregistration.startDate, startDate.split('/').reverse().join('-'), 'the start date typed before closing the page');
-    await api(`/agent/preregistrations/${mine.preregistration.id}/status`, { method: 'POST', token: agent, body: JSON.stringify({ status: 'place_proposee', comment: 'Place à Fleur de Pyrus en septembre.' }) });
+    await api(`/agent/preregistrations/${mine.preregistration.id}/status`, {
+      method: 'POST',
+      token: agent,
+      body: JSON.stringify({ status: 'place_proposee', comment: 'Place à Fleur de Pyrus en septembre.' }),
+    });
 
     // The parent sees it in "Mes demandes", and has the e-mail.
     await page.reload();
-    await page.waitForFunction((s, n) => {
-      const text = document.querySelector(s)?.textContent ?? '';
-      return text.includes(`n° ${n}`) && text.includes('Place proposée');
-    }, { timeout: 20_000 }, requestsView, number);
+    await page.waitForFunction(
+      (s, n) => {
+        const text = document.querySelector(s)?.textContent ?? '';
+        return text.includes(`n° ${n}`) && text.includes('Place proposée');
+      },
+      { timeout: 20_000 },
+      requestsView,
+      number,
+    );
     const { messages } = await api<Outbox>('/dev/outbox');
     const mail = messages.find((m) => m.to === 'parent.demo@example.fr' && m.text.includes(String(number)) && /place proposée/i.test(m.subject + m.text));
     assert.ok(mail, 'the "place proposée" e-mail is in the outbox');

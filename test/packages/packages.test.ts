@@ -37,7 +37,10 @@ interface Manifest {
   peerDependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
 }
-interface Packed { tarball: string; files: string[] }
+interface Packed {
+  tarball: string;
+  files: string[];
+}
 
 const work = mkdtempSync(join(tmpdir(), 'famille-packages-'));
 const tarballs = join(work, 'tarballs');
@@ -46,7 +49,11 @@ const installed = (name: Name) => join(consumer, 'node_modules', '@famille', nam
 const packed = new Map<Name, Packed>();
 let attw: Map<Name, Promise<Run>>;
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs a command; resolves with its exit code and output whatever the code. */
 function run(command: string, args: string[], options: ExecFileOptions = {}): Promise<Run> {
@@ -118,7 +125,9 @@ before(async () => {
   mkdirSync(consumer);
   await mustRun('npm', ['run', 'build'], { cwd: root });
 
-  const out = await mustRun('npm', ['pack', '--json', '--pack-destination', tarballs, ...names.flatMap((name) => ['--workspace', `packages/${name}`])], { cwd: root });
+  const out = await mustRun('npm', ['pack', '--json', '--pack-destination', tarballs, ...names.flatMap((name) => ['--workspace', `packages/${name}`])], {
+    cwd: root,
+  });
   const results = JSON.parse(out) as { name: string; filename: string; files: { path: string }[] }[];
   for (const name of names) {
     const result = results.find((r) => r.name === scope(name));
@@ -131,7 +140,10 @@ before(async () => {
   attw = new Map(names.map((name) => [name, run(process.execPath, [attwBin, packed.get(name)!.tarball, ...attwOptions], { env: consumerEnv() })]));
 
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'famille-consumer', version: '1.0.0', private: true, type: 'module' }, null, 2));
-  await mustRun('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...names.map((name) => packed.get(name)!.tarball)], { cwd: consumer, env: consumerEnv() });
+  await mustRun('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...names.map((name) => packed.get(name)!.tarball)], {
+    cwd: consumer,
+    env: consumerEnv(),
+  });
 });
 
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -144,11 +156,18 @@ test('each tarball holds every file its exports map names, its README and its LI
       assert.ok(files.includes(target.replace(/^\.\//, '')), `${scope(name)}: exports name ${target}, which the tarball lacks`);
     }
     for (const file of ['package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(file), `${scope(name)}: no ${file} in the tarball`);
-    assert.match(readFileSync(join(root, 'packages', name, 'LICENSE'), 'utf8'), new RegExp(`^${manifest.license} License`), `${scope(name)}: the LICENSE file is not the ${manifest.license} licence the package declares`);
+    assert.match(
+      readFileSync(join(root, 'packages', name, 'LICENSE'), 'utf8'),
+      new RegExp(`^${manifest.license} License`),
+      `${scope(name)}: the LICENSE file is not the ${manifest.license} licence the package declares`,
+    );
   }
   const elements = packed.get('elements')!.files;
   assert.ok(elements.includes('custom-elements.json'), '@famille/elements ships no custom-elements.json');
-  assert.ok(elements.includes('dist/cdn/famille.js') && elements.some((f) => /^dist\/cdn\/kit\/.+\.js$/.test(f)), '@famille/elements ships no kit (dist/cdn) to self-host');
+  assert.ok(
+    elements.includes('dist/cdn/famille.js') && elements.some((f) => /^dist\/cdn\/kit\/.+\.js$/.test(f)),
+    '@famille/elements ships no kit (dist/cdn) to self-host',
+  );
 });
 
 test('the tarballs install as real folders, with one copy of each shared dependency', () => {
@@ -163,7 +182,8 @@ test('the tarballs install as real folders, with one copy of each shared depende
     .map((file) => relative(join(consumer, 'node_modules'), file))
     .filter((path) => /node_modules[\\/](lit|@lit[\\/][^\\/]+|zod|ky|@famille[\\/][^\\/]+)[\\/]package\.json$/.test(path));
   assert.deepEqual(nested, [], 'nested copies of shared dependencies');
-  for (const peer of ['lit', '@lit/context']) assert.ok(existsSync(join(consumer, 'node_modules', peer, 'package.json')), `${peer} (peer of @famille/elements) is not installed`);
+  for (const peer of ['lit', '@lit/context'])
+    assert.ok(existsSync(join(consumer, 'node_modules', peer, 'package.json')), `${peer} (peer of @famille/elements) is not installed`);
 });
 
 test('dependencies are ranges, Lit is a peer of the elements, and every bare import of dist/ is declared', () => {
@@ -194,18 +214,31 @@ test("@famille/elements' sideEffects are exactly its modules that define a custo
   const manifest = manifestOf('elements');
   assert.ok(Array.isArray(manifest.sideEffects), 'sideEffects is not a list');
   const dir = installed('elements');
-  const matches = (file: string) => (manifest.sideEffects as string[]).some((glob) => {
-    const pattern = glob.replace(/^\.\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*');
-    return new RegExp(`^${pattern}$`).test(file);
-  });
-  const marked = distModules('elements').map((file) => relative(dir, file).split(sep).join('/')).filter(matches).sort();
-  const defining = distModules('elements').filter((file) => readFileSync(file, 'utf8').includes('customElements.define(')).map((file) => relative(dir, file).split(sep).join('/'));
+  const matches = (file: string) =>
+    (manifest.sideEffects as string[]).some((glob) => {
+      const pattern = glob
+        .replace(/^\.\//, '')
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\//g, '(?:.*/)?')
+        .replace(/\*/g, '[^/]*');
+      return new RegExp(`^${pattern}$`).test(file);
+    });
+  const marked = distModules('elements')
+    .map((file) => relative(dir, file).split(sep).join('/'))
+    .filter(matches)
+    .sort();
+  const defining = distModules('elements')
+    .filter((file) => readFileSync(file, 'utf8').includes('customElements.define('))
+    .map((file) => relative(dir, file).split(sep).join('/'));
   // define-all only imports the six define modules: a bundler that thought it pure would drop it, imports and all.
   assert.deepEqual(marked, [...defining, 'dist/define-all.js'].sort());
   assert.equal(defining.length, 6, `expected the six elements' define modules, found ${defining.join(', ')}`);
   assert.equal(manifest.customElements, 'custom-elements.json');
   const cem = readJson<{ modules: { declarations?: { tagName?: string }[] }[] }>(join(dir, 'custom-elements.json'));
-  const tags = cem.modules.flatMap((m) => m.declarations ?? []).map((d) => d.tagName).filter(Boolean);
+  const tags = cem.modules
+    .flatMap((m) => m.declarations ?? [])
+    .map((d) => d.tagName)
+    .filter(Boolean);
   assert.ok(tags.includes('famille-login'), 'the shipped custom-elements.json declares no famille-login');
 });
 
@@ -226,10 +259,22 @@ test('every export subpath of every package imports in Node with the default con
   for (const specifier of specifiers) {
     const result = results[specifier];
     assert.ok(result, `${specifier} was not imported`);
-    assert.ok(result.url.startsWith(pathToFileURL(join(consumer, 'node_modules')).href), `${specifier} resolved outside the consumer's node_modules: ${result.url}`);
+    assert.ok(
+      result.url.startsWith(pathToFileURL(join(consumer, 'node_modules')).href),
+      `${specifier} resolved outside the consumer's node_modules: ${result.url}`,
+    );
     assert.ok(!result.url.endsWith('.ts') && !result.url.includes('/src/'), `${specifier} resolved to a source file: ${result.url}`);
   }
-  for (const [specifier, name] of [['@famille/contract', 'endpoints'], ['@famille/sdk', 'createClient'], ['@famille/sdk', 'ApiError'], ['@famille/server', 'createApp'], ['@famille/server/node', 'startServer'], ['@famille/server/node', 'loadKitDirectory'], ['@famille/elements/login', 'FamilleLogin'], ['@famille/elements', 'FamillePortal']] as const) {
+  for (const [specifier, name] of [
+    ['@famille/contract', 'endpoints'],
+    ['@famille/sdk', 'createClient'],
+    ['@famille/sdk', 'ApiError'],
+    ['@famille/server', 'createApp'],
+    ['@famille/server/node', 'startServer'],
+    ['@famille/server/node', 'loadKitDirectory'],
+    ['@famille/elements/login', 'FamilleLogin'],
+    ['@famille/elements', 'FamillePortal'],
+  ] as const) {
     assert.ok(results[specifier]!.exports.includes(name), `${specifier} does not export ${name}`);
   }
 });
@@ -250,13 +295,26 @@ test('the kit shipped in @famille/elements is what @famille/server/node serves',
 });
 
 test('a consumer type-checks against the SDK and an element through the published declarations', async () => {
-  writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2023', 'dom', 'dom.iterable'],
-      strict: true, noEmit: true, skipLibCheck: false, types: [],
-    },
-    files: ['consumer.ts'],
-  }, null, 2));
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'es2022',
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          lib: ['es2023', 'dom', 'dom.iterable'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['consumer.ts'],
+      },
+      null,
+      2,
+    ),
+  );
   const source = [
     `import { createClient, ApiError, isApiError, invoices, endpoints, type ApiErrorKind } from '@famille/sdk';`,
     `import type { Invoice, LoginInput } from '@famille/contract';`,
@@ -285,7 +343,10 @@ test('a consumer type-checks against the SDK and an element through the publishe
   await mustRun(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer, env: consumerEnv() });
 
   // The check can fail: a wrong use of the same declarations is refused.
-  writeFileSync(join(consumer, 'consumer.ts'), `${source}\nconst wrong: FamilleLogin = document.createElement('div');\ncreateClient({ baseUrl: 1, tenant: 'x' });\n`);
+  writeFileSync(
+    join(consumer, 'consumer.ts'),
+    `${source}\nconst wrong: FamilleLogin = document.createElement('div');\ncreateClient({ baseUrl: 1, tenant: 'x' });\n`,
+  );
   // Plain `file(line,col): error` lines, whatever the terminal (CI's output is not one).
   const refused = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: consumer, env: consumerEnv() });
   assert.notEqual(refused.code, 0, 'tsc accepted a wrong program');
@@ -304,10 +365,24 @@ test('a page bundled from @famille/elements/login defines <famille-login> and re
   const { output } = await bundle.write({ dir: join(consumer, 'bundle'), format: 'es' });
   await bundle.close();
   const modules = output.flatMap((chunk) => (chunk.type === 'chunk' ? Object.keys(chunk.modules) : []));
-  assert.ok(modules.some((id) => id.includes(`${sep}node_modules${sep}@famille${sep}elements${sep}dist${sep}login${sep}define.js`)), 'the bundle does not hold dist/login/define.js');
-  assert.ok(modules.some((id) => id.endsWith(`${sep}@famille${sep}contract${sep}dist${sep}browser.js`)), "the bundle does not use the contract's browser build");
-  assert.deepEqual(modules.filter((id) => id.includes(`${sep}node_modules${sep}zod${sep}`)), [], 'zod is in the browser bundle');
-  assert.deepEqual(modules.filter((id) => id.includes(`${sep}src${sep}`)), [], 'the bundle holds source files');
+  assert.ok(
+    modules.some((id) => id.includes(`${sep}node_modules${sep}@famille${sep}elements${sep}dist${sep}login${sep}define.js`)),
+    'the bundle does not hold dist/login/define.js',
+  );
+  assert.ok(
+    modules.some((id) => id.endsWith(`${sep}@famille${sep}contract${sep}dist${sep}browser.js`)),
+    "the bundle does not use the contract's browser build",
+  );
+  assert.deepEqual(
+    modules.filter((id) => id.includes(`${sep}node_modules${sep}zod${sep}`)),
+    [],
+    'zod is in the browser bundle',
+  );
+  assert.deepEqual(
+    modules.filter((id) => id.includes(`${sep}src${sep}`)),
+    [],
+    'the bundle holds source files',
+  );
 
   const html = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Espace Famille</title>
 <famille-login api="http://127.0.0.1:9/api" tenant="vienne-condrieu"></famille-login>
@@ -331,7 +406,15 @@ test('a page bundled from @famille/elements/login defines <famille-login> and re
     headless: true,
     userDataDir: profile,
     env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   t.after(() => browser.close());
   const page = await browser.newPage();
@@ -351,10 +434,17 @@ test('a page bundled from @famille/elements/login defines <famille-login> and re
 test('publint finds no problem in any tarball', async () => {
   for (const name of names) {
     const tarball = await readFile(packed.get(name)!.tarball);
-    const { messages, pkg } = await publint({ pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) }, level: 'suggestion' });
+    const { messages, pkg } = await publint({
+      pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
+      level: 'suggestion',
+    });
     const lines = messages.map((m) => `${m.type}: ${formatMessage(m, pkg, { color: false }) ?? m.code}`);
     if (lines.length) console.log(`publint ${scope(name)}:\n  ${lines.join('\n  ')}`);
-    assert.deepEqual(messages.filter((m) => m.type !== 'suggestion').map((m) => m.code), [], `publint ${scope(name)}:\n${lines.join('\n')}`);
+    assert.deepEqual(
+      messages.filter((m) => m.type !== 'suggestion').map((m) => m.code),
+      [],
+      `publint ${scope(name)}:\n${lines.join('\n')}`,
+    );
   }
 });
 
@@ -366,7 +456,9 @@ test('attw finds no type resolution problem in any tarball (ESM-only profile)', 
     // One block per entry point: each must resolve, typed, for ESM importers and bundlers.
     const blocks = result.stdout.split(/^\*{5,}$/m).filter((block) => /^"@famille\//m.test(block));
     const checked = blocks.map((block) => /^"([^"]+)"$/m.exec(block)![1]).sort();
-    const subpaths = Object.keys(manifestOf(name).exports).map((subpath) => scope(name) + subpath.slice(1)).sort();
+    const subpaths = Object.keys(manifestOf(name).exports)
+      .map((subpath) => scope(name) + subpath.slice(1))
+      .sort();
     assert.deepEqual(checked, subpaths, `attw ${scope(name)} did not check every entry point`);
     for (const block of blocks) {
       assert.match(block, /^node16 \(from ESM\): OK \((ESM|JSON)\)/m, report);

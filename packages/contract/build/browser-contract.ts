@@ -71,7 +71,9 @@ function literalWriter(all: readonly object[], declarations: string[]) {
     if (name) return name;
     const literal = Array.isArray(node)
       ? `[${node.map(write).join(',')}]`
-      : `{${Object.entries(node).map(([k, v]) => `${JSON.stringify(k)}:${write(v)}`).join(',')}}`;
+      : `{${Object.entries(node)
+          .map(([k, v]) => `${JSON.stringify(k)}:${write(v)}`)
+          .join(',')}}`;
     if ((counts.get(key) ?? 0) < 2 || key.length < 48) return literal;
     const shared = `j${hoisted.size}`;
     hoisted.set(key, shared);
@@ -135,7 +137,9 @@ export function browserContractModules(runtimePath: string, ref: (unit: UnitName
       }
       if (Array.isArray(item)) return `[${item.map(serialize).join(', ')}]`;
       if (typeof item === 'object' && item !== null) {
-        return `{ ${Object.entries(item).map(([key, entry]) => `${JSON.stringify(key)}: ${serialize(entry)}`).join(', ')} }`;
+        return `{ ${Object.entries(item)
+          .map(([key, entry]) => `${JSON.stringify(key)}: ${serialize(entry)}`)
+          .join(', ')} }`;
       }
       return JSON.stringify(item);
     };

@@ -6,9 +6,7 @@ import { Civilite, instant, optionalText, password, text, wholeNumber } from './
 export { Civilite };
 
 /** A calendar date (YYYY-MM-DD) strictly before today. */
-export const PastDate = z.iso.date().check(
-  z.refine((value) => value < new Date().toISOString().slice(0, 10), { params: { code: 'not_in_past' } }),
-);
+export const PastDate = z.iso.date().check(z.refine((value) => value < new Date().toISOString().slice(0, 10), { params: { code: 'not_in_past' } }));
 
 export const PreferredContact = z.enum(['email', 'telephone', 'mobile', 'courrier']);
 export const PostalCode = z.string().check(z.trim(), z.regex(/^\d{5}$/));
@@ -22,11 +20,16 @@ export const Identity = z
   .object({
     civilite: Civilite,
     nomUsage: text(100).check(z.meta({ description: 'Nom d’usage: the surname in use; 1 to 100 characters', examples: ['Durand'] })),
-    nomNaissance: optionalText(100).check(z.meta({ description: 'Nom de naissance: the surname at birth, when it differs; at most 100 characters', examples: ['Petit'] })),
+    nomNaissance: optionalText(100).check(
+      z.meta({ description: 'Nom de naissance: the surname at birth, when it differs; at most 100 characters', examples: ['Petit'] }),
+    ),
     prenoms: text(150).check(z.meta({ description: 'Prénoms: first names, the usual one first; 1 to 150 characters', examples: ['Léa Marie'] })),
     dateNaissance: z.optional(PastDate).check(z.describe('Date of birth, `YYYY-MM-DD`, before today (field error `not_in_past` otherwise)')),
   })
-  .register(z.globalRegistry, { id: 'Identity', description: 'Identity of the account holder: the family’s référent, the parent the CAF or MSA (family benefit offices) knows as allocataire' });
+  .register(z.globalRegistry, {
+    id: 'Identity',
+    description: 'Identity of the account holder: the family’s référent, the parent the CAF or MSA (family benefit offices) knows as allocataire',
+  });
 
 export const Address = z
   .object({
@@ -42,10 +45,18 @@ export const Address = z
 
 export const Contacts = z
   .object({
-    telephone: z.optional(PhoneNumber).check(z.meta({ description: 'Landline: digits with optional `+`, spaces, dots, dashes or brackets (7 to 26 characters)', examples: ['04 74 00 00 00'] })),
+    telephone: z
+      .optional(PhoneNumber)
+      .check(
+        z.meta({ description: 'Landline: digits with optional `+`, spaces, dots, dashes or brackets (7 to 26 characters)', examples: ['04 74 00 00 00'] }),
+      ),
     mobile: z.optional(PhoneNumber).check(z.meta({ description: 'Mobile phone, same format as `telephone`', examples: ['+33 6 12 34 56 78'] })),
-    email: Email.check(z.meta({ description: 'E-mail address of the account: the activation link is sent there; at most 254 characters', examples: ['lea.durand@example.fr'] })),
-    preferredContact: z.optional(PreferredContact).check(z.describe('How the family prefers to be contacted: `email`, `telephone`, `mobile` or `courrier` (post)')),
+    email: Email.check(
+      z.meta({ description: 'E-mail address of the account: the activation link is sent there; at most 254 characters', examples: ['lea.durand@example.fr'] }),
+    ),
+    preferredContact: z
+      .optional(PreferredContact)
+      .check(z.describe('How the family prefers to be contacted: `email`, `telephone`, `mobile` or `courrier` (post)')),
   })
   .register(z.globalRegistry, { id: 'Contacts', description: 'How to reach the account holder' });
 
@@ -60,7 +71,12 @@ export const RegistrationInput = z
     contacts: Contacts.check(z.describe('Phone numbers and e-mail address')),
     credentials: z
       .object({
-        identifiant: NewIdentifiant.check(z.meta({ description: 'The login name to create: letters, digits and `. _ - @`, 3 to 64 characters (field error `taken` when another account has it)', examples: ['lea.durand'] })),
+        identifiant: NewIdentifiant.check(
+          z.meta({
+            description: 'The login name to create: letters, digits and `. _ - @`, 3 to 64 characters (field error `taken` when another account has it)',
+            examples: ['lea.durand'],
+          }),
+        ),
         // Checked against the tenant's policy by the server (field error too_weak/too_common).
         password: password.check(z.describe('The password, checked against the tenant’s `passwordPolicy` (field errors `too_weak`, `too_common`)')),
       })
@@ -92,7 +108,8 @@ export const RegistrationAccepted = z
   })
   .register(z.globalRegistry, {
     id: 'RegistrationAccepted',
-    description: 'Registration accepted: the activation e-mail is on its way. The same answer whether or not the address already had an account (no account enumeration).',
+    description:
+      'Registration accepted: the activation e-mail is on its way. The same answer whether or not the address already had an account (no account enumeration).',
   });
 export type RegistrationAccepted = z.infer<typeof RegistrationAccepted>;
 
@@ -100,11 +117,18 @@ export type RegistrationAccepted = z.infer<typeof RegistrationAccepted>;
 export const EmailToken = z.string().check(z.minLength(16), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/));
 
 const emailToken = (link: string) =>
-  EmailToken.check(z.meta({ description: `The token of the ${link} link: base64url characters, 16 to 200 of them. The e-mail links to the tenant’s page with \`#famille-…=TOKEN\` in the fragment.`, examples: ['q3Xv9kR2mT7wL0pZs8Yb4NcE1uHf6JdA'] }));
+  EmailToken.check(
+    z.meta({
+      description: `The token of the ${link} link: base64url characters, 16 to 200 of them. The e-mail links to the tenant’s page with \`#famille-…=TOKEN\` in the fragment.`,
+      examples: ['q3Xv9kR2mT7wL0pZs8Yb4NcE1uHf6JdA'],
+    }),
+  );
 
-export const ActivationInput = z
-  .object({ token: emailToken('activation') })
-  .register(z.globalRegistry, { id: 'ActivationInput', description: 'The token of an activation link', examples: [{ token: 'q3Xv9kR2mT7wL0pZs8Yb4NcE1uHf6JdA' }] });
+export const ActivationInput = z.object({ token: emailToken('activation') }).register(z.globalRegistry, {
+  id: 'ActivationInput',
+  description: 'The token of an activation link',
+  examples: [{ token: 'q3Xv9kR2mT7wL0pZs8Yb4NcE1uHf6JdA' }],
+});
 export type ActivationInput = z.input<typeof ActivationInput>;
 
 export const ActivationResult = z
@@ -115,7 +139,9 @@ export type ActivationResult = z.infer<typeof ActivationResult>;
 /** Either the identifiant (from the login form) or the token of an expired link. */
 export const ResendActivationInput = z
   .object({
-    identifiant: z.optional(Identifiant).check(z.meta({ description: 'The identifiant or e-mail address typed in the login form (after `account_not_activated`)', examples: ['lea.durand'] })),
+    identifiant: z
+      .optional(Identifiant)
+      .check(z.meta({ description: 'The identifiant or e-mail address typed in the login form (after `account_not_activated`)', examples: ['lea.durand'] })),
     token: z.optional(EmailToken).check(z.describe('Or the token of an expired activation link (after `token_expired`)')),
     locale: emailLanguage(),
   })
@@ -132,7 +158,11 @@ export const PasswordResetRequest = z
     identifiant: Identifiant.check(z.meta({ description: 'The identifiant or the e-mail address of the account', examples: ['lea.durand@example.fr'] })),
     locale: emailLanguage(),
   })
-  .register(z.globalRegistry, { id: 'PasswordResetRequest', description: 'Which account forgot its password', examples: [{ identifiant: 'lea.durand@example.fr', locale: 'fr' }] });
+  .register(z.globalRegistry, {
+    id: 'PasswordResetRequest',
+    description: 'Which account forgot its password',
+    examples: [{ identifiant: 'lea.durand@example.fr', locale: 'fr' }],
+  });
 export type PasswordResetRequest = z.input<typeof PasswordResetRequest>;
 
 export const PasswordResetInput = z
@@ -148,9 +178,10 @@ export const PasswordResetInput = z
 export type PasswordResetInput = z.input<typeof PasswordResetInput>;
 
 /** Accepted: nothing says whether an account matched. */
-export const Accepted = z
-  .object({ accepted: z.literal(true).check(z.describe('Always `true`')) })
-  .register(z.globalRegistry, { id: 'Accepted', description: 'Accepted. Nothing says whether an account matched (no account enumeration): the e-mail goes out only if one did.' });
+export const Accepted = z.object({ accepted: z.literal(true).check(z.describe('Always `true`')) }).register(z.globalRegistry, {
+  id: 'Accepted',
+  description: 'Accepted. Nothing says whether an account matched (no account enumeration): the e-mail goes out only if one did.',
+});
 export type Accepted = z.infer<typeof Accepted>;
 
 export const OutboxMessage = z

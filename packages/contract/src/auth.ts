@@ -9,7 +9,9 @@ export const Identifiant = text(254);
 
 export const LoginInput = z
   .object({
-    identifiant: Identifiant.check(z.meta({ description: 'The account’s identifiant (login name) or its e-mail address; 1 to 254 characters, trimmed', examples: ['lea.durand'] })),
+    identifiant: Identifiant.check(
+      z.meta({ description: 'The account’s identifiant (login name) or its e-mail address; 1 to 254 characters, trimmed', examples: ['lea.durand'] }),
+    ),
     password: password.check(z.describe('The password as typed (not trimmed); 1 to 1024 characters')),
     transport: z
       .optional(SessionTransport)
@@ -32,7 +34,9 @@ export const Account = z
   .object({
     id: z.string().check(z.meta({ description: 'The account’s id (a UUID)', examples: ['3f2c8a4e-9b1d-4c6e-8f0a-2d4b6c8e0f12'] })),
     identifiant: z.string().check(z.meta({ description: 'The login name chosen at registration', examples: ['lea.durand'] })),
-    email: z.string().check(z.meta({ description: 'E-mail address of the account (activation, password reset, notices)', examples: ['lea.durand@example.fr'] })),
+    email: z
+      .string()
+      .check(z.meta({ description: 'E-mail address of the account (activation, password reset, notices)', examples: ['lea.durand@example.fr'] })),
     civilite: z.optional(Civilite),
     nomUsage: z.string().check(z.meta({ description: 'Nom d’usage: the surname in use', examples: ['Durand'] })),
     prenoms: z.string().check(z.meta({ description: 'Prénoms: first names, the usual one first', examples: ['Léa Marie'] })),
@@ -57,7 +61,13 @@ export const LoginResult = z
   .object({
     session: Session.check(z.describe('The new session')),
     /** Present only in token transport: send it as `Authorization: Bearer …`. */
-    token: z.optional(z.string()).check(z.describe('Only with `transport: "token"`: the bearer token, to send as `Authorization: Bearer …`. Keep it in memory or in the tab’s `sessionStorage` (as the SDK does), not in `localStorage`.')),
+    token: z
+      .optional(z.string())
+      .check(
+        z.describe(
+          'Only with `transport: "token"`: the bearer token, to send as `Authorization: Bearer …`. Keep it in memory or in the tab’s `sessionStorage` (as the SDK does), not in `localStorage`.',
+        ),
+      ),
   })
   .register(z.globalRegistry, { id: 'LoginResult', description: 'The session opened by a login; with cookie transport, the `Set-Cookie` header carries it' });
 export type LoginResult = z.infer<typeof LoginResult>;

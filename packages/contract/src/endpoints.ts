@@ -100,8 +100,7 @@ export const endpoints = {
     method: 'get',
     path: '/health',
     summary: 'Liveness probe',
-    description:
-      "Answers while the process runs, without touching the database: for an orchestrator's liveness probe. Public.",
+    description: "Answers while the process runs, without touching the database: for an orchestrator's liveness probe. Public.",
     tag: 'operations',
     auth: 'none',
     response: Health,
@@ -149,8 +148,7 @@ export const endpoints = {
     method: 'post',
     path: '/tenants/{tenant}/auth/logout',
     summary: 'Log the parent out',
-    description:
-      'Ends the current session on the server (the token or cookie no longer works) and clears the cookie.',
+    description: 'Ends the current session on the server (the token or cookie no longer works) and clears the cookie.',
     tag: 'auth',
     auth: 'parent',
     status: 204,
@@ -287,8 +285,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/requests',
     summary: "List the family's requests",
-    description:
-      "Every request of the family (changes of the entourage), newest first, each with its dated history and the agents' comments.",
+    description: "Every request of the family (changes of the entourage), newest first, each with its dated history and the agents' comments.",
     tag: 'family',
     auth: 'parent',
     response: RequestList,
@@ -299,8 +296,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/requests/{requestId}',
     summary: 'Get one request',
-    description:
-      "One request of the family, with its history. 404 for an id that is not the family's.",
+    description: "One request of the family, with its history. 404 for an id that is not the family's.",
     tag: 'family',
     auth: 'parent',
     response: FamilyRequest,
@@ -318,7 +314,17 @@ export const endpoints = {
     binary: 'upload',
     response: DocumentInfo,
     status: 201,
-    errors: ['validation_failed', 'file_too_large', 'file_type_not_accepted', 'file_empty', 'file_active_content', 'payload_too_large', 'unsupported_media_type', 'unauthenticated', 'origin_not_allowed'],
+    errors: [
+      'validation_failed',
+      'file_too_large',
+      'file_type_not_accepted',
+      'file_empty',
+      'file_active_content',
+      'payload_too_large',
+      'unsupported_media_type',
+      'unauthenticated',
+      'origin_not_allowed',
+    ],
   },
   downloadDocument: {
     method: 'get',
@@ -336,8 +342,7 @@ export const endpoints = {
     method: 'delete',
     path: '/tenants/{tenant}/documents/{documentId}',
     summary: 'Delete a document',
-    description:
-      'Deletes an uploaded document that is not attached to a request yet (the parent cancelled or replaced it). 409 `conflict` once attached.',
+    description: 'Deletes an uploaded document that is not attached to a request yet (the parent cancelled or replaced it). 409 `conflict` once attached.',
     tag: 'documents',
     auth: 'parent',
     status: 204,
@@ -373,8 +378,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/agent/requests/{requestId}',
     summary: "Get one of the tenant's requests",
-    description:
-      "One request of the tenant, with the family it belongs to and the member's profile as declared.",
+    description: "One request of the tenant, with the family it belongs to and the member's profile as declared.",
     tag: 'agents',
     auth: 'agent',
     response: AgentRequest,
@@ -398,8 +402,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/preregistration/drafts',
     summary: "List the family's pre-registration drafts",
-    description:
-      'The drafts of the crèche pre-registration (one per child), for the wizard to resume where the parent left off.',
+    description: 'The drafts of the crèche pre-registration (one per child), for the wizard to resume where the parent left off.',
     tag: 'preregistration',
     auth: 'parent',
     response: PreregistrationDraftList,
@@ -423,8 +426,7 @@ export const endpoints = {
     method: 'delete',
     path: '/tenants/{tenant}/preregistration/drafts/{childId}',
     summary: 'Abandon a pre-registration draft',
-    description:
-      "Deletes the draft of a child's pre-registration.",
+    description: "Deletes the draft of a child's pre-registration.",
     tag: 'preregistration',
     auth: 'parent',
     status: 204,
@@ -446,8 +448,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/preregistrations',
     summary: "List the family's pre-registrations",
-    description:
-      "The family's submitted pre-registrations (Mes demandes), newest first, with their history.",
+    description: "The family's submitted pre-registrations (Mes demandes), newest first, with their history.",
     tag: 'preregistration',
     auth: 'parent',
     response: PreregistrationList,
@@ -458,8 +459,7 @@ export const endpoints = {
     method: 'post',
     path: '/tenants/{tenant}/preregistrations/{preregistrationId}/cancellation',
     summary: 'Withdraw a pre-registration',
-    description:
-      'The parent withdraws a pre-registration: it becomes `annulee`. 409 `conflict` when its status no longer allows it.',
+    description: 'The parent withdraws a pre-registration: it becomes `annulee`. 409 `conflict` when its status no longer allows it.',
     tag: 'preregistration',
     auth: 'parent',
     response: Preregistration,
@@ -470,8 +470,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/agent/preregistrations',
     summary: "List the tenant's pre-registrations",
-    description:
-      "The tenant's pre-registrations with their family, optionally only those with one `status`.",
+    description: "The tenant's pre-registrations with their family, optionally only those with one `status`.",
     tag: 'agents',
     auth: 'agent',
     query: PreregistrationListQuery,
@@ -508,8 +507,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/invoices/{invoiceId}',
     summary: 'Get one invoice',
-    description:
-      'One invoice of the family, with its lines, what was paid and its balance.',
+    description: 'One invoice of the family, with its lines, what was paid and its balance.',
     tag: 'invoices',
     auth: 'parent',
     response: Invoice,
@@ -520,8 +518,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/invoices/{invoiceId}/pdf',
     summary: 'Download an invoice as PDF',
-    description:
-      'The invoice as a PDF (`application/pdf`, as an attachment), for the family or an agent of the tenant.',
+    description: 'The invoice as a PDF (`application/pdf`, as an attachment), for the family or an agent of the tenant.',
     tag: 'invoices',
     auth: 'parentOrAgent',
     binary: 'download',
@@ -556,8 +553,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/invoice-preferences',
     summary: 'Get the electronic-invoice choices',
-    description:
-      'Adhésion à la facture en ligne: for each child of the family, whether invoices come by e-mail rather than on paper.',
+    description: 'Adhésion à la facture en ligne: for each child of the family, whether invoices come by e-mail rather than on paper.',
     tag: 'invoices',
     auth: 'parent',
     response: InvoicePreferences,
@@ -568,8 +564,7 @@ export const endpoints = {
     method: 'put',
     path: '/tenants/{tenant}/invoice-preferences',
     summary: "Set a child's electronic-invoice choice",
-    description:
-      "Sets one child's choice (electronic or paper invoices) and answers every child's.",
+    description: "Sets one child's choice (electronic or paper invoices) and answers every child's.",
     tag: 'invoices',
     auth: 'parent',
     body: InvoicePreferenceInput,
@@ -581,8 +576,7 @@ export const endpoints = {
     method: 'get',
     path: '/tenants/{tenant}/payments',
     summary: "List the family's payments",
-    description:
-      "The family's payments, online and at the counter, newest first, each with how it was allocated to invoices.",
+    description: "The family's payments, online and at the counter, newest first, each with how it was allocated to invoices.",
     tag: 'invoices',
     auth: 'parent',
     response: PaymentHistory,
@@ -600,7 +594,16 @@ export const endpoints = {
     body: PaymentStartInput,
     response: PaymentRedirect,
     status: 201,
-    errors: ['validation_failed', 'not_found', 'amount_below_minimum', 'payment_in_progress', 'invoice_already_paid', 'payment_provider_unavailable', 'unauthenticated', 'origin_not_allowed'],
+    errors: [
+      'validation_failed',
+      'not_found',
+      'amount_below_minimum',
+      'payment_in_progress',
+      'invoice_already_paid',
+      'payment_provider_unavailable',
+      'unauthenticated',
+      'origin_not_allowed',
+    ],
   },
   paymentTransaction: {
     method: 'get',
@@ -696,13 +699,9 @@ export const endpoints = {
 export type Endpoints = typeof endpoints;
 export type EndpointName = keyof Endpoints;
 
-type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | PathParamNames<Rest>
-  : never;
+type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParamNames<Rest> : never;
 /** `{ tenant: string }` for `/tenants/{tenant}/config`. */
 export type PathParams<P extends string> = { [K in PathParamNames<P>]: string };
 
 export type BodyOf<E extends Endpoint> = E extends { body: infer B extends z.ZodMiniType } ? z.input<B> : undefined;
-export type ResponseOf<E extends Endpoint> = E extends { response: infer R extends z.ZodMiniType }
-  ? z.output<R>
-  : undefined;
+export type ResponseOf<E extends Endpoint> = E extends { response: infer R extends z.ZodMiniType } ? z.output<R> : undefined;

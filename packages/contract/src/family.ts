@@ -4,14 +4,16 @@ import { Identifiant } from './auth.ts';
 import { Civilite, dateInDays, historyEntry, id, instant, optionalText, password, text, wholeNumber } from './fields.ts';
 
 /** A calendar date (YYYY-MM-DD) strictly after today: a child's expected birth date. */
-export const FutureDate = z.iso.date().check(
-  z.refine((value) => value > new Date().toISOString().slice(0, 10), { params: { code: 'not_in_future' } }),
-);
+export const FutureDate = z.iso.date().check(z.refine((value) => value > new Date().toISOString().slice(0, 10), { params: { code: 'not_in_future' } }));
 
 /** Ids of documents uploaded beforehand (POST …/documents), attached to the request. */
 export const Attachments = z
   .optional(z.array(id).check(z.maxLength(10)))
-  .check(z.describe('Ids of documents uploaded beforehand (`POST …/documents`) to attach to the request, at most 10 (field error `unknown_reference` for an id that is not the family’s)'));
+  .check(
+    z.describe(
+      'Ids of documents uploaded beforehand (`POST …/documents`) to attach to the request, at most 10 (field error `unknown_reference` for an id that is not the family’s)',
+    ),
+  );
 
 export const MemberRole = z.enum(['coRepresentant', 'enfant', 'contact']);
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -20,7 +22,10 @@ export const Sexe = z.enum(['feminin', 'masculin']);
 
 const nomUsage = () => text(100).check(z.meta({ description: 'Nom d’usage: the surname in use; 1 to 100 characters', examples: ['Martin'] }));
 const prenoms = () => text(150).check(z.meta({ description: 'Prénoms: first names, the usual one first; 1 to 150 characters', examples: ['Camille'] }));
-const phone = (what: string) => PhoneNumber.check(z.meta({ description: `${what}: digits with optional \`+\`, spaces, dots, dashes or brackets (7 to 26 characters)`, examples: ['06 98 76 54 32'] }));
+const phone = (what: string) =>
+  PhoneNumber.check(
+    z.meta({ description: `${what}: digits with optional \`+\`, spaces, dots, dashes or brackets (7 to 26 characters)`, examples: ['06 98 76 54 32'] }),
+  );
 
 /** The other parent (co-représentant). */
 export const CoRepresentantProfile = z
@@ -40,7 +45,17 @@ export const CoRepresentantProfile = z
     id: 'CoRepresentantProfile',
     title: 'Co-représentant (other parent)',
     description: 'The other parent (co-représentant)',
-    examples: [{ role: 'coRepresentant', civilite: 'monsieur', nomUsage: 'Martin', prenoms: 'Camille', dateNaissance: '1988-11-02', email: 'camille.martin@example.fr', mobile: '06 98 76 54 32' }],
+    examples: [
+      {
+        role: 'coRepresentant',
+        civilite: 'monsieur',
+        nomUsage: 'Martin',
+        prenoms: 'Camille',
+        dateNaissance: '1988-11-02',
+        email: 'camille.martin@example.fr',
+        mobile: '06 98 76 54 32',
+      },
+    ],
   });
 
 /**
@@ -53,16 +68,25 @@ export const EnfantProfile = z
     nomUsage: nomUsage(),
     prenoms: optionalText(150).check(z.meta({ description: 'First names; may be absent for a future child', examples: ['Léo'] })),
     sexe: z.optional(Sexe).check(z.describe('`feminin` or `masculin`')),
-    dateNaissance: z.optional(PastDate).check(z.describe('Date of birth of a born child, `YYYY-MM-DD`, before today. A child has either this or `dateNaissancePrevue` (the server answers `validation_failed` otherwise).')),
+    dateNaissance: z
+      .optional(PastDate)
+      .check(
+        z.describe(
+          'Date of birth of a born child, `YYYY-MM-DD`, before today. A child has either this or `dateNaissancePrevue` (the server answers `validation_failed` otherwise).',
+        ),
+      ),
     dateNaissancePrevue: z
       .optional(FutureDate)
-      .check(z.describe('Expected birth date of a future child, `YYYY-MM-DD`, after today and at most 300 days ahead (field errors `not_in_future`, `too_large`)')),
+      .check(
+        z.describe('Expected birth date of a future child, `YYYY-MM-DD`, after today and at most 300 days ahead (field errors `not_in_future`, `too_large`)'),
+      ),
     attachments: Attachments,
   })
   .register(z.globalRegistry, {
     id: 'EnfantProfile',
     title: 'Enfant (child, born or expected)',
-    description: 'A child of the household. A future child (futur enfant) has `dateNaissancePrevue` instead of `dateNaissance`, and may have no first name yet.',
+    description:
+      'A child of the household. A future child (futur enfant) has `dateNaissancePrevue` instead of `dateNaissance`, and may have no first name yet.',
     examples: [
       { role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', sexe: 'masculin', dateNaissance: '2024-06-12' },
       { role: 'enfant', nomUsage: 'Martin', dateNaissancePrevue: dateInDays(120) },
@@ -87,16 +111,25 @@ export const ContactProfile = z
     id: 'ContactProfile',
     title: 'Contact (pick-up or emergency)',
     description: 'A person authorised to pick the children up, or to be called in an emergency',
-    examples: [{ role: 'contact', civilite: 'madame', nomUsage: 'Roux', prenoms: 'Simone', lien: 'Grand-mère', telephone: '04 74 12 34 56', autoriseRecuperation: true, appelUrgence: true }],
+    examples: [
+      {
+        role: 'contact',
+        civilite: 'madame',
+        nomUsage: 'Roux',
+        prenoms: 'Simone',
+        lien: 'Grand-mère',
+        telephone: '04 74 12 34 56',
+        autoriseRecuperation: true,
+        appelUrgence: true,
+      },
+    ],
   });
 
 /** What a parent sends to add or change a member. One of a born or expected birth date for a child. */
-export const MemberInput = z
-  .discriminatedUnion('role', [CoRepresentantProfile, EnfantProfile, ContactProfile])
-  .register(z.globalRegistry, {
-    id: 'MemberInput',
-    description: 'A member of the family’s entourage, as a parent declares it; `role` tells which kind (examples: with each kind)',
-  });
+export const MemberInput = z.discriminatedUnion('role', [CoRepresentantProfile, EnfantProfile, ContactProfile]).register(z.globalRegistry, {
+  id: 'MemberInput',
+  description: 'A member of the family’s entourage, as a parent declares it; `role` tells which kind (examples: with each kind)',
+});
 export type MemberInput = z.input<typeof MemberInput>;
 
 /** Where a change requested by the family stands. */
@@ -110,7 +143,9 @@ const requestStatus = 'Where the request stands: `deposee` (submitted), `en_cour
 
 export const DocumentInfo = z
   .object({
-    id: z.string().check(z.meta({ description: 'The document’s id, to attach it to a request or download it', examples: ['8d0f6c1e-2b7a-4e55-9c3d-1a2b3c4d5e6f'] })),
+    id: z
+      .string()
+      .check(z.meta({ description: 'The document’s id, to attach it to a request or download it', examples: ['8d0f6c1e-2b7a-4e55-9c3d-1a2b3c4d5e6f'] })),
     fileName: z.string().check(z.meta({ description: 'The file’s name as uploaded (from `Content-Disposition`)', examples: ['acte-naissance-leo.pdf'] })),
     contentType: z.string().check(z.meta({ description: 'The media type, checked against the file’s content', examples: ['application/pdf'] })),
     size: wholeNumber().check(z.meta({ description: 'Size in bytes', examples: [184320] })),
@@ -135,14 +170,22 @@ export const Member = z
   .register(z.globalRegistry, { id: 'Member', description: 'A member of the family’s entourage, with where its latest request stands' });
 export type Member = z.infer<typeof Member>;
 
-export const HistoryEntry = historyEntry(RequestStatus).register(z.globalRegistry, { id: 'RequestHistoryEntry', description: 'One dated step of a request’s history' });
+export const HistoryEntry = historyEntry(RequestStatus).register(z.globalRegistry, {
+  id: 'RequestHistoryEntry',
+  description: 'One dated step of a request’s history',
+});
 
 /** A change "transmise au service pour traitement", with its number and dated history. */
 export const FamilyRequest = z
   .object({
     id: z.string().check(z.meta({ description: 'The request’s id', examples: ['c7e1a9b3-4d2f-4a8e-b5c6-0f1e2d3c4b5a'] })),
     /** Per-tenant sequential number, "Demande n° 36". */
-    number: wholeNumber().check(z.meta({ description: 'Sequential number in the tenant, shared by all kinds of requests, as parents and agents quote it ("Demande n° 36")', examples: [36] })),
+    number: wholeNumber().check(
+      z.meta({
+        description: 'Sequential number in the tenant, shared by all kinds of requests, as parents and agents quote it ("Demande n° 36")',
+        examples: [36],
+      }),
+    ),
     kind: RequestKind.check(z.describe('What the request asks: `member_add`, `member_update` or `member_remove`')),
     status: RequestStatus.check(z.describe(requestStatus)),
     memberId: z.string().check(z.describe('The member it is about')),
@@ -152,7 +195,11 @@ export const FamilyRequest = z
     updatedAt: instant().check(z.describe('Its last change (UTC instant)')),
     history: z.array(HistoryEntry).check(z.describe('Its steps, oldest first')),
   })
-  .register(z.globalRegistry, { id: 'FamilyRequest', description: 'A change the family asked for, transmitted to the service for processing ("transmise au service pour traitement"), with its number and dated history' });
+  .register(z.globalRegistry, {
+    id: 'FamilyRequest',
+    description:
+      'A change the family asked for, transmitted to the service for processing ("transmise au service pour traitement"), with its number and dated history',
+  });
 export type FamilyRequest = z.infer<typeof FamilyRequest>;
 
 export const Family = z
@@ -201,9 +248,16 @@ export const RequestListQuery = z.object({ status: z.optional(RequestStatus).che
 
 export const StatusChange = z
   .object({
-    status: z.enum(['en_cours', 'validee', 'refusee']).check(z.describe('The new status: `en_cours` (being processed), `validee` (accepted: the change applies to the member), `refusee` (refused)')),
+    status: z
+      .enum(['en_cours', 'validee', 'refusee'])
+      .check(z.describe('The new status: `en_cours` (being processed), `validee` (accepted: the change applies to the member), `refusee` (refused)')),
     /** Shown to the family; required when refusing. */
-    comment: optionalText(1000).check(z.meta({ description: 'Shown to the family, at most 1000 characters; required when refusing', examples: ['Merci de fournir un extrait d’acte de naissance de moins de trois mois.'] })),
+    comment: optionalText(1000).check(
+      z.meta({
+        description: 'Shown to the family, at most 1000 characters; required when refusing',
+        examples: ['Merci de fournir un extrait d’acte de naissance de moins de trois mois.'],
+      }),
+    ),
   })
   .register(z.globalRegistry, {
     id: 'StatusChange',
@@ -217,7 +271,11 @@ export const AgentLoginInput = z
     identifiant: Identifiant.check(z.meta({ description: 'The agent’s identifiant; 1 to 254 characters, trimmed', examples: ['agent.accueil'] })),
     password: password.check(z.describe('The password as typed; 1 to 1024 characters')),
   })
-  .register(z.globalRegistry, { id: 'AgentLoginInput', description: 'An agent’s credentials', examples: [{ identifiant: 'agent.accueil', password: 'Guichet-Mairie-2026' }] });
+  .register(z.globalRegistry, {
+    id: 'AgentLoginInput',
+    description: 'An agent’s credentials',
+    examples: [{ identifiant: 'agent.accueil', password: 'Guichet-Mairie-2026' }],
+  });
 export type AgentLoginInput = z.input<typeof AgentLoginInput>;
 
 export const AgentSession = z
@@ -226,7 +284,9 @@ export const AgentSession = z
       .object({
         id: z.string().check(z.describe('The agent’s id')),
         identifiant: z.string().check(z.meta({ description: 'The agent’s login name', examples: ['agent.accueil'] })),
-        displayName: z.string().check(z.meta({ description: 'Name shown in the back office and to families in request histories', examples: ['Sophie Bernard'] })),
+        displayName: z
+          .string()
+          .check(z.meta({ description: 'Name shown in the back office and to families in request histories', examples: ['Sophie Bernard'] })),
         role: z.enum(['agent', 'admin']).check(z.describe('`agent` or `admin`')),
       })
       .check(z.describe('The agent logged in')),

@@ -30,9 +30,7 @@ export function issuesToFieldErrors(issues: readonly IssueLike[]): FieldError[] 
       }
       case 'too_big': {
         const maximum = Number(issue.maximum);
-        return issue.origin === 'string'
-          ? { path, code: 'too_long', params: { maximum } }
-          : { path, code: 'too_large', params: { maximum } };
+        return issue.origin === 'string' ? { path, code: 'too_long', params: { maximum } } : { path, code: 'too_large', params: { maximum } };
       }
       case 'invalid_format':
         return { path, code: 'invalid_format', params: { format: String(issue.format) } };

@@ -4,7 +4,12 @@ import { wholeNumber } from './fields.ts';
 export const Health = z
   .object({
     status: z.literal('ok').check(z.describe('Always `ok`: the process answers')),
-    version: z.string().check(z.meta({ description: 'The server’s own version (its package version, not the API version, which the `Famille-Api-Version` header carries)', examples: ['0.1.0'] })),
+    version: z.string().check(
+      z.meta({
+        description: 'The server’s own version (its package version, not the API version, which the `Famille-Api-Version` header carries)',
+        examples: ['0.1.0'],
+      }),
+    ),
   })
   .register(z.globalRegistry, { id: 'Health', description: 'Liveness: the process runs and answers HTTP' });
 export type Health = z.infer<typeof Health>;

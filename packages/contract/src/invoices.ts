@@ -13,13 +13,16 @@ const invoiceStatus =
   '`a_payer` (to pay), `en_retard` (overdue: the due date passed with a balance left), `partiellement_reglee` (partly paid, not overdue), `reglee` (paid: zero balance)';
 
 /** In answers: cents, as everywhere in the API. */
-const amount = (description: string, example: number) => wholeNumber().check(z.meta({ description: `${description}, in cents (1234 = 12,34 €)`, examples: [example] }));
+const amount = (description: string, example: number) =>
+  wholeNumber().check(z.meta({ description: `${description}, in cents (1234 = 12,34 €)`, examples: [example] }));
 
 /** One line of an invoice, per child: activity, period, quantity × unit price. */
 export const InvoiceLineInput = z
   .object({
     /** The child (a member of the family) the line is for, when known. */
-    childId: z.optional(id).check(z.describe('The child (a member of the family) the line is for, when known: it puts the line in that child’s attestation fiscale')),
+    childId: z
+      .optional(id)
+      .check(z.describe('The child (a member of the family) the line is for, when known: it puts the line in that child’s attestation fiscale')),
     /** As printed: "Léo Martin". */
     childLabel: text(150).check(z.meta({ description: 'The child’s name as printed on the invoice; 1 to 150 characters', examples: ['Léo Martin'] })),
     /** "Multi-accueil Cocon de Soie — accueil régulier". */
@@ -27,7 +30,14 @@ export const InvoiceLineInput = z
     /** "Octobre 2026". */
     period: text(100).check(z.meta({ description: 'The period billed, as printed; 1 to 100 characters', examples: ['Octobre 2026'] })),
     /** Hours, days, meals… at most two decimals (e.g. 42.5 hours; the server checks the decimals). */
-    quantity: z.number().check(z.gt(0), z.lte(10_000), z.meta({ description: 'Hours, days, meals…: more than 0, at most 10000, with at most two decimals (the server checks the decimals)', examples: [42.5] })),
+    quantity: z.number().check(
+      z.gt(0),
+      z.lte(10_000),
+      z.meta({
+        description: 'Hours, days, meals…: more than 0, at most 10000, with at most two decimals (the server checks the decimals)',
+        examples: [42.5],
+      }),
+    ),
     unitPriceCents: cents.check(z.meta({ description: 'Unit price in cents (1234 = 12,34 €), an integer from 0 to 100000000', examples: [182] })),
     /**
      * "Frais de garde": whether the line counts for the yearly attestation fiscale (childcare
@@ -43,7 +53,10 @@ export const InvoiceLineInput = z
         ),
       ),
   })
-  .register(z.globalRegistry, { id: 'InvoiceLineInput', description: 'One line of an invoice to issue, for one child: activity, period, quantity × unit price' });
+  .register(z.globalRegistry, {
+    id: 'InvoiceLineInput',
+    description: 'One line of an invoice to issue, for one child: activity, period, quantity × unit price',
+  });
 export type InvoiceLineInput = z.input<typeof InvoiceLineInput>;
 
 /** What an agent (or the CLI import) issues. The number follows the tenant's format when absent. */
@@ -51,9 +64,13 @@ export const InvoiceInput = z
   .object({
     familyId: id.check(z.describe('The family billed (`family.id` in agents’ lists)')),
     /** The billing software's number; absent: the tenant's next number. */
-    number: z
-      .optional(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9/_-]{0,29}$/)))
-      .check(z.meta({ description: 'The billing software’s number: letters, digits, `/ _ -`, 1 to 30 characters, starting with a letter or digit. Absent: the tenant’s next number. Unique in the tenant (409 `conflict`).', examples: ['F2026-00042'] })),
+    number: z.optional(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9/_-]{0,29}$/))).check(
+      z.meta({
+        description:
+          'The billing software’s number: letters, digits, `/ _ -`, 1 to 30 characters, starting with a letter or digit. Absent: the tenant’s next number. Unique in the tenant (409 `conflict`).',
+        examples: ['F2026-00042'],
+      }),
+    ),
     issuedOn: z.iso.date().check(z.describe('Issue date, `YYYY-MM-DD`')),
     /** "À payer avant le". */
     dueOn: z.iso.date().check(z.describe('Due date ("à payer avant le"), `YYYY-MM-DD`; the invoice is `en_retard` (overdue) after it')),
@@ -69,8 +86,23 @@ export const InvoiceInput = z
         issuedOn: '2026-11-03',
         dueOn: '2026-11-30',
         lines: [
-          { childId: '5b9e2d47-8c1a-4f3b-a6e0-7d2c9b8a1f04', childLabel: 'Léo Martin', activity: 'Multi-accueil Cocon de Soie — accueil régulier', period: 'Octobre 2026', quantity: 42.5, unitPriceCents: 182 },
-          { childId: '5b9e2d47-8c1a-4f3b-a6e0-7d2c9b8a1f04', childLabel: 'Léo Martin', activity: 'Restauration — repas', period: 'Octobre 2026', quantity: 18, unitPriceCents: 350, childcare: false },
+          {
+            childId: '5b9e2d47-8c1a-4f3b-a6e0-7d2c9b8a1f04',
+            childLabel: 'Léo Martin',
+            activity: 'Multi-accueil Cocon de Soie — accueil régulier',
+            period: 'Octobre 2026',
+            quantity: 42.5,
+            unitPriceCents: 182,
+          },
+          {
+            childId: '5b9e2d47-8c1a-4f3b-a6e0-7d2c9b8a1f04',
+            childLabel: 'Léo Martin',
+            activity: 'Restauration — repas',
+            period: 'Octobre 2026',
+            quantity: 18,
+            unitPriceCents: 350,
+            childcare: false,
+          },
         ],
       },
     ],
@@ -90,7 +122,11 @@ export const InvoiceLine = z
     /** Only `false` is ever sent: not "frais de garde" (meals…), left out of the attestation fiscale. Absent: childcare. */
     childcare: z
       .optional(z.boolean())
-      .check(z.describe('Only `false` is ever sent: the line is not childcare (frais de garde: meals, fees…) and is left out of the attestation fiscale. Absent: childcare.')),
+      .check(
+        z.describe(
+          'Only `false` is ever sent: the line is not childcare (frais de garde: meals, fees…) and is left out of the attestation fiscale. Absent: childcare.',
+        ),
+      ),
   })
   .register(z.globalRegistry, { id: 'InvoiceLine', description: 'One line of an invoice, for one child' });
 export type InvoiceLine = z.infer<typeof InvoiceLine>;
@@ -109,7 +145,9 @@ export const Invoice = z
     balanceCents: amount('Reste à payer (balance due): total minus what payments allocated to it', 13035),
     status: InvoiceStatus.check(z.describe(invoiceStatus)),
     /** An online payment of it is under way: it cannot be selected again until it ends. */
-    paymentPending: z.boolean().check(z.describe('An online payment of it is under way: it cannot be paid again until that one ends (409 `payment_in_progress`)')),
+    paymentPending: z
+      .boolean()
+      .check(z.describe('An online payment of it is under way: it cannot be paid again until that one ends (409 `payment_in_progress`)')),
   })
   .register(z.globalRegistry, { id: 'Invoice', description: 'An invoice (facture) of the family' });
 export type Invoice = z.infer<typeof Invoice>;
@@ -126,7 +164,13 @@ const counterMethods = '`especes` (cash), `cheque` (cheque), `cesu` (CESU vouche
 export const PaymentOptions = z
   .object({
     /** `none`: no online payment; pay at the counter. */
-    provider: z.enum(['demo', 'payfip', 'none']).check(z.describe('Online payment: `payfip` (the DGFiP’s PayFiP service for public bodies), `demo` (a simulated provider for demonstrations), `none` (no online payment: pay at the counter)')),
+    provider: z
+      .enum(['demo', 'payfip', 'none'])
+      .check(
+        z.describe(
+          'Online payment: `payfip` (the DGFiP’s PayFiP service for public bodies), `demo` (a simulated provider for demonstrations), `none` (no online payment: pay at the counter)',
+        ),
+      ),
     /** Below this total, online payment is refused (PayFiP: 100 = 1 €). */
     minimumCents: amount('Below this total, online payment is refused (PayFiP: 100, that is 1 €)', 100),
     /** What the counter takes. */
@@ -181,14 +225,26 @@ export const CounterPaymentInput = z
     familyId: id.check(z.describe('The family paying')),
     method: CounterMethod.check(z.describe(`How: ${counterMethods}`)),
     amountCents: cents.check(z.gte(1), z.meta({ description: 'Amount received in cents (1234 = 12,34 €), an integer from 1 to 100000000', examples: [13035] })),
-    invoiceIds: invoiceIds.check(z.describe('The family’s invoices it pays, 1 to 50, allocated in this order; what exceeds their balances is recorded as overpaid')),
+    invoiceIds: invoiceIds.check(
+      z.describe('The family’s invoices it pays, 1 to 50, allocated in this order; what exceeds their balances is recorded as overpaid'),
+    ),
     /** Cheque number, CESU voucher numbers… */
-    reference: optionalText(100).check(z.meta({ description: 'Cheque number, CESU voucher numbers…; at most 100 characters', examples: ['Chèque n° 8812345'] })),
+    reference: optionalText(100).check(
+      z.meta({ description: 'Cheque number, CESU voucher numbers…; at most 100 characters', examples: ['Chèque n° 8812345'] }),
+    ),
   })
   .register(z.globalRegistry, {
     id: 'CounterPaymentInput',
     description: 'A payment at the counter (régie), recorded by an agent and allocated to the invoices in the order given',
-    examples: [{ familyId: '0b5c2e8f-3a1d-4e7b-9c6a-2f8e1d4b7a90', method: 'cheque', amountCents: 13035, invoiceIds: ['6a1f3c9e-7b2d-4e8a-b0c5-9d4e2f1a8b37'], reference: 'Chèque n° 8812345' }],
+    examples: [
+      {
+        familyId: '0b5c2e8f-3a1d-4e7b-9c6a-2f8e1d4b7a90',
+        method: 'cheque',
+        amountCents: 13035,
+        invoiceIds: ['6a1f3c9e-7b2d-4e8a-b0c5-9d4e2f1a8b37'],
+        reference: 'Chèque n° 8812345',
+      },
+    ],
   });
 export type CounterPaymentInput = z.input<typeof CounterPaymentInput>;
 
@@ -201,14 +257,13 @@ export const PaymentStartInput = z
      * http(s) URL on an origin the tenant allows; its fragment is replaced. Absent: the
      * tenant's account page.
      */
-    returnTo: z
-      .optional(z.string().check(z.maxLength(2000)))
-      .check(
-        z.meta({
-          description: 'The page to come back to after paying (the page the parent paid from): an http(s) URL on an origin the tenant allows, at most 2000 characters; its fragment is replaced. Absent: the tenant’s account page.',
-          examples: ['https://www.vienne-condrieu.example.fr/mon-espace-famille'],
-        }),
-      ),
+    returnTo: z.optional(z.string().check(z.maxLength(2000))).check(
+      z.meta({
+        description:
+          'The page to come back to after paying (the page the parent paid from): an http(s) URL on an origin the tenant allows, at most 2000 characters; its fragment is replaced. Absent: the tenant’s account page.',
+        examples: ['https://www.vienne-condrieu.example.fr/mon-espace-famille'],
+      }),
+    ),
   })
   .register(z.globalRegistry, {
     id: 'PaymentStartInput',
@@ -226,7 +281,11 @@ export type TransactionStatus = z.infer<typeof TransactionStatus>;
 export const PaymentTransaction = z
   .object({
     id: z.string().check(z.describe('The transaction’s id')),
-    status: TransactionStatus.check(z.describe('`pending` (the parent is paying, or the outcome is not known yet), `paid`, `refused` (by the bank), `abandoned` (the parent left the payment page), `failed` (the provider could not take it)')),
+    status: TransactionStatus.check(
+      z.describe(
+        '`pending` (the parent is paying, or the outcome is not known yet), `paid`, `refused` (by the bank), `abandoned` (the parent left the payment page), `failed` (the provider could not take it)',
+      ),
+    ),
     provider: OnlineProvider,
     amountCents: amount('The total paid', 13035),
     invoices: z
@@ -265,7 +324,9 @@ export const AttestationChild = z
   .object({
     ...childReference,
     /** YYYY-MM-DD: the child was under 6 on 1 January of the year. */
-    birthDate: calendarDate().check(z.meta({ description: 'Date of birth, `YYYY-MM-DD`: the child was under 6 on 1 January of the year', examples: ['2022-06-12'] })),
+    birthDate: calendarDate().check(
+      z.meta({ description: 'Date of birth, `YYYY-MM-DD`: the child was under 6 on 1 January of the year', examples: ['2022-06-12'] }),
+    ),
     paidCents: amount('Childcare paid for the child in the year', 86400),
   })
   .register(z.globalRegistry, { id: 'AttestationChild', description: 'One child’s part of a yearly attestation: what was paid in the year for their care' });
@@ -299,9 +360,14 @@ export const InvoicePreference = z
   .object({
     ...childReference,
     /** The family is e-mailed when an invoice with a line for this child is published. */
-    electronicInvoice: z.boolean().check(z.describe('`true`: electronic invoices (the family is e-mailed when an invoice with a line for this child is issued, no paper); `false`: paper')),
+    electronicInvoice: z
+      .boolean()
+      .check(z.describe('`true`: electronic invoices (the family is e-mailed when an invoice with a line for this child is issued, no paper); `false`: paper')),
   })
-  .register(z.globalRegistry, { id: 'InvoicePreference', description: 'Adhésion à la facture en ligne for one child: invoices by e-mail rather than on paper' });
+  .register(z.globalRegistry, {
+    id: 'InvoicePreference',
+    description: 'Adhésion à la facture en ligne for one child: invoices by e-mail rather than on paper',
+  });
 export type InvoicePreference = z.infer<typeof InvoicePreference>;
 
 export const InvoicePreferences = z
@@ -331,7 +397,9 @@ const listOffset = z.pipe(z.string().check(z.regex(/^(?:0|[1-9][0-9]{0,5})$/)), 
 /** The query's pagination fields. */
 const pageQuery = {
   limit: z.optional(listLimit).check(z.describe('How many items, from 1 to 200 (decimal digits); default 50')),
-  offset: z.optional(listOffset).check(z.describe('How many items to skip, from 0 to 999999 (decimal digits); default 0. Pass the previous answer’s `nextOffset`.')),
+  offset: z
+    .optional(listOffset)
+    .check(z.describe('How many items to skip, from 0 to 999999 (decimal digits); default 0. Pass the previous answer’s `nextOffset`.')),
 };
 /** The answer's pagination field. */
 const nextPage = {
@@ -425,7 +493,12 @@ export type AgentRefundList = z.infer<typeof AgentRefundList>;
 /** Overpayments to refund, newest first; `all=true` adds the refunded ones. */
 export const AgentRefundListQuery = z.object({
   all: z
-    .optional(z.pipe(z.enum(['true', 'false']), z.transform((value) => value === 'true')))
+    .optional(
+      z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((value) => value === 'true'),
+      ),
+    )
     .check(z.describe('`true`: the refunded ones too; default `false`: only those to refund')),
   ...pageQuery,
 });
@@ -439,5 +512,9 @@ export const RefundInput = z
     /** The day it was refunded: not before the payment, not after today (Paris). */
     refundedOn: z.iso.date().check(z.describe('The day it was refunded, `YYYY-MM-DD`: not before the payment, not after today (Europe/Paris)')),
   })
-  .register(z.globalRegistry, { id: 'RefundInput', description: 'An agent records that the service refunded an overpayment', examples: [{ reference: 'DGFIP-2026-118734', refundedOn: '2026-11-20' }] });
+  .register(z.globalRegistry, {
+    id: 'RefundInput',
+    description: 'An agent records that the service refunded an overpayment',
+    examples: [{ reference: 'DGFIP-2026-118734', refundedOn: '2026-11-20' }],
+  });
 export type RefundInput = z.input<typeof RefundInput>;

@@ -38,9 +38,7 @@ export interface ValidationIssue {
   format?: string;
 }
 
-export type SafeParseResult<T> =
-  | { success: true; data: T; error?: undefined }
-  | { success: false; data?: undefined; error: { issues: ValidationIssue[] } };
+export type SafeParseResult<T> = { success: true; data: T; error?: undefined } | { success: false; data?: undefined; error: { issues: ValidationIssue[] } };
 
 export interface CompiledSchema<T = unknown> {
   safeParse(data: unknown): SafeParseResult<T>;
@@ -67,8 +65,7 @@ function matchesType(value: unknown, type: string): boolean {
 const checkCodes = new Set(['too_small', 'too_big', 'invalid_format']);
 
 function check(schema: JsonSchema, value: unknown, path: (string | number)[], issues: ValidationIssue[]): void {
-  const issue = (fields: Omit<ValidationIssue, 'path' | 'message'>) =>
-    issues.push({ ...fields, path, message: 'Invalid input' });
+  const issue = (fields: Omit<ValidationIssue, 'path' | 'message'>) => issues.push({ ...fields, path, message: 'Invalid input' });
 
   const options = schema.anyOf ?? schema.oneOf;
   if (options) {
@@ -109,8 +106,10 @@ function check(schema: JsonSchema, value: unknown, path: (string | number)[], is
     const origin = 'number';
     const low = schema.exclusiveMinimum ?? schema.minimum;
     const high = schema.exclusiveMaximum ?? schema.maximum;
-    if (low !== undefined && (schema.exclusiveMinimum !== undefined ? value <= low : value < low)) issue({ code: 'too_small', origin, minimum: low, input: value });
-    if (high !== undefined && (schema.exclusiveMaximum !== undefined ? value >= high : value > high)) issue({ code: 'too_big', origin, maximum: high, input: value });
+    if (low !== undefined && (schema.exclusiveMinimum !== undefined ? value <= low : value < low))
+      issue({ code: 'too_small', origin, minimum: low, input: value });
+    if (high !== undefined && (schema.exclusiveMaximum !== undefined ? value >= high : value > high))
+      issue({ code: 'too_big', origin, maximum: high, input: value });
   } else if (Array.isArray(value)) {
     const origin = 'array';
     if (schema.minItems !== undefined && value.length < schema.minItems) issue({ code: 'too_small', origin, minimum: schema.minItems, input: value });

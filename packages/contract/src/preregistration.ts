@@ -6,12 +6,11 @@ import { calendarDate, dateInDays, historyEntry, id, instant, optionalText, whol
 const key = z.string().check(z.maxLength(64));
 
 /** An answer to a question: yes/no, one option id, or several option ids. */
-export const Answer = z
-  .union([z.boolean(), key, z.array(key).check(z.maxLength(20))])
-  .register(z.globalRegistry, {
-    id: 'Answer',
-    description: 'An answer to a question of the tenant’s questionnaire: a boolean (`yesNo`), one option `id` (`single`), or an array of option `id`s (`multiple`, at most 20)',
-  });
+export const Answer = z.union([z.boolean(), key, z.array(key).check(z.maxLength(20))]).register(z.globalRegistry, {
+  id: 'Answer',
+  description:
+    'An answer to a question of the tenant’s questionnaire: a boolean (`yesNo`), one option `id` (`single`), or an array of option `id`s (`multiple`, at most 20)',
+});
 
 /** A document given for one of the tenant's document types (uploaded beforehand). */
 export const GivenDocument = z.object({
@@ -37,18 +36,30 @@ const answersMap = 'Answers to the questionnaire, by question `id`';
 export const PreregistrationDraftInput = z
   .object({
     /** The step the parent was on, to resume there. */
-    step: z.number().check(z.int(), z.gte(0), z.lte(20), z.meta({ description: 'The wizard step the parent was on (0 to 20), to resume there', examples: [3] })),
+    step: z
+      .number()
+      .check(z.int(), z.gte(0), z.lte(20), z.meta({ description: 'The wizard step the parent was on (0 to 20), to resume there', examples: [3] })),
     startDate: z.optional(FutureDate).check(z.describe('Wished start date of the care, `YYYY-MM-DD`, after today (field error `not_in_future`)')),
     /** Structure ids, most wanted first. */
-    choices: z.optional(z.array(key).check(z.maxLength(10))).check(z.meta({ description: `${choicesAnswer}; at most 10 here, at most \`maxChoices\` at submission`, examples: [['cocon-de-soie', 'fleur-de-pyrus']] })),
+    choices: z
+      .optional(z.array(key).check(z.maxLength(10)))
+      .check(
+        z.meta({ description: `${choicesAnswer}; at most 10 here, at most \`maxChoices\` at submission`, examples: [['cocon-de-soie', 'fleur-de-pyrus']] }),
+      ),
     /** Free text: a further wish (4th structure), a constraint. */
-    observations: z.optional(z.string().check(z.maxLength(2000))).check(z.meta({ description: 'Free text for the commission: a further wish (a 4th structure), a constraint; at most 2000 characters', examples: ['Horaires décalés le mercredi.'] })),
+    observations: z.optional(z.string().check(z.maxLength(2000))).check(
+      z.meta({
+        description: 'Free text for the commission: a further wish (a 4th structure), a constraint; at most 2000 characters',
+        examples: ['Horaires décalés le mercredi.'],
+      }),
+    ),
     documents: z.optional(z.array(GivenDocument).check(z.maxLength(20))).check(z.describe('Supporting documents given, at most 20')),
     answers: z.optional(z.record(key, Answer)).check(z.describe(answersMap)),
   })
   .register(z.globalRegistry, {
     id: 'PreregistrationDraftInput',
-    description: 'What the wizard saves at every step. Everything is optional but `step`: a draft may be incomplete; the submission checks it whole against the tenant’s configuration.',
+    description:
+      'What the wizard saves at every step. Everything is optional but `step`: a draft may be incomplete; the submission checks it whole against the tenant’s configuration.',
     examples: [
       {
         step: 3,
@@ -78,7 +89,10 @@ export const PreregistrationDraft = z
     answers: z.record(z.string(), Answer).check(z.describe(answersMap)),
     updatedAt: instant().check(z.describe('Last save (UTC instant)')),
   })
-  .register(z.globalRegistry, { id: 'PreregistrationDraft', description: 'A pre-registration draft: one per child, kept on the server until submitted or abandoned' });
+  .register(z.globalRegistry, {
+    id: 'PreregistrationDraft',
+    description: 'A pre-registration draft: one per child, kept on the server until submitted or abandoned',
+  });
 export type PreregistrationDraft = z.infer<typeof PreregistrationDraft>;
 
 export const PreregistrationDraftList = z
@@ -113,7 +127,10 @@ export const Preregistration = z
     submittedAt: instant().check(z.describe('When it was submitted (UTC instant)')),
     /** First day of the month of the next allocation commission (YYYY-MM-DD). */
     nextCommission: calendarDate().check(
-      z.meta({ description: 'First day of the month of the next allocation commission (commission d’attribution) after submission, `YYYY-MM-DD`', examples: ['2027-03-01'] }),
+      z.meta({
+        description: 'First day of the month of the next allocation commission (commission d’attribution) after submission, `YYYY-MM-DD`',
+        examples: ['2027-03-01'],
+      }),
     ),
     history: z.array(PreregistrationHistoryEntry).check(z.describe('Its steps, oldest first')),
   })
@@ -139,14 +156,25 @@ export const AgentPreregistrationList = z
   .register(z.globalRegistry, { id: 'AgentPreregistrationList', description: 'The tenant’s pre-registrations' });
 export type AgentPreregistrationList = z.infer<typeof AgentPreregistrationList>;
 
-export const PreregistrationListQuery = z.object({ status: z.optional(PreregistrationStatus).check(z.describe(`Only the pre-registrations with this status. ${preregistrationStatus}.`)) });
+export const PreregistrationListQuery = z.object({
+  status: z.optional(PreregistrationStatus).check(z.describe(`Only the pre-registrations with this status. ${preregistrationStatus}.`)),
+});
 
 export const PreregistrationStatusChange = z
   .object({
     status: z
       .enum(['en_instruction', 'place_proposee', 'liste_attente', 'refusee'])
-      .check(z.describe('The new status: `en_instruction` (being examined), `place_proposee` (a place is offered), `liste_attente` (waiting list) or `refusee` (refused)')),
-    comment: optionalText(1000).check(z.meta({ description: 'Shown to the family, at most 1000 characters', examples: ['Une place vous est proposée à l’EAJE Cocon de Soie à partir du 1er septembre.'] })),
+      .check(
+        z.describe(
+          'The new status: `en_instruction` (being examined), `place_proposee` (a place is offered), `liste_attente` (waiting list) or `refusee` (refused)',
+        ),
+      ),
+    comment: optionalText(1000).check(
+      z.meta({
+        description: 'Shown to the family, at most 1000 characters',
+        examples: ['Une place vous est proposée à l’EAJE Cocon de Soie à partir du 1er septembre.'],
+      }),
+    ),
   })
   .register(z.globalRegistry, {
     id: 'PreregistrationStatusChange',

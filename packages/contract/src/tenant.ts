@@ -16,7 +16,9 @@ export const LocalizedText = z
   .register(z.globalRegistry, { id: 'LocalizedText', description: 'A text in each language of the kit: French always, English when the tenant wrote it' });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-const characterClass = z.enum(characterClassNames).check(z.describe('`lower` (lower-case letter), `upper` (upper-case letter), `digit`, `symbol` (anything else, spaces included)'));
+const characterClass = z
+  .enum(characterClassNames)
+  .check(z.describe('`lower` (lower-case letter), `upper` (upper-case letter), `digit`, `symbol` (anything else, spaces included)'));
 
 /**
  * Password rule of a tenant. The same object validates on the server and drives the
@@ -26,11 +28,15 @@ const characterClass = z.enum(characterClassNames).check(z.describe('`lower` (lo
 export const PasswordPolicy = z
   .object({
     minLength: z.number().check(z.int(), z.gte(8), z.lte(128), z.meta({ description: 'Minimum length, in characters (Unicode code points)', examples: [8] })),
-    maxLength: z.number().check(z.int(), z.gte(64), z.lte(1024), z.meta({ description: 'Maximum length, in characters (Unicode code points)', examples: [128] })),
+    maxLength: z
+      .number()
+      .check(z.int(), z.gte(64), z.lte(1024), z.meta({ description: 'Maximum length, in characters (Unicode code points)', examples: [128] })),
     /** Classes that must each be present. */
     requiredClasses: z.array(characterClass).check(z.describe('Character classes that must each be present (often none: `minClasses` is enough)')),
     /** How many distinct classes, of the four, must be present at least. */
-    minClasses: z.number().check(z.int(), z.gte(0), z.lte(4), z.meta({ description: 'How many of the four classes, at least, must be present', examples: [3] })),
+    minClasses: z
+      .number()
+      .check(z.int(), z.gte(0), z.lte(4), z.meta({ description: 'How many of the four classes, at least, must be present', examples: [3] })),
     rejectCommon: z.boolean().check(z.describe('Whether the server refuses passwords from its list of the most common ones (field error `too_common`)')),
   })
   .register(z.globalRegistry, {
@@ -63,7 +69,10 @@ export const Structure = z
     ageMinMonths: z.number().check(z.int(), z.gte(0), z.meta({ description: 'Youngest age accepted, in whole months', examples: [2] })),
     ageMaxMonths: z.number().check(z.int(), z.gte(0), z.meta({ description: 'Oldest age accepted, in whole months (48: up to 4 years)', examples: [48] })),
   })
-  .register(z.globalRegistry, { id: 'Structure', description: 'A childcare structure (EAJE, établissement d’accueil du jeune enfant: crèche, multi-accueil…) parents may choose' });
+  .register(z.globalRegistry, {
+    id: 'Structure',
+    description: 'A childcare structure (EAJE, établissement d’accueil du jeune enfant: crèche, multi-accueil…) parents may choose',
+  });
 export type Structure = z.infer<typeof Structure>;
 
 /** A supporting document of the démarche: which, in what format, how large. */
@@ -78,13 +87,22 @@ export const DocumentRequirement = z
      * future child (expected birth date) it is not required, even when `required` is true,
      * and the element may leave it out.
      */
-    bornChildOnly: z.optional(z.boolean()).check(
-      z.describe('`true`: the document exists only once the child is born (birth certificate), so it is not required for a future child (expected birth date), even when `required` is true'),
-    ),
-    acceptedTypes: z.array(z.string()).check(z.meta({ description: 'Media types accepted for this document', examples: [['application/pdf', 'image/jpeg', 'image/png']] })),
+    bornChildOnly: z
+      .optional(z.boolean())
+      .check(
+        z.describe(
+          '`true`: the document exists only once the child is born (birth certificate), so it is not required for a future child (expected birth date), even when `required` is true',
+        ),
+      ),
+    acceptedTypes: z
+      .array(z.string())
+      .check(z.meta({ description: 'Media types accepted for this document', examples: [['application/pdf', 'image/jpeg', 'image/png']] })),
     maxBytes: z.number().check(z.int(), z.gte(1), z.meta({ description: 'Largest file accepted, in bytes', examples: [5242880] })),
   })
-  .register(z.globalRegistry, { id: 'DocumentRequirement', description: 'A supporting document (pièce justificative) of the pre-registration: which one, in what format, how large' });
+  .register(z.globalRegistry, {
+    id: 'DocumentRequirement',
+    description: 'A supporting document (pièce justificative) of the pre-registration: which one, in what format, how large',
+  });
 export type DocumentRequirement = z.infer<typeof DocumentRequirement>;
 
 const QuestionOption = z.object({
@@ -104,26 +122,41 @@ const questionOptions = () => z.array(QuestionOption).check(z.describe('The poss
 /** A question of the tenant's questionnaire, declared as data. */
 export const Question = z
   .discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('yesNo').check(z.describe('A yes/no question: the answer is a boolean')),
-      ...questionFields(),
-      required: answerRequired(),
-    }).check(z.meta({ title: 'Yes/no question' })),
-    z.object({
-      kind: z.literal('single').check(z.describe('One option to choose: the answer is the option’s `id`')),
-      ...questionFields(),
-      required: answerRequired(),
-      options: questionOptions(),
-    }).check(z.meta({ title: 'Single-choice question' })),
-    z.object({
-      kind: z.literal('multiple').check(z.describe('Several options to tick: the answer is an array of option `id`s')),
-      ...questionFields(),
-      /** "Au moins une case doit être cochée": 1. */
-      minSelected: z.number().check(z.int(), z.gte(0), z.meta({ description: 'How many options must be ticked at least (1: "au moins une case doit être cochée")', examples: [1] })),
-      options: questionOptions(),
-    }).check(z.meta({ title: 'Multiple-choice question' })),
+    z
+      .object({
+        kind: z.literal('yesNo').check(z.describe('A yes/no question: the answer is a boolean')),
+        ...questionFields(),
+        required: answerRequired(),
+      })
+      .check(z.meta({ title: 'Yes/no question' })),
+    z
+      .object({
+        kind: z.literal('single').check(z.describe('One option to choose: the answer is the option’s `id`')),
+        ...questionFields(),
+        required: answerRequired(),
+        options: questionOptions(),
+      })
+      .check(z.meta({ title: 'Single-choice question' })),
+    z
+      .object({
+        kind: z.literal('multiple').check(z.describe('Several options to tick: the answer is an array of option `id`s')),
+        ...questionFields(),
+        /** "Au moins une case doit être cochée": 1. */
+        minSelected: z
+          .number()
+          .check(
+            z.int(),
+            z.gte(0),
+            z.meta({ description: 'How many options must be ticked at least (1: "au moins une case doit être cochée")', examples: [1] }),
+          ),
+        options: questionOptions(),
+      })
+      .check(z.meta({ title: 'Multiple-choice question' })),
   ])
-  .register(z.globalRegistry, { id: 'Question', description: 'A question of the tenant’s questionnaire, declared as data; `kind` tells the shape of its answer' });
+  .register(z.globalRegistry, {
+    id: 'Question',
+    description: 'A question of the tenant’s questionnaire, declared as data; `kind` tells the shape of its answer',
+  });
 export type Question = z.infer<typeof Question>;
 
 /** The crèche pre-registration démarche, as the tenant configures it. */
@@ -133,15 +166,28 @@ export const PreregistrationConfig = z
     intro: LocalizedText.check(z.describe('Information shown before the parent starts ("Commencer")')),
     structures: z.array(Structure).check(z.describe('The structures parents may rank')),
     /** How many ranked choices (3); more wishes go in the observations. */
-    maxChoices: z.number().check(z.int(), z.gte(1), z.lte(10), z.meta({ description: 'How many structures a parent may rank; further wishes go in the observations', examples: [3] })),
+    maxChoices: z
+      .number()
+      .check(
+        z.int(),
+        z.gte(1),
+        z.lte(10),
+        z.meta({ description: 'How many structures a parent may rank; further wishes go in the observations', examples: [3] }),
+      ),
     documents: z.array(DocumentRequirement).check(z.describe('The supporting documents asked for')),
     questionnaire: z.array(Question).check(z.describe('The tenant’s questions, in display order')),
     /** Months (1–12) when the allocation commission sits, e.g. [3, 6, 9, 12]. */
-    commissionMonths: z
-      .array(z.number().check(z.int(), z.gte(1), z.lte(12)))
-      .check(z.meta({ description: 'Months (1 = January … 12 = December) when the allocation commission (commission d’attribution) sits', examples: [[3, 6, 9, 12]] })),
+    commissionMonths: z.array(z.number().check(z.int(), z.gte(1), z.lte(12))).check(
+      z.meta({
+        description: 'Months (1 = January … 12 = December) when the allocation commission (commission d’attribution) sits',
+        examples: [[3, 6, 9, 12]],
+      }),
+    ),
   })
-  .register(z.globalRegistry, { id: 'PreregistrationConfig', description: 'The crèche pre-registration (pré-inscription) démarche, as the tenant configures it' });
+  .register(z.globalRegistry, {
+    id: 'PreregistrationConfig',
+    description: 'The crèche pre-registration (pré-inscription) démarche, as the tenant configures it',
+  });
 export type PreregistrationConfig = z.infer<typeof PreregistrationConfig>;
 
 /** The tenant's public configuration, readable without authentication. */
@@ -154,8 +200,18 @@ export const TenantConfig = z
     locales: z.array(Locale).check(z.describe('Languages the tenant offers (`fr` always)')),
     links: z
       .object({
-        cgu: z.string().check(z.meta({ description: 'URL of the full terms of use (CGU, conditions générales d’utilisation)', examples: ['https://vienne-condrieu.example.fr/espace-famille/cgu'] })),
-        dataProtection: z.string().check(z.meta({ description: 'URL of the personal-data notice (GDPR information)', examples: ['https://vienne-condrieu.example.fr/espace-famille/donnees-personnelles'] })),
+        cgu: z.string().check(
+          z.meta({
+            description: 'URL of the full terms of use (CGU, conditions générales d’utilisation)',
+            examples: ['https://vienne-condrieu.example.fr/espace-famille/cgu'],
+          }),
+        ),
+        dataProtection: z.string().check(
+          z.meta({
+            description: 'URL of the personal-data notice (GDPR information)',
+            examples: ['https://vienne-condrieu.example.fr/espace-famille/donnees-personnelles'],
+          }),
+        ),
         website: z.optional(z.string()).check(z.meta({ description: 'URL of the tenant’s website', examples: ['https://vienne-condrieu.example.fr'] })),
       })
       .check(z.describe('Pages of the tenant’s website the elements link to')),
@@ -171,16 +227,24 @@ export const TenantConfig = z
     uploads: z
       .object({
         /** e.g. `['application/pdf', 'image/jpeg', 'image/png']`. */
-        acceptedTypes: z.array(z.string()).check(z.meta({ description: 'Media types accepted (checked against the file’s content too)', examples: [['application/pdf', 'image/jpeg', 'image/png']] })),
+        acceptedTypes: z.array(z.string()).check(
+          z.meta({
+            description: 'Media types accepted (checked against the file’s content too)',
+            examples: [['application/pdf', 'image/jpeg', 'image/png']],
+          }),
+        ),
         maxBytes: z.number().check(z.int(), z.gte(1), z.meta({ description: 'Largest file accepted, in bytes', examples: [5242880] })),
       })
       .check(z.describe('What parents may upload (`POST …/documents`), to tell them before they choose a file')),
     activationTtlHours: wholeNumber().check(z.meta({ description: 'How long an activation link stays valid, in hours', examples: [72] })),
     preregistration: PreregistrationConfig.check(z.describe('The crèche pre-registration démarche')),
     /** Strings the tenant overrides, by locale then message key. */
-    strings: z
-      .optional(z.record(z.string(), z.record(z.string(), z.string())))
-      .check(z.meta({ description: 'Texts of the elements the tenant rewords: by locale, then by message key', examples: [{ fr: { 'login.title': 'Connexion à mon Espace Famille' } }] })),
+    strings: z.optional(z.record(z.string(), z.record(z.string(), z.string()))).check(
+      z.meta({
+        description: 'Texts of the elements the tenant rewords: by locale, then by message key',
+        examples: [{ fr: { 'login.title': 'Connexion à mon Espace Famille' } }],
+      }),
+    ),
   })
   .register(z.globalRegistry, {
     id: 'TenantConfig',

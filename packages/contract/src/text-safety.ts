@@ -24,7 +24,8 @@ export function unsafeTextErrors(value: unknown, path: readonly (string | number
   const check = (text: string, at: readonly (string | number)[]) => {
     const field = at.findLast((part): part is string => typeof part === 'string');
     const multiline = field !== undefined && multilineFields.includes(field);
-    if (control.test(text) || loneSurrogate.test(text) || (!multiline && lineBreakOrTab.test(text))) errors.push({ path: at.join('.'), code: 'invalid_characters' });
+    if (control.test(text) || loneSurrogate.test(text) || (!multiline && lineBreakOrTab.test(text)))
+      errors.push({ path: at.join('.'), code: 'invalid_characters' });
   };
   // A stack, not recursion: a body of 5,000 nested arrays must not overflow ours.
   const pending: [unknown, readonly (string | number)[]][] = [[value, path]];

@@ -23,13 +23,14 @@ function load(element: Element): void {
   const importChunk = chunks[tag];
   if (!importChunk) return;
   delete chunks[tag];
-  const start = () => importChunk().catch((cause: unknown) => {
-    // The elements stay empty: tell the web team why, and let the page react.
-    console.error(`Espace Famille: the code of <${tag}> could not be loaded (${String(cause)}). Check that the kit's server is reachable from this page.`);
-    for (const same of document.querySelectorAll(tag)) {
-      same.dispatchEvent(new CustomEvent('famille-error', { bubbles: true, composed: true, detail: { code: 'kit_unreachable' } }));
-    }
-  });
+  const start = () =>
+    importChunk().catch((cause: unknown) => {
+      // The elements stay empty: tell the web team why, and let the page react.
+      console.error(`Espace Famille: the code of <${tag}> could not be loaded (${String(cause)}). Check that the kit's server is reachable from this page.`);
+      for (const same of document.querySelectorAll(tag)) {
+        same.dispatchEvent(new CustomEvent('famille-error', { bubbles: true, composed: true, detail: { code: 'kit_unreachable' } }));
+      }
+    });
   // What the parent sees first comes first (on a slow line, the login form does not wait
   // for the invoices further down); the rest once that is here, or after 2 s at most.
   if (element.getBoundingClientRect().top < innerHeight) onScreen = Promise.all([onScreen, start()]);

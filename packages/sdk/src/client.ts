@@ -145,7 +145,8 @@ export function createClient(options: ClientOptions): FamilleClient {
       // Public answers come with `Access-Control-Allow-Origin: *`, which a credentialed request
       // cannot read; and without a session header the request needs no preflight, so that even
       // a page whose origin the tenant refuses can read why.
-      ...(endpoint.auth === 'none' && endpoint.method === 'get' && { credentials: 'omit', hooks: { beforeRequest: [(request) => request.headers.delete('authorization')] } }),
+      ...(endpoint.auth === 'none' &&
+        endpoint.method === 'get' && { credentials: 'omit', hooks: { beforeRequest: [(request) => request.headers.delete('authorization')] } }),
       throwHttpErrors: true,
       ...init,
     }).catch(async (error: unknown) => {

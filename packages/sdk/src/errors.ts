@@ -104,7 +104,8 @@ export function isApiError(value: unknown): value is ApiError {
 export function refusal(response: Response, body: unknown, url: string, connecting: boolean): ApiError {
   const { status } = response;
   // Every answer of a Famille API carries its version; a gateway's 502–504 may not.
-  if (connecting && !response.headers.has(apiVersionHeader) && (status < 502 || status > 504)) return new ApiError({ kind: 'http', status, code: 'not_famille_api', url });
+  if (connecting && !response.headers.has(apiVersionHeader) && (status < 502 || status > 504))
+    return new ApiError({ kind: 'http', status, code: 'not_famille_api', url });
   const parsed = Problem.safeParse(body);
   if (parsed.success) return new ApiError({ kind: 'http', status, problem: parsed.data, url });
   return new ApiError({

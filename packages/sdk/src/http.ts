@@ -64,7 +64,12 @@ export const progressFetch =
       request.headers.forEach((value, name) => xhr.setRequestHeader(name, value));
       xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
       xhr.onload = () =>
-        resolve(new Response(xhr.status === 204 ? null : (xhr.response as string), { status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' } }));
+        resolve(
+          new Response(xhr.status === 204 ? null : (xhr.response as string), {
+            status: xhr.status,
+            headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+          }),
+        );
       xhr.onerror = xhr.ontimeout = () => reject(new TypeError('Failed to fetch'));
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as fetch() does: the signal's reason, an AbortError unless the caller gave another
       xhr.onabort = () => reject(signal.reason);

@@ -25,7 +25,19 @@ import { invoiceHandlers } from './routes/invoices/index.ts';
 import { mountPaymentProviderRoutes } from './payments/provider-routes.ts';
 import { mountKit } from './kit/routes.ts';
 
-const handlers: HandlerTable = { ...healthHandlers, ...tenantHandlers, ...authHandlers, ...accountHandlers, ...passwordResetHandlers, ...devHandlers, ...familyHandlers, ...documentHandlers, ...agentHandlers, ...preregistrationHandlers, ...invoiceHandlers };
+const handlers: HandlerTable = {
+  ...healthHandlers,
+  ...tenantHandlers,
+  ...authHandlers,
+  ...accountHandlers,
+  ...passwordResetHandlers,
+  ...devHandlers,
+  ...familyHandlers,
+  ...documentHandlers,
+  ...agentHandlers,
+  ...preregistrationHandlers,
+  ...invoiceHandlers,
+};
 
 // Statuses some middleware may raise as HTTPException, mapped to our stable codes.
 const codeForStatus: Partial<Record<number, ProblemCode>> = {
@@ -99,7 +111,12 @@ export function createApp(deps: AppDeps) {
     if (code) return problemResponse(c, code);
     // Details stay in the log (without a failed query's parameters: what a parent typed,
     // an identifiant, a token's hash); the client gets the request id to quote.
-    app.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), error: withoutQueryParams(error.message), stack: withoutQueryParams(error.stack ?? '') });
+    app.logger.error({
+      msg: 'unhandled error',
+      requestId: c.get('requestId'),
+      error: withoutQueryParams(error.message),
+      stack: withoutQueryParams(error.stack ?? ''),
+    });
     return problemResponse(c, 'internal_error');
   });
 

@@ -27,7 +27,8 @@ export interface Mailer {
 export function logOnlyMailer(logger: Logger): Mailer {
   return {
     queued(messages) {
-      for (const m of messages) logger.info({ msg: 'e-mail kept in the outbox (no SMTP)', tenant: m.tenantId, id: m.id, to: m.to, subject: m.subject, link: m.link });
+      for (const m of messages)
+        logger.info({ msg: 'e-mail kept in the outbox (no SMTP)', tenant: m.tenantId, id: m.id, to: m.to, subject: m.subject, link: m.link });
     },
   };
 }

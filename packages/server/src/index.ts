@@ -83,8 +83,26 @@ export {
   type PreregistrationChangeCheck,
 } from './domain/preregistration.ts';
 export { exempleTenantPreregistration, vienneCondrieuPreregistration } from './tenants/demo-preregistration.ts';
-export { allocatePayment, formatInvoiceNumber, invoiceStatus, lineAmountCents, formatEuros, splitByLines, underSixOnFirstJanuary, checkRefund, type Allocation, type RefundCheck } from './domain/invoices.ts';
-export { createDemoProvider, ProviderError, type PaymentProvider, type ProviderOutcome, type ProviderPaymentRequest, type ProviderTransaction } from './payments/provider.ts';
+export {
+  allocatePayment,
+  formatInvoiceNumber,
+  invoiceStatus,
+  lineAmountCents,
+  formatEuros,
+  splitByLines,
+  underSixOnFirstJanuary,
+  checkRefund,
+  type Allocation,
+  type RefundCheck,
+} from './domain/invoices.ts';
+export {
+  createDemoProvider,
+  ProviderError,
+  type PaymentProvider,
+  type ProviderOutcome,
+  type ProviderPaymentRequest,
+  type ProviderTransaction,
+} from './payments/provider.ts';
 export { createPaymentPoller } from './payments/transactions.ts';
 export { demoCards } from './payments/provider-routes.ts';
 export { type BillingSettings, type PaymentSettings } from './tenants/registry.ts';

@@ -41,7 +41,8 @@ export function recordRequests(pathEnd: string, method?: string): { exchanges: E
     const request = input instanceof Request ? input : undefined;
     const exchange = record(init?.method ?? request?.method ?? 'GET', input instanceof Request ? input.url : String(input));
     const response = await fetch(input, init);
-    if (exchange) Object.assign(exchange, { status: response.status, headers: Object.fromEntries(response.headers), body: parsed(await response.clone().text()) });
+    if (exchange)
+      Object.assign(exchange, { status: response.status, headers: Object.fromEntries(response.headers), body: parsed(await response.clone().text()) });
     return response;
   };
 
@@ -55,7 +56,10 @@ export function recordRequests(pathEnd: string, method?: string): { exchanges: E
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const [verb, url] = opened.get(this) ?? ['GET', ''];
     const exchange = record(verb, url);
-    if (exchange) this.addEventListener('load', () => Object.assign(exchange, { status: this.status, body: typeof this.response === 'string' ? parsed(this.response) : (this.response as unknown) }));
+    if (exchange)
+      this.addEventListener('load', () =>
+        Object.assign(exchange, { status: this.status, body: typeof this.response === 'string' ? parsed(this.response) : (this.response as unknown) }),
+      );
     return send.call(this, body);
   };
 

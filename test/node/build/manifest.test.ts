@@ -56,7 +56,10 @@ function analyze(): Manifest {
   try {
     const cem = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
     // The analyzer joins --outdir to its working directory: a relative path reaches the temp folder.
-    execFileSync(process.execPath, [cem, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(root, out), '--quiet'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [cem, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(root, out), '--quiet'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     return JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as Manifest;
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -79,11 +82,15 @@ const isNode = (value: unknown): value is Node => typeof value === 'object' && v
 const at = (node: Node, key: string): Node | undefined => (isNode(node[key]) ? node[key] : undefined);
 const list = (node: Node, key: string): Node[] => (Array.isArray(node[key]) ? (node[key] as unknown[]).filter(isNode) : []);
 const text = (node: Node | undefined): string | undefined =>
-  !node ? undefined
-  : node.type === 'Identifier' ? (node.name as string)
-  : node.type === 'PrivateIdentifier' ? `#${node.name as string}`
-  : node.type === 'Literal' && typeof node.value === 'string' ? node.value
-  : undefined;
+  !node
+    ? undefined
+    : node.type === 'Identifier'
+      ? (node.name as string)
+      : node.type === 'PrivateIdentifier'
+        ? `#${node.name as string}`
+        : node.type === 'Literal' && typeof node.value === 'string'
+          ? node.value
+          : undefined;
 
 function* walk(node: Node): Generator<Node> {
   yield node;
@@ -238,7 +245,7 @@ function sinks(unit: FunctionUnit, call: Node): { positions: Set<number>; fixed:
   return target && { positions: target.forwards, fixed: target.fixed };
 }
 
-for (let changed = true; changed; ) {
+for (let changed = true; changed;) {
   changed = false;
   for (const unit of units) {
     const before = unit.fixed.size + unit.forwards.size;
@@ -373,9 +380,15 @@ test('documents the --famille-* tokens once, on FamilleElement, with their defau
     assert.ok(p.description, `${p.name} has a description`);
   }
   for (const [tag, element] of elements) {
-    for (const name of expected.keys()) assert.ok(element.cssProperties?.some((p) => p.name === name), `${tag} lists ${name}`);
+    for (const name of expected.keys())
+      assert.ok(
+        element.cssProperties?.some((p) => p.name === name),
+        `${tag} lists ${name}`,
+      );
   }
-  const jsdoc = files(src).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const jsdoc = files(src)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   for (const name of expected.keys()) {
     const count = jsdoc.split('\n').filter((line) => new RegExp(`@cssprop(erty)? \\[?${name}[\\s=\\]]`).test(line)).length;
     assert.equal(count, 1, `${name} is documented ${count} times in the sources`);
@@ -395,7 +408,9 @@ test("tells how to reach each part: [part~='…'] in the light DOM, ::part() acr
 });
 
 test('every element has a Storybook docs page: a stories file for its tag with autodocs, and the manifest given to Storybook', () => {
-  const stories = files(join(root, 'stories')).filter((f) => f.endsWith('.stories.ts')).map(parseModule);
+  const stories = files(join(root, 'stories'))
+    .filter((f) => f.endsWith('.stories.ts'))
+    .map(parseModule);
   for (const tag of defined.keys()) {
     const meta = stories
       .flatMap((s) => [...walk(s.program)])

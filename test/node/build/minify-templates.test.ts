@@ -10,7 +10,10 @@ test('html: runs of white space become one space, text and attributes otherwise 
 });
 
 test('css: no space around braces and semicolons, nor after colons and commas; a space before a colon stays', () => {
-  assert.equal(foldCss('\n  a :hover,\n  b::before {\n    margin: 0 auto;\n    grid-template-columns: minmax(8rem, 1fr) auto;\n  }\n'), ' a :hover,b::before{margin:0 auto;grid-template-columns:minmax(8rem,1fr) auto;}');
+  assert.equal(
+    foldCss('\n  a :hover,\n  b::before {\n    margin: 0 auto;\n    grid-template-columns: minmax(8rem, 1fr) auto;\n  }\n'),
+    ' a :hover,b::before{margin:0 auto;grid-template-columns:minmax(8rem,1fr) auto;}',
+  );
 });
 
 test('a bundle folds html`` and css`` literals only, and keeps the expressions', async () => {

@@ -23,7 +23,9 @@ before(async () => {
 });
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Parser { safeParse(data: unknown, options?: { reportInput: boolean }): { success: boolean; error?: { issues: readonly contract.IssueLike[] } } }
+interface Parser {
+  safeParse(data: unknown, options?: { reportInput: boolean }): { success: boolean; error?: { issues: readonly contract.IssueLike[] } };
+}
 
 function verdict(schema: Parser, sample: unknown) {
   // As the server parses: with inputs reported, so a wrong type is told from a missing field.
@@ -47,37 +49,106 @@ const registrationSample = {
 };
 
 const member = {
-  id: 'm1', role: 'enfant', status: 'deposee', removalRequested: false, documents: [], updatedAt: '2026-11-24T10:00:00Z',
+  id: 'm1',
+  role: 'enfant',
+  status: 'deposee',
+  removalRequested: false,
+  documents: [],
+  updatedAt: '2026-11-24T10:00:00Z',
   profile: { role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2022-03-01' },
 };
 const request = {
-  id: 'r1', number: 12, kind: 'member_add', status: 'deposee', memberId: 'm1', memberLabel: 'Léo Martin',
-  createdAt: '2026-11-24T10:00:00Z', updatedAt: '2026-11-24T10:00:00Z',
-  history: [{ status: 'deposee', at: '2026-11-24T10:00:00Z', by: 'parent' }, { status: 'refusee', at: '2026-11-25T10:00:00Z', by: 'agent', comment: 'Pièce illisible' }],
+  id: 'r1',
+  number: 12,
+  kind: 'member_add',
+  status: 'deposee',
+  memberId: 'm1',
+  memberLabel: 'Léo Martin',
+  createdAt: '2026-11-24T10:00:00Z',
+  updatedAt: '2026-11-24T10:00:00Z',
+  history: [
+    { status: 'deposee', at: '2026-11-24T10:00:00Z', by: 'parent' },
+    { status: 'refusee', at: '2026-11-25T10:00:00Z', by: 'agent', comment: 'Pièce illisible' },
+  ],
 };
 
-const structure = { id: 'cocon-de-soie', name: 'EAJE Cocon de Soie', type: 'Multi-accueil', address: '12 rue des Canuts, 38200 Vienne', ageMinMonths: 2, ageMaxMonths: 48 };
-const requirement = { type: 'extrait-naissance', label: { fr: 'Extrait de naissance' }, required: true, bornChildOnly: true, acceptedTypes: ['application/pdf'], maxBytes: 5242880 };
+const structure = {
+  id: 'cocon-de-soie',
+  name: 'EAJE Cocon de Soie',
+  type: 'Multi-accueil',
+  address: '12 rue des Canuts, 38200 Vienne',
+  ageMinMonths: 2,
+  ageMaxMonths: 48,
+};
+const requirement = {
+  type: 'extrait-naissance',
+  label: { fr: 'Extrait de naissance' },
+  required: true,
+  bornChildOnly: true,
+  acceptedTypes: ['application/pdf'],
+  maxBytes: 5242880,
+};
 const yesNo = { kind: 'yesNo', id: 'domicile', label: { fr: 'Domiciliée ?', en: 'Resident?' }, required: true };
 const multiple = { kind: 'multiple', id: 'situation', label: { fr: 'Situation' }, minSelected: 1, options: [{ id: 'p1', label: { fr: 'Parent 1' } }] };
 const documentInfo = { id: 'd', fileName: 'a.pdf', contentType: 'application/pdf', size: 3, createdAt: '2026-11-24T10:00:00Z' };
 const draft = {
-  childId: 'c1', childLabel: 'Léo Martin (enfant)', step: 2, startDate: '2099-09-01', choices: ['cocon-de-soie'], documents: [{ type: 'extrait-naissance', document: documentInfo }],
-  answers: { domicile: true, situation: ['p1'], accueil: 'temps-plein' }, updatedAt: '2026-11-24T10:00:00Z',
+  childId: 'c1',
+  childLabel: 'Léo Martin (enfant)',
+  step: 2,
+  startDate: '2099-09-01',
+  choices: ['cocon-de-soie'],
+  documents: [{ type: 'extrait-naissance', document: documentInfo }],
+  answers: { domicile: true, situation: ['p1'], accueil: 'temps-plein' },
+  updatedAt: '2026-11-24T10:00:00Z',
 };
 const preregistration = {
-  id: 'p1', number: 36, childId: 'c1', childLabel: 'Léo Martin (enfant)', status: 'deposee', startDate: '2099-09-01', choices: ['cocon-de-soie'], observations: 'Fleur de Pyrus en 4e choix',
-  documents: [{ type: 'extrait-naissance', document: documentInfo }], answers: { domicile: true }, submittedAt: '2026-11-04T09:13:00Z', nextCommission: '2026-12-01',
-  history: [{ status: 'deposee', at: '2026-11-04T09:13:00Z', by: 'parent' }, { status: 'refusee', at: '2026-12-02T09:00:00Z', by: 'agent', comment: 'Hors secteur' }],
+  id: 'p1',
+  number: 36,
+  childId: 'c1',
+  childLabel: 'Léo Martin (enfant)',
+  status: 'deposee',
+  startDate: '2099-09-01',
+  choices: ['cocon-de-soie'],
+  observations: 'Fleur de Pyrus en 4e choix',
+  documents: [{ type: 'extrait-naissance', document: documentInfo }],
+  answers: { domicile: true },
+  submittedAt: '2026-11-04T09:13:00Z',
+  nextCommission: '2026-12-01',
+  history: [
+    { status: 'deposee', at: '2026-11-04T09:13:00Z', by: 'parent' },
+    { status: 'refusee', at: '2026-12-02T09:00:00Z', by: 'agent', comment: 'Hors secteur' },
+  ],
 };
 
 const invoiceLine = { childLabel: 'Léo Martin', activity: 'Multi-accueil', period: 'Octobre 2026', quantity: 42.5, unitPriceCents: 137 };
 const invoiceSample = {
-  id: 'i1', number: 'F2026-00042', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [{ ...invoiceLine, childId: 'c1', amountCents: 5823 }],
-  totalCents: 5823, paidCents: 0, balanceCents: 5823, status: 'a_payer', paymentPending: false,
+  id: 'i1',
+  number: 'F2026-00042',
+  issuedOn: '2026-10-15',
+  dueOn: '2026-11-15',
+  lines: [{ ...invoiceLine, childId: 'c1', amountCents: 5823 }],
+  totalCents: 5823,
+  paidCents: 0,
+  balanceCents: 5823,
+  status: 'a_payer',
+  paymentPending: false,
 };
-const paymentSample = { id: 'p1', method: 'cheque', amountCents: 1500, receivedAt: '2026-11-02T09:00:00.000Z', allocations: [{ invoiceId: 'i1', invoiceNumber: 'F2026-00042', amountCents: 1500 }], overpaidCents: 0 };
-const transactionSample = { id: 't1', status: 'pending', provider: 'payfip', amountCents: 5823, invoices: [{ id: 'i1', number: 'F2026-00042', amountCents: 5823 }], createdAt: '2026-11-02T09:00:00.000Z' };
+const paymentSample = {
+  id: 'p1',
+  method: 'cheque',
+  amountCents: 1500,
+  receivedAt: '2026-11-02T09:00:00.000Z',
+  allocations: [{ invoiceId: 'i1', invoiceNumber: 'F2026-00042', amountCents: 1500 }],
+  overpaidCents: 0,
+};
+const transactionSample = {
+  id: 't1',
+  status: 'pending',
+  provider: 'payfip',
+  amountCents: 5823,
+  invoices: [{ id: 'i1', number: 'F2026-00042', amountCents: 5823 }],
+  createdAt: '2026-11-02T09:00:00.000Z',
+};
 const familyLabel = { id: 'f1', label: 'Camille Martin' };
 const refundSample = {
   payment: { ...paymentSample, method: 'carte', amountCents: 4000, overpaidCents: 1500, transactionId: 't1' },
@@ -89,7 +160,19 @@ const refundSample = {
 const attestationChild = { childId: 'c1', name: 'Léo Martin', birthDate: '2022-05-01', paidCents: 3000 };
 const samples: Record<string, unknown[]> = {
   InvoiceStatus: ['a_payer', 'en_retard', 'partiellement_reglee', 'reglee', 'payee', 1],
-  InvoiceLineInput: [invoiceLine, { ...invoiceLine, childId: 'c1' }, { ...invoiceLine, quantity: 0 }, { ...invoiceLine, quantity: 10_001, unitPriceCents: 1.5 }, { ...invoiceLine, unitPriceCents: -1 }, { ...invoiceLine, childLabel: '' }, { ...invoiceLine, childcare: false }, { ...invoiceLine, childcare: true }, { ...invoiceLine, childcare: 'non' }, { ...invoiceLine, childcare: 0 }, {}],
+  InvoiceLineInput: [
+    invoiceLine,
+    { ...invoiceLine, childId: 'c1' },
+    { ...invoiceLine, quantity: 0 },
+    { ...invoiceLine, quantity: 10_001, unitPriceCents: 1.5 },
+    { ...invoiceLine, unitPriceCents: -1 },
+    { ...invoiceLine, childLabel: '' },
+    { ...invoiceLine, childcare: false },
+    { ...invoiceLine, childcare: true },
+    { ...invoiceLine, childcare: 'non' },
+    { ...invoiceLine, childcare: 0 },
+    {},
+  ],
   InvoiceInput: [
     { familyId: 'f1', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [invoiceLine] },
     { familyId: 'f1', number: 'F2026-00042', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [invoiceLine] },
@@ -99,8 +182,21 @@ const samples: Record<string, unknown[]> = {
     { familyId: '', issuedOn: '2026-10-15', dueOn: '2026-11-15', lines: [{}] },
     {},
   ],
-  InvoiceLine: [{ ...invoiceLine, amountCents: 5823 }, { ...invoiceLine, amountCents: 2247, childcare: false }, { ...invoiceLine, amountCents: 2247, childcare: 'false' }, { ...invoiceLine }, {}],
-  Invoice: [invoiceSample, { ...invoiceSample, lines: [...invoiceSample.lines, { ...invoiceLine, activity: 'Restauration', amountCents: 2247, childcare: false }] }, { ...invoiceSample, lines: [{ ...invoiceSample.lines[0], childcare: null }] }, { ...invoiceSample, status: 'payee' }, { ...invoiceSample, paymentPending: 'no' }, {}],
+  InvoiceLine: [
+    { ...invoiceLine, amountCents: 5823 },
+    { ...invoiceLine, amountCents: 2247, childcare: false },
+    { ...invoiceLine, amountCents: 2247, childcare: 'false' },
+    { ...invoiceLine },
+    {},
+  ],
+  Invoice: [
+    invoiceSample,
+    { ...invoiceSample, lines: [...invoiceSample.lines, { ...invoiceLine, activity: 'Restauration', amountCents: 2247, childcare: false }] },
+    { ...invoiceSample, lines: [{ ...invoiceSample.lines[0], childcare: null }] },
+    { ...invoiceSample, status: 'payee' },
+    { ...invoiceSample, paymentPending: 'no' },
+    {},
+  ],
   InvoiceList: [
     { invoices: [invoiceSample], balanceDueCents: 5823, payment: { provider: 'payfip', minimumCents: 100, counterMethods: ['especes', 'cheque', 'cesu'] } },
     { invoices: [], balanceDueCents: 0, payment: { provider: 'stripe', minimumCents: 100, counterMethods: ['bitcoin'] } },
@@ -118,9 +214,23 @@ const samples: Record<string, unknown[]> = {
     { familyId: 'f1', method: 'especes', amountCents: 12.5, invoiceIds: ['i1'], reference: 'x'.repeat(101) },
     {},
   ],
-  PaymentStartInput: [{ invoiceIds: ['i1', 'i2'] }, { invoiceIds: [] }, { invoiceIds: Array.from({ length: 51 }, () => 'i') }, { invoiceIds: [''] }, { invoiceIds: ['i1'], returnTo: 'https://www.ville.test/factures' }, { invoiceIds: ['i1'], returnTo: 'x'.repeat(2001) }, { invoiceIds: ['i1'], returnTo: 3 }, {}],
+  PaymentStartInput: [
+    { invoiceIds: ['i1', 'i2'] },
+    { invoiceIds: [] },
+    { invoiceIds: Array.from({ length: 51 }, () => 'i') },
+    { invoiceIds: [''] },
+    { invoiceIds: ['i1'], returnTo: 'https://www.ville.test/factures' },
+    { invoiceIds: ['i1'], returnTo: 'x'.repeat(2001) },
+    { invoiceIds: ['i1'], returnTo: 3 },
+    {},
+  ],
   TransactionStatus: ['pending', 'paid', 'refused', 'abandoned', 'failed', 'lost'],
-  PaymentTransaction: [transactionSample, { ...transactionSample, status: 'paid', settledAt: '2026-11-02T09:05:00.000Z' }, { ...transactionSample, provider: 'stripe' }, {}],
+  PaymentTransaction: [
+    transactionSample,
+    { ...transactionSample, status: 'paid', settledAt: '2026-11-02T09:05:00.000Z' },
+    { ...transactionSample, provider: 'stripe' },
+    {},
+  ],
   PaymentRedirect: [{ transaction: transactionSample, redirectUrl: 'https://www.payfip.gouv.fr/tpa/paiementws.web?idop=abc' }, { redirectUrl: 1 }],
   FamilyLabel: [familyLabel, { id: 'f1' }, { id: 1, label: 'x' }, {}],
   AgentInvoiceListQuery: [
@@ -159,11 +269,34 @@ const samples: Record<string, unknown[]> = {
     {},
   ],
   AttestationChild: [attestationChild, { ...attestationChild, paidCents: '3000' }, { childId: 'c1' }],
-  AttestationSummary: [{ year: 2026, children: [attestationChild], totalCents: 3000 }, { year: '2026', children: [], totalCents: 0 }, { year: 2026, children: [{}] }, {}],
-  AttestationList: [{ attestations: [{ year: 2026, children: [attestationChild], totalCents: 3000 }] }, { attestations: [] }, { attestations: [{ year: 2026 }] }, {}],
+  AttestationSummary: [
+    { year: 2026, children: [attestationChild], totalCents: 3000 },
+    { year: '2026', children: [], totalCents: 0 },
+    { year: 2026, children: [{}] },
+    {},
+  ],
+  AttestationList: [
+    { attestations: [{ year: 2026, children: [attestationChild], totalCents: 3000 }] },
+    { attestations: [] },
+    { attestations: [{ year: 2026 }] },
+    {},
+  ],
   InvoicePreference: [{ childId: 'c1', name: 'Léo Martin', electronicInvoice: true }, { childId: 'c1', name: 'Léo Martin', electronicInvoice: 'yes' }, {}],
-  InvoicePreferences: [{ children: [{ childId: 'c1', name: 'Léo Martin', electronicInvoice: false }] }, { children: [] }, { children: [{ childId: 'c1' }] }, {}],
-  InvoicePreferenceInput: [{ childId: 'c1', electronicInvoice: true }, { childId: 'c1', electronicInvoice: false }, { childId: '', electronicInvoice: true }, { childId: 'x'.repeat(65), electronicInvoice: 1 }, { childId: 'c1' }, {}, null],
+  InvoicePreferences: [
+    { children: [{ childId: 'c1', name: 'Léo Martin', electronicInvoice: false }] },
+    { children: [] },
+    { children: [{ childId: 'c1' }] },
+    {},
+  ],
+  InvoicePreferenceInput: [
+    { childId: 'c1', electronicInvoice: true },
+    { childId: 'c1', electronicInvoice: false },
+    { childId: '', electronicInvoice: true },
+    { childId: 'x'.repeat(65), electronicInvoice: 1 },
+    { childId: 'c1' },
+    {},
+    null,
+  ],
   Structure: [structure, { ...structure, id: 'Not A Slug' }, { ...structure, ageMinMonths: -1 }, { ...structure, ageMaxMonths: 2.5 }, {}],
   DocumentRequirement: [requirement, { ...requirement, bornChildOnly: 'yes' }, { ...requirement, maxBytes: 0 }, { ...requirement, label: {} }, {}],
   Question: [
@@ -176,7 +309,14 @@ const samples: Record<string, unknown[]> = {
     {},
   ],
   PreregistrationConfig: [
-    { intro: { fr: 'Bienvenue' }, structures: [structure], maxChoices: 3, documents: [requirement], questionnaire: [yesNo, multiple], commissionMonths: [3, 6, 9, 12] },
+    {
+      intro: { fr: 'Bienvenue' },
+      structures: [structure],
+      maxChoices: 3,
+      documents: [requirement],
+      questionnaire: [yesNo, multiple],
+      commissionMonths: [3, 6, 9, 12],
+    },
     { intro: { fr: 'Bienvenue' }, structures: [], maxChoices: 0, documents: [], questionnaire: [], commissionMonths: [13] },
     {},
   ],
@@ -184,7 +324,14 @@ const samples: Record<string, unknown[]> = {
   GivenDocument: [{ type: 'extrait-naissance', documentId: 'd1' }, { type: 'extrait-naissance', documentId: '' }, { type: 'x'.repeat(65) }, {}],
   PreregistrationDraftInput: [
     { step: 0 },
-    { step: 3, startDate: '2099-09-01', choices: ['cocon-de-soie', 'fleur-de-pyrus'], observations: 'Grain d’Aile', documents: [{ type: 'extrait-naissance', documentId: 'd1' }], answers: { domicile: true, situation: ['p1'] } },
+    {
+      step: 3,
+      startDate: '2099-09-01',
+      choices: ['cocon-de-soie', 'fleur-de-pyrus'],
+      observations: 'Grain d’Aile',
+      documents: [{ type: 'extrait-naissance', documentId: 'd1' }],
+      answers: { domicile: true, situation: ['p1'] },
+    },
     // (A past startDate is not here: "in the future" is a refinement JSON Schema cannot carry; the server checks it.)
     { step: 1, startDate: '2099/09/01' },
     { step: 21, choices: Array.from({ length: 11 }, () => 'a') },
@@ -195,11 +342,27 @@ const samples: Record<string, unknown[]> = {
   PreregistrationDraft: [draft, { ...draft, choices: undefined }, { ...draft, documents: [{ type: 'x' }] }, {}],
   PreregistrationDraftList: [{ drafts: [draft] }, { drafts: [{}] }, {}],
   PreregistrationStatus: ['deposee', 'en_instruction', 'annulee', 'validee', 3],
-  Preregistration: [preregistration, { ...preregistration, status: 'perdue' }, { ...preregistration, history: [{ status: 'deposee', by: 'maire' }] }, { ...preregistration, number: '36' }, {}],
+  Preregistration: [
+    preregistration,
+    { ...preregistration, status: 'perdue' },
+    { ...preregistration, history: [{ status: 'deposee', by: 'maire' }] },
+    { ...preregistration, number: '36' },
+    {},
+  ],
   PreregistrationList: [{ preregistrations: [preregistration] }, { preregistrations: [{}] }],
-  AgentPreregistrationList: [{ preregistrations: [{ preregistration, family: { id: 'f1', label: 'Camille Martin' } }] }, { preregistrations: [{ preregistration }] }],
+  AgentPreregistrationList: [
+    { preregistrations: [{ preregistration, family: { id: 'f1', label: 'Camille Martin' } }] },
+    { preregistrations: [{ preregistration }] },
+  ],
   PreregistrationListQuery: [{}, { status: 'liste_attente' }, { status: 'validee' }],
-  PreregistrationStatusChange: [{ status: 'en_instruction' }, { status: 'refusee', comment: '  Hors secteur  ' }, { status: 'annulee' }, { status: 'deposee' }, { comment: 'x'.repeat(1001) }, {}],
+  PreregistrationStatusChange: [
+    { status: 'en_instruction' },
+    { status: 'refusee', comment: '  Hors secteur  ' },
+    { status: 'annulee' },
+    { status: 'deposee' },
+    { comment: 'x'.repeat(1001) },
+    {},
+  ],
   LoginInput: [
     { identifiant: 'parent.demo', password: 'x' },
     { identifiant: 'parent.demo', password: 'x', transport: 'token' },
@@ -214,7 +377,16 @@ const samples: Record<string, unknown[]> = {
   Session: [session, { ...session, transport: 'smoke' }, { ...session, account: { ...session.account, status: 'x' } }, { account: {} }],
   LoginResult: [{ session, token: 'abc' }, { session }, { session, token: 1 }, {}],
   Problem: [
-    { type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed', fieldErrors: [{ path: 'identifiant', code: 'required' }, { path: 'p', code: 'too_long', params: { maximum: 3 } }] },
+    {
+      type: 'about:blank',
+      title: 'Invalid',
+      status: 422,
+      code: 'validation_failed',
+      fieldErrors: [
+        { path: 'identifiant', code: 'required' },
+        { path: 'p', code: 'too_long', params: { maximum: 3 } },
+      ],
+    },
     { type: 'about:blank', title: 'Throttled', status: 429, code: 'too_many_attempts', retryAfterSeconds: 900, requestId: 'r1' },
     { type: 'about:blank', title: 'x', status: 500, code: 'not_a_code' },
     { type: 'about:blank', title: 'x', status: '500', code: 'internal_error' },
@@ -255,18 +427,30 @@ const samples: Record<string, unknown[]> = {
   Family: [{ members: [member] }, { members: [{}] }, {}],
   MemberChange: [{ member, request }, { member }],
   RequestList: [{ requests: [request] }, { requests: [{ ...request, kind: 'autre' }] }],
-  AgentRequest: [{ request, family: { id: 'f1', label: 'Famille Martin' }, member }, { request, member }],
+  AgentRequest: [
+    { request, family: { id: 'f1', label: 'Famille Martin' }, member },
+    { request, member },
+  ],
   AgentRequestList: [{ requests: [] }, { requests: [{ request }] }],
   AgentSession: [
     { agent: { id: 'a', identifiant: 'agent.demo', displayName: 'Agent', role: 'agent' }, token: 't', expiresAt: '2026-01-01T00:00:00Z' },
     { agent: { id: 'a', identifiant: 'agent.demo', displayName: 'Agent', role: 'maire' }, token: 't' },
   ],
   AgentLoginInput: [{ identifiant: 'agent.demo', password: 'x' }, { identifiant: '' }],
-  DocumentInfo: [{ id: 'd', fileName: 'a.pdf', contentType: 'application/pdf', size: 3, createdAt: 'now' }, { id: 'd', size: '3' }],
+  DocumentInfo: [
+    { id: 'd', fileName: 'a.pdf', contentType: 'application/pdf', size: 3, createdAt: 'now' },
+    { id: 'd', size: '3' },
+  ],
   RequestListQuery: [{}, { status: 'validee' }, { status: 'other' }],
   StatusChange: [{ status: 'validee' }, { status: 'refusee', comment: 'Pièce illisible' }, { status: 'deposee' }, { comment: 'x'.repeat(1001) }],
-  Health: [{ status: 'ok', version: '1' }, { status: 'ko', version: '1' }],
-  Readiness: [{ status: 'ok', database: 'ok', migration: 3 }, { status: 'ok', database: 'ok', migration: 'three' }],
+  Health: [
+    { status: 'ok', version: '1' },
+    { status: 'ko', version: '1' },
+  ],
+  Readiness: [
+    { status: 'ok', database: 'ok', migration: 3 },
+    { status: 'ok', database: 'ok', migration: 'three' },
+  ],
 };
 
 describe('browser build of the contract', () => {
@@ -303,13 +487,51 @@ describe('browser build of the contract', () => {
   });
 
   test('every schema of the contract has samples here', () => {
-    const schemas = Object.entries(contract).filter(([, value]) => typeof value === 'object' && value !== null && '_zod' in value).map(([name]) => name);
+    const schemas = Object.entries(contract)
+      .filter(([, value]) => typeof value === 'object' && value !== null && '_zod' in value)
+      .map(([name]) => name);
     const covered = new Set([...Object.keys(samples), 'TenantConfig']);
-    const enumsAndParts = ['ProblemCode', 'FieldErrorCode', 'FieldError', 'TenantSlug', 'Locale', 'LocalizedText', 'PasswordPolicy', 'TenantContact', 'SessionTransport', 'Identifiant', 'AccountStatus', 'Account',
+    const enumsAndParts = [
+      'ProblemCode',
+      'FieldErrorCode',
+      'FieldError',
+      'TenantSlug',
+      'Locale',
+      'LocalizedText',
+      'PasswordPolicy',
+      'TenantContact',
+      'SessionTransport',
+      'Identifiant',
+      'AccountStatus',
+      'Account',
       // Parts of RegistrationInput and the outbox, covered through them.
-      'PastDate', 'Civilite', 'PreferredContact', 'PostalCode', 'PhoneNumber', 'Email', 'Identity', 'Address', 'Contacts', 'NewIdentifiant', 'EmailToken', 'OutboxMessage',
+      'PastDate',
+      'Civilite',
+      'PreferredContact',
+      'PostalCode',
+      'PhoneNumber',
+      'Email',
+      'Identity',
+      'Address',
+      'Contacts',
+      'NewIdentifiant',
+      'EmailToken',
+      'OutboxMessage',
       // Parts of MemberInput and FamilyRequest, covered through them.
-      'Attachments', 'CoRepresentantProfile', 'ContactProfile', 'EnfantProfile', 'FutureDate', 'HistoryEntry', 'MemberRole', 'RequestKind', 'RequestStatus', 'Sexe'];
-    assert.deepEqual(schemas.filter((name) => !covered.has(name) && !enumsAndParts.includes(name)), []);
+      'Attachments',
+      'CoRepresentantProfile',
+      'ContactProfile',
+      'EnfantProfile',
+      'FutureDate',
+      'HistoryEntry',
+      'MemberRole',
+      'RequestKind',
+      'RequestStatus',
+      'Sexe',
+    ];
+    assert.deepEqual(
+      schemas.filter((name) => !covered.has(name) && !enumsAndParts.includes(name)),
+      [],
+    );
   });
 });

@@ -39,7 +39,9 @@ describe('SDK against the reference app', () => {
   });
 
   test('wrong credentials are an http ApiError with the stable code, never a parsed message', async () => {
-    const error = await client().auth.login({ identifiant: 'parent.demo', password: 'not-the-password' }).catch((e: unknown) => e);
+    const error = await client()
+      .auth.login({ identifiant: 'parent.demo', password: 'not-the-password' })
+      .catch((e: unknown) => e);
     assert.ok(isApiError(error));
     assert.equal(error.kind, 'http');
     assert.equal(error.status, 401);
@@ -48,10 +50,15 @@ describe('SDK against the reference app', () => {
   });
 
   test('an invalid body is refused with field errors the caller can map to fields', async () => {
-    const error = await client().auth.login({ identifiant: '', password: 'x' }).catch((e: unknown) => e);
+    const error = await client()
+      .auth.login({ identifiant: '', password: 'x' })
+      .catch((e: unknown) => e);
     assert.ok(error instanceof ApiError);
     assert.equal(error.code, 'validation_failed');
-    assert.deepEqual(error.fieldErrors.map((f) => [f.path, f.code]), [['identifiant', 'required']]);
+    assert.deepEqual(
+      error.fieldErrors.map((f) => [f.path, f.code]),
+      [['identifiant', 'required']],
+    );
   });
 
   test('reads the tenant configuration, validated by the contract', async () => {

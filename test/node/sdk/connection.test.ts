@@ -15,21 +15,27 @@ before(async () => {
 after(() => app?.close());
 
 /** The app's answers, their version header replaced (`undefined`: removed). */
-const withVersion = (version: string | undefined): typeof fetch => async (input, init) => {
-  const answer = await app.fetch(input, init);
-  const headers = new Headers(answer.headers);
-  if (version === undefined) headers.delete(apiVersionHeader);
-  else headers.set(apiVersionHeader, version);
-  return new Response(answer.body, { status: answer.status, headers });
-};
+const withVersion =
+  (version: string | undefined): typeof fetch =>
+  async (input, init) => {
+    const answer = await app.fetch(input, init);
+    const headers = new Headers(answer.headers);
+    if (version === undefined) headers.delete(apiVersionHeader);
+    else headers.set(apiVersionHeader, version);
+    return new Response(answer.body, { status: answer.status, headers });
+  };
 
-const failure = (extra: Partial<ClientOptions>) => app.client(extra).tenantConfig().then(
-  () => assert.fail('the connection check passed'),
-  (error: unknown) => {
-    assert.ok(isApiError(error), String(error));
-    return error;
-  },
-);
+const failure = (extra: Partial<ClientOptions>) =>
+  app
+    .client(extra)
+    .tenantConfig()
+    .then(
+      () => assert.fail('the connection check passed'),
+      (error: unknown) => {
+        assert.ok(isApiError(error), String(error));
+        return error;
+      },
+    );
 
 const configUrl = `http://api.test/api/tenants/${tenant}/config`;
 const [major = 0, minor = 0] = apiVersion.split('.').map(Number);
@@ -83,19 +89,30 @@ describe('the connection check: wrong URL, tenant or origin', () => {
     assert.equal(error.problem, undefined);
     assert.equal(error.url, configUrl);
     assert.match(error.message, /not a Famille API.*404/);
-    const elsewhere = await app.client({ fetch: html404 }).call(endpoints.health).catch((e: unknown) => e);
+    const elsewhere = await app
+      .client({ fetch: html404 })
+      .call(endpoints.health)
+      .catch((e: unknown) => e);
     assert.ok(isApiError(elsewhere) && elsewhere.code === 'not_found', 'other calls keep the generic code');
   });
 
   test('a gateway error page, or a Famille answer whose problem this client does not know, is not "not a Famille API"', async () => {
-    const gateway = await failure({ retries: 0, fetch: async () => new Response('<h1>Bad Gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }) });
+    const gateway = await failure({
+      retries: 0,
+      fetch: async () => new Response('<h1>Bad Gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    });
     assert.deepEqual([gateway.code, gateway.status], ['internal_error', 502]);
-    const signed = await failure({ fetch: async () => Response.json({ code: 'from_the_future' }, { status: 400, headers: { [apiVersionHeader]: apiVersion } }) });
+    const signed = await failure({
+      fetch: async () => Response.json({ code: 'from_the_future' }, { status: 400, headers: { [apiVersionHeader]: apiVersion } }),
+    });
     assert.deepEqual([signed.kind, signed.code], ['http', 'forbidden']);
   });
 
   test('an unknown tenant and a page origin the tenant does not allow are their problems, not "not a Famille API"', async () => {
-    const unknown = await app.client({ tenant: 'nowhere' }).tenantConfig().catch((e: unknown) => e);
+    const unknown = await app
+      .client({ tenant: 'nowhere' })
+      .tenantConfig()
+      .catch((e: unknown) => e);
     assert.ok(isApiError(unknown));
     assert.deepEqual([unknown.kind, unknown.status, unknown.code], ['http', 404, 'tenant_not_found']);
     const origin = await failure({ ky: { headers: { origin: 'https://www.elsewhere.example' } } });
@@ -103,7 +120,12 @@ describe('the connection check: wrong URL, tenant or origin', () => {
   });
 
   test('no answer stays a network error', async () => {
-    const error = await failure({ retries: 0, fetch: async () => { throw new TypeError('fetch failed'); } });
+    const error = await failure({
+      retries: 0,
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
     assert.equal(error.code, 'network_error');
     assert.equal(error.url, configUrl);
   });

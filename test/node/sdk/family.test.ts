@@ -8,14 +8,21 @@ import { hang, problem, recorder } from './support/fakes.ts';
 
 let app: DemoApp;
 // The transport tests below pass their own fetch and never start the app.
-const client = (extra: Partial<ClientOptions> = {}) => createClient({ baseUrl, tenant, auth: 'token', fetch: (input, init) => app.fetch(input, init), ...extra });
+const client = (extra: Partial<ClientOptions> = {}) =>
+  createClient({ baseUrl, tenant, auth: 'token', fetch: (input, init) => app.fetch(input, init), ...extra });
 const parent = () => app.parent();
 const startApp = async () => {
   app = await startDemoApp();
 };
 
 /** The smallest PDF the server's content sniffing recognises. */
-const pdf = () => new Blob(['%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'], { type: 'application/pdf' });
+const pdf = () =>
+  new Blob(
+    [
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    ],
+    { type: 'application/pdf' },
+  );
 
 describe('SDK: family, requests and documents against the reference app', () => {
   before(startApp);
@@ -34,7 +41,9 @@ describe('SDK: family, requests and documents against the reference app', () => 
     assert.ok(blob instanceof Blob);
     assert.equal(await blob.text(), await file.text());
     await documents(sdk).remove(info.id);
-    const gone = await documents(sdk).download(info.id).catch((e: unknown) => e);
+    const gone = await documents(sdk)
+      .download(info.id)
+      .catch((e: unknown) => e);
     assert.ok(isApiError(gone) && gone.code === 'not_found', 'a removed document is gone');
   });
 
@@ -56,12 +65,19 @@ describe('SDK: family, requests and documents against the reference app', () => 
     const sdk = await parent();
     const doc = await documents(sdk).upload(pdf(), { fileName: 'acte.pdf' });
     const { member, request } = await family(sdk).addMember({
-      role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-03-02', attachments: [doc.id],
+      role: 'enfant',
+      nomUsage: 'Martin',
+      prenoms: 'Léo',
+      dateNaissance: '2024-03-02',
+      attachments: [doc.id],
     });
     assert.equal(member.role, 'enfant');
     assert.equal(request.status, 'deposee');
     assert.equal(request.kind, 'member_add');
-    assert.deepEqual(member.documents.map((d) => d.id), [doc.id]);
+    assert.deepEqual(
+      member.documents.map((d) => d.id),
+      [doc.id],
+    );
     assert.ok((await family(sdk).get()).members.some((m) => m.id === member.id));
     assert.ok((await requests(sdk).list()).requests.some((r) => r.id === request.id));
     assert.equal((await requests(sdk).get(request.id)).number, request.number);
@@ -69,27 +85,42 @@ describe('SDK: family, requests and documents against the reference app', () => 
 
   test('an agent logs in with a token, finds the request by status and validates it; the parent sees "validée"', async () => {
     const sdk = await parent();
-    const { request } = await family(sdk).addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true });
+    const { request } = await family(sdk).addMember({
+      role: 'contact',
+      nomUsage: 'Huby',
+      prenoms: 'Odette',
+      lien: 'Grand-mère',
+      telephone: '06 12 34 56 78',
+      autoriseRecuperation: true,
+      appelUrgence: true,
+    });
     const tokens = memoryTokenStore();
     const agentClient = createClient({ baseUrl, tenant, auth: 'cookie', fetch: app.fetch, tokenStore: tokens });
     const session = await agent(agentClient).login(AGENT);
     assert.equal(tokens.get(), session.token, 'the agent token is kept by the store, even for a cookie client');
     const waiting = await agent(agentClient).requests({ status: 'deposee' });
     assert.ok(waiting.requests.some((r) => r.request.id === request.id));
-    assert.ok(waiting.requests.every((r) => r.request.status === 'deposee'), 'filtered by the query');
+    assert.ok(
+      waiting.requests.every((r) => r.request.status === 'deposee'),
+      'filtered by the query',
+    );
     assert.equal((await agent(agentClient).request(request.id)).member.profile.nomUsage, 'Huby');
     const done = await agent(agentClient).setRequestStatus(request.id, { status: 'validee', comment: 'Bienvenue' });
     assert.equal(done.request.status, 'validee');
     const seen = await requests(sdk).get(request.id);
     assert.equal(seen.status, 'validee');
     assert.equal(seen.history.at(-1)?.comment, 'Bienvenue');
-    const parentView = await agent(sdk).requests().catch((e: unknown) => e);
+    const parentView = await agent(sdk)
+      .requests()
+      .catch((e: unknown) => e);
     assert.ok(isApiError(parentView) && parentView.kind === 'http', 'a parent token opens no agent route');
   });
 
   test('a refused upload is an http ApiError with its stable code', async () => {
     const sdk = await parent();
-    const error = await documents(sdk).upload(new Blob([], { type: 'application/pdf' }), { fileName: 'vide.pdf' }).catch((e: unknown) => e);
+    const error = await documents(sdk)
+      .upload(new Blob([], { type: 'application/pdf' }), { fileName: 'vide.pdf' })
+      .catch((e: unknown) => e);
     assert.ok(isApiError(error));
     assert.equal(error.kind, 'http');
     assert.equal(error.code, 'file_empty');
@@ -113,21 +144,32 @@ describe('SDK transport details', () => {
 
   test('an upload is never retried, even after a 503', async () => {
     const { requests, fetch } = recorder(() => problem(503, 'internal_error', { 'retry-after': '0' }));
-    const error = await documents(client({ fetch })).upload(pdf(), { fileName: 'a.pdf' }).catch((e: unknown) => e);
+    const error = await documents(client({ fetch }))
+      .upload(pdf(), { fileName: 'a.pdf' })
+      .catch((e: unknown) => e);
     assert.ok(isApiError(error) && error.status === 503);
     assert.equal(requests.length, 1);
   });
 
   test('an upload that fails on the way is not retried either, and is a network error', async () => {
     let calls = 0;
-    const sdk = client({ fetch: async () => { calls++; throw new TypeError('socket hang up'); } });
-    const error = await documents(sdk).upload(pdf(), { fileName: 'a.pdf' }).catch((e: unknown) => e);
+    const sdk = client({
+      fetch: async () => {
+        calls++;
+        throw new TypeError('socket hang up');
+      },
+    });
+    const error = await documents(sdk)
+      .upload(pdf(), { fileName: 'a.pdf' })
+      .catch((e: unknown) => e);
     assert.ok(isApiError(error) && error.kind === 'network');
     assert.equal(calls, 1);
   });
 
   test('sends the raw bytes with their type and an RFC 8187 file name', async () => {
-    const { requests, fetch } = recorder(() => Response.json({ id: 'd1', fileName: 'x', contentType: 'application/pdf', size: 1, createdAt: '2026-01-01T00:00:00Z' }, { status: 201 }));
+    const { requests, fetch } = recorder(() =>
+      Response.json({ id: 'd1', fileName: 'x', contentType: 'application/pdf', size: 1, createdAt: '2026-01-01T00:00:00Z' }, { status: 201 }),
+    );
     await documents(client({ fetch })).upload(pdf(), { fileName: "l'acte (1)*.pdf" });
     const sent = requests[0]!;
     assert.equal(sent.method, 'POST');

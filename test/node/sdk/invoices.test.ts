@@ -23,12 +23,24 @@ describe('SDK: invoices against the reference app', () => {
       familyId,
       issuedOn: '2026-11-15',
       dueOn: '2026-12-15',
-      lines: [{ childId: member.id, childLabel: 'Léo Martin', activity: 'Multi-accueil — accueil régulier', period: 'Novembre 2026', quantity: 42.5, unitPriceCents: 137 }],
+      lines: [
+        {
+          childId: member.id,
+          childLabel: 'Léo Martin',
+          activity: 'Multi-accueil — accueil régulier',
+          period: 'Novembre 2026',
+          quantity: 42.5,
+          unitPriceCents: 137,
+        },
+      ],
     });
     assert.equal(issued.totalCents, 5823, '42.5 × 1.37 € = 58.225 €, rounded half up once');
 
     const list = await invoices(parent).list();
-    assert.deepEqual(list.invoices.map((i) => i.number), [issued.number]);
+    assert.deepEqual(
+      list.invoices.map((i) => i.number),
+      [issued.number],
+    );
     assert.equal(list.balanceDueCents, 5823);
     const pdf = await invoices(parent).pdf(issued.id);
     assert.equal(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5)), '%PDF-');
@@ -45,7 +57,9 @@ describe('SDK: invoices against the reference app', () => {
   test('paying an invoice already settled is refused with its stable code', async () => {
     const parent = await app.parent();
     const [settled] = (await invoices(parent).list()).invoices;
-    const error = await invoices(parent).pay([settled!.id]).catch((e: unknown) => e);
+    const error = await invoices(parent)
+      .pay([settled!.id])
+      .catch((e: unknown) => e);
     assert.ok(isApiError(error));
     assert.equal(error.code, 'invoice_already_paid');
   });
@@ -55,7 +69,9 @@ describe('SDK: invoices against the reference app', () => {
     const office = await app.agent();
     // The family of the invoice the first test issued, found by its number.
     const [mine] = (await invoices(parent).list()).invoices;
-    const { invoices: [first] } = await agent(office).invoices({ number: mine!.number });
+    const {
+      invoices: [first],
+    } = await agent(office).invoices({ number: mine!.number });
     const familyId = first!.family.id;
     assert.deepEqual([first!.invoice.id, first!.family.label], [mine!.id, 'Camille Martin']);
     const issued = await agent(office).issueInvoice({
@@ -82,10 +98,14 @@ describe('SDK: invoices against the reference app', () => {
     assert.ok(!(await agent(office).refunds()).refunds.some((r) => r.payment.id === refund.payment.id));
     assert.ok((await agent(office).refunds({ all: true })).refunds.some((r) => r.payment.id === refund.payment.id));
 
-    const again = await agent(office).markRefunded(refund.payment.id, { reference: 'DGFIP-2026-000124', refundedOn: today }).catch((e: unknown) => e);
+    const again = await agent(office)
+      .markRefunded(refund.payment.id, { reference: 'DGFIP-2026-000124', refundedOn: today })
+      .catch((e: unknown) => e);
     assert.ok(isApiError(again));
     assert.equal(again.code, 'conflict');
-    const invalid = await agent(office).invoices({ limit: 500 }).catch((e: unknown) => e);
+    const invalid = await agent(office)
+      .invoices({ limit: 500 })
+      .catch((e: unknown) => e);
     assert.ok(isApiError(invalid));
     assert.deepEqual([invalid.code, invalid.fieldErrors?.map((e) => e.path)], ['validation_failed', ['limit']]);
   });
@@ -101,14 +121,24 @@ describe('SDK: invoices against the reference app', () => {
     // The cheque of the first test paid Léo's invoice this year (born 2024: under 6).
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()));
     const { attestations } = await invoices(parent).attestations();
-    assert.deepEqual(attestations.map((a) => [a.year, a.totalCents]), [[year, 5823]]);
-    assert.deepEqual(attestations[0]!.children.map((c) => [c.childId, c.paidCents]), [[leo.childId, 5823]]);
+    assert.deepEqual(
+      attestations.map((a) => [a.year, a.totalCents]),
+      [[year, 5823]],
+    );
+    assert.deepEqual(
+      attestations[0]!.children.map((c) => [c.childId, c.paidCents]),
+      [[leo.childId, 5823]],
+    );
     const pdf = await invoices(parent).attestationPdf(year);
     assert.equal(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5)), '%PDF-');
-    const error = await invoices(parent).attestationPdf(1999).catch((e: unknown) => e);
+    const error = await invoices(parent)
+      .attestationPdf(1999)
+      .catch((e: unknown) => e);
     assert.ok(isApiError(error));
     assert.equal(error.code, 'validation_failed');
-    const wrong = await invoices(parent).setPreference(crypto.randomUUID(), true).catch((e: unknown) => e);
+    const wrong = await invoices(parent)
+      .setPreference(crypto.randomUUID(), true)
+      .catch((e: unknown) => e);
     assert.ok(isApiError(wrong));
     assert.deepEqual(wrong.fieldErrors, [{ path: 'childId', code: 'unknown_reference' }]);
   });

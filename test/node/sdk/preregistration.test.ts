@@ -12,7 +12,13 @@ before(async () => {
 });
 after(() => app?.close());
 
-const pdf = () => new Blob(['%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'], { type: 'application/pdf' });
+const pdf = () =>
+  new Blob(
+    [
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    ],
+    { type: 'application/pdf' },
+  );
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('SDK: preregistration(client) and the agent calls against the reference app', () => {
@@ -28,11 +34,19 @@ describe('SDK: preregistration(client) and the agent calls against the reference
     assert.equal(saved.step, 4);
     assert.deepEqual(saved.choices, ['fleur-de-pyrus', 'cocon-de-soie']);
     const { drafts } = await preregistration(sdk).drafts();
-    assert.ok(drafts.some((d) => d.childId === member.id && d.step === 4), 'the draft is listed to resume');
+    assert.ok(
+      drafts.some((d) => d.childId === member.id && d.step === 4),
+      'the draft is listed to resume',
+    );
 
-    const refused = await preregistration(sdk).submit(member.id).catch((e: unknown) => e);
+    const refused = await preregistration(sdk)
+      .submit(member.id)
+      .catch((e: unknown) => e);
     assert.ok(isApiError(refused) && refused.code === 'validation_failed');
-    assert.ok(refused.fieldErrors.some((f) => f.path === 'documents.justificatif-domicile' && f.code === 'required'), JSON.stringify(refused.fieldErrors));
+    assert.ok(
+      refused.fieldErrors.some((f) => f.path === 'documents.justificatif-domicile' && f.code === 'required'),
+      JSON.stringify(refused.fieldErrors),
+    );
 
     const birth = await documents(sdk).upload(pdf(), { fileName: 'acte.pdf' });
     const home = await documents(sdk).upload(pdf(), { fileName: 'domicile.pdf' });
@@ -41,7 +55,10 @@ describe('SDK: preregistration(client) and the agent calls against the reference
       step: 6,
       startDate: saved.startDate!,
       observations: '',
-      documents: [{ type: 'extrait-naissance', documentId: birth.id }, { type: 'justificatif-domicile', documentId: home.id }],
+      documents: [
+        { type: 'extrait-naissance', documentId: birth.id },
+        { type: 'justificatif-domicile', documentId: home.id },
+      ],
     });
     const request = await preregistration(sdk).submit(member.id);
     assert.equal(request.status, 'deposee');
@@ -65,13 +82,18 @@ describe('SDK: preregistration(client) and the agent calls against the reference
     const office = await app.agent();
     const waiting = await agent(office).preregistrations({ status: 'deposee' });
     assert.ok(waiting.preregistrations.some((p) => p.preregistration.id === request.id));
-    assert.ok(waiting.preregistrations.every((p) => p.preregistration.status === 'deposee'), 'filtered by status');
+    assert.ok(
+      waiting.preregistrations.every((p) => p.preregistration.status === 'deposee'),
+      'filtered by status',
+    );
     const moved = await agent(office).setPreregistrationStatus(request.id, { status: 'place_proposee', comment: 'Place à Gém’minis en septembre.' });
     assert.equal(moved.status, 'place_proposee');
     const seen = (await preregistration(sdk).list()).preregistrations.find((p) => p.id === request.id)!;
     assert.equal(seen.status, 'place_proposee');
     assert.equal(seen.history.at(-1)?.comment, 'Place à Gém’minis en septembre.');
-    const late = await preregistration(sdk).cancel(request.id).catch((e: unknown) => e);
+    const late = await preregistration(sdk)
+      .cancel(request.id)
+      .catch((e: unknown) => e);
     assert.ok(isApiError(late) && late.code === 'conflict', 'a decided request is not cancelled');
   });
 
@@ -83,7 +105,10 @@ describe('SDK: preregistration(client) and the agent calls against the reference
     assert.ok(!(await preregistration(sdk).drafts()).drafts.some((d) => d.childId === member.id), 'the abandoned draft is gone');
     const home = await documents(sdk).upload(pdf(), { fileName: 'domicile.pdf' });
     await preregistration(sdk).saveDraft(member.id, {
-      step: 6, startDate: inDays(200), choices: ['cocon-de-soie'], documents: [{ type: 'justificatif-domicile', documentId: home.id }],
+      step: 6,
+      startDate: inDays(200),
+      choices: ['cocon-de-soie'],
+      documents: [{ type: 'justificatif-domicile', documentId: home.id }],
       answers: { 'domicile-agglomeration': true, 'situation-professionnelle': ['parent2-recherche'] },
     });
     const request = await preregistration(sdk).submit(member.id);

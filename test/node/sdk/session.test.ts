@@ -127,7 +127,11 @@ describe('sessionTokenStore', () => {
       assert.equal(storage.entries.size, 0, 'nothing in sessionStorage by default');
       const kept = createClient({ ...options, tokenStore: sessionTokenStore('famille-session:k') });
       kept.tokens.set('t1');
-      assert.equal(createClient({ ...options, tokenStore: sessionTokenStore('famille-session:k') }).tokens.get(), 't1', 'with sessionTokenStore the session survives a reload');
+      assert.equal(
+        createClient({ ...options, tokenStore: sessionTokenStore('famille-session:k') }).tokens.get(),
+        't1',
+        'with sessionTokenStore the session survives a reload',
+      );
     });
   });
 });

@@ -15,9 +15,11 @@ describe('SDK transport: retries', () => {
   test('a GET is retried after a 503 when its Retry-After says, an hour capped to 10 s', async (t) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     const { requests, fetch } = recorder(() =>
-      requests.length === 1 ? problem(503, 'internal_error', { 'retry-after': '3' })
-      : requests.length === 2 ? problem(503, 'internal_error', { 'retry-after': '3600' })
-      : Response.json(health),
+      requests.length === 1
+        ? problem(503, 'internal_error', { 'retry-after': '3' })
+        : requests.length === 2
+          ? problem(503, 'internal_error', { 'retry-after': '3600' })
+          : Response.json(health),
     );
     const pending = client({ fetch }).call(endpoints.health);
     const steps: [ms: number, requests: number, why?: string][] = [
@@ -42,7 +44,9 @@ describe('SDK transport: retries', () => {
       calls++;
       throw new TypeError('fetch failed');
     };
-    const pending = client({ fetch: offline, retries: 1 }).call(endpoints.health).catch((e: unknown) => e);
+    const pending = client({ fetch: offline, retries: 1 })
+      .call(endpoints.health)
+      .catch((e: unknown) => e);
     await settle();
     t.mock.timers.tick(300);
     const error = await pending;
@@ -56,17 +60,30 @@ describe('SDK transport: retries', () => {
   test('a write is never retried, whatever the status or Retry-After', async () => {
     const { requests, fetch } = recorder(() => problem(503, 'internal_error', { 'retry-after': '0' }));
     const error = await family(client({ fetch, tokenStore: memoryTokenStore('t') }))
-      .addMember({ role: 'contact', nomUsage: 'Huby', prenoms: 'Odette', lien: 'Grand-mère', telephone: '06 12 34 56 78', autoriseRecuperation: true, appelUrgence: true })
+      .addMember({
+        role: 'contact',
+        nomUsage: 'Huby',
+        prenoms: 'Odette',
+        lien: 'Grand-mère',
+        telephone: '06 12 34 56 78',
+        autoriseRecuperation: true,
+        appelUrgence: true,
+      })
       .catch((e: unknown) => e);
     assert.ok(isApiError(error) && error.status === 503);
-    assert.deepEqual(requests.map((r) => r.method), ['POST']);
+    assert.deepEqual(
+      requests.map((r) => r.method),
+      ['POST'],
+    );
   });
 });
 
 describe('SDK transport: failures', () => {
   test('an answer that never comes is a timeout after 15 s by default', async (t) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
-    const pending = client({ fetch: hang, retries: 0 }).call(endpoints.health).catch((e: unknown) => e);
+    const pending = client({ fetch: hang, retries: 0 })
+      .call(endpoints.health)
+      .catch((e: unknown) => e);
     await settle();
     t.mock.timers.tick(15_000);
     const error = await pending;
@@ -77,7 +94,9 @@ describe('SDK transport: failures', () => {
 
   test("an error answer is an http ApiError with the server's problem, status and URL", async () => {
     const { fetch } = recorder(() => problem(409, 'conflict'));
-    const error = await client({ fetch, tokenStore: memoryTokenStore('t') }).call(endpoints.request, { params: { requestId: 'r1' } }).catch((e: unknown) => e);
+    const error = await client({ fetch, tokenStore: memoryTokenStore('t') })
+      .call(endpoints.request, { params: { requestId: 'r1' } })
+      .catch((e: unknown) => e);
     assert.ok(isApiError(error));
     assert.equal(error.kind, 'http');
     assert.equal(error.status, 409);
@@ -88,14 +107,18 @@ describe('SDK transport: failures', () => {
   });
 
   test('an answer that breaks the contract is a validation error', async () => {
-    const error = await client({ fetch: async () => Response.json({ status: 'ok', version: 42 }) }).call(endpoints.health).catch((e: unknown) => e);
+    const error = await client({ fetch: async () => Response.json({ status: 'ok', version: 42 }) })
+      .call(endpoints.health)
+      .catch((e: unknown) => e);
     assert.ok(isApiError(error));
     assert.deepEqual([error.kind, error.code, error.status], ['validation', 'invalid_response', 200]);
   });
 
   test("a proxy's HTML error page is still an http ApiError with a generic code", async () => {
     const { fetch } = recorder(() => new Response('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }));
-    const error = await client({ fetch, retries: 0 }).call(endpoints.health).catch((e: unknown) => e);
+    const error = await client({ fetch, retries: 0 })
+      .call(endpoints.health)
+      .catch((e: unknown) => e);
     assert.ok(isApiError(error));
     assert.deepEqual([error.kind, error.status, error.code], ['http', 502, 'internal_error']);
   });
@@ -119,7 +142,9 @@ describe('SDK transport: the session', () => {
       const tokens = memoryTokenStore('t');
       let ended = 0;
       const { fetch } = recorder(() => problem(401, code));
-      const error = await family(client({ fetch, tokenStore: tokens, onSessionEnd: () => ended++ })).get().catch((e: unknown) => e);
+      const error = await family(client({ fetch, tokenStore: tokens, onSessionEnd: () => ended++ }))
+        .get()
+        .catch((e: unknown) => e);
       assert.ok(isApiError(error) && error.code === code, 'the caller still gets the error');
       assert.equal(tokens.get(), undefined);
       assert.equal(ended, 1);
@@ -133,12 +158,16 @@ describe('SDK transport: the session', () => {
       tokens.set('new'); // another parent logged in while the request was on its way
       return problem(401, 'session_expired');
     });
-    await family(client({ fetch, tokenStore: tokens, onSessionEnd: () => ended++ })).get().catch(() => undefined);
+    await family(client({ fetch, tokenStore: tokens, onSessionEnd: () => ended++ }))
+      .get()
+      .catch(() => undefined);
     assert.equal(tokens.get(), 'new');
 
     const wrong = recorder(() => problem(401, 'invalid_credentials'));
     const held = memoryTokenStore('t');
-    await client({ fetch: wrong.fetch, tokenStore: held, onSessionEnd: () => ended++ }).auth.login({ identifiant: 'a', password: 'b' }).catch(() => undefined);
+    await client({ fetch: wrong.fetch, tokenStore: held, onSessionEnd: () => ended++ })
+      .auth.login({ identifiant: 'a', password: 'b' })
+      .catch(() => undefined);
     assert.equal(held.get(), 't');
     assert.equal(ended, 0);
   });
@@ -148,12 +177,23 @@ describe('SDK transport: the session', () => {
     const sdk = client({ fetch, auth: 'cookie' });
     await sdk.tenantConfig().catch(() => undefined);
     await sdk.call(endpoints.health);
-    await family(sdk).get().catch(() => undefined);
+    await family(sdk)
+      .get()
+      .catch(() => undefined);
     await sdk.auth.requestPasswordReset({ identifiant: 'a' }).catch(() => undefined);
-    assert.deepEqual(requests.map((r) => r.credentials), ['omit', 'omit', 'include', 'include']);
+    assert.deepEqual(
+      requests.map((r) => r.credentials),
+      ['omit', 'omit', 'include', 'include'],
+    );
     requests.length = 0;
-    await family(client({ fetch })).get().catch(() => undefined);
-    assert.deepEqual(requests.map((r) => r.credentials), ['omit'], 'the token transport never sends cookies');
+    await family(client({ fetch }))
+      .get()
+      .catch(() => undefined);
+    assert.deepEqual(
+      requests.map((r) => r.credentials),
+      ['omit'],
+      'the token transport never sends cookies',
+    );
   });
 });
 
@@ -200,7 +240,10 @@ describe('SDK transport: uploads', () => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     const controller = new AbortController();
     let settled = false;
-    const pending = documents(client({ fetch: hang })).upload(new Blob(['x']), { signal: controller.signal }).catch((e: unknown) => e).finally(() => (settled = true));
+    const pending = documents(client({ fetch: hang }))
+      .upload(new Blob(['x']), { signal: controller.signal })
+      .catch((e: unknown) => e)
+      .finally(() => (settled = true));
     await settle();
     t.mock.timers.tick(10 * 60_000);
     await settle();
@@ -258,7 +301,10 @@ describe('SDK transport: uploads in a browser', () => {
       const progress: number[][] = [];
       const sdk = client({ tokenStore: memoryTokenStore('t'), locale: 'en' });
       assert.deepEqual(await documents(sdk).upload(file, { fileName: 'a.pdf', onProgress: (loaded, total) => progress.push([loaded, total]) }), info);
-      assert.deepEqual(progress, [[4, 8], [8, 8]]);
+      assert.deepEqual(progress, [
+        [4, 8],
+        [8, 8],
+      ]);
       const [xhr] = sent;
       assert.deepEqual([xhr!.method, xhr!.url, xhr!.body, xhr!.withCredentials], ['POST', `${baseUrl}/tenants/${tenant}/documents`, file, false]);
       assert.equal(xhr!.headers.get('authorization'), 'Bearer t');
@@ -279,7 +325,9 @@ describe('SDK transport: uploads in a browser', () => {
       assert.equal(requests.length, 1);
       assert.equal(sent.length, 0);
       const controller = new AbortController();
-      const pending = documents(sdk).upload(file, { onProgress: () => undefined, signal: controller.signal }).catch((e: unknown) => e);
+      const pending = documents(sdk)
+        .upload(file, { onProgress: () => undefined, signal: controller.signal })
+        .catch((e: unknown) => e);
       await settle();
       assert.equal(sent.length, 1);
       controller.abort();

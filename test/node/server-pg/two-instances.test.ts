@@ -22,7 +22,7 @@ import { count } from '../server/support/accounts.ts';
 import { agentLogin, files, newFamily, send, uploadInit } from '../server/support/family.ts';
 import { invoiceBody, invoiceOf, issue, line, newBillingFamily, paymentsOfTransaction, started } from '../server/support/invoices.ts';
 
-const rows = async <T,>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const rows = async <T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Waits for `check` to hold, polling; fails after `ms`. */
@@ -216,10 +216,13 @@ if (testDatabaseUrl) {
       );
       assert.deepEqual(applied, { n: migrations.length, moments: 1, versions: migrations.length });
       // Both seeded the demo: one parent and one agent per tenant.
-      assert.deepEqual(await rows(db, sql`select tenant_id, count(*)::int as n from accounts where identifiant = 'parent.demo' group by tenant_id order by tenant_id`), [
-        { tenant_id: 'vienne-condrieu', n: 1 },
-        { tenant_id: 'ville-exemple', n: 1 },
-      ]);
+      assert.deepEqual(
+        await rows(db, sql`select tenant_id, count(*)::int as n from accounts where identifiant = 'parent.demo' group by tenant_id order by tenant_id`),
+        [
+          { tenant_id: 'vienne-condrieu', n: 1 },
+          { tenant_id: 'ville-exemple', n: 1 },
+        ],
+      );
       assert.equal((await rows<{ n: number }>(db, sql`select count(*)::int as n from agents where identifiant = 'agent.demo'`))[0]!.n, 2);
     });
 
@@ -235,7 +238,10 @@ if (testDatabaseUrl) {
       assert.equal(download.status, 200);
       assert.equal(download.headers.get('content-type'), 'image/png');
       assert.deepEqual(new Uint8Array(await download.arrayBuffer()), bytes);
-      const [stored] = await rows<{ size: number; chunks: number }>(db, sql`select b.size::int, b.chunk_count as chunks from file_blobs b join documents d on d.storage_key = b.key where d.id = ${id}`);
+      const [stored] = await rows<{ size: number; chunks: number }>(
+        db,
+        sql`select b.size::int, b.chunk_count as chunks from file_blobs b join documents d on d.storage_key = b.key where d.id = ${id}`,
+      );
       assert.deepEqual(stored, { size: bytes.length, chunks: 6 });
       assert.equal((await send(b().app, `${BASE}/documents/${id}`, 'DELETE', parent)).status, 204);
       assert.equal((await send(a().app, `${BASE}/documents/${id}`, 'GET', parent)).status, 404);
@@ -333,7 +339,10 @@ if (testDatabaseUrl) {
       try {
         const versions = await Promise.all(pools.map(({ db }) => migrate(db)));
         assert.deepEqual(versions, Array(4).fill(migrations.length));
-        const [applied] = await rows<{ n: number; moments: number }>(pools[0]!.db, sql`select count(*)::int as n, count(distinct applied_at)::int as moments from schema_migrations`);
+        const [applied] = await rows<{ n: number; moments: number }>(
+          pools[0]!.db,
+          sql`select count(*)::int as n, count(distinct applied_at)::int as moments from schema_migrations`,
+        );
         assert.deepEqual(applied, { n: migrations.length, moments: 1 });
       } finally {
         await Promise.all(pools.map((p) => p.close()));
@@ -390,5 +399,5 @@ if (testDatabaseUrl) {
     });
   });
 } else {
-  console.log('# two server processes need a PostgreSQL server: set TEST_DATABASE_URL (the suite\'s PostgreSQL pass does)');
+  console.log("# two server processes need a PostgreSQL server: set TEST_DATABASE_URL (the suite's PostgreSQL pass does)");
 }

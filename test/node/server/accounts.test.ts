@@ -5,7 +5,20 @@ import { sql } from 'drizzle-orm';
 import { ActivationResult, Problem, RegistrationAccepted } from '@famille/contract';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, DEMO, OTHER_BASE, TestClock, login, loginAs, testApp } from './support/app.ts';
-import { activate, count, lastMailTo, outbox, problemCode, register, registration, requestReset, resend, resetPassword, tokenIn, unique } from './support/accounts.ts';
+import {
+  activate,
+  count,
+  lastMailTo,
+  outbox,
+  problemCode,
+  register,
+  registration,
+  requestReset,
+  resend,
+  resetPassword,
+  tokenIn,
+  unique,
+} from './support/accounts.ts';
 
 let database: TestDatabase;
 before(async () => {
@@ -51,7 +64,11 @@ describe('registration', () => {
   test('stores every field of the form, the e-mail token only as its SHA-256', async () => {
     const { app: a } = await app();
     const { body, token } = await registerAndGetToken(a);
-    const [row] = ((await database.db.execute(sql`select * from accounts where identifiant = ${body.credentials.identifiant}`)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const [row] = (
+      (await database.db.execute(sql`select * from accounts where identifiant = ${body.credentials.identifiant}`)) as unknown as {
+        rows: Record<string, unknown>[];
+      }
+    ).rows;
     assert.equal(row!['nom_naissance'], 'Petit');
     assert.equal(String(row!['date_naissance']).slice(0, 4) === '1990' || row!['date_naissance'] instanceof Date, true);
     assert.deepEqual(row!['address'], { numero: '12', voie: 'rue des Tilleuls', codePostal: '38200', commune: 'Vienne' });
@@ -105,7 +122,12 @@ describe('registration', () => {
 
   test('refuses a password from the common list (too_common) and one that breaks the policy (too_weak)', async () => {
     const { app: a } = await app();
-    for (const [password, code] of [['Azerty123!', 'too_common'], ['Marseille13', 'too_common'], ['motdepasse', 'too_weak'], ['Ab1', 'too_weak']] as const) {
+    for (const [password, code] of [
+      ['Azerty123!', 'too_common'],
+      ['Marseille13', 'too_common'],
+      ['motdepasse', 'too_weak'],
+      ['Ab1', 'too_weak'],
+    ] as const) {
       const response = await register(a, registration({ password }));
       assert.equal(response.status, 422, password);
       assert.deepEqual(Problem.parse(await response.json()).fieldErrors, [{ path: 'credentials.password', code }], password);
@@ -158,7 +180,12 @@ describe('registration', () => {
       ['preferred contact unknown', (b) => ({ ...b, contacts: { ...b.contacts, preferredContact: 'pigeon' } }), 'contacts.preferredContact', 'invalid_value'],
       ['identifiant too short', (b) => ({ ...b, credentials: { ...b.credentials, identifiant: 'ab' } }), 'credentials.identifiant', 'too_short'],
       ['identifiant too long', (b) => ({ ...b, credentials: { ...b.credentials, identifiant: long(65) } }), 'credentials.identifiant', 'too_long'],
-      ['identifiant with a space', (b) => ({ ...b, credentials: { ...b.credentials, identifiant: 'léa durand' } }), 'credentials.identifiant', 'invalid_format'],
+      [
+        'identifiant with a space',
+        (b) => ({ ...b, credentials: { ...b.credentials, identifiant: 'léa durand' } }),
+        'credentials.identifiant',
+        'invalid_format',
+      ],
       ['password too long', (b) => ({ ...b, credentials: { ...b.credentials, password: long(1025) } }), 'credentials.password', 'too_long'],
       ['locale unknown', (b) => ({ ...b, locale: 'de' }), 'locale', 'invalid_value'],
     ];
@@ -166,17 +193,26 @@ describe('registration', () => {
       const response = await register(a, change(registration()));
       assert.equal(response.status, 422, name);
       const errors = Problem.parse(await response.json()).fieldErrors ?? [];
-      assert.ok(errors.some((e) => e.path === path && e.code === code), `${name}: ${JSON.stringify(errors)}`);
+      assert.ok(
+        errors.some((e) => e.path === path && e.code === code),
+        `${name}: ${JSON.stringify(errors)}`,
+      );
     }
   });
 
   test('writes the account, its token and its e-mail in one transaction: a failure midway leaves none of them', async () => {
     const { app: a, logs } = await app();
-    await database.db.execute(sql.raw(`create or replace function famille_test_fail() returns trigger language plpgsql as $$ begin raise exception 'outbox down'; end $$`));
+    await database.db.execute(
+      sql.raw(`create or replace function famille_test_fail() returns trigger language plpgsql as $$ begin raise exception 'outbox down'; end $$`),
+    );
     await database.db.execute(sql.raw(`create trigger famille_test_fail before insert on outbox_messages for each row execute function famille_test_fail()`));
     try {
       const body = registration();
-      const [accounts, tokens, messages] = [await count(database.db, 'accounts'), await count(database.db, 'email_tokens'), await count(database.db, 'outbox_messages')];
+      const [accounts, tokens, messages] = [
+        await count(database.db, 'accounts'),
+        await count(database.db, 'email_tokens'),
+        await count(database.db, 'outbox_messages'),
+      ];
       const response = await register(a, body);
       assert.equal(response.status, 500);
       assert.equal(await problemCode(response), 'internal_error');
@@ -339,7 +375,10 @@ describe('e-mail requests are throttled', () => {
     for (const send of [() => requestReset(a, { identifiant: 'parent.demo' }), () => resend(a, { identifiant: 'nobody.known' })]) {
       const answers = [];
       for (let i = 0; i < 3; i++) answers.push(await send());
-      assert.deepEqual(answers.map((r) => r.status), [202, 202, 429]);
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        [202, 202, 429],
+      );
       const problem = Problem.parse(await answers[2]!.json());
       assert.equal(problem.code, 'too_many_attempts');
       assert.equal(problem.retryAfterSeconds, 600);
@@ -355,7 +394,12 @@ describe('e-mail requests are throttled', () => {
     for (let i = 0; i < 3; i++) statuses.push((await requestReset(a, { identifiant: `someone.${unique()}` })).status);
     for (let i = 0; i < 3; i++) statuses.push((await register(a, registration())).status);
     assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429]);
-    const other = await testApp(database.db, { config, clientIp: '198.51.100.4', seed: false, clock: new TestClock(new Date(Date.UTC(2026, 2, 1 + day, 8)).toISOString()) });
+    const other = await testApp(database.db, {
+      config,
+      clientIp: '198.51.100.4',
+      seed: false,
+      clock: new TestClock(new Date(Date.UTC(2026, 2, 1 + day, 8)).toISOString()),
+    });
     assert.equal((await requestReset(other.app, { identifiant: `someone.${unique()}` })).status, 202);
   });
 });

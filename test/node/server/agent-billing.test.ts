@@ -82,7 +82,10 @@ describe("the tenant's invoices for agents", () => {
     assert.ok(ofA.invoices.every((i) => i.family.id === a.familyId));
     assert.ok(!ofA.invoices.some((i) => i.invoice.id === newer.id));
 
-    assert.deepEqual((await listInvoices(`?number=${encodeURIComponent(newer.number)}`)).invoices.map((i) => i.invoice.id), [newer.id]);
+    assert.deepEqual(
+      (await listInvoices(`?number=${encodeURIComponent(newer.number)}`)).invoices.map((i) => i.invoice.id),
+      [newer.id],
+    );
     assert.deepEqual((await listInvoices(`?number=${encodeURIComponent(newer.number.slice(0, -1))}`)).invoices, [], 'exact, not a prefix');
     assert.deepEqual((await listInvoices(`?familyId=${crypto.randomUUID()}`)).invoices, []);
     assert.deepEqual((await listInvoices('?familyId=not-a-uuid')).invoices, []);
@@ -107,10 +110,14 @@ describe("the tenant's invoices for agents", () => {
     for (const [status, ids] of Object.entries(expected)) {
       const { invoices } = await listInvoices(`?familyId=${family.familyId}&status=${status}`);
       assert.deepEqual(invoices.map((i) => i.invoice.id).sort(), [...ids].sort(), status);
-      assert.ok(invoices.every((i) => i.invoice.status === status), status);
+      assert.ok(
+        invoices.every((i) => i.invoice.status === status),
+        status,
+      );
     }
     // Across the tenant too: every listed invoice is in the status asked.
-    for (const status of Object.keys(expected)) assert.ok((await listInvoices(`?status=${status}&limit=200`)).invoices.every((i) => i.invoice.status === status));
+    for (const status of Object.keys(expected))
+      assert.ok((await listInvoices(`?status=${status}&limit=200`)).invoices.every((i) => i.invoice.status === status));
   });
 
   test('pages: `limit` from `offset`, `nextOffset` until the last page, no invoice twice or left out; 50 when not told', async () => {
@@ -189,7 +196,10 @@ describe('overpayments to refund', () => {
     const refund = refunds.find((r) => r.payment.id === paymentId)!;
     assert.ok(refund, 'listed');
     assert.deepEqual([refund.status, refund.refund, refund.family], ['a_rembourser', undefined, { id: a.familyId, label: a.label }]);
-    assert.deepEqual([refund.payment.method, refund.payment.amountCents, refund.payment.overpaidCents, refund.payment.allocations.map((x) => x.amountCents)], ['carte', 4000, 1500, [2500]]);
+    assert.deepEqual(
+      [refund.payment.method, refund.payment.amountCents, refund.payment.overpaidCents, refund.payment.allocations.map((x) => x.amountCents)],
+      ['carte', 4000, 1500, [2500]],
+    );
     assert.equal(refund.payment.receivedAt, clock.now().toISOString());
     assert.equal(refund.transaction!.id, transactionId);
     assert.equal(refund.transaction!.provider, 'demo');
@@ -203,13 +213,22 @@ describe('overpayments to refund', () => {
 
     const invalid = await markRefunded(paymentId, { reference: '  ', refundedOn: '2026-02-30' });
     assert.equal(invalid.status, 422);
-    assert.deepEqual((await fieldErrors(invalid)).map((e) => [e.path, e.code]).sort(), [['reference', 'required'], ['refundedOn', 'invalid_format']].sort());
+    assert.deepEqual(
+      (await fieldErrors(invalid)).map((e) => [e.path, e.code]).sort(),
+      [
+        ['reference', 'required'],
+        ['refundedOn', 'invalid_format'],
+      ].sort(),
+    );
     const before = await markRefunded(paymentId, { reference: 'DGFIP-1', refundedOn: '2026-03-01' });
     assert.deepEqual(await fieldErrors(before), [{ path: 'refundedOn', code: 'too_small', params: { minimum: '2026-03-02' } }]);
     const future = await markRefunded(paymentId, { reference: 'DGFIP-1', refundedOn: '2026-03-03' });
     assert.deepEqual(await fieldErrors(future), [{ path: 'refundedOn', code: 'too_large', params: { maximum: '2026-03-02' } }]);
     assert.equal((await markRefunded(paymentId, { reference: 'x'.repeat(101), refundedOn: '2026-03-02' })).status, 422);
-    assert.ok((await listRefunds()).refunds.some((r) => r.payment.id === paymentId), 'nothing recorded by refused attempts');
+    assert.ok(
+      (await listRefunds()).refunds.some((r) => r.payment.id === paymentId),
+      'nothing recorded by refused attempts',
+    );
 
     const answers = await Promise.all([
       markRefunded(paymentId, { reference: ' DGFIP-2026-000123 ', refundedOn: '2026-03-02' }),
@@ -241,7 +260,8 @@ describe('overpayments to refund', () => {
     const payment = Payment.parse(await response.json());
     const plain = await markRefunded(payment.id, { reference: 'DGFIP-1', refundedOn: '2026-03-02' });
     assert.deepEqual([plain.status, await problemCode(plain)], [409, 'conflict']);
-    for (const id of [crypto.randomUUID(), 'not-a-uuid']) assert.equal((await markRefunded(id, { reference: 'DGFIP-1', refundedOn: '2026-03-02' })).status, 404);
+    for (const id of [crypto.randomUUID(), 'not-a-uuid'])
+      assert.equal((await markRefunded(id, { reference: 'DGFIP-1', refundedOn: '2026-03-02' })).status, 404);
   });
 
   test('refunds are paged like invoices, newest first', async () => {
@@ -270,13 +290,22 @@ describe('kept apart', () => {
     assert.ok(ofX.some((i) => i.invoice.id === ours.id));
     assert.ok(!ofX.some((i) => i.invoice.id === theirs.id || i.family.id === y.familyId));
     assert.deepEqual((await listInvoices(`?familyId=${y.familyId}`)).invoices, []);
-    assert.deepEqual((await listInvoices(`?number=${encodeURIComponent(theirs.number)}`)).invoices.filter((i) => i.invoice.id === theirs.id), []);
+    assert.deepEqual(
+      (await listInvoices(`?number=${encodeURIComponent(theirs.number)}`)).invoices.filter((i) => i.invoice.id === theirs.id),
+      [],
+    );
     assert.ok(!(await listRefunds('?all=true&limit=200')).refunds.some((r) => r.payment.id === paymentId));
     assert.equal((await markRefunded(paymentId, { reference: 'DGFIP-1', refundedOn: '2026-03-02' })).status, 404);
 
     const ofY = await listInvoices('?limit=200', agentY, OTHER_BASE);
-    assert.deepEqual(ofY.invoices.map((i) => i.invoice.id), [theirs.id]);
-    assert.deepEqual((await listRefunds('', agentY, OTHER_BASE)).refunds.map((r) => [r.payment.id, r.family]), [[paymentId, { id: y.familyId, label: y.label }]]);
+    assert.deepEqual(
+      ofY.invoices.map((i) => i.invoice.id),
+      [theirs.id],
+    );
+    assert.deepEqual(
+      (await listRefunds('', agentY, OTHER_BASE)).refunds.map((r) => [r.payment.id, r.family]),
+      [[paymentId, { id: y.familyId, label: y.label }]],
+    );
     // X's token at Y's routes, and the reverse: not a session there.
     assert.equal((await send(app, `${OTHER_BASE}/agent/invoices`, 'GET', agent)).status, 401);
     assert.equal((await send(app, `${BASE}/agent/refunds`, 'GET', agentY)).status, 401);

@@ -47,12 +47,27 @@ before(async () => {
   b = { ...fb, noah };
 
   // 100 € for two children (60 € + 40 €) and 5 € of "frais de dossier" without a child.
-  const shared = await issue(app, agent, invoiceBody(a.familyId, {
-    issuedOn: '2025-12-15',
-    dueOn: '2026-01-15',
-    lines: [line({ childId: leo, childLabel: 'Léo Martin', quantity: 1, unitPriceCents: 6000 }), line({ childId: emma, childLabel: 'Emma Martin', quantity: 1, unitPriceCents: 4000 })],
-  }));
-  const fees = await issue(app, agent, invoiceBody(a.familyId, { issuedOn: '2025-12-15', dueOn: '2026-01-15', lines: [line({ childLabel: 'Frais de dossier', quantity: 1, unitPriceCents: 500 })] }));
+  const shared = await issue(
+    app,
+    agent,
+    invoiceBody(a.familyId, {
+      issuedOn: '2025-12-15',
+      dueOn: '2026-01-15',
+      lines: [
+        line({ childId: leo, childLabel: 'Léo Martin', quantity: 1, unitPriceCents: 6000 }),
+        line({ childId: emma, childLabel: 'Emma Martin', quantity: 1, unitPriceCents: 4000 }),
+      ],
+    }),
+  );
+  const fees = await issue(
+    app,
+    agent,
+    invoiceBody(a.familyId, {
+      issuedOn: '2025-12-15',
+      dueOn: '2026-01-15',
+      lines: [line({ childLabel: 'Frais de dossier', quantity: 1, unitPriceCents: 500 })],
+    }),
+  );
   clock.current = new Date('2025-12-31T22:30:00.000Z'); // 23:30 in Paris: 2025
   await pay(a.familyId, shared.id, 5000);
   await pay(a.familyId, fees.id, 500);
@@ -71,8 +86,15 @@ describe('splitting a payment across an invoice’s lines', () => {
     assert.deepEqual(splitByLines(100, [1, 1, 1]), [34, 33, 33], 'ties: the earlier line');
     assert.deepEqual(splitByLines(0, [500, 500]), [0, 0]);
     assert.deepEqual(splitByLines(100_000_000, [99_999_999, 1]), [99_999_999, 1], 'no float overflow past 2^53');
-    for (const [amount, lines] of [[9_999, [3_333, 3_333, 3_334]], [12_345, [1, 2, 3, 4, 5]], [7, [1_000_000, 1]]] as const) {
-      assert.equal(splitByLines(amount, lines).reduce((s, p) => s + p, 0), amount);
+    for (const [amount, lines] of [
+      [9_999, [3_333, 3_333, 3_334]],
+      [12_345, [1, 2, 3, 4, 5]],
+      [7, [1_000_000, 1]],
+    ] as const) {
+      assert.equal(
+        splitByLines(amount, lines).reduce((s, p) => s + p, 0),
+        amount,
+      );
     }
   });
 
@@ -108,7 +130,20 @@ describe('attestation fiscale', () => {
     const pdf = await PDFDocument.load(bytes);
     assert.equal(pdf.getTitle(), 'Attestation de frais de garde 2025 — Vienne Condrieu Agglomération');
     const text = pdfText(bytes);
-    for (const expected of ['année 2025', 'Vienne Condrieu Agglom', 'Point Info Mode de Garde', '01 99 00 38 20', 'Léa Marie Durand', 'Léo Martin', '01/05/2022', '30,00', 'Emma Martin', '20,00', '50,00', 'le 02/03/2026']) {
+    for (const expected of [
+      'année 2025',
+      'Vienne Condrieu Agglom',
+      'Point Info Mode de Garde',
+      '01 99 00 38 20',
+      'Léa Marie Durand',
+      'Léo Martin',
+      '01/05/2022',
+      '30,00',
+      'Emma Martin',
+      '20,00',
+      '50,00',
+      'le 02/03/2026',
+    ]) {
       assert.ok(text.includes(expected), `${expected} in:\n${text}`);
     }
     const y2026 = pdfText(new Uint8Array(await (await send(app, `${BASE}/attestations/2026/pdf`, 'GET', a.auth)).arrayBuffer()));
@@ -140,8 +175,10 @@ describe('attestation fiscale', () => {
 describe('attestation fiscale: childcare only, meals left out (frais de nourriture exclus)', () => {
   let c: { auth: Auth; familyId: string; zoe: string };
   let firstId: string;
-  const childcareLine = (zoe: string) => line({ childId: zoe, childLabel: 'Zoé Petit', activity: 'Multi-accueil — accueil régulier', quantity: 42.5, unitPriceCents: 137 });
-  const mealsLine = (zoe: string) => line({ childId: zoe, childLabel: 'Zoé Petit', activity: 'Restauration — repas', quantity: 7, unitPriceCents: 321, childcare: false });
+  const childcareLine = (zoe: string) =>
+    line({ childId: zoe, childLabel: 'Zoé Petit', activity: 'Multi-accueil — accueil régulier', quantity: 42.5, unitPriceCents: 137 });
+  const mealsLine = (zoe: string) =>
+    line({ childId: zoe, childLabel: 'Zoé Petit', activity: 'Restauration — repas', quantity: 7, unitPriceCents: 321, childcare: false });
 
   before(async () => {
     const fc = await newBillingFamily(app, database.db);
@@ -150,26 +187,52 @@ describe('attestation fiscale: childcare only, meals left out (frais de nourritu
   });
 
   test('a line is stored with `childcare: false` and sent back so; a childcare line (absent or true) has no such field', async () => {
-    const invoice = await issue(app, agent, invoiceBody(c.familyId, { issuedOn: '2026-02-01', dueOn: '2026-02-28', lines: [{ ...childcareLine(c.zoe), childcare: true }, mealsLine(c.zoe)] }));
+    const invoice = await issue(
+      app,
+      agent,
+      invoiceBody(c.familyId, { issuedOn: '2026-02-01', dueOn: '2026-02-28', lines: [{ ...childcareLine(c.zoe), childcare: true }, mealsLine(c.zoe)] }),
+    );
     firstId = invoice.id;
-    assert.deepEqual(invoice.lines.map((l) => [l.amountCents, 'childcare' in l ? l.childcare : 'absent']), [[5823, 'absent'], [2247, false]]);
+    assert.deepEqual(
+      invoice.lines.map((l) => [l.amountCents, 'childcare' in l ? l.childcare : 'absent']),
+      [
+        [5823, 'absent'],
+        [2247, false],
+      ],
+    );
     const listed = (await listInvoices(app, c.auth)).invoices.find((i) => i.id === invoice.id)!;
-    assert.deepEqual(listed.lines.map((l) => l.childcare), [undefined, false]);
+    assert.deepEqual(
+      listed.lines.map((l) => l.childcare),
+      [undefined, false],
+    );
     const wrong = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(c.familyId, { lines: [line({ childcare: 'non' })] }));
     assert.equal(wrong.status, 422);
-    assert.deepEqual((await fieldErrors(wrong)).map((e) => e.path), ['lines.0.childcare']);
+    assert.deepEqual(
+      (await fieldErrors(wrong)).map((e) => e.path),
+      ['lines.0.childcare'],
+    );
   });
 
   test('fully paid in two payments with odd cents: each split over ALL the lines, only the childcare parts counted, exactly the childcare line', async () => {
     // 58,23 € of care + 22,47 € of meals = 80,70 €, paid 33,35 € then 47,35 €.
-    const invoice = await issue(app, agent, invoiceBody(c.familyId, { issuedOn: '2026-02-01', dueOn: '2026-02-28', lines: [childcareLine(c.zoe), mealsLine(c.zoe)] }));
+    const invoice = await issue(
+      app,
+      agent,
+      invoiceBody(c.familyId, { issuedOn: '2026-02-01', dueOn: '2026-02-28', lines: [childcareLine(c.zoe), mealsLine(c.zoe)] }),
+    );
     assert.equal(invoice.totalCents, 8070);
     assert.deepEqual(splitByLines(3335, [5823, 2247]), [2406, 929], 'the odd cent goes to the meals (largest remainder)');
     assert.deepEqual(splitByLines(4735, [5823, 2247]), [3417, 1318], 'the odd cent goes to the care');
     await pay(c.familyId, invoice.id, 3335);
-    assert.deepEqual(await attestations(c.auth), [{ year: 2026, children: [{ childId: c.zoe, name: 'Zoé Petit', birthDate: '2023-04-10', paidCents: 2406 }], totalCents: 2406 }]);
+    assert.deepEqual(await attestations(c.auth), [
+      { year: 2026, children: [{ childId: c.zoe, name: 'Zoé Petit', birthDate: '2023-04-10', paidCents: 2406 }], totalCents: 2406 },
+    ]);
     await pay(c.familyId, invoice.id, 4735);
-    assert.deepEqual(await attestations(c.auth), [{ year: 2026, children: [{ childId: c.zoe, name: 'Zoé Petit', birthDate: '2023-04-10', paidCents: 5823 }], totalCents: 5823 }], '2406 + 3417: the whole care, none of the 22,47 € of meals');
+    assert.deepEqual(
+      await attestations(c.auth),
+      [{ year: 2026, children: [{ childId: c.zoe, name: 'Zoé Petit', birthDate: '2023-04-10', paidCents: 5823 }], totalCents: 5823 }],
+      '2406 + 3417: the whole care, none of the 22,47 € of meals',
+    );
 
     // The first invoice (same lines), paid in part: 10,01 € on 80,70 € → 7,22 € of care.
     assert.deepEqual(splitByLines(1001, [5823, 2247]), [722, 279]);
@@ -179,11 +242,18 @@ describe('attestation fiscale: childcare only, meals left out (frais de nourritu
 
   test('a partial payment of care and a goûter: the care part of the split only', async () => {
     // 10,00 € of care + 3 goûters × 0,85 € = 12,55 €; 10,01 € paid → 7,98 € + 2,03 €.
-    const invoice = await issue(app, agent, invoiceBody(c.familyId, {
-      issuedOn: '2026-02-01',
-      dueOn: '2026-02-28',
-      lines: [line({ childId: c.zoe, childLabel: 'Zoé Petit', quantity: 1, unitPriceCents: 1000 }), line({ childId: c.zoe, childLabel: 'Zoé Petit', activity: 'Goûter', quantity: 3, unitPriceCents: 85, childcare: false })],
-    }));
+    const invoice = await issue(
+      app,
+      agent,
+      invoiceBody(c.familyId, {
+        issuedOn: '2026-02-01',
+        dueOn: '2026-02-28',
+        lines: [
+          line({ childId: c.zoe, childLabel: 'Zoé Petit', quantity: 1, unitPriceCents: 1000 }),
+          line({ childId: c.zoe, childLabel: 'Zoé Petit', activity: 'Goûter', quantity: 3, unitPriceCents: 85, childcare: false }),
+        ],
+      }),
+    );
     const before = (await attestations(c.auth))[0]!.totalCents;
     assert.deepEqual(splitByLines(1001, [1000, 255]), [798, 203]);
     await pay(c.familyId, invoice.id, 1001);
@@ -195,7 +265,11 @@ describe('attestation fiscale: childcare only, meals left out (frais de nourritu
   test('meals only: no attestation; the PDF says once "Hors frais de repas" and shows the care only', async () => {
     const fd = await newBillingFamily(app, database.db);
     const max = (await addMember(app, fd.auth, child({ prenoms: 'Max', dateNaissance: '2024-01-02' }))).member.id;
-    const meals = await issue(app, agent, invoiceBody(fd.familyId, { lines: [line({ childId: max, activity: 'Restauration', quantity: 10, unitPriceCents: 350, childcare: false })] }));
+    const meals = await issue(
+      app,
+      agent,
+      invoiceBody(fd.familyId, { lines: [line({ childId: max, activity: 'Restauration', quantity: 10, unitPriceCents: 350, childcare: false })] }),
+    );
     await pay(fd.familyId, meals.id, 3500);
     assert.deepEqual(await attestations(fd.auth), []);
     assert.equal((await send(app, `${BASE}/attestations/2026/pdf`, 'GET', fd.auth)).status, 404);
@@ -220,15 +294,28 @@ describe('adhésion à la facture en ligne', () => {
     ]);
     const response = await send(app, `${BASE}/invoice-preferences`, 'PUT', a.auth, { childId: a.leo, electronicInvoice: true });
     assert.equal(response.status, 200);
-    assert.deepEqual(InvoicePreferences.parse(await response.json()).children.map((c) => c.electronicInvoice), [true, false]);
-    assert.deepEqual((await preferences(a.auth)).map((c) => c.electronicInvoice), [true, false]);
+    assert.deepEqual(
+      InvoicePreferences.parse(await response.json()).children.map((c) => c.electronicInvoice),
+      [true, false],
+    );
+    assert.deepEqual(
+      (await preferences(a.auth)).map((c) => c.electronicInvoice),
+      [true, false],
+    );
   });
 
   test('an invoice with a line for the opted-in child e-mails the family "votre facture est disponible"; one for a paper child does not', async () => {
     const before = (await mailsTo(a.email)).length;
     await issue(app, agent, invoiceBody(a.familyId, { lines: [line({ childId: a.emma, childLabel: 'Emma Martin' })] }));
     assert.equal((await mailsTo(a.email)).length, before, 'Emma is on paper');
-    const invoice = await issue(app, agent, invoiceBody(a.familyId, { dueOn: '2026-03-15', lines: [line({ childId: a.emma, childLabel: 'Emma Martin' }), line({ childId: a.leo, childLabel: 'Léo Martin' })] }));
+    const invoice = await issue(
+      app,
+      agent,
+      invoiceBody(a.familyId, {
+        dueOn: '2026-03-15',
+        lines: [line({ childId: a.emma, childLabel: 'Emma Martin' }), line({ childId: a.leo, childLabel: 'Léo Martin' })],
+      }),
+    );
     const mails = await mailsTo(a.email);
     assert.equal(mails.length, before + 1);
     assert.equal(mails[0]!.subject, `Votre facture n° ${invoice.number} est disponible — Vienne Condrieu Agglomération`);
@@ -249,7 +336,10 @@ describe('adhésion à la facture en ligne', () => {
     assert.equal(response.status, 422);
     assert.deepEqual(await fieldErrors(response), [{ path: 'childId', code: 'unknown_reference' }]);
     assert.equal((await preferences(a.auth)).find((c) => c.childId === a.emma)!.electronicInvoice, false);
-    assert.deepEqual((await preferences(b.auth)).map((c) => c.childId), [b.noah]);
+    assert.deepEqual(
+      (await preferences(b.auth)).map((c) => c.childId),
+      [b.noah],
+    );
     const invalid = await send(app, `${BASE}/invoice-preferences`, 'PUT', b.auth, { childId: b.noah, electronicInvoice: 'yes' });
     assert.equal(invalid.status, 422);
 

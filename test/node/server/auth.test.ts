@@ -53,7 +53,10 @@ describe('login', () => {
     const unknown = await login(app, { identifiant: 'nobody.here', password: 'Famille-Demo-2025' });
     assert.equal(wrong.status, 401);
     assert.equal(unknown.status, 401);
-    assert.deepEqual([...wrong.headers].filter(([n]) => n !== 'x-request-id'), [...unknown.headers].filter(([n]) => n !== 'x-request-id'));
+    assert.deepEqual(
+      [...wrong.headers].filter(([n]) => n !== 'x-request-id'),
+      [...unknown.headers].filter(([n]) => n !== 'x-request-id'),
+    );
     const [a, b] = [await problemWithoutRequestId(wrong), await problemWithoutRequestId(unknown)];
     assert.equal(a, b);
     assert.equal((JSON.parse(a) as { code: string }).code, 'invalid_credentials');
@@ -78,7 +81,9 @@ describe('login', () => {
     for (const { password_hash } of accounts) assert.match(String(password_hash), /^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
     const dump = JSON.stringify(await rows(sql`select * from sessions`));
     assert.ok(!dump.includes(token!), 'the raw token is nowhere in the sessions table');
-    const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))), (b) => b.toString(16).padStart(2, '0')).join('');
+    const hash = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
     assert.equal((await rows(sql`select 1 from sessions where token_hash = ${hash}`)).length, 1);
   });
 });
@@ -98,7 +103,13 @@ describe('session', () => {
 
   test('without credentials, or with an unknown or malformed token, is 401 unauthenticated', async () => {
     const { app } = await testApp(database.db);
-    for (const headers of [{}, { authorization: `Bearer ${'A'.repeat(43)}` }, { authorization: 'Bearer short' }, { authorization: 'Basic cGFyZW50OnB3' }, { cookie: 'famille_session=nope' }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { authorization: `Bearer ${'A'.repeat(43)}` },
+      { authorization: 'Bearer short' },
+      { authorization: 'Basic cGFyZW50OnB3' },
+      { cookie: 'famille_session=nope' },
+    ] as Record<string, string>[]) {
       const response = await app.request(`${BASE}/auth/session`, { headers });
       assert.equal(response.status, 401, JSON.stringify(headers));
       assert.equal(((await response.json()) as { code: string }).code, 'unauthenticated');
@@ -149,7 +160,7 @@ describe('session', () => {
     assert.equal(Session.parse(await response.json()).idleExpiresAt, new Date(clock.now().getTime() + 30 * 60_000).toISOString());
   });
 
-  test("of one tenant is worthless on another tenant", async () => {
+  test('of one tenant is worthless on another tenant', async () => {
     const { app } = await testApp(database.db);
     const credentials = await loginAs(app, 'token');
     const response = await app.request('/api/tenants/ville-exemple/auth/session', { headers: credentials });

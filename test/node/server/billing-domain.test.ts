@@ -20,9 +20,26 @@ describe('lineAmountCents', () => {
 
 describe('allocatePayment', () => {
   test('fills the invoices in order, to the cent, and the parts add up to the amount', () => {
-    const invoices = [{ id: 'a', balanceCents: 1001 }, { id: 'b', balanceCents: 2002 }, { id: 'c', balanceCents: 3 }];
-    assert.deepEqual(allocatePayment(3006, invoices), { allocations: [{ invoiceId: 'a', amountCents: 1001 }, { invoiceId: 'b', amountCents: 2002 }, { invoiceId: 'c', amountCents: 3 }], surplusCents: 0 });
-    assert.deepEqual(allocatePayment(1500, invoices), { allocations: [{ invoiceId: 'a', amountCents: 1001 }, { invoiceId: 'b', amountCents: 499 }], surplusCents: 0 });
+    const invoices = [
+      { id: 'a', balanceCents: 1001 },
+      { id: 'b', balanceCents: 2002 },
+      { id: 'c', balanceCents: 3 },
+    ];
+    assert.deepEqual(allocatePayment(3006, invoices), {
+      allocations: [
+        { invoiceId: 'a', amountCents: 1001 },
+        { invoiceId: 'b', amountCents: 2002 },
+        { invoiceId: 'c', amountCents: 3 },
+      ],
+      surplusCents: 0,
+    });
+    assert.deepEqual(allocatePayment(1500, invoices), {
+      allocations: [
+        { invoiceId: 'a', amountCents: 1001 },
+        { invoiceId: 'b', amountCents: 499 },
+      ],
+      surplusCents: 0,
+    });
     for (let amount = 0; amount <= 3100; amount += 7) {
       const { allocations, surplusCents } = allocatePayment(amount, invoices);
       assert.equal(allocations.reduce((s, a) => s + a.amountCents, 0) + surplusCents, amount);
@@ -30,7 +47,13 @@ describe('allocatePayment', () => {
     }
   });
   test('what no balance takes is the surplus to refund; a paid invoice takes nothing', () => {
-    assert.deepEqual(allocatePayment(1000, [{ id: 'a', balanceCents: 0 }, { id: 'b', balanceCents: 400 }]), { allocations: [{ invoiceId: 'b', amountCents: 400 }], surplusCents: 600 });
+    assert.deepEqual(
+      allocatePayment(1000, [
+        { id: 'a', balanceCents: 0 },
+        { id: 'b', balanceCents: 400 },
+      ]),
+      { allocations: [{ invoiceId: 'b', amountCents: 400 }], surplusCents: 600 },
+    );
   });
   test('refuses amounts that are not whole cents', () => {
     assert.throws(() => allocatePayment(10.5, []), RangeError);
@@ -63,7 +86,15 @@ describe('checkRefund', () => {
     assert.deepEqual([nothing.ok, !nothing.ok && nothing.problem, twice.ok, !twice.ok && twice.problem], [false, 'conflict', false, 'conflict']);
   });
   test('refuses a day before the payment or after today, with the bound in the field error', () => {
-    assert.deepEqual(checkRefund(overpaid, '2026-03-01', '2026-03-10'), { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_small', params: { minimum: '2026-03-02' } }] });
-    assert.deepEqual(checkRefund(overpaid, '2026-03-11', '2026-03-10'), { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_large', params: { maximum: '2026-03-10' } }] });
+    assert.deepEqual(checkRefund(overpaid, '2026-03-01', '2026-03-10'), {
+      ok: false,
+      problem: 'validation_failed',
+      fieldErrors: [{ path: 'refundedOn', code: 'too_small', params: { minimum: '2026-03-02' } }],
+    });
+    assert.deepEqual(checkRefund(overpaid, '2026-03-11', '2026-03-10'), {
+      ok: false,
+      problem: 'validation_failed',
+      fieldErrors: [{ path: 'refundedOn', code: 'too_large', params: { maximum: '2026-03-10' } }],
+    });
   });
 });

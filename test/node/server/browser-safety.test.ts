@@ -11,9 +11,9 @@ const nodeOnlyPackages = [/^pg($|\/)/, /^@hono\/node-server/, /^drizzle-orm\/nod
 
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)].map(
-    (m) => (m[1] ?? m[2] ?? m[3])!,
-  );
+  return [
+    ...source.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g),
+  ].map((m) => (m[1] ?? m[2] ?? m[3])!);
 }
 
 test('nothing reachable from the browser entry imports node: modules or Node-only packages', () => {

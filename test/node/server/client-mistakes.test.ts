@@ -32,14 +32,31 @@ const wrongBodies: (string | undefined)[] = [
   '42',
   '{}',
   '{"__proto__":{"admin":true},"constructor":{"prototype":{}}}',
-  JSON.stringify({ identifiant: [], password: {}, role: 7, lines: 'x', invoiceIds: [null], status: { a: 1 }, token: 1, amountCents: -1e308, startDate: '2026-02-31', choices: 'abc', answers: [], returnTo: 'javascript:alert(1)' }),
+  JSON.stringify({
+    identifiant: [],
+    password: {},
+    role: 7,
+    lines: 'x',
+    invoiceIds: [null],
+    status: { a: 1 },
+    token: 1,
+    amountCents: -1e308,
+    startDate: '2026-02-31',
+    choices: 'abc',
+    answers: [],
+    returnTo: 'javascript:alert(1)',
+  }),
   `${'['.repeat(5000)}${']'.repeat(5000)}`,
 ];
-const absurdQueries = ['?limit=-1&offset=abc&status=zzz', '?limit=1e999&offset=99999999999999999999', '?familyId=%00&number=%E9', '?status=a&status=b&limit=1&limit=2'];
+const absurdQueries = [
+  '?limit=-1&offset=abc&status=zzz',
+  '?limit=1e999&offset=99999999999999999999',
+  '?familyId=%00&number=%E9',
+  '?status=a&status=b&limit=1&limit=2',
+];
 
 /** The path with each `{param}` replaced: the real tenant, and `id` for the others. */
-const pathOf = (endpoint: Endpoint, id: string, tenant = 'vienne-condrieu') =>
-  `/api${endpoint.path.replace('{tenant}', tenant).replace(/\{[a-zA-Z]+\}/g, id)}`;
+const pathOf = (endpoint: Endpoint, id: string, tenant = 'vienne-condrieu') => `/api${endpoint.path.replace('{tenant}', tenant).replace(/\{[a-zA-Z]+\}/g, id)}`;
 
 /** The problem codes the sweep met, and how often: proof that it reached the routes' checks. */
 const codesSeen = new Map<string, number>();
@@ -64,7 +81,13 @@ test('every operation, called wrongly, answers a problem+json with a code and ne
   // Logging out ends the session the next calls use: those operations go last.
   const ordered = Object.values(endpoints as Record<string, Endpoint>).sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
   // A session of each kind, for every operation: only logging out ends one, and it comes last.
-  const sessions: Auth[] = [{}, await loginAs(app, 'token'), await agentLogin(app), { authorization: 'Bearer not-a-token' }, { cookie: 'famille_session=forged' }];
+  const sessions: Auth[] = [
+    {},
+    await loginAs(app, 'token'),
+    await agentLogin(app),
+    { authorization: 'Bearer not-a-token' },
+    { cookie: 'famille_session=forged' },
+  ];
   for (const endpoint of ordered) {
     const writes = endpoint.method !== 'get' && endpoint.method !== 'delete';
     for (const auth of sessions) {
@@ -82,7 +105,9 @@ test('every operation, called wrongly, answers a problem+json with a code and ne
       }
       if (!writes) continue;
       for (const body of wrongBodies) {
-        for (const type of endpoint.binary === 'upload' ? ['application/pdf', 'image/png', 'application/octet-stream', 'text/html'] : ['application/json', 'text/plain', 'application/json; charset=latin-7']) {
+        for (const type of endpoint.binary === 'upload'
+          ? ['application/pdf', 'image/png', 'application/octet-stream', 'text/html']
+          : ['application/json', 'text/plain', 'application/json; charset=latin-7']) {
           await check(endpoint.method, pathOf(endpoint, '00000000-0000-0000-0000-000000000000'), { auth, body, type }, failures);
           requests++;
         }
@@ -92,7 +117,16 @@ test('every operation, called wrongly, answers a problem+json with a code and ne
   assert.ok(requests > 2000, `${requests} requests`);
   assert.deepEqual(failures, []);
   // The calls got past routing and authentication into each route's own checks.
-  for (const code of ['tenant_not_found', 'unauthenticated', 'forbidden', 'not_found', 'malformed_body', 'unsupported_media_type', 'validation_failed', 'file_type_not_accepted']) {
+  for (const code of [
+    'tenant_not_found',
+    'unauthenticated',
+    'forbidden',
+    'not_found',
+    'malformed_body',
+    'unsupported_media_type',
+    'validation_failed',
+    'file_type_not_accepted',
+  ]) {
     assert.ok((codesSeen.get(code) ?? 0) > 0, `never answered ${code}: ${JSON.stringify(Object.fromEntries(codesSeen))}`);
   }
 });
@@ -147,7 +181,9 @@ test('a NUL, a control character, a lone surrogate or a stray line break in any 
           const expectedPath = where.key ? [...where.path.slice(0, -1), `${String(where.path.at(-1))}${poison}`].join('.') : where.path.join('.');
           const named = body?.fieldErrors?.some((e) => e.code === 'invalid_characters' && e.path === expectedPath);
           if (response.status !== 422 || body?.code !== 'validation_failed' || !named) {
-            failures.push(`${name} ${where.path.join('.')}${where.key ? ' (key)' : ''} + ${JSON.stringify(poison)} → ${response.status} ${JSON.stringify(body)}`);
+            failures.push(
+              `${name} ${where.path.join('.')}${where.key ? ' (key)' : ''} + ${JSON.stringify(poison)} → ${response.status} ${JSON.stringify(body)}`,
+            );
           }
         }
       }

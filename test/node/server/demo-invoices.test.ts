@@ -33,7 +33,13 @@ test('the demo parent gets three invoices once: one overdue, two to pay, amounts
     ],
   );
   assert.equal(list.balanceDueCents, 13632 + 19497 + 1225);
-  assert.deepEqual(byDue[1]!.lines.map((l) => [l.period, l.amountCents, l.childcare ?? true]), [['Octobre 2026', 12567, true], ['Octobre 2026', 6930, false]]);
+  assert.deepEqual(
+    byDue[1]!.lines.map((l) => [l.period, l.amountCents, l.childcare ?? true]),
+    [
+      ['Octobre 2026', 12567, true],
+      ['Octobre 2026', 6930, false],
+    ],
+  );
   assert.equal(byDue[0]!.lines[0]!.period, 'Septembre 2026');
 
   // The next start of a persistent demo adds nothing.

@@ -90,7 +90,12 @@ describe('password policy (CNIL 2022-100 with throttling)', () => {
 
   test("is the contract's rule object: the server refuses exactly what the checklist shows unmet", () => {
     for (const password of ['Ab1', 'abcdefgh1', 'Tilleul2024', 'é'.repeat(129)]) {
-      assert.deepEqual(unmet(password), checkPassword(cnilPasswordPolicy, password).filter((c) => !c.met).map((c) => c.rule));
+      assert.deepEqual(
+        unmet(password),
+        checkPassword(cnilPasswordPolicy, password)
+          .filter((c) => !c.met)
+          .map((c) => c.rule),
+      );
     }
     assert.deepEqual(unmet('Ab1'), [{ rule: 'min_length', minimum: 8 }]);
     assert.deepEqual(unmet('abcdefgh1'), [{ rule: 'min_classes', minimum: 3 }]);

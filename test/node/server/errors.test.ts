@@ -47,14 +47,24 @@ describe('malformed requests', () => {
       { path: 'password', code: 'required' },
     ]);
     body = await problem(await send({ identifiant: 'x'.repeat(300), password: 'p', transport: 'carrier-pigeon' }), 422, 'validation_failed');
-    assert.deepEqual(body.fieldErrors?.map((e) => [e.path, e.code]), [['identifiant', 'too_long'], ['transport', 'invalid_value']]);
+    assert.deepEqual(
+      body.fieldErrors?.map((e) => [e.path, e.code]),
+      [
+        ['identifiant', 'too_long'],
+        ['transport', 'invalid_value'],
+      ],
+    );
     for (const value of [null, [], 'a string', 7]) await problem(await send(value), 422, 'validation_failed');
   });
 
   test('a body that is not JSON is 415, whatever it contains', async () => {
     const body = JSON.stringify(DEMO);
     await problem(await app.request(LOGIN, { method: 'POST', headers: { 'content-type': 'text/plain' }, body }), 415, 'unsupported_media_type');
-    await problem(await app.request(LOGIN, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'identifiant=a&password=b' }), 415, 'unsupported_media_type');
+    await problem(
+      await app.request(LOGIN, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'identifiant=a&password=b' }),
+      415,
+      'unsupported_media_type',
+    );
     await problem(await app.request(LOGIN, { method: 'POST', body: new Blob([body]) }), 415, 'unsupported_media_type');
   });
 
@@ -65,7 +75,11 @@ describe('malformed requests', () => {
 
   test('a huge body is 413, declared or streamed', async () => {
     const huge = JSON.stringify({ ...DEMO, padding: 'x'.repeat(100_000) });
-    const declared = await app.request(LOGIN, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(huge.length) }, body: huge });
+    const declared = await app.request(LOGIN, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(huge.length) },
+      body: huge,
+    });
     await problem(declared, 413, 'payload_too_large');
     const stream = new ReadableStream({
       start(controller) {
@@ -90,7 +104,14 @@ describe('unexpected failures', () => {
   test('are a 500 internal_error without stack trace or message, logged with the request id', async () => {
     const broken = await testApp(database.db, {
       seed: false,
-      deps: { hasher: { hash: async () => 'scrypt$x', verify: async () => { throw new Error('secret internals at /srv/app.ts:42'); } } },
+      deps: {
+        hasher: {
+          hash: async () => 'scrypt$x',
+          verify: async () => {
+            throw new Error('secret internals at /srv/app.ts:42');
+          },
+        },
+      },
     });
     const response = await login(broken.app);
     const body = await problem(response, 500, 'internal_error');

@@ -6,7 +6,20 @@ import { checkStatusChange, memberProfileErrors } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, OTHER_BASE, TestClock, testApp, type TestApp } from './support/app.ts';
 import { fieldErrors, outbox, problemCode } from './support/accounts.ts';
-import { addMember, agentLogin, child, coParent, contact, dateFromToday, futureChild, newFamily, send, setStatus, upload, type Auth } from './support/family.ts';
+import {
+  addMember,
+  agentLogin,
+  child,
+  coParent,
+  contact,
+  dateFromToday,
+  futureChild,
+  newFamily,
+  send,
+  setStatus,
+  upload,
+  type Auth,
+} from './support/family.ts';
 
 let database: TestDatabase;
 let app: TestApp;
@@ -34,7 +47,10 @@ describe('declaring members', () => {
     assert.equal(change.request.memberId, change.member.id);
     assert.equal(change.request.memberLabel, 'Léo Martin (enfant)');
     assert.ok(change.request.number >= 1);
-    assert.deepEqual(change.request.history.map((h) => [h.status, h.by]), [['deposee', 'parent']]);
+    assert.deepEqual(
+      change.request.history.map((h) => [h.status, h.by]),
+      [['deposee', 'parent']],
+    );
     const members = (await family()).members;
     assert.ok(members.some((m) => m.id === change.member.id && m.profile.role === 'enfant' && m.profile.nomUsage === 'Martin'));
   });
@@ -79,8 +95,12 @@ describe('declaring members', () => {
 
   test('the profile rules as plain functions, against a given day', () => {
     assert.deepEqual(memberProfileErrors({ role: 'enfant', nomUsage: 'A', dateNaissancePrevue: '2026-06-01' }, '2026-03-01'), []);
-    assert.deepEqual(memberProfileErrors({ role: 'enfant', nomUsage: 'A', dateNaissancePrevue: '2026-03-01' }, '2026-03-01'), [{ path: 'dateNaissancePrevue', code: 'not_in_future' }]);
-    assert.deepEqual(memberProfileErrors({ role: 'enfant', nomUsage: 'A', dateNaissance: '2026-03-01' }, '2026-03-01'), [{ path: 'dateNaissance', code: 'not_in_past' }]);
+    assert.deepEqual(memberProfileErrors({ role: 'enfant', nomUsage: 'A', dateNaissancePrevue: '2026-03-01' }, '2026-03-01'), [
+      { path: 'dateNaissancePrevue', code: 'not_in_future' },
+    ]);
+    assert.deepEqual(memberProfileErrors({ role: 'enfant', nomUsage: 'A', dateNaissance: '2026-03-01' }, '2026-03-01'), [
+      { path: 'dateNaissance', code: 'not_in_past' },
+    ]);
   });
 
   test('an update keeps the role: another role is a conflict (409)', async () => {
@@ -101,7 +121,10 @@ describe('request numbers', () => {
       Array.from({ length: 12 }, (_, i) => addMember(app, i % 2 ? parent.auth : other.auth, contact({ prenoms: `Contact ${i}` }))),
     );
     const numbers = changes.map((c) => c.request.number).sort((a, b) => a - b);
-    assert.deepEqual(numbers, Array.from({ length: 12 }, (_, i) => first + 1 + i));
+    assert.deepEqual(
+      numbers,
+      Array.from({ length: 12 }, (_, i) => first + 1 + i),
+    );
   });
 
   test('another tenant counts from its own 1', async () => {
@@ -127,7 +150,14 @@ describe('agents process requests', () => {
     assert.equal(AgentRequest.parse(await validated.json()).request.status, 'validee');
 
     const seen = FamilyRequest.parse(await (await send(app, `${BASE}/requests/${request.id}`, 'GET', parent.auth)).json());
-    assert.deepEqual(seen.history.map((h) => [h.status, h.by, h.comment]), [['deposee', 'parent', undefined], ['en_cours', 'agent', undefined], ['validee', 'agent', 'Bienvenue à Zoé']]);
+    assert.deepEqual(
+      seen.history.map((h) => [h.status, h.by, h.comment]),
+      [
+        ['deposee', 'parent', undefined],
+        ['en_cours', 'agent', undefined],
+        ['validee', 'agent', 'Bienvenue à Zoé'],
+      ],
+    );
     assert.equal((await family()).members.find((m) => m.id === member.id)?.status, 'validee');
     const all = RequestList.parse(await (await send(app, `${BASE}/requests`, 'GET', parent.auth)).json());
     assert.ok(all.requests[0]!.number >= all.requests.at(-1)!.number, 'newest first');
@@ -222,7 +252,10 @@ describe('attachments', () => {
   test('documents uploaded first are attached by id and listed on the member; agents download them', async () => {
     const doc = await upload(app, parent.auth);
     const { member } = await addMember(app, parent.auth, child({ attachments: [doc.id] }));
-    assert.deepEqual(member.documents.map((d) => d.id), [doc.id]);
+    assert.deepEqual(
+      member.documents.map((d) => d.id),
+      [doc.id],
+    );
     const download = await send(app, `${BASE}/documents/${doc.id}`, 'GET', agent);
     assert.equal(download.status, 200);
     assert.equal((await download.arrayBuffer()).byteLength, doc.size);
@@ -234,9 +267,18 @@ describe('attachments', () => {
     const used = await upload(app, parent.auth);
     await addMember(app, parent.auth, contact({ attachments: [used.id] }));
     const fresh = await upload(app, parent.auth);
-    const response = await send(app, `${BASE}/family/members`, 'POST', parent.auth, contact({ attachments: [fresh.id, theirs.id, used.id, 'not-an-id', '00000000-0000-4000-8000-000000000000'] }));
+    const response = await send(
+      app,
+      `${BASE}/family/members`,
+      'POST',
+      parent.auth,
+      contact({ attachments: [fresh.id, theirs.id, used.id, 'not-an-id', '00000000-0000-4000-8000-000000000000'] }),
+    );
     assert.equal(response.status, 422);
-    assert.deepEqual(await fieldErrors(response), [1, 2, 3, 4].map((n) => ({ path: `attachments.${n}`, code: 'unknown_reference' })));
+    assert.deepEqual(
+      await fieldErrors(response),
+      [1, 2, 3, 4].map((n) => ({ path: `attachments.${n}`, code: 'unknown_reference' })),
+    );
     // Nothing was attached by the refused request: the fresh document can still be deleted.
     assert.equal((await send(app, `${BASE}/documents/${fresh.id}`, 'DELETE', parent.auth)).status, 204);
   });

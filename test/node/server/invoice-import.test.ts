@@ -54,13 +54,23 @@ describe('CSV', () => {
     assert.equal(result.invoices.length, 2);
     assert.equal(await invoiceCount(), before + 2);
     const [mine] = (await listInvoices(app, a.auth)).invoices.filter((i) => i.number === 'IMP-2026-001');
-    assert.deepEqual(mine!.lines.map((l) => [l.unitPriceCents, l.amountCents]), [[1235, 1235], [1001, 1502]], '1,5 × 10,01 € = 15,015 € → 15,02 €');
+    assert.deepEqual(
+      mine!.lines.map((l) => [l.unitPriceCents, l.amountCents]),
+      [
+        [1235, 1235],
+        [1001, 1502],
+      ],
+      '1,5 × 10,01 € = 15,015 € → 15,02 €',
+    );
     assert.equal(mine!.dueOn, '2026-03-15', 'DD/MM/YYYY read as a date');
     assert.equal(mine!.lines[0]!.childId, a.leo);
     const theirs = (await listInvoices(app, b.auth)).invoices;
     assert.equal(theirs.length, 1, 'rows without a number, same family and dates: one invoice');
     assert.match(theirs[0]!.number, /^F2026-\d{5}$/, "the tenant's numbering");
-    assert.deepEqual(theirs[0]!.lines.map((l) => l.amountCents), [1280, 58]);
+    assert.deepEqual(
+      theirs[0]!.lines.map((l) => l.amountCents),
+      [1280, 58],
+    );
   });
 
   test('one bad row rolls everything back and reports each error with its line and column', async () => {
@@ -78,7 +88,13 @@ describe('CSV', () => {
     assert.ok(!result.ok);
     assert.deepEqual(
       result.errors.map((e) => [e.line, e.field]),
-      [[3, 'unitPrice'], [4, 'childId'], [5, 'family'], [6, 'quantity'], [6, 'dueOn']],
+      [
+        [3, 'unitPrice'],
+        [4, 'childId'],
+        [5, 'family'],
+        [6, 'quantity'],
+        [6, 'dueOn'],
+      ],
     );
     assert.match(formatImportErrors(result.errors), /^line 3, unitPrice: not an amount in euros with at most two decimals: "12,345"$/m);
     assert.equal(await invoiceCount(), before, 'nothing written, not even the good row of line 2');
@@ -96,7 +112,13 @@ describe('CSV', () => {
     ].join('\n');
     const result = await importInvoices(deps, tenant(), { format: 'csv', text: csv });
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors.map((e) => [e.line, e.field]), [[2, 'number'], [4, 'family']]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.line, e.field]),
+      [
+        [2, 'number'],
+        [4, 'family'],
+      ],
+    );
     assert.match(result.errors[0]!.message, /already has an invoice EXISTING-1/);
 
     const good = `${HEADER}\n${a.familyId};DRY-1;2026-02-15;2026-03-15;;Léo;Cantine;Février;2;2,50`;
@@ -121,12 +143,26 @@ describe('CSV', () => {
     const result = await importInvoices(deps, tenant(), { format: 'csv', text: csv });
     assert.ok(result.ok, JSON.stringify(result));
     const [care] = (await listInvoices(app, a.auth)).invoices.filter((i) => i.number === 'CARE-1');
-    assert.deepEqual(care!.lines.map((l) => l.childcare), [undefined, false, false, false, undefined, undefined, undefined]);
+    assert.deepEqual(
+      care!.lines.map((l) => l.childcare),
+      [undefined, false, false, false, undefined, undefined, undefined],
+    );
 
-    const json = JSON.stringify([{ familyId: a.familyId, number: 'CARE-2', issuedOn: '2026-02-15', dueOn: '2026-03-15', lines: [line(), line({ activity: 'Restauration', childcare: false })] }]);
+    const json = JSON.stringify([
+      {
+        familyId: a.familyId,
+        number: 'CARE-2',
+        issuedOn: '2026-02-15',
+        dueOn: '2026-03-15',
+        lines: [line(), line({ activity: 'Restauration', childcare: false })],
+      },
+    ]);
     assert.ok((await importInvoices(deps, tenant(), { format: 'json', text: json })).ok);
     const [fromJson] = (await listInvoices(app, a.auth)).invoices.filter((i) => i.number === 'CARE-2');
-    assert.deepEqual(fromJson!.lines.map((l) => l.childcare), [undefined, false]);
+    assert.deepEqual(
+      fromJson!.lines.map((l) => l.childcare),
+      [undefined, false],
+    );
   });
 
   test('another childcare value is an error on its line and column; nothing is written', async () => {
@@ -139,21 +175,39 @@ describe('CSV', () => {
     ].join('\n');
     const result = await importInvoices(deps, tenant(), { format: 'csv', text: csv });
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors.map((e) => [e.line, e.field]), [[3, 'childcare'], [4, 'childcare']]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.line, e.field]),
+      [
+        [3, 'childcare'],
+        [4, 'childcare'],
+      ],
+    );
     assert.match(formatImportErrors(result.errors), /^line 3, childcare: not oui or non \(true\/false, 1\/0; empty: oui\): "peut-être"$/m);
     assert.equal(await invoiceCount(), before);
 
     const json = JSON.stringify([{ familyId: a.familyId, issuedOn: '2026-02-15', dueOn: '2026-03-15', lines: [line({ childcare: 'non' })] }]);
     const invalid = await importInvoices(deps, tenant(), { format: 'json', text: json });
     assert.ok(!invalid.ok);
-    assert.deepEqual(invalid.errors.map((e) => [e.where, e.field, e.message]), [['invoice 1', 'lines.0.childcare', 'wrong type']]);
+    assert.deepEqual(
+      invalid.errors.map((e) => [e.where, e.field, e.message]),
+      [['invoice 1', 'lines.0.childcare', 'wrong type']],
+    );
     assert.equal(await invoiceCount(), before);
   });
 
   test('a missing column is reported on line 1', async () => {
     const result = await importInvoices(deps, tenant(), { format: 'csv', text: 'family;issuedOn;dueOn\nx;2026-01-01;2026-01-02' });
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors.map((e) => [e.line, e.field]), [[1, 'childLabel'], [1, 'activity'], [1, 'period'], [1, 'quantity'], [1, 'unitPrice']]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.line, e.field]),
+      [
+        [1, 'childLabel'],
+        [1, 'activity'],
+        [1, 'period'],
+        [1, 'quantity'],
+        [1, 'unitPrice'],
+      ],
+    );
   });
 });
 
@@ -162,14 +216,29 @@ describe('JSON', () => {
     const put = await send(app, `${BASE}/invoice-preferences`, 'PUT', a.auth, { childId: a.leo, electronicInvoice: true });
     assert.equal(put.status, 200);
     const json = JSON.stringify([
-      { familyId: a.familyId, number: 'JSON-1', issuedOn: '2026-02-15', dueOn: '2026-03-15', lines: [line({ childId: a.leo, quantity: 3, unitPriceCents: 412 })] },
+      {
+        familyId: a.familyId,
+        number: 'JSON-1',
+        issuedOn: '2026-02-15',
+        dueOn: '2026-03-15',
+        lines: [line({ childId: a.leo, quantity: 3, unitPriceCents: 412 })],
+      },
       { familyId: b.identifiant, issuedOn: '2026-02-15', dueOn: '2026-03-15', lines: [line()] },
     ]);
     const result = await importInvoices(deps, tenant(), { format: 'json', text: json });
     assert.ok(result.ok, JSON.stringify(result));
-    assert.deepEqual(result.invoices.map((i) => [i.familyId, i.totalCents, i.mailed]), [[a.familyId, 1236, true], [b.familyId, 5823, false]]);
+    assert.deepEqual(
+      result.invoices.map((i) => [i.familyId, i.totalCents, i.mailed]),
+      [
+        [a.familyId, 1236, true],
+        [b.familyId, 5823, false],
+      ],
+    );
     const mails = (await outbox(app)).filter((m) => m.subject.startsWith('Votre facture n° JSON-1 est disponible'));
-    assert.deepEqual(mails.map((m) => m.to), [a.email]);
+    assert.deepEqual(
+      mails.map((m) => m.to),
+      [a.email],
+    );
     assert.equal((await outbox(app)).filter((m) => m.to === b.email && m.subject.includes('est disponible')).length, 0);
   });
 
@@ -181,7 +250,13 @@ describe('JSON', () => {
     ]);
     const result = await importInvoices(deps, tenant(), { format: 'json', text: json });
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors.map((e) => [e.where, e.field]), [['invoice 2', 'issuedOn'], ['invoice 2', 'lines.0.unitPriceCents']]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.where, e.field]),
+      [
+        ['invoice 2', 'issuedOn'],
+        ['invoice 2', 'lines.0.unitPriceCents'],
+      ],
+    );
     assert.equal(await invoiceCount(), before);
     const broken = await importInvoices(deps, tenant(), { format: 'json', text: '[{' });
     assert.ok(!broken.ok);

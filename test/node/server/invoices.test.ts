@@ -31,9 +31,16 @@ after(() => database?.close());
 
 describe('issuing', () => {
   test('an agent issues an invoice: lines per child, amounts in whole cents (42.5 h × 1,37 € = 58,23 €), the tenant’s number format', async () => {
-    const invoice = await issue(app, agent, invoiceBody(a.familyId, { lines: [line(), line({ childLabel: 'Emma Martin', quantity: 3, unitPriceCents: 333 })] }));
+    const invoice = await issue(
+      app,
+      agent,
+      invoiceBody(a.familyId, { lines: [line(), line({ childLabel: 'Emma Martin', quantity: 3, unitPriceCents: 333 })] }),
+    );
     assert.match(invoice.number, /^F2026-\d{5}$/);
-    assert.deepEqual(invoice.lines.map((l) => l.amountCents), [5823, 999]);
+    assert.deepEqual(
+      invoice.lines.map((l) => l.amountCents),
+      [5823, 999],
+    );
     assert.equal(invoice.totalCents, 6822);
     assert.equal(invoice.balanceCents, 6822);
     assert.equal(invoice.status, 'a_payer');
@@ -50,11 +57,23 @@ describe('issuing', () => {
   });
 
   test('refuses a quantity with three decimals, a due date before the issue date, an unknown family and a child of another family', async () => {
-    const response = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(a.familyId, { dueOn: '2026-02-01', lines: [line({ quantity: 1.005 })] }));
+    const response = await send(
+      app,
+      `${BASE}/agent/invoices`,
+      'POST',
+      agent,
+      invoiceBody(a.familyId, { dueOn: '2026-02-01', lines: [line({ quantity: 1.005 })] }),
+    );
     assert.equal(response.status, 422);
     const paths = (await fieldErrors(response)).map((e) => e.path).sort();
     assert.deepEqual(paths, ['dueOn', 'lines.0.quantity']);
-    const unknown = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(crypto.randomUUID(), { lines: [line({ childId: crypto.randomUUID() })] }));
+    const unknown = await send(
+      app,
+      `${BASE}/agent/invoices`,
+      'POST',
+      agent,
+      invoiceBody(crypto.randomUUID(), { lines: [line({ childId: crypto.randomUUID() })] }),
+    );
     assert.equal(unknown.status, 422);
     const known = await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceBody(a.familyId, { lines: [line({ childId: crypto.randomUUID() })] }));
     assert.deepEqual(await fieldErrors(known), [{ path: 'lines.0.childId', code: 'unknown_reference' }]);
@@ -68,7 +87,11 @@ describe('issuing', () => {
     assert.equal(response.status, 422);
     assert.deepEqual(await fieldErrors(response), [{ path: 'familyId', code: 'unknown_reference' }]);
     assert.equal((await listInvoices(app, a.auth)).invoices.length, before, 'nothing reached the family');
-    assert.equal((await send(app, `${BASE}/agent/invoices`, 'POST', agentY, invoiceBody(a.familyId))).status, 401, "the other tenant's agent session is not this tenant's");
+    assert.equal(
+      (await send(app, `${BASE}/agent/invoices`, 'POST', agentY, invoiceBody(a.familyId))).status,
+      401,
+      "the other tenant's agent session is not this tenant's",
+    );
   });
 });
 
@@ -76,7 +99,10 @@ describe('reading', () => {
   test('a family lists only its own invoices, newest first, with "Solde dû" as the sum of balances', async () => {
     const mine = await listInvoices(app, a.auth);
     assert.ok(mine.invoices.length >= 3);
-    assert.equal(mine.balanceDueCents, mine.invoices.reduce((s, i) => s + i.balanceCents, 0));
+    assert.equal(
+      mine.balanceDueCents,
+      mine.invoices.reduce((s, i) => s + i.balanceCents, 0),
+    );
     assert.deepEqual(mine.payment, { provider: 'demo', minimumCents: 100, counterMethods: ['especes', 'cheque', 'cesu'] });
     const theirs = await listInvoices(app, b.auth);
     const mineIds = new Set(mine.invoices.map((i) => i.id));
@@ -85,7 +111,12 @@ describe('reading', () => {
 
   test("family B gets 404 for family A's invoice and its PDF, as if it did not exist; guessed ids too", async () => {
     const [invoice] = (await listInvoices(app, a.auth)).invoices;
-    for (const path of [`${BASE}/invoices/${invoice!.id}`, `${BASE}/invoices/${invoice!.id}/pdf`, `${BASE}/invoices/1`, `${BASE}/invoices/${crypto.randomUUID()}/pdf`]) {
+    for (const path of [
+      `${BASE}/invoices/${invoice!.id}`,
+      `${BASE}/invoices/${invoice!.id}/pdf`,
+      `${BASE}/invoices/1`,
+      `${BASE}/invoices/${crypto.randomUUID()}/pdf`,
+    ]) {
       const response = await send(app, path, 'GET', b.auth);
       assert.equal(response.status, 404, path);
     }
@@ -108,7 +139,8 @@ describe('reading', () => {
       assert.equal(pdf.getPageCount(), 1);
       assert.equal(pdf.getTitle(), `Facture ${invoice.number} — Vienne Condrieu Agglomération`);
       const text = pdfText(bytes);
-      for (const expected of [invoice.number, 'Vienne Condrieu Agglom', 'Point Info Mode de Garde', '01 99 00 38 20', '58,23']) assert.ok(text.includes(expected), expected);
+      for (const expected of [invoice.number, 'Vienne Condrieu Agglom', 'Point Info Mode de Garde', '01 99 00 38 20', '58,23'])
+        assert.ok(text.includes(expected), expected);
     }
   });
 
@@ -147,7 +179,13 @@ describe('payments at the counter', () => {
     const response = await recordPayment(app, agent, b, 1500, [one.id, two.id], { method: 'cheque', reference: 'Chèque 1234567' });
     assert.equal(response.status, 201);
     const payment = Payment.parse(await response.json());
-    assert.deepEqual(payment.allocations.map((x) => [x.invoiceId, x.amountCents]), [[one.id, 1001], [two.id, 499]]);
+    assert.deepEqual(
+      payment.allocations.map((x) => [x.invoiceId, x.amountCents]),
+      [
+        [one.id, 1001],
+        [two.id, 499],
+      ],
+    );
     assert.equal((await invoiceOf(app, b.auth, one.id)).status, 'reglee');
     const after = await invoiceOf(app, b.auth, two.id);
     assert.deepEqual([after.status, after.paidCents, after.balanceCents], ['partiellement_reglee', 499, 1503]);
@@ -175,7 +213,15 @@ describe('a family with decades of invoices', () => {
     const c = await newBillingFamily(app, database.db);
     // Issued oldest first (28 a year from 1990): the two oldest come before the newest 500.
     const issueOn = (i: number) =>
-      issue(app, agent, invoiceBody(c.familyId, { issuedOn: `${1990 + Math.floor(i / 28)}-01-${String((i % 28) + 1).padStart(2, '0')}`, dueOn: '2030-01-01', lines: [line({ quantity: 1, unitPriceCents: 100 })] }));
+      issue(
+        app,
+        agent,
+        invoiceBody(c.familyId, {
+          issuedOn: `${1990 + Math.floor(i / 28)}-01-${String((i % 28) + 1).padStart(2, '0')}`,
+          dueOn: '2030-01-01',
+          lines: [line({ quantity: 1, unitPriceCents: 100 })],
+        }),
+      );
     const oldestSettled = await issueOn(0);
     const oldestOpen = await issueOn(1);
     // The 500 others (i = 2…501) written directly, as the route would (the route is tested above):

@@ -38,13 +38,16 @@ after(() => database?.close());
 describe('between families of one tenant', () => {
   test('family A lists only its own members and requests', async () => {
     const members = Family.parse(await (await send(app, `${BASE}/family`, 'GET', a)).json()).members;
-    assert.deepEqual(members.map((m) => (m.profile as { prenoms: string }).prenoms), ['DeA']);
+    assert.deepEqual(
+      members.map((m) => (m.profile as { prenoms: string }).prenoms),
+      ['DeA'],
+    );
     const requests = RequestList.parse(await (await send(app, `${BASE}/requests`, 'GET', a)).json()).requests;
     assert.equal(requests.length, 1);
     assert.ok(requests.every((r) => r.id !== ofB.requestId));
   });
 
-  test("family A cannot read, change, remove, download or delete anything of family B: 404 as if it did not exist", async () => {
+  test('family A cannot read, change, remove, download or delete anything of family B: 404 as if it did not exist', async () => {
     const attempts: [string, string, unknown?][] = [
       ['GET', `${BASE}/requests/${ofB.requestId}`],
       ['PUT', `${BASE}/family/members/${ofB.memberId}`, child()],
@@ -71,7 +74,16 @@ describe('between families of one tenant', () => {
 
   test('guessed and enumerated ids find nothing: malformed, neighbouring and random uuids all answer 404', async () => {
     const neighbour = (id: string) => id.slice(0, -1) + (id.endsWith('0') ? '1' : '0');
-    const guesses = ['1', '..', '%2e%2e', "1' or '1'='1", neighbour(ofB.requestId), neighbour(ofB.documentId), crypto.randomUUID(), '00000000-0000-0000-0000-000000000000'];
+    const guesses = [
+      '1',
+      '..',
+      '%2e%2e',
+      "1' or '1'='1",
+      neighbour(ofB.requestId),
+      neighbour(ofB.documentId),
+      crypto.randomUUID(),
+      '00000000-0000-0000-0000-000000000000',
+    ];
     for (const guess of guesses) {
       for (const path of [`${BASE}/requests/${guess}`, `${BASE}/documents/${guess}`, `${BASE}/family/members/${guess}`]) {
         const method = path.includes('/members/') ? 'DELETE' : 'GET';
@@ -124,7 +136,14 @@ describe('parents and agents', () => {
   test('an agent token cannot call any parent-only route: 401', async () => {
     assert.ok(parentOnlyRoutes.length >= 8);
     for (const [name, e] of parentOnlyRoutes) {
-      const init = e.binary === 'upload' ? uploadInit(agentX, files.pdf() as BodyInit, 'application/pdf') : { method: e.method.toUpperCase(), headers: { ...agentX, 'content-type': 'application/json' }, ...(e.method !== 'get' && { body: JSON.stringify(contact()) }) };
+      const init =
+        e.binary === 'upload'
+          ? uploadInit(agentX, files.pdf() as BodyInit, 'application/pdf')
+          : {
+              method: e.method.toUpperCase(),
+              headers: { ...agentX, 'content-type': 'application/json' },
+              ...(e.method !== 'get' && { body: JSON.stringify(contact()) }),
+            };
       const response = await app.request(`/api${pathOf(e)}`, init);
       assert.equal(response.status, 401, name);
     }

@@ -158,7 +158,11 @@ describe('the kit’s files', () => {
     const tag = loader.headers.get('etag')!;
     assert.equal((await get('/famille.js', { 'accept-encoding': 'br', 'if-none-match': `"other", ${tag}` })).status, 304, 'one of a list');
     assert.equal((await get('/famille.js', { 'accept-encoding': 'br', 'if-none-match': '"other"' })).status, 200);
-    assert.equal((await get('/famille.js', { 'accept-encoding': 'gzip', 'if-none-match': tag })).status, 200, 'the brotli ETag does not validate the gzip answer');
+    assert.equal(
+      (await get('/famille.js', { 'accept-encoding': 'gzip', 'if-none-match': tag })).status,
+      200,
+      'the brotli ETag does not validate the gzip answer',
+    );
   });
 
   test('HEAD answers the headers of GET without the body', async () => {
@@ -230,7 +234,10 @@ describe('loadKitDirectory', () => {
 
   test('fails with a clear message when the folder or its famille.js is missing', () => {
     const missing = join(tmpdir(), `famille-kit-missing-${process.pid}`);
-    assert.throws(() => loadKitDirectory(missing), (error: Error) => error.message.includes(missing) && /does not exist/.test(error.message) && /KIT_DIR/.test(error.message));
+    assert.throws(
+      () => loadKitDirectory(missing),
+      (error: Error) => error.message.includes(missing) && /does not exist/.test(error.message) && /KIT_DIR/.test(error.message),
+    );
     const empty = mkdtempSync(join(tmpdir(), 'famille-kit-empty-'));
     try {
       assert.throws(() => loadKitDirectory(empty), /has no famille\.js/);
@@ -247,7 +254,11 @@ describe('loadKitDirectory', () => {
 
 describe('the Node server with kitDir', () => {
   /** A raw HTTP exchange: fetch() would decode the body behind our back. */
-  function raw(url: string, method: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  function raw(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
     return new Promise((done, fail) => {
       const req = httpRequest(url, { method, headers }, (res) => {
         const chunks: Buffer[] = [];
@@ -296,7 +307,10 @@ describe('the Node server with kitDir', () => {
   test('a kitDir that does not exist stops the start with a clear message', async () => {
     const missing = join(tmpdir(), `famille-kit-missing-${process.pid}`);
     const dataDir = join(tmpdir(), `famille-kit-never-created-${process.pid}`);
-    await assert.rejects(startTestServer({ kitDir: missing, dataDir }), (error: Error) => error.message.includes(missing) && /does not exist/.test(error.message));
+    await assert.rejects(
+      startTestServer({ kitDir: missing, dataDir }),
+      (error: Error) => error.message.includes(missing) && /does not exist/.test(error.message),
+    );
     assert.equal(existsSync(dataDir), false, 'nothing was opened');
   });
 });

@@ -82,7 +82,11 @@ describe('argon2id password hashes (the Node server)', () => {
   });
 
   test('an unreadable or absurdly costly stored hash verifies as false instead of throwing', async () => {
-    for (const stored of ['', '$argon2id$v=19$m=99999999,t=1,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '$argon2i$v=19$m=8192,t=1,p=1$x$y']) {
+    for (const stored of [
+      '',
+      '$argon2id$v=19$m=99999999,t=1,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      '$argon2i$v=19$m=8192,t=1,p=1$x$y',
+    ]) {
       assert.equal(await hasher.verify(stored, 'pw'), false, stored);
     }
   });
@@ -118,7 +122,10 @@ describe('a login rush against the app', () => {
       assert.ok(answer.status === 200 || (answer.status === 503 && Number(answer.retryAfter) >= 1), JSON.stringify(answer));
       assert.ok(answer.ms < 5000, `answered in ${answer.ms.toFixed(0)} ms`);
     }
-    assert.ok(answers.some((a) => a.status === 200), 'some logins got through');
+    assert.ok(
+      answers.some((a) => a.status === 200),
+      'some logins got through',
+    );
   });
 
   test('a parent whose hash is still scrypt logs in, and their hash becomes argon2id', async () => {
@@ -128,7 +135,11 @@ describe('a login rush against the app', () => {
     const { deps } = await testApp(fresh.db, { deps: { hasher: createNodeScryptHasher({ params: { N: 2 ** 10, r: 8, p: 1 } }) } });
     const upgraded = createApp({ ...deps, hasher: createNodePasswordHasher({ m: 8 * 1024, t: 1, p: 1 }) });
     const stored = async () =>
-      ((await deps.db.execute(`select password_hash from accounts where identifiant_key = 'parent.demo' and tenant_id = 'vienne-condrieu'`)) as unknown as { rows: { password_hash: string }[] }).rows[0]!.password_hash;
+      (
+        (await deps.db.execute(`select password_hash from accounts where identifiant_key = 'parent.demo' and tenant_id = 'vienne-condrieu'`)) as unknown as {
+          rows: { password_hash: string }[];
+        }
+      ).rows[0]!.password_hash;
     assert.match(await stored(), /^scrypt\$/);
     const response = await upgraded.request(`${BASE}/auth/login`, json({ ...DEMO, transport: 'token' }));
     assert.equal(response.status, 200);

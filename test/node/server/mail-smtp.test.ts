@@ -48,7 +48,10 @@ describe('mail through SMTP', () => {
   test('the activation e-mail reaches a real SMTP server: recipient, subject, sender and a link whose token activates', async () => {
     const clock = new TestClock();
     const { app, deps } = await testApp(database.db, { clock });
-    const transport = createSmtpTransport({ url: `smtp://famille:secret@127.0.0.1:${port}`, from: 'Espace Famille <espace-famille@vienne-condrieu.example.fr>' });
+    const transport = createSmtpTransport({
+      url: `smtp://famille:secret@127.0.0.1:${port}`,
+      from: 'Espace Famille <espace-famille@vienne-condrieu.example.fr>',
+    });
     const dispatcher = createOutboxDispatcher({ db: deps.db, transport, clock });
     try {
       const body = registration();
@@ -70,7 +73,10 @@ describe('mail through SMTP', () => {
       assert.equal((await activate(app, tokenIn(mail.text ?? '', 'activation'))).status, 200);
       assert.equal((await login(app, { identifiant: body.credentials.identifiant, password: body.credentials.password })).status, 200);
       // Sent: marked so, and its link no longer sits in the database.
-      assert.equal(await count(database.db, 'outbox_messages', sql`to_address = ${body.contacts.email} and status = 'sent' and text_body = '' and html_body = ''`), 1);
+      assert.equal(
+        await count(database.db, 'outbox_messages', sql`to_address = ${body.contacts.email} and status = 'sent' and text_body = '' and html_body = ''`),
+        1,
+      );
     } finally {
       await dispatcher.stop();
       transport.close?.();
@@ -104,10 +110,13 @@ describe('mail through SMTP', () => {
   });
 
   test('SMTP_URL, MAIL_FROM and ACCOUNT_PAGE_URL are read from the environment', () => {
-    assert.deepEqual(serverOptionsFromEnv({ SMTP_URL: 'smtp://u:p@mail.ville.fr:587', MAIL_FROM: 'famille@ville.fr', ACCOUNT_PAGE_URL: 'https://www.ville.fr/famille' }), {
-      smtpUrl: 'smtp://u:p@mail.ville.fr:587',
-      mailFrom: 'famille@ville.fr',
-      accountPageUrl: 'https://www.ville.fr/famille',
-    });
+    assert.deepEqual(
+      serverOptionsFromEnv({ SMTP_URL: 'smtp://u:p@mail.ville.fr:587', MAIL_FROM: 'famille@ville.fr', ACCOUNT_PAGE_URL: 'https://www.ville.fr/famille' }),
+      {
+        smtpUrl: 'smtp://u:p@mail.ville.fr:587',
+        mailFrom: 'famille@ville.fr',
+        accountPageUrl: 'https://www.ville.fr/famille',
+      },
+    );
   });
 });

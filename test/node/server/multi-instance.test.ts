@@ -21,8 +21,14 @@ after(async () => {
   await database?.close();
 });
 
-const rows = async <T,>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-const blobCount = async (db: Database) => (await rows<{ blobs: number; chunks: number }>(db, sql`select (select count(*)::int from file_blobs) as blobs, (select count(*)::int from file_blob_chunks) as chunks`))[0]!;
+const rows = async <T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+const blobCount = async (db: Database) =>
+  (
+    await rows<{ blobs: number; chunks: number }>(
+      db,
+      sql`select (select count(*)::int from file_blobs) as blobs, (select count(*)::int from file_blob_chunks) as chunks`,
+    )
+  )[0]!;
 const key = () => crypto.randomUUID();
 
 /** A stream of `bytes` cut in pieces of `piece` bytes (none aligned with the storage's rows). */
@@ -109,12 +115,16 @@ describe('createDatabaseFileStorage', () => {
       },
     });
     const writing = storage.write(slow, body);
-    while ((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from file_blob_chunks where key = ${slow}`))[0]!.n < 2) await new Promise((done) => setTimeout(done, 5));
+    while ((await rows<{ n: number }>(database.db, sql`select count(*)::int as n from file_blob_chunks where key = ${slow}`))[0]!.n < 2)
+      await new Promise((done) => setTimeout(done, 5));
     assert.equal(await storage.read(slow), undefined, 'not readable while being written');
     assert.equal(await storage.purgeIncomplete(3600), 0, 'a recent unfinished upload is left alone');
     release();
     await writing;
-    assert.deepEqual((await readAll((await storage.read(slow))!)).bytes, new Uint8Array(300).map((_, i) => Math.floor(i / 100) + 1));
+    assert.deepEqual(
+      (await readAll((await storage.read(slow))!)).bytes,
+      new Uint8Array(300).map((_, i) => Math.floor(i / 100) + 1),
+    );
   });
 
   test('an existing key is refused and keeps its bytes; purgeIncomplete removes only unfinished files past their age', async () => {
@@ -174,7 +184,10 @@ describe('job leases', () => {
     assert.equal(await claimJobLease(database.db, job, holder, 60), false);
     await new Promise((done) => setTimeout(done, 300));
     assert.equal(await claimJobLease(database.db, job, holder, 60), true, 'expired: another instance takes it');
-    const [lease] = await rows<{ holder: string; acquired: boolean }>(database.db, sql`select holder, acquired_at <= now() as acquired from job_leases where job = ${job}`);
+    const [lease] = await rows<{ holder: string; acquired: boolean }>(
+      database.db,
+      sql`select holder, acquired_at <= now() as acquired from job_leases where job = ${job}`,
+    );
     assert.deepEqual(lease, { holder, acquired: true });
   });
 
@@ -183,7 +196,12 @@ describe('job leases', () => {
     const runs = { a: 0, b: 0 };
     const lines: LogEntry[] = [];
     const logger = createJsonLogger({ write: (line) => void lines.push(JSON.parse(line) as LogEntry) });
-    const jobOf = (who: 'a' | 'b'): PeriodicJob => ({ name, intervalMs: 15, run: async () => void runs[who]++, failure: { msg: 'test job failed', level: 'error' } });
+    const jobOf = (who: 'a' | 'b'): PeriodicJob => ({
+      name,
+      intervalMs: 15,
+      run: async () => void runs[who]++,
+      failure: { msg: 'test job failed', level: 'error' },
+    });
     const a = startPeriodicJobs({ db: database.db, instance: 'a', logger, jobs: [jobOf('a')] });
     const b = startPeriodicJobs({ db: database.db, instance: 'b', logger, jobs: [jobOf('b')] });
     try {
@@ -216,8 +234,21 @@ describe('the Node entry', () => {
   });
 
   test("filesStorage: 'database' keeps uploads in the database; two servers on one database run the jobs in one", async () => {
-    const first = await startTestServer({ database: database.db, allowedOrigins: [PAGE_ORIGIN], filesStorage: 'database', pollIntervalMs: 15, purgeIntervalMs: 15 });
-    const second = await startTestServer({ database: database.db, allowedOrigins: [PAGE_ORIGIN], filesStorage: 'database', pollIntervalMs: 15, purgeIntervalMs: 15, seedDemo: false });
+    const first = await startTestServer({
+      database: database.db,
+      allowedOrigins: [PAGE_ORIGIN],
+      filesStorage: 'database',
+      pollIntervalMs: 15,
+      purgeIntervalMs: 15,
+    });
+    const second = await startTestServer({
+      database: database.db,
+      allowedOrigins: [PAGE_ORIGIN],
+      filesStorage: 'database',
+      pollIntervalMs: 15,
+      purgeIntervalMs: 15,
+      seedDemo: false,
+    });
     try {
       const listening = (lines: LogEntry[]) => lines.find((l) => l.msg === 'listening')!;
       assert.equal(listening(first.lines)['files'], 'database');
@@ -237,6 +268,10 @@ describe('the Node entry', () => {
       await first.server.close();
       await second.server.close();
     }
-    assert.deepEqual(await rows(database.db, sql`select job from job_leases where expires_at > now() and job in ('payment-poll', 'purge')`), [], 'close() released the leases');
+    assert.deepEqual(
+      await rows(database.db, sql`select job from job_leases where expires_at > now() and job in ('payment-poll', 'purge')`),
+      [],
+      'close() released the leases',
+    );
   });
 });

@@ -35,7 +35,10 @@ describe('startServer runs the payment poller', () => {
       database: database.db,
       filesDir: `${dataDir}/files`,
       tenants: payfipTenants(),
-      paymentProviders: { demo: createDemoProvider(), payfip: createPayfipProvider({ serviceUrl: 'https://payfip.fake.test/tpa/services/securite', fetch: fake.fetch }) },
+      paymentProviders: {
+        demo: createDemoProvider(),
+        payfip: createPayfipProvider({ serviceUrl: 'https://payfip.fake.test/tpa/services/securite', fetch: fake.fetch }),
+      },
       pollIntervalMs: 20,
       pollMinAgeSeconds: 0,
     }));
@@ -123,8 +126,20 @@ describe('payfip mode against the local fake over HTTP (fakePayfip)', () => {
 
 test('PayFiP configuration comes from the environment', async () => {
   assert.deepEqual(
-    serverOptionsFromEnv({ PAYMENT_PROVIDER: 'payfip', PAYFIP_NUMCLI: '012345', PAYFIP_SAISIE: 'X', PAYFIP_SOAP_URL: 'https://soap.test/s', PAYFIP_PAGE_URL: 'https://page.test/p', FAKE_PAYFIP: '1', FAKE_PAYFIP_PORT: '8788' }),
-    { payment: { provider: 'payfip', numcli: '012345', saisie: 'X', soapUrl: 'https://soap.test/s', pageUrl: 'https://page.test/p' }, fakePayfip: true, fakePayfipPort: 8788 },
+    serverOptionsFromEnv({
+      PAYMENT_PROVIDER: 'payfip',
+      PAYFIP_NUMCLI: '012345',
+      PAYFIP_SAISIE: 'X',
+      PAYFIP_SOAP_URL: 'https://soap.test/s',
+      PAYFIP_PAGE_URL: 'https://page.test/p',
+      FAKE_PAYFIP: '1',
+      FAKE_PAYFIP_PORT: '8788',
+    }),
+    {
+      payment: { provider: 'payfip', numcli: '012345', saisie: 'X', soapUrl: 'https://soap.test/s', pageUrl: 'https://page.test/p' },
+      fakePayfip: true,
+      fakePayfipPort: 8788,
+    },
   );
   assert.deepEqual(serverOptionsFromEnv({ PAYMENT_PROVIDER: 'demo' }), { payment: { provider: 'demo' } });
 });

@@ -91,7 +91,11 @@ test('configuration comes from the documented environment variables', () => {
     },
   );
   assert.deepEqual(serverOptionsFromEnv({ TRUST_PROXY: 'true', COOKIE_SECURE: '1' }), { trustProxy: 1, cookieSecure: true });
-  assert.deepEqual(serverOptionsFromEnv({ PUBLIC_URL: 'https://api.ville.fr/api/' }), { config: { publicUrl: 'https://api.ville.fr/api/' } }, 'the base of the PayFiP urlnotif and urlredirect');
+  assert.deepEqual(
+    serverOptionsFromEnv({ PUBLIC_URL: 'https://api.ville.fr/api/' }),
+    { config: { publicUrl: 'https://api.ville.fr/api/' } },
+    'the base of the PayFiP urlnotif and urlredirect',
+  );
   assert.deepEqual(serverOptionsFromEnv({}), {});
   assert.deepEqual(serverOptionsFromEnv({ DEV_OUTBOX: '1' }), { devOutbox: true });
 });
@@ -102,7 +106,11 @@ test('the development outbox (every activation and reset link) is served only wh
   const previous = process.env['NODE_ENV'];
   delete process.env['NODE_ENV'];
   try {
-    for (const [devOutbox, expected] of [[undefined, 404], [false, 404], [true, 200]] as const) {
+    for (const [devOutbox, expected] of [
+      [undefined, 404],
+      [false, 404],
+      [true, 200],
+    ] as const) {
       // `devOutbox: undefined` on purpose: it replaces the test servers' own default.
       const { server } = await startTestServer({ database: database.db, filesDir: `${dir}/files`, devOutbox });
       try {
@@ -111,10 +119,7 @@ test('the development outbox (every activation and reset link) is served only wh
         await server.close();
       }
     }
-    await assert.rejects(
-      startTestServer({ database: database.db, filesDir: `${dir}/files`, devOutbox: true, smtpUrl: 'smtp://127.0.0.1:1' }),
-      /DEV_OUTBOX/,
-    );
+    await assert.rejects(startTestServer({ database: database.db, filesDir: `${dir}/files`, devOutbox: true, smtpUrl: 'smtp://127.0.0.1:1' }), /DEV_OUTBOX/);
   } finally {
     if (previous !== undefined) process.env['NODE_ENV'] = previous;
     rmSync(dir, { recursive: true, force: true });

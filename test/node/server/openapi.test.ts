@@ -39,15 +39,24 @@ function properties(node: unknown, pointer = '#'): [string, Json][] {
   return [...own, ...nested];
 }
 
-const operations = () => Object.entries(doc['paths'] as Json).flatMap(([path, methods]) => Object.entries(methods as Json).map(([method, op]) => ({ path, method, op: op as Json })));
+const operations = () =>
+  Object.entries(doc['paths'] as Json).flatMap(([path, methods]) => Object.entries(methods as Json).map(([method, op]) => ({ path, method, op: op as Json })));
 
 describe('the OpenAPI document', () => {
   test('describes every schema property, component, operation and parameter', () => {
     const all = properties(doc);
     // Inline copies count too: each place a client reads a field must say what it is.
     assert.ok(all.length > 300, `walked ${all.length} properties`);
-    assert.deepEqual(all.filter(([, schema]) => !(typeof schema['description'] === 'string' && schema['description'].trim().length > 0)).map(([pointer]) => pointer), []);
-    assert.deepEqual(Object.entries(doc['components']['schemas'] as Json).filter(([, schema]) => !schema.description).map(([name]) => name), []);
+    assert.deepEqual(
+      all.filter(([, schema]) => !(typeof schema['description'] === 'string' && schema['description'].trim().length > 0)).map(([pointer]) => pointer),
+      [],
+    );
+    assert.deepEqual(
+      Object.entries(doc['components']['schemas'] as Json)
+        .filter(([, schema]) => !schema.description)
+        .map(([name]) => name),
+      [],
+    );
     const ops = operations();
     assert.equal(ops.length, Object.keys(endpoints).length);
     for (const { path, method, op } of ops) {
@@ -61,15 +70,34 @@ describe('the OpenAPI document', () => {
   test('types answers as precisely as requests: integer cents and counts, dates, instants, enums', () => {
     const schemas = doc['components']['schemas'] as Json;
     const property = (schema: string, name: string) => schemas[schema].properties[name] as Json;
-    for (const [schema, name] of [['Invoice', 'totalCents'], ['Invoice', 'balanceCents'], ['InvoiceList', 'balanceDueCents'], ['Payment', 'amountCents'], ['FamilyRequest', 'number'], ['Readiness', 'migration'], ['DocumentInfo', 'size'], ['AttestationSummary', 'year']]) {
+    for (const [schema, name] of [
+      ['Invoice', 'totalCents'],
+      ['Invoice', 'balanceCents'],
+      ['InvoiceList', 'balanceDueCents'],
+      ['Payment', 'amountCents'],
+      ['FamilyRequest', 'number'],
+      ['Readiness', 'migration'],
+      ['DocumentInfo', 'size'],
+      ['AttestationSummary', 'year'],
+    ]) {
       assert.equal(property(schema!, name!).type, 'integer', `${schema}.${name}`);
     }
     assert.equal(property('Problem', 'status').type, 'integer');
     assert.equal(property('Problem', 'status').minimum, 400);
-    for (const [schema, name] of [['Invoice', 'dueOn'], ['Preregistration', 'startDate'], ['Preregistration', 'nextCommission'], ['AttestationChild', 'birthDate']]) {
+    for (const [schema, name] of [
+      ['Invoice', 'dueOn'],
+      ['Preregistration', 'startDate'],
+      ['Preregistration', 'nextCommission'],
+      ['AttestationChild', 'birthDate'],
+    ]) {
       assert.equal(property(schema!, name!).format, 'date', `${schema}.${name}`);
     }
-    for (const [schema, name] of [['Session', 'expiresAt'], ['Payment', 'receivedAt'], ['FamilyRequest', 'createdAt'], ['DocumentInfo', 'createdAt']]) {
+    for (const [schema, name] of [
+      ['Session', 'expiresAt'],
+      ['Payment', 'receivedAt'],
+      ['FamilyRequest', 'createdAt'],
+      ['DocumentInfo', 'createdAt'],
+    ]) {
       assert.equal(property(schema!, name!).format, 'date-time', `${schema}.${name}`);
     }
     assert.deepEqual(property('Invoice', 'status').enum, ['a_payer', 'en_retard', 'partiellement_reglee', 'reglee']);
@@ -93,7 +121,10 @@ describe('the OpenAPI document', () => {
   test('documents each problem answer with an example of its codes', () => {
     for (const { path, method, op } of operations()) {
       const problems = Object.entries(op['responses'] as Json).filter(([status]) => /^[45]/.test(status));
-      assert.ok(problems.some(([status]) => status.startsWith('5')), `${method} ${path}: a 5XX`);
+      assert.ok(
+        problems.some(([status]) => status.startsWith('5')),
+        `${method} ${path}: a 5XX`,
+      );
       for (const [status, response] of problems) {
         const media = response.content['application/problem+json'];
         assert.deepEqual(Object.keys(media.examples), response['x-problem-codes'], `${method} ${path} ${status}`);
@@ -109,7 +140,9 @@ describe('the OpenAPI document', () => {
       // get wrong), and documenting one they never send would mislead generated clients.
       writeFileSync(
         join(scratch, '.redocly.lint-ignore.yaml'),
-        ['openapi.json:', '  operation-4xx-response:', "    - '#/paths/~1health/get/responses'", "    - '#/paths/~1health~1ready/get/responses'", ''].join('\n'),
+        ['openapi.json:', '  operation-4xx-response:', "    - '#/paths/~1health/get/responses'", "    - '#/paths/~1health~1ready/get/responses'", ''].join(
+          '\n',
+        ),
       );
       const cli = fileURLToPath(import.meta.resolve('@redocly/cli/package.json')).replace(/package\.json$/, 'bin/cli.js');
       const { stdout } = await promisify(execFile)(process.execPath, [cli, 'lint', '--extends=recommended', '--format=json', 'openapi.json'], {
@@ -182,7 +215,10 @@ describe('real answers', () => {
     const birthCertificate = await upload(app, parent);
     const proofOfAddress = await upload(app, parent);
     const draft = example('savePreregistrationDraft');
-    draft['documents'] = [{ type: 'extrait-naissance', documentId: birthCertificate.id }, { type: 'justificatif-domicile', documentId: proofOfAddress.id }];
+    draft['documents'] = [
+      { type: 'extrait-naissance', documentId: birthCertificate.id },
+      { type: 'justificatif-domicile', documentId: proofOfAddress.id },
+    ];
     await expect('savePreregistrationDraft', await send(app, `${BASE}/preregistration/drafts/${childId}`, 'PUT', parent, draft));
     await expect('preregistrationDrafts', await send(app, `${BASE}/preregistration/drafts`, 'GET', parent));
     await expect('submitPreregistration', await send(app, `${BASE}/preregistration/drafts/${childId}/submission`, 'POST', parent));
@@ -191,8 +227,14 @@ describe('real answers', () => {
     const invoiceInput: Json = { ...example('agentIssueInvoice'), familyId: family.familyId, number: `T${Date.now()}` };
     invoiceInput['lines'] = (invoiceInput['lines'] as Json[]).map((line) => ({ ...line, childId }));
     const invoice = await expect('agentIssueInvoice', await send(app, `${BASE}/agent/invoices`, 'POST', agent, invoiceInput));
-    const second = await expect('agentIssueInvoice', await send(app, `${BASE}/agent/invoices`, 'POST', agent, { ...invoiceInput, number: `${invoiceInput['number']}B` }));
-    await expect('agentRecordPayment', await send(app, `${BASE}/agent/payments`, 'POST', agent, { ...example('agentRecordPayment'), familyId: family.familyId, invoiceIds: [invoice['id']] }));
+    const second = await expect(
+      'agentIssueInvoice',
+      await send(app, `${BASE}/agent/invoices`, 'POST', agent, { ...invoiceInput, number: `${invoiceInput['number']}B` }),
+    );
+    await expect(
+      'agentRecordPayment',
+      await send(app, `${BASE}/agent/payments`, 'POST', agent, { ...example('agentRecordPayment'), familyId: family.familyId, invoiceIds: [invoice['id']] }),
+    );
     await expect('invoices', await send(app, `${BASE}/invoices`, 'GET', parent));
     await expect('invoice', await send(app, `${BASE}/invoices/${invoice['id']}`, 'GET', parent));
     await expect('payments', await send(app, `${BASE}/payments`, 'GET', parent));

@@ -15,7 +15,14 @@ before(async () => {
 after(() => database?.close());
 
 /** A database whose every query fails, as when PostgreSQL is down. */
-const downDatabase = new Proxy({}, { get: () => () => { throw new Error('connection refused'); } }) as unknown as Database;
+const downDatabase = new Proxy(
+  {},
+  {
+    get: () => () => {
+      throw new Error('connection refused');
+    },
+  },
+) as unknown as Database;
 
 describe('health', () => {
   test('liveness answers without touching the database', async () => {
@@ -45,7 +52,10 @@ describe('migrations', () => {
   test('running them again changes nothing and keeps one row per version', async () => {
     assert.equal(await migrate(database.db), migrations.length);
     const { rows } = (await database.db.execute('select version, name from schema_migrations order by version')) as unknown as { rows: unknown[] };
-    assert.deepEqual(rows, migrations.map((m) => ({ version: m.version, name: m.name })));
+    assert.deepEqual(
+      rows,
+      migrations.map((m) => ({ version: m.version, name: m.name })),
+    );
   });
 
   test('concurrent starts take turns on the advisory lock and both succeed', async () => {
@@ -57,7 +67,11 @@ describe('OpenAPI document', () => {
   test('is OpenAPI 3.1 and lists every contract endpoint with its method and success status', async () => {
     const response = await app.request('/api/openapi.json');
     assert.equal(response.status, 200);
-    const doc = (await response.json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, { responses: Record<string, unknown>; operationId: string }>> };
+    const doc = (await response.json()) as {
+      openapi: string;
+      servers: { url: string }[];
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; operationId: string }>>;
+    };
     assert.equal(doc.openapi, '3.1.0');
     assert.equal(doc.servers[0]?.url, '/api');
     for (const [name, endpoint] of Object.entries(endpoints)) {

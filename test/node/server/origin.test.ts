@@ -31,7 +31,12 @@ describe('allowed origins (CORS)', () => {
 
   test('the refused origin learns nothing of the tenant: the same 403 on every path and method', async () => {
     const credentials = await loginAs(app, 'cookie');
-    for (const [method, path] of [['GET', '/auth/session'], ['POST', '/auth/logout'], ['GET', '/invoices'], ['GET', '/no-such-route']] as const) {
+    for (const [method, path] of [
+      ['GET', '/auth/session'],
+      ['POST', '/auth/logout'],
+      ['GET', '/invoices'],
+      ['GET', '/no-such-route'],
+    ] as const) {
       const response = await app.request(`${BASE}${path}`, { method, headers: { ...credentials, origin: 'https://evil.example' } });
       assert.equal(response.status, 403, path);
       assert.equal(await code(response), 'origin_not_allowed', path);
@@ -40,7 +45,7 @@ describe('allowed origins (CORS)', () => {
     assert.equal((await app.request(`${BASE}/auth/session`, { headers: credentials })).status, 200, 'the refused logout did not end the session');
   });
 
-  test("an origin allowed for one tenant is refused by another", async () => {
+  test('an origin allowed for one tenant is refused by another', async () => {
     const response = await app.request('/api/tenants/ville-exemple/config', { headers: { origin: 'https://vienne-condrieu.example.fr' } });
     assert.equal(response.status, 403);
   });
@@ -81,7 +86,11 @@ describe('allowed origins (CORS)', () => {
     for (const path of ['/auth/login', '/config']) {
       const response = await app.request(`${BASE}${path}`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://evil.example', 'access-control-request-method': path === '/config' ? 'GET' : 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: 'https://evil.example',
+          'access-control-request-method': path === '/config' ? 'GET' : 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       });
       assert.equal(response.status, 403, path);
       for (const name of ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'access-control-allow-headers']) {
@@ -157,7 +166,10 @@ describe('API version', () => {
       await app.request(`${BASE}/auth/login`, { method: 'OPTIONS', headers: { origin: PAGE_ORIGIN, 'access-control-request-method': 'POST' } }),
       await app.request('/api/openapi.json'),
     ];
-    assert.deepEqual(answers.map((r) => r.status), [200, 200, 401, 401, 204, 200]);
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      [200, 200, 401, 401, 204, 200],
+    );
     for (const response of answers) assert.equal(response.headers.get(apiVersionHeader), apiVersion, String(response.status));
     assert.match(apiVersion, /^\d+\.\d+$/);
   });

@@ -2,13 +2,31 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { createDemoProvider, createPaymentPoller, createPayfipProvider, createTenantRegistry, payfipFormats, PAYFIP_PAYMENT_PAGE, ProviderError } from '@famille/server';
+import {
+  createDemoProvider,
+  createPaymentPoller,
+  createPayfipProvider,
+  createTenantRegistry,
+  payfipFormats,
+  PAYFIP_PAYMENT_PAGE,
+  ProviderError,
+} from '@famille/server';
 import { createFakePayfip } from '@famille/server/node';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { TestClock, testApp, type TestApp } from './support/app.ts';
 import { agentLogin, type Auth } from './support/family.ts';
 import { problemCode } from './support/accounts.ts';
-import { billCents, invoiceOf, newBillingFamily, paymentsOfTransaction, payfipTenants, startPayment, started, transaction, type BillingFamily } from './support/invoices.ts';
+import {
+  billCents,
+  invoiceOf,
+  newBillingFamily,
+  paymentsOfTransaction,
+  payfipTenants,
+  startPayment,
+  started,
+  transaction,
+  type BillingFamily,
+} from './support/invoices.ts';
 
 const HOST_PAGE = 'https://vienne-condrieu.example.fr/espace-famille';
 const CALLBACKS = 'http://localhost/api/payment-providers/vienne-condrieu/payfip';
@@ -39,7 +57,12 @@ after(() => database?.close());
 
 const idOpOf = (redirectUrl: string) => new URL(redirectUrl).searchParams.get('idop')!;
 const notify = (idOp: string) => fake.notify(idOp);
-const comeBack = (transactionId: string) => app.request(`${CALLBACKS}/return/${transactionId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'idop=whatever' });
+const comeBack = (transactionId: string) =>
+  app.request(`${CALLBACKS}/return/${transactionId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'idop=whatever',
+  });
 
 describe('creerPaiementSecurise', () => {
   test('sends the fields in PayFiP’s formats and redirects to paiementws.web?idop=…', async () => {
@@ -62,7 +85,10 @@ describe('creerPaiementSecurise', () => {
     assert.equal(f['saisie'], 'T');
     assert.equal(f['urlnotif'], `${CALLBACKS}/notification`);
     assert.equal(f['urlredirect'], `${CALLBACKS}/return/${tx.id}`);
-    assert.match(sent[0]!.raw, /<soapenv:Envelope [^>]*xmlns:pai="http:\/\/securite\.service\.tpa\.cp\.finances\.gouv\.fr\/services\/mas_securite\/contrat_paiement_securise\/PaiementSecuriseService"/);
+    assert.match(
+      sent[0]!.raw,
+      /<soapenv:Envelope [^>]*xmlns:pai="http:\/\/securite\.service\.tpa\.cp\.finances\.gouv\.fr\/services\/mas_securite\/contrat_paiement_securise\/PaiementSecuriseService"/,
+    );
     assert.match(sent[0]!.raw, /<pai:creerPaiementSecurise><arg0>/);
     assert.equal(redirectUrl, `${PAYFIP_PAYMENT_PAGE}?idop=${encodeURIComponent(idOpOf(redirectUrl))}`);
     assert.ok(fake.operations.has(idOpOf(redirectUrl)));
@@ -71,7 +97,18 @@ describe('creerPaiementSecurise', () => {
   test('the adapter surfaces the fake’s A2 (bad e-mail), R3 (bad refdet) and P1 (unknown idOp) codes', async () => {
     const provider = createPayfipProvider({ fetch: fake.fetch });
     const tenant = { config: { id: 't' }, billing: { invoiceNumberFormat: 'x', payment: { provider: 'payfip', numcli: '012345', saisie: 'T' } } } as never;
-    const request = { tenant, transactionId: 't', reference: 'EF1234567', amountCents: 100, email: 'a@example.fr', label: 'x', notifyUrl: 'https://a.test/n', returnUrl: 'https://a.test/r', callbackBase: 'https://a.test', now: clock.now() };
+    const request = {
+      tenant,
+      transactionId: 't',
+      reference: 'EF1234567',
+      amountCents: 100,
+      email: 'a@example.fr',
+      label: 'x',
+      notifyUrl: 'https://a.test/n',
+      returnUrl: 'https://a.test/r',
+      callbackBase: 'https://a.test',
+      now: clock.now(),
+    };
     await assert.rejects(provider.create({ ...request, email: 'pas-une-adresse' }), (e: unknown) => e instanceof ProviderError && e.code === 'A2');
     await assert.rejects(provider.create({ ...request, reference: 'EF-12' }), (e: unknown) => e instanceof ProviderError && e.code === 'R3');
     assert.deepEqual(await provider.outcome(tenant, { providerRef: 'inconnu', demoOutcome: null }), { state: 'unknown', code: 'P1' });
@@ -127,7 +164,11 @@ describe('notifications are confirmed with recupererDetailPaiementSecurise and c
 
   test('refused (R, Z) and abandoned (A): no payment, the invoice is payable again', async () => {
     const invoice = await billCents(app, agent, family, 2700);
-    for (const [resultrans, status] of [['R', 'refused'], ['Z', 'refused'], ['A', 'abandoned']] as const) {
+    for (const [resultrans, status] of [
+      ['R', 'refused'],
+      ['Z', 'refused'],
+      ['A', 'abandoned'],
+    ] as const) {
       const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
       fake.settle(idOpOf(redirectUrl), resultrans);
       await notify(idOpOf(redirectUrl));
@@ -147,7 +188,11 @@ describe('notifications are confirmed with recupererDetailPaiementSecurise and c
     clock.advance(20 * 60);
     // The parent's session would have expired by now: the poller alone settles it.
     await poller.pollOnce();
-    const [row] = ((await database.db.execute(sql`select status, result_code from payment_transactions where id = ${tx.id}`)) as unknown as { rows: { status: string; result_code: string }[] }).rows;
+    const [row] = (
+      (await database.db.execute(sql`select status, result_code from payment_transactions where id = ${tx.id}`)) as unknown as {
+        rows: { status: string; result_code: string }[];
+      }
+    ).rows;
     assert.deepEqual(row, { status: 'abandoned', result_code: 'P1' });
   });
 });

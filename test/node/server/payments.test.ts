@@ -8,7 +8,20 @@ import { BASE, PAGE_ORIGIN, TestClock, testApp, type TestApp } from './support/a
 import { agentLogin, send, type Auth } from './support/family.ts';
 import { PaymentRedirect } from '@famille/contract';
 import { outbox, problemCode } from './support/accounts.ts';
-import { billCents, history, invoiceOf, listInvoices, newBillingFamily, paymentsOfTransaction, payOnDemoPage, recordPayment, startPayment, started, transaction, type BillingFamily } from './support/invoices.ts';
+import {
+  billCents,
+  history,
+  invoiceOf,
+  listInvoices,
+  newBillingFamily,
+  paymentsOfTransaction,
+  payOnDemoPage,
+  recordPayment,
+  startPayment,
+  started,
+  transaction,
+  type BillingFamily,
+} from './support/invoices.ts';
 
 const HOST_PAGE = 'https://vienne-condrieu.example.fr/espace-famille';
 let database: TestDatabase;
@@ -35,7 +48,13 @@ describe('paying several invoices with the demo provider', () => {
     const { transaction: tx, redirectUrl } = await started(app, family.auth, [one.id, two.id]);
     assert.equal(tx.status, 'pending');
     assert.equal(tx.amountCents, 6123);
-    assert.deepEqual(tx.invoices.map((i) => [i.id, i.amountCents]), [[one.id, 4250], [two.id, 1873]]);
+    assert.deepEqual(
+      tx.invoices.map((i) => [i.id, i.amountCents]),
+      [
+        [one.id, 4250],
+        [two.id, 1873],
+      ],
+    );
     assert.match(redirectUrl, new RegExp(`/api/payment-providers/vienne-condrieu/demo/page/${tx.id}$`));
     assert.equal((await invoiceOf(app, family.auth, one.id)).paymentPending, true);
 
@@ -72,7 +91,11 @@ describe('paying several invoices with the demo provider', () => {
     await payOnDemoPage(app, redirectUrl);
     await payOnDemoPage(app, redirectUrl);
     await app.request(`/api/payment-providers/vienne-condrieu/demo/return/${tx.id}`);
-    await app.request('/api/payment-providers/vienne-condrieu/demo/notification', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `idOp=demo-${tx.id}` });
+    await app.request('/api/payment-providers/vienne-condrieu/demo/notification', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `idOp=demo-${tx.id}`,
+    });
     await Promise.all([transaction(app, family.auth, tx.id), transaction(app, family.auth, tx.id)]);
     assert.equal(await paymentsOfTransaction(database.db, tx.id), 1);
     assert.equal((await invoiceOf(app, family.auth, invoice.id)).paidCents, 2000);
@@ -80,7 +103,10 @@ describe('paying several invoices with the demo provider', () => {
 
   test('refused or abandoned: the invoices stay unpaid and can be selected and paid again', async () => {
     const invoice = await billCents(app, agent, family, 3000);
-    for (const fields of [{ card: 'refused', action: 'pay' }, { card: 'paid', action: 'abandon' }]) {
+    for (const fields of [
+      { card: 'refused', action: 'pay' },
+      { card: 'paid', action: 'abandon' },
+    ]) {
       const { transaction: tx, redirectUrl } = await started(app, family.auth, [invoice.id]);
       const back = await payOnDemoPage(app, redirectUrl, fields);
       assert.equal(back.headers.get('location'), `${HOST_PAGE}#famille-payment=${tx.id}`);
@@ -132,7 +158,11 @@ describe('two payments of the same invoice', () => {
 
   test('concurrent starts for one invoice: exactly one is accepted', async () => {
     const invoice = await billCents(app, agent, family, 1200);
-    const answers = await Promise.all([startPayment(app, family.auth, [invoice.id]), startPayment(app, family.auth, [invoice.id]), startPayment(app, family.auth, [invoice.id])]);
+    const answers = await Promise.all([
+      startPayment(app, family.auth, [invoice.id]),
+      startPayment(app, family.auth, [invoice.id]),
+      startPayment(app, family.auth, [invoice.id]),
+    ]);
     assert.deepEqual(answers.map((r) => r.status).sort(), [201, 409, 409]);
   });
 
@@ -171,7 +201,11 @@ describe('missing notifications', () => {
   test('unknown transactions on the provider routes answer 404, and a notification reveals nothing', async () => {
     assert.equal((await app.request(`/api/payment-providers/vienne-condrieu/demo/page/${crypto.randomUUID()}`)).status, 404);
     assert.equal((await app.request(`/api/payment-providers/nowhere/demo/page/${crypto.randomUUID()}`)).status, 404);
-    const notification = await app.request('/api/payment-providers/vienne-condrieu/payfip/notification', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'idOp=nope' });
+    const notification = await app.request('/api/payment-providers/vienne-condrieu/payfip/notification', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'idOp=nope',
+    });
     assert.equal(notification.status, 200);
   });
 });
@@ -195,7 +229,13 @@ describe('coming back to the page the payment started from', () => {
 
   test('returnTo on another origin, or not an http(s) URL, is refused with a field error before anything is written; without it, the account page', async () => {
     const invoice = await billCents(app, agent, family, 2900);
-    for (const returnTo of ['https://evil.example/phish', 'javascript:alert(1)', `${PAGE_ORIGIN.replace('https:', 'http:')}/page`, `https://user:pw@${new URL(PAGE_ORIGIN).host}/`, 'not a url']) {
+    for (const returnTo of [
+      'https://evil.example/phish',
+      'javascript:alert(1)',
+      `${PAGE_ORIGIN.replace('https:', 'http:')}/page`,
+      `https://user:pw@${new URL(PAGE_ORIGIN).host}/`,
+      'not a url',
+    ]) {
       const response = await send(app, `${BASE}/payments/transactions`, 'POST', family.auth, { invoiceIds: [invoice.id], returnTo });
       assert.equal(response.status, 422, returnTo);
       const body = (await response.json()) as { code: string; fieldErrors: { path: string; code: string }[] };

@@ -2,7 +2,14 @@
 // against the tenant's configuration, numbers, statuses, agents, e-mails — on PGlite or PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AgentPreregistrationList, Preregistration, PreregistrationDraft, PreregistrationDraftList, PreregistrationList, TenantConfig } from '@famille/contract';
+import {
+  AgentPreregistrationList,
+  Preregistration,
+  PreregistrationDraft,
+  PreregistrationDraftList,
+  PreregistrationList,
+  TenantConfig,
+} from '@famille/contract';
 import { createTenantRegistry, demoTenants, nextCommission, renderMail, vienneCondrieuPreregistration } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, OTHER_BASE, TestClock, login, testApp, type TestApp } from './support/app.ts';
@@ -32,8 +39,10 @@ const paths = (p: Problem) => (p.fieldErrors ?? []).map((e) => `${e.path}:${e.co
 const draftUrl = (childId: string, base = BASE) => `${base}/preregistration/drafts/${childId}`;
 const saveDraft = (auth: Auth, childId: string, body: unknown, base = BASE) => send(app, draftUrl(childId, base), 'PUT', auth, body);
 const submit = (auth: Auth, childId: string, base = BASE) => send(app, `${draftUrl(childId, base)}/submission`, 'POST', auth);
-const drafts = async (auth: Auth, base = BASE) => PreregistrationDraftList.parse(await (await send(app, `${base}/preregistration/drafts`, 'GET', auth)).json()).drafts;
-const mine = async (auth: Auth, base = BASE) => PreregistrationList.parse(await (await send(app, `${base}/preregistrations`, 'GET', auth)).json()).preregistrations;
+const drafts = async (auth: Auth, base = BASE) =>
+  PreregistrationDraftList.parse(await (await send(app, `${base}/preregistration/drafts`, 'GET', auth)).json()).drafts;
+const mine = async (auth: Auth, base = BASE) =>
+  PreregistrationList.parse(await (await send(app, `${base}/preregistrations`, 'GET', auth)).json()).preregistrations;
 const agentList = async (auth: Auth, query = '', base = BASE) =>
   AgentPreregistrationList.parse(await (await send(app, `${base}/agent/preregistrations${query}`, 'GET', auth)).json()).preregistrations;
 const setStatus = (auth: Auth, id: string, body: unknown, base = BASE) => send(app, `${base}/agent/preregistrations/${id}/status`, 'POST', auth, body);
@@ -88,11 +97,14 @@ describe('the démarche as tenant data', () => {
     );
     assert.equal(config.maxChoices, 3);
     assert.deepEqual(config.commissionMonths, [3, 6, 9, 12]);
-    assert.deepEqual(config.documents.map((d) => [d.type, d.required, d.bornChildOnly ?? false]), [
-      ['extrait-naissance', true, true],
-      ['justificatif-domicile', true, false],
-      ['attestation-caf-msa', false, false],
-    ]);
+    assert.deepEqual(
+      config.documents.map((d) => [d.type, d.required, d.bornChildOnly ?? false]),
+      [
+        ['extrait-naissance', true, true],
+        ['justificatif-domicile', true, false],
+        ['attestation-caf-msa', false, false],
+      ],
+    );
     const [domicile, situation] = config.questionnaire;
     assert.equal(domicile?.kind, 'yesNo');
     assert.equal(domicile?.label.fr, 'La famille est-elle domiciliée ou contribuable sur une commune de Vienne Condrieu Agglomération ?');
@@ -106,7 +118,10 @@ describe('the démarche as tenant data', () => {
     const config = TenantConfig.parse(await (await app.request(`${OTHER_BASE}/config`)).json()).preregistration;
     assert.equal(config.structures.length, 2);
     assert.equal(config.maxChoices, 2);
-    assert.deepEqual(config.questionnaire.map((q) => q.kind), ['single', 'yesNo']);
+    assert.deepEqual(
+      config.questionnaire.map((q) => q.kind),
+      ['single', 'yesNo'],
+    );
   });
 
   test('a configuration with duplicate ids, an empty option list, an impossible minimum or a format uploads refuse does not start', () => {
@@ -141,10 +156,13 @@ describe('drafts', () => {
     assert.equal(resumed?.startDate, body.startDate);
     assert.deepEqual(resumed?.choices, ['grain-d-aile', 'cocon-de-soie']);
     assert.equal(resumed?.observations, 'Graine de Malice en 4e choix');
-    assert.deepEqual(resumed?.documents.map((d) => [d.type, d.document.id, d.document.fileName]), [
-      ['extrait-naissance', body.documents[0]!.documentId, 'acte.pdf'],
-      ['justificatif-domicile', body.documents[1]!.documentId, 'facture.png'],
-    ]);
+    assert.deepEqual(
+      resumed?.documents.map((d) => [d.type, d.document.id, d.document.fileName]),
+      [
+        ['extrait-naissance', body.documents[0]!.documentId, 'acte.pdf'],
+        ['justificatif-domicile', body.documents[1]!.documentId, 'facture.png'],
+      ],
+    );
     assert.deepEqual(resumed?.answers, body.answers);
     assert.equal(resumed?.updatedAt, clock.now().toISOString());
   });
@@ -154,7 +172,10 @@ describe('drafts', () => {
     await saveDraft(parent.auth, childId, { step: 2, choices: ['cocon-de-soie'] });
     await saveDraft(parent.auth, childId, { step: 3, choices: ['fleur-de-pyrus'] });
     const forChild = (await drafts(parent.auth)).filter((d) => d.childId === childId);
-    assert.deepEqual(forChild.map((d) => [d.step, d.choices]), [[3, ['fleur-de-pyrus']]]);
+    assert.deepEqual(
+      forChild.map((d) => [d.step, d.choices]),
+      [[3, ['fleur-de-pyrus']]],
+    );
     assert.equal((await send(app, draftUrl(childId), 'DELETE', parent.auth)).status, 204);
     assert.equal((await drafts(parent.auth)).filter((d) => d.childId === childId).length, 0);
     assert.equal((await send(app, draftUrl(childId), 'DELETE', parent.auth)).status, 404);
@@ -198,8 +219,15 @@ describe('submission is checked whole against the tenant’s démarche', () => {
   test('refused with field errors on the questionnaire step when a required answer is missing or wrong', async () => {
     const childId = await newChild(parent.auth);
     await saveDraft(parent.auth, childId, await completeDraft(parent.auth, { answers: { 'situation-professionnelle': [] } }));
-    assert.deepEqual(paths(await problem(await submit(parent.auth, childId))), ['answers.domicile-agglomeration:required', 'answers.situation-professionnelle:required']);
-    await saveDraft(parent.auth, childId, await completeDraft(parent.auth, { answers: { 'domicile-agglomeration': 'oui', 'situation-professionnelle': ['parent3-travaille'], age: true } }));
+    assert.deepEqual(paths(await problem(await submit(parent.auth, childId))), [
+      'answers.domicile-agglomeration:required',
+      'answers.situation-professionnelle:required',
+    ]);
+    await saveDraft(
+      parent.auth,
+      childId,
+      await completeDraft(parent.auth, { answers: { 'domicile-agglomeration': 'oui', 'situation-professionnelle': ['parent3-travaille'], age: true } }),
+    );
     assert.deepEqual(paths(await problem(await submit(parent.auth, childId))), [
       'answers.age:unknown_field',
       'answers.domicile-agglomeration:invalid_type',
@@ -253,7 +281,10 @@ describe('submission is checked whole against the tenant’s démarche', () => {
     await addMember(app, parent.auth, contact({ attachments: [body.documents[1]!.documentId] }));
     assert.deepEqual(paths(await problem(await submit(parent.auth, childId))), ['documents.justificatif-domicile:unknown_reference']);
     // The resumed draft no longer shows it.
-    assert.deepEqual((await drafts(parent.auth)).find((d) => d.childId === childId)?.documents.map((d) => d.type), ['extrait-naissance']);
+    assert.deepEqual(
+      (await drafts(parent.auth)).find((d) => d.childId === childId)?.documents.map((d) => d.type),
+      ['extrait-naissance'],
+    );
   });
 
   test('submitting for a child that is not the family’s answers 404, and nothing is created', async () => {
@@ -287,8 +318,14 @@ describe('a submitted pre-registration', () => {
     assert.equal(p.submittedAt, clock.now().toISOString());
     assert.equal(p.nextCommission, nextCommission(clock.now(), [3, 6, 9, 12]));
     assert.deepEqual(p.choices, ['cocon-de-soie', 'grain-d-aile', 'fleur-de-pyrus']);
-    assert.deepEqual(p.documents.map((d) => d.type), ['extrait-naissance', 'justificatif-domicile']);
-    assert.deepEqual(p.history.map((h) => [h.status, h.by, h.at]), [['deposee', 'parent', clock.now().toISOString()]]);
+    assert.deepEqual(
+      p.documents.map((d) => d.type),
+      ['extrait-naissance', 'justificatif-domicile'],
+    );
+    assert.deepEqual(
+      p.history.map((h) => [h.status, h.by, h.at]),
+      [['deposee', 'parent', clock.now().toISOString()]],
+    );
     assert.equal((await mine(parent.auth)).length, before + 1);
     assert.ok(!(await drafts(parent.auth)).some((d) => d.childId === p.childId));
     const removal = await send(app, `${BASE}/documents/${p.documents[0]!.document.id}`, 'DELETE', parent.auth);
@@ -300,7 +337,10 @@ describe('a submitted pre-registration', () => {
     await saveDraft(parent.auth, childId, await completeDraft(parent.auth));
     const before = (await mine(parent.auth)).length;
     const responses = await Promise.all([submit(parent.auth, childId), submit(parent.auth, childId), submit(parent.auth, childId)]);
-    assert.deepEqual(responses.map((r) => r.status), [201, 201, 201]);
+    assert.deepEqual(
+      responses.map((r) => r.status),
+      [201, 201, 201],
+    );
     const bodies = await Promise.all(responses.map(async (r) => Preregistration.parse(await r.json())));
     assert.equal(new Set(bodies.map((b) => b.id)).size, 1);
     assert.equal(new Set(bodies.map((b) => b.number)).size, 1);
@@ -325,7 +365,10 @@ describe('a submitted pre-registration', () => {
     const numbers = results.filter((n): n is number => n !== undefined).sort((a, b) => a - b);
     assert.equal(numbers.length, 7);
     const first = numbers[0]!;
-    assert.deepEqual(numbers, numbers.map((_, i) => first + i));
+    assert.deepEqual(
+      numbers,
+      numbers.map((_, i) => first + i),
+    );
     const next = (await addMember(app, parent.auth, contact())).request.number;
     assert.equal(next, numbers.at(-1)! + 1);
     // The other tenant counts on its own.
@@ -355,11 +398,33 @@ describe('a submitted pre-registration', () => {
 
   test('the English e-mail says the same', () => {
     const config = demoTenants({ allowedOrigins: [] })[0]!.config;
-    const mail = renderMail({ kind: 'preregistration_submitted', prenoms: 'Camille', number: 36, childLabel: 'Léo Martin (enfant)', submittedAt: new Date('2021-11-04T09:13:00Z'), nextCommission: '2021-12-01' }, config, 'en');
+    const mail = renderMail(
+      {
+        kind: 'preregistration_submitted',
+        prenoms: 'Camille',
+        number: 36,
+        childLabel: 'Léo Martin (enfant)',
+        submittedAt: new Date('2021-11-04T09:13:00Z'),
+        nextCommission: '2021-12-01',
+      },
+      config,
+      'en',
+    );
     assert.equal(mail.subject, 'Pre-registration request no. 36 submitted — Vienne Condrieu Agglomération');
     assert.ok(mail.text.includes('on 4 November 2021 at 10:13'), mail.text);
     assert.ok(mail.text.includes('in December 2021'));
-    const fr = renderMail({ kind: 'preregistration_submitted', prenoms: 'Camille', number: 36, childLabel: 'Léo Martin (enfant)', submittedAt: new Date('2021-11-04T09:13:00Z'), nextCommission: '2021-12-01' }, config, 'fr');
+    const fr = renderMail(
+      {
+        kind: 'preregistration_submitted',
+        prenoms: 'Camille',
+        number: 36,
+        childLabel: 'Léo Martin (enfant)',
+        submittedAt: new Date('2021-11-04T09:13:00Z'),
+        nextCommission: '2021-12-01',
+      },
+      config,
+      'fr',
+    );
     assert.ok(fr.text.includes('le 4 novembre 2021 à 10:13'), fr.text);
     assert.ok(fr.text.includes('en décembre 2021'));
   });
@@ -373,7 +438,15 @@ describe('statuses', () => {
     const waiting = Preregistration.parse(await (await setStatus(agent, p.id, { status: 'liste_attente' })).json());
     assert.equal(waiting.status, 'liste_attente');
     const offered = Preregistration.parse(await (await setStatus(agent, p.id, { status: 'place_proposee' })).json());
-    assert.deepEqual(offered.history.map((h) => [h.status, h.by]), [['deposee', 'parent'], ['en_instruction', 'agent'], ['liste_attente', 'agent'], ['place_proposee', 'agent']]);
+    assert.deepEqual(
+      offered.history.map((h) => [h.status, h.by]),
+      [
+        ['deposee', 'parent'],
+        ['en_instruction', 'agent'],
+        ['liste_attente', 'agent'],
+        ['place_proposee', 'agent'],
+      ],
+    );
     assert.equal((await setStatus(agent, p.id, { status: 'refusee', comment: 'Non' })).status, 409);
     const late = await cancel(parent.auth, p.id);
     assert.equal(late.status, 409);
@@ -411,7 +484,10 @@ describe('statuses', () => {
     assert.ok(waiting.every((x) => x.preregistration.status === 'liste_attente'));
     assert.ok(!(await agentList(agent, '?status=deposee')).some((x) => x.preregistration.id === p.id));
     const all = (await agentList(agent)).map((x) => x.preregistration.number);
-    assert.deepEqual(all, [...all].sort((a, b) => a - b));
+    assert.deepEqual(
+      all,
+      [...all].sort((a, b) => a - b),
+    );
     assert.equal((await send(app, `${BASE}/agent/preregistrations?status=validee`, 'GET', agent)).status, 422);
   });
 });
@@ -507,9 +583,24 @@ describe('the second tenant', () => {
     assert.equal(refused.fieldErrors?.find((e) => e.path.startsWith('documents'))?.params?.['format'], 'application/pdf');
 
     const pdf = await upload(app, family.auth, files.pdf(), 'application/pdf', 'facture.pdf', OTHER_BASE);
-    await saveDraft(family.auth, childId, { ...vienneLike, choices: ['petits-pas'], documents: [{ type: 'justificatif-domicile', documentId: pdf.id }], answers: {} }, OTHER_BASE);
+    await saveDraft(
+      family.auth,
+      childId,
+      { ...vienneLike, choices: ['petits-pas'], documents: [{ type: 'justificatif-domicile', documentId: pdf.id }], answers: {} },
+      OTHER_BASE,
+    );
     assert.deepEqual(paths(await problem(await submit(family.auth, childId, OTHER_BASE))), ['answers.accueil-souhaite:required']);
-    await saveDraft(family.auth, childId, { ...vienneLike, choices: ['petits-pas'], documents: [{ type: 'justificatif-domicile', documentId: pdf.id }], answers: { 'accueil-souhaite': 'temps-partiel' } }, OTHER_BASE);
+    await saveDraft(
+      family.auth,
+      childId,
+      {
+        ...vienneLike,
+        choices: ['petits-pas'],
+        documents: [{ type: 'justificatif-domicile', documentId: pdf.id }],
+        answers: { 'accueil-souhaite': 'temps-partiel' },
+      },
+      OTHER_BASE,
+    );
     const accepted = await submit(family.auth, childId, OTHER_BASE);
     assert.equal(accepted.status, 201, await accepted.clone().text());
     const p = Preregistration.parse(await accepted.json());

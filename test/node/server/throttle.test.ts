@@ -55,7 +55,10 @@ describe('failed-login throttling', () => {
   for (const count of [5, 50]) {
     test(`after ${count} failures from one client on an identifiant, its owner logs in from another client at once`, async () => {
       const clock = nextDayClock();
-      const { attackerApp, ownerApp } = await twoClients({ config: { throttle: { ...config.throttle, ip: { maxFailures: 1000, windowSeconds: 900 } } }, clock });
+      const { attackerApp, ownerApp } = await twoClients({
+        config: { throttle: { ...config.throttle, ip: { maxFailures: 1000, windowSeconds: 900 } } },
+        clock,
+      });
       for (let i = 0; i < count; i++) {
         const answer = await login(attackerApp, { identifiant: 'parent.demo', password: `wrong-${i}` });
         // The attacker waits out each delay and tries again.

@@ -53,7 +53,10 @@ function countingBody(size: number, chunk = 64 * 1024, head = files.pdf()) {
 describe('refused uploads', () => {
   test('a declared Content-Length above the limit is refused (413) before the body is read', async () => {
     const body = countingBody(MAX + 1024 * 1024);
-    const response = await app.request(`${BASE}/documents`, uploadInit(parent, body.stream, 'application/pdf', 'big.pdf', { 'content-length': String(MAX + 1024 * 1024) }));
+    const response = await app.request(
+      `${BASE}/documents`,
+      uploadInit(parent, body.stream, 'application/pdf', 'big.pdf', { 'content-length': String(MAX + 1024 * 1024) }),
+    );
     assert.equal(response.status, 413);
     assert.equal(await problemCode(response), 'file_too_large');
     assert.ok(body.pulled() <= 128 * 1024, `pulled ${body.pulled()} bytes`);
@@ -67,7 +70,9 @@ describe('refused uploads', () => {
     assert.equal(await problemCode(response), 'file_too_large');
     assert.ok(body.pulled() < MAX + 3 * 1024 * 1024, 'stopped reading before the end');
     assert.equal(storage.size, before, 'no partial file left');
-    const rows = (await database.db.execute(sql`select count(*)::int as n from documents where file_name = 'long.pdf'`)) as unknown as { rows: { n: number }[] };
+    const rows = (await database.db.execute(sql`select count(*)::int as n from documents where file_name = 'long.pdf'`)) as unknown as {
+      rows: { n: number }[];
+    };
     assert.equal(rows.rows[0]!.n, 0);
   });
 
@@ -84,7 +89,10 @@ describe('refused uploads', () => {
   });
 
   test('text that claims to be a PDF, and a type the tenant does not accept, are refused (415)', async () => {
-    const text = await app.request(`${BASE}/documents`, uploadInit(parent, new TextEncoder().encode('<script>alert(1)</script>') as BodyInit, 'application/pdf'));
+    const text = await app.request(
+      `${BASE}/documents`,
+      uploadInit(parent, new TextEncoder().encode('<script>alert(1)</script>') as BodyInit, 'application/pdf'),
+    );
     assert.equal(text.status, 415);
     const html = await app.request(`${BASE}/documents`, uploadInit(parent, files.pdf() as BodyInit, 'text/html', 'page.html'));
     assert.equal(html.status, 415);
@@ -114,7 +122,10 @@ describe('accepted uploads', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/pdf');
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-    assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="Acte de naissance e\.pdf"; filename\*=UTF-8''Acte%20de%20naissance%20%C3%A9\.pdf$/);
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /^attachment; filename="Acte de naissance e\.pdf"; filename\*=UTF-8''Acte%20de%20naissance%20%C3%A9\.pdf$/,
+    );
     assert.deepEqual(new Uint8Array(await response.arrayBuffer()), files.pdf());
     const png = await upload(app, parent, files.png(), 'image/png', 'photo.png');
     assert.equal(png.contentType, 'image/png');
@@ -155,7 +166,7 @@ describe('accepted uploads', () => {
     let nextSample = 1024 * 1024;
     const sampled = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        const reader = (sampled as unknown as { r?: ReadableStreamDefaultReader<Uint8Array> }).r ??= body.stream.getReader();
+        const reader = ((sampled as unknown as { r?: ReadableStreamDefaultReader<Uint8Array> }).r ??= body.stream.getReader());
         const { done, value } = await reader.read();
         if (done) return controller.close();
         if (body.pulled() >= nextSample) {

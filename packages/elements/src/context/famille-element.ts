@@ -62,13 +62,7 @@ export function connect(host: Pick<Connected, 'api' | 'tenant'> & { auth?: Sessi
 
 /** The `lang` attribute, then the locale a portal provides, then the page's, then the tenant's default. */
 export function hostLocale(host: Pick<Connected, 'lang' | 'tenantConfig' | 'parentElement'>, provided?: Locale): Locale {
-  return (
-    toLocale(host.lang) ??
-    provided ??
-    toLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang')) ??
-    host.tenantConfig?.defaultLocale ??
-    'fr'
-  );
+  return toLocale(host.lang) ?? provided ?? toLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang')) ?? host.tenantConfig?.defaultLocale ?? 'fr';
 }
 
 /**
@@ -222,7 +216,10 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
     const locale = hostLocale(this, this.#locale.value);
     if (tables.get(locale)) return super.scheduleUpdate();
     // Unreachable texts: the element speaks French rather than nothing.
-    return tables.load(locale).catch(() => undefined).then(() => super.scheduleUpdate());
+    return tables
+      .load(locale)
+      .catch(() => undefined)
+      .then(() => super.scheduleUpdate());
   }
 
   /**

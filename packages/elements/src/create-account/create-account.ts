@@ -3,7 +3,19 @@ import { ApiError, endpoints } from '@famille/sdk';
 import { issuesToFieldErrors, RegistrationInput, type FieldError, type RegistrationAccepted } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
-import { checkbox, choices, errorSummary, field, messageBox, passwordToggle, retriable, secondaryButton, submitButton, type AutocompleteToken, type InputType } from '../form/field.ts';
+import {
+  checkbox,
+  choices,
+  errorSummary,
+  field,
+  messageBox,
+  passwordToggle,
+  retriable,
+  secondaryButton,
+  submitButton,
+  type AutocompleteToken,
+  type InputType,
+} from '../form/field.ts';
 import { passwordChecklist } from '../form/password-checklist.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
@@ -13,7 +25,6 @@ import { createAccountTables, type AllCreateAccountMessages as AllMessages } fro
 import type { MessageTables } from '../i18n/localize.ts';
 import type { CreateAccountMessages } from './messages.fr.ts';
 import { createAccountStyles } from './create-account.styles.ts';
-
 
 /** The events of `<famille-create-account>`, by name. */
 export interface FamilleCreateAccountEvents {
@@ -89,10 +100,7 @@ const stepOf = (path: string) => steps.findIndex((s) => s.fields.some((f) => f.p
 /** The first step holding one of these paths (REVIEW when none). */
 const firstStep = (paths: string[]) => Math.min(REVIEW, ...paths.map(stepOf).filter((n) => n >= 0));
 
-type Activation =
-  | { status: 'pending' }
-  | { status: 'done'; identifiant: string }
-  | { status: 'failed'; problem: ApiError };
+type Activation = { status: 'pending' } | { status: 'done'; identifiant: string } | { status: 'failed'; problem: ApiError };
 
 interface State {
   step: number;
@@ -216,9 +224,11 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
         ${this.#renderSummary()} ${this.#renderProblem(() => this.querySelector('form')?.requestSubmit())}
         ${step === REVIEW ? this.#renderReview() : this.#renderStep(step)}
         <div class="famille-actions">
-          ${step === REVIEW
-            ? submitButton(t('register'), t('registering'), this.#s.pending)
-            : submitButton(this.#s.returning ? t('backToReview') : t('continue'), '', false)}
+          ${
+            step === REVIEW
+              ? submitButton(t('register'), t('registering'), this.#s.pending)
+              : submitButton(this.#s.returning ? t('backToReview') : t('continue'), '', false)
+          }
           ${step ? html`<button type="button" class="famille-link" part="link" @click=${this.#back}>${t('back')}</button>` : nothing}
         </div>
       </form>`;
@@ -239,11 +249,13 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
         ${href ? html`<p><a href=${href} target="_blank" rel="noopener" part="link">${t(link)}<span class="famille-sr">${t('newWindow')}</span></a></p>` : nothing}
       </section>`;
     };
-    return html`${step === 0
+    return html`${
+      step === 0
         ? html`${notice('cgu', 'cguNotice', 'cguLink')}${notice('dataProtection', 'dataNotice', 'dataLink')}`
         : step === 1
           ? html`<p class="famille-hint">${t('identityHint')}</p>`
-          : nothing}
+          : nothing
+    }
       <p>${t('requiredLegend')}</p>
       ${steps[step]!.fields.map((f) => this.#renderField(f))}`;
   }
@@ -271,9 +283,7 @@ export class FamilleCreateAccount extends FamilleElement<AllMessages> {
       verbatim: f.path.startsWith('credentials') || f.type === 'email',
       ...(password && {
         describedBy: `${id}-rules`,
-        after: passwordToggle(id, reveal, { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') }, () =>
-          this.#set({ reveal: !reveal }),
-        ),
+        after: passwordToggle(id, reveal, { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') }, () => this.#set({ reveal: !reveal })),
       }),
     })}${password ? passwordChecklist(id, this.tenantConfig?.passwordPolicy, this.#values[f.path] ?? '', t) : nothing}`;
   }

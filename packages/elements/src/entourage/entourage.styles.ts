@@ -2,7 +2,6 @@ import { css } from 'lit';
 import { formStyles } from '../form/form.styles.ts';
 import * as t from '../styles/tokens.ts';
 
-
 export const entourageStyles = css`
   ${formStyles('famille-entourage')}
   famille-entourage { max-inline-size: 48rem; }

@@ -1,14 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiError, endpoints } from '@famille/sdk';
-import {
-  issuesToFieldErrors,
-  MemberInput,
-  type DocumentInfo,
-  type FamilyRequest,
-  type FieldError,
-  type Member,
-  type RequestStatus,
-} from '@famille/contract';
+import { issuesToFieldErrors, MemberInput, type DocumentInfo, type FamilyRequest, type FieldError, type Member, type RequestStatus } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { checkbox, choices, errorSummary, field, problemBox, retriable, secondaryButton, submitButton, type InputType } from '../form/field.ts';
@@ -47,7 +39,12 @@ interface Spec {
   check?: 1;
 }
 
-const dateSpec = (name: string, req?: 1): Spec => ({ name, mode: 'numeric', hint: name === 'dateNaissance' ? 'dateHint' : 'futureDateHint', ...(req && { req }) });
+const dateSpec = (name: string, req?: 1): Spec => ({
+  name,
+  mode: 'numeric',
+  hint: name === 'dateNaissance' ? 'dateHint' : 'futureDateHint',
+  ...(req && { req }),
+});
 const phone = (name: string, req?: 1): Spec => ({ name, type: 'tel', hint: 'phoneHint', ...(req && { req }) });
 
 /**
@@ -212,9 +209,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
   }
 
   #heading(text: string | TemplateResult, level: 2 | 3 = 2): TemplateResult {
-    return level === 2
-      ? html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${text}</h2>`
-      : html`<h3 part="heading" tabindex="-1">${text}</h3>`;
+    return level === 2 ? html`<h2 id="${this.#id}-heading" part="heading" tabindex="-1">${text}</h2>` : html`<h3 part="heading" tabindex="-1">${text}</h3>`;
   }
 
   #renderView(): TemplateResult {
@@ -266,15 +261,15 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
       class="famille-group" part="group" aria-labelledby="${this.#id}-${key}">
       <h3 id="${this.#id}-${key}">${t(title)}</h3>
       <p class="famille-hint">${t(hint)}</p>
-      ${list.length
-        ? html`<ul class="famille-members" role="list">${list.map((m) => this.#renderMember(m))}</ul>`
-        : html`<p>${t('noneInGroup')}</p>`}
-      ${adds.length
-        ? html`<div class="famille-actions">${adds.map(
-            (kind) => html`<button type="button" class="famille-button famille-button--secondary" part="button" data-add=${kind}
+      ${list.length ? html`<ul class="famille-members" role="list">${list.map((m) => this.#renderMember(m))}</ul>` : html`<p>${t('noneInGroup')}</p>`}
+      ${
+        adds.length
+          ? html`<div class="famille-actions">${adds.map(
+              (kind) => html`<button type="button" class="famille-button famille-button--secondary" part="button" data-add=${kind}
               @click=${() => this.#startAdd(kind)}><span aria-hidden="true">+ </span>${t(addKey(kind))}</button>`,
-          )}</div>`
-        : nothing}
+            )}</div>`
+          : nothing
+      }
     </section>`;
     const hasCo = of('coRepresentant').length > 0;
     return html`${this.#heading(t('entourageHeading'))}
@@ -282,12 +277,14 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
       <button type="button" class="famille-button" part="button" data-add="any" @click=${() => this.startAdd()}>
         <span aria-hidden="true">+ </span>${t('addMember')}
       </button>
-      ${members.length
-        ? nothing
-        : html`<div class="famille-empty" part="notice">
+      ${
+        members.length
+          ? nothing
+          : html`<div class="famille-empty" part="notice">
             <p><strong>${t('emptyTitle')}</strong></p>
             <p>${t('emptyWhy')}</p>
-          </div>`}
+          </div>`
+      }
       ${group('co', 'groupCoRepresentant', 'groupCoRepresentantHint', of('coRepresentant'), hasCo ? [] : ['coRepresentant'])}
       ${group('foyer', 'groupFoyer', 'groupFoyerHint', of('enfant', 'futur'), ['enfant', 'futur'])}
       ${group('contacts', 'groupContacts', 'groupContactsHint', of('contact'), ['contact'])}
@@ -319,20 +316,25 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
       <p class="famille-badges">${this.#badge(member.status)} ${member.removalRequested ? this.#badge('removal') : nothing}</p>
       ${details.length ? html`<p>${details.join(' · ')}</p>` : nothing}
       ${comment ? html`<p><strong>${t('serviceComment')} :</strong> ${comment}</p>` : nothing}
-      ${member.documents.length
-        ? html`<ul class="famille-docs">${member.documents.map(
-            (d) => html`<li><button type="button" class="famille-link" part="link" @click=${() => this.#download(d)}>${t('download')}<span class="famille-sr"> ${d.fileName}</span></button> <span aria-hidden="true">${d.fileName}</span></li>`,
-          )}</ul>`
-        : nothing}
-      ${member.removalRequested
-        ? nothing
-        : html`<div class="famille-actions">
+      ${
+        member.documents.length
+          ? html`<ul class="famille-docs">${member.documents.map(
+              (d) =>
+                html`<li><button type="button" class="famille-link" part="link" @click=${() => this.#download(d)}>${t('download')}<span class="famille-sr"> ${d.fileName}</span></button> <span aria-hidden="true">${d.fileName}</span></li>`,
+            )}</ul>`
+          : nothing
+      }
+      ${
+        member.removalRequested
+          ? nothing
+          : html`<div class="famille-actions">
             <button type="button" class="famille-button famille-button--secondary" part="button" @click=${() => this.#startEdit(member)}>
               ${t('editMember')}<span class="famille-sr"> ${name}</span>
             </button>
             <button type="button" class="famille-button famille-button--secondary" part="button" data-remove=${member.id}
               @click=${() => this.#askRemove(member)}>${t('removeMember')}<span class="famille-sr"> ${name}</span></button>
-          </div>`}
+          </div>`
+      }
     </li>`;
   }
 
@@ -341,20 +343,23 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     const requests = this.#s.requests ?? [];
     return html`<section class="famille-group" part="requests" aria-labelledby="${this.#id}-requests">
       <h3 id="${this.#id}-requests">${t('requestsHeading')}</h3>
-      ${requests.length
-        ? html`<ul class="famille-requests" role="list">${requests.map(
-            (r) => html`<li class="famille-request">
+      ${
+        requests.length
+          ? html`<ul class="famille-requests" role="list">${requests.map(
+              (r) => html`<li class="famille-request">
               <h4>${t('requestNumber', { n: r.number })} — ${t(`kindLabel_${r.kind}`)} : ${r.memberLabel}</h4>
               <p>${this.#badge(r.status)} <span>${t('requestOn', { date: date(r.createdAt, { dateStyle: 'long', timeStyle: 'short' }) })}</span></p>
               <details>
                 <summary>${t('historyTitle')}<span class="famille-sr"> ${t('requestNumber', { n: r.number })}</span></summary>
                 <ol>${r.history.map(
-                  (h) => html`<li>${t('historyEntry', { status: t(`status_${h.status}`), date: date(h.at, { dateStyle: 'long', timeStyle: 'short' }) })}${h.comment ? html` — ${h.comment}` : nothing}</li>`,
+                  (h) =>
+                    html`<li>${t('historyEntry', { status: t(`status_${h.status}`), date: date(h.at, { dateStyle: 'long', timeStyle: 'short' }) })}${h.comment ? html` — ${h.comment}` : nothing}</li>`,
                 )}</ol>
               </details>
             </li>`,
-          )}</ul>`
-        : html`<p>${t('noRequests')}</p>`}
+            )}</ul>`
+          : html`<p>${t('noRequests')}</p>`
+      }
     </section>`;
   }
 
@@ -412,9 +417,11 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
       ${check ? this.#renderCheck(view) : this.#renderProfile(view)}
       <div class="famille-actions">
         ${check ? submitButton(t('validate'), t('validating'), this.#s.pending) : submitButton(t('continue'), '', false)}
-        ${check
-          ? html`<button type="button" class="famille-link" part="link" @click=${() => this.#go({ ...view, name: 'form' })}>${t('back')}</button>`
-          : nothing}
+        ${
+          check
+            ? html`<button type="button" class="famille-link" part="link" @click=${() => this.#go({ ...view, name: 'form' })}>${t('back')}</button>`
+            : nothing
+        }
         <button type="button" class="famille-link" part="link" @click=${() => this.#cancelForm()}>${t('cancel')}</button>
       </div>
     </form>`;
@@ -474,9 +481,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     const error = this.#s.fileError ?? this.#message('file');
     return html`<fieldset class="famille-section">
       <legend>${t('attachments')}</legend>
-      ${member?.documents.length
-        ? html`<p>${t('documentsOnFile')} : ${member.documents.map((d) => d.fileName).join(', ')}</p>`
-        : nothing}
+      ${member?.documents.length ? html`<p>${t('documentsOnFile')} : ${member.documents.map((d) => d.fileName).join(', ')}</p>` : nothing}
       ${fileField({
         id: this.#fieldId('file'),
         label: t('addFile'),
@@ -487,11 +492,13 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
         onChange: this.#onFile,
         onCancel: () => (this.#replacing = undefined),
       })}
-      ${this.#uploads.length
-        ? html`<ul class="famille-uploads" role="list">${this.#uploads.map((u) =>
-            uploadItem(u, this.i18n, { cancel: () => this.#cancelUpload(u), replace: () => this.#replace(u), remove: () => this.#removeUpload(u) }),
-          )}</ul>`
-        : nothing}
+      ${
+        this.#uploads.length
+          ? html`<ul class="famille-uploads" role="list">${this.#uploads.map((u) =>
+              uploadItem(u, this.i18n, { cancel: () => this.#cancelUpload(u), replace: () => this.#replace(u), remove: () => this.#removeUpload(u) }),
+            )}</ul>`
+          : nothing
+      }
       <p role="status" class="famille-sr">${this.#s.status}</p>
     </fieldset>`;
   }
@@ -507,9 +514,11 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     const row = (label: string, value: string, target: string) => html`<div class="famille-review-row">
       <dt>${label}</dt>
       <dd>${value}</dd>
-      <dd>${target
-        ? html`<a href="#${target}" part="link" @click=${(e: Event) => this.#change(e, target)}>${t('change')}<span class="famille-sr"> ${label}</span></a>`
-        : nothing}</dd>
+      <dd>${
+        target
+          ? html`<a href="#${target}" part="link" @click=${(e: Event) => this.#change(e, target)}>${t('change')}<span class="famille-sr"> ${label}</span></a>`
+          : nothing
+      }</dd>
     </div>`;
     const files = this.#uploads.filter((u) => u.info).map((u) => u.name);
     return html`<dl class="famille-review" part="review">

@@ -6,7 +6,8 @@ export const entourageEn: EntourageMessages = {
   loading: 'Loading…',
   loginRequired: 'Log in to see and declare your household.',
   emptyTitle: 'You have not declared anyone yet.',
-  emptyWhy: 'To pre-register your child for a crèche, declare them in your household first: the service can only process a pre-registration for a declared child.',
+  emptyWhy:
+    'To pre-register your child for a crèche, declare them in your household first: the service can only process a pre-registration for a declared child.',
   groupCoRepresentant: 'Co-parent',
   groupFoyer: 'Household members',
   groupContacts: 'Contacts',

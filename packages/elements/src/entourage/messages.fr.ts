@@ -4,11 +4,13 @@
  */
 export const entourageFr = {
   entourageHeading: 'Mon entourage',
-  entourageIntro: 'Déclarez les personnes de votre foyer et vos contacts. Chaque ajout, modification ou suppression est une demande transmise au service pour traitement.',
+  entourageIntro:
+    'Déclarez les personnes de votre foyer et vos contacts. Chaque ajout, modification ou suppression est une demande transmise au service pour traitement.',
   loading: 'Chargement…',
   loginRequired: 'Connectez-vous pour consulter et déclarer votre entourage.',
   emptyTitle: 'Vous n’avez encore déclaré personne.',
-  emptyWhy: 'Pour préinscrire votre enfant en crèche, déclarez-le d’abord dans votre entourage : le service ne peut traiter une préinscription que pour un enfant déclaré.',
+  emptyWhy:
+    'Pour préinscrire votre enfant en crèche, déclarez-le d’abord dans votre entourage : le service ne peut traiter une préinscription que pour un enfant déclaré.',
   groupCoRepresentant: 'Co-représentant',
   groupFoyer: 'Membres du foyer',
   groupContacts: 'Contacts',

@@ -63,9 +63,7 @@ export function field(o: FieldOptions): TemplateResult {
       >${o.label}${o.required ? html`<span class="famille-required" aria-hidden="true"> *</span>` : nothing}</label
     >
     ${o.hint ? html`<p id=${hintId} class="famille-hint" part="hint">${o.hint}</p>` : nothing}
-    ${o.error
-      ? html`<p id=${errorId} class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>`
-      : nothing}
+    ${o.error ? html`<p id=${errorId} class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>` : nothing}
     <div class="famille-row">
       <input
         id=${o.id}
@@ -107,9 +105,7 @@ export function choices(o: ChoiceOptions): TemplateResult {
     aria-describedby=${describedBy || nothing}>
     <legend part="label">${o.legend}${o.required ? html`<span class="famille-required" aria-hidden="true"> *</span>` : nothing}</legend>
     ${o.hint ? html`<p id="${o.id}-hint" class="famille-hint" part="hint">${o.hint}</p>` : nothing}
-    ${o.error
-      ? html`<p id="${o.id}-error" class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>`
-      : nothing}
+    ${o.error ? html`<p id="${o.id}-error" class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>` : nothing}
     <div class="famille-row">
       ${o.options.map(
         (option, i) => html`<label class="famille-choice"
@@ -122,16 +118,22 @@ export function choices(o: ChoiceOptions): TemplateResult {
 }
 
 /** A single checkbox (e.g. accepting the CGU), with its error linked. */
-export function checkbox(o: { id: string; name: string; label: string; checked: boolean; required?: boolean; error?: string; errorPrefix: string }): TemplateResult {
+export function checkbox(o: {
+  id: string;
+  name: string;
+  label: string;
+  checked: boolean;
+  required?: boolean;
+  error?: string;
+  errorPrefix: string;
+}): TemplateResult {
   return html`<div class="famille-field ${o.error ? 'famille-field--error' : ''}" part="field">
-    ${o.error
-      ? html`<p id="${o.id}-error" class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>`
-      : nothing}
+    ${o.error ? html`<p id="${o.id}-error" class="famille-error" part="error"><span class="famille-sr">${o.errorPrefix}</span>${o.error}</p>` : nothing}
     <label class="famille-choice"
       ><input type="checkbox" id=${o.id} name=${o.name} .checked=${o.checked} ?required=${o.required}
-        aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${o.error ? `${o.id}-error` : nothing} />${o.label}${o.required
-        ? html`<span class="famille-required" aria-hidden="true"> *</span>`
-        : nothing}</label
+        aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${o.error ? `${o.id}-error` : nothing} />${o.label}${
+          o.required ? html`<span class="famille-required" aria-hidden="true"> *</span>` : nothing
+        }</label
     >
   </div>`;
 }
@@ -168,12 +170,7 @@ function focusTarget(event: Event): void {
 }
 
 /** A show/hide button for a password input (GOV.UK password input pattern). */
-export function passwordToggle(
-  inputId: string,
-  shown: boolean,
-  labels: { show: string; hide: string; suffix: string },
-  onToggle: () => void,
-): TemplateResult {
+export function passwordToggle(inputId: string, shown: boolean, labels: { show: string; hide: string; suffix: string }, onToggle: () => void): TemplateResult {
   return html`<button
     type="button"
     class="famille-button famille-button--secondary"

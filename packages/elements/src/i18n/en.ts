@@ -23,8 +23,7 @@ export const en: Messages = {
   unsupported_media_type: 'This type of content is not accepted.',
   payload_too_large: 'What you sent is too large.',
   invalid_credentials: 'Incorrect username or password.',
-  account_not_activated:
-    'Your account is not activated yet. Open the activation link we sent you by e-mail, or ask for a new one.',
+  account_not_activated: 'Your account is not activated yet. Open the activation link we sent you by e-mail, or ask for a new one.',
   too_many_attempts: (p) => `Too many attempts. Try again in ${p.minutes ? plural(p.minutes, 'minute') : 'a few minutes'}.`,
   unauthenticated: 'You need to log in to continue.',
   session_expired: 'Your session has expired. Log in again.',
@@ -37,7 +36,8 @@ export const en: Messages = {
   file_too_large: 'This file is too large.',
   file_type_not_accepted: 'This type of file is not accepted.',
   file_empty: 'This file is empty.',
-  file_active_content: 'This PDF cannot be accepted: it is unreadable or carries active content (script, attachment, form). Save it again with “Print to PDF”, then send it.',
+  file_active_content:
+    'This PDF cannot be accepted: it is unreadable or carries active content (script, attachment, form). Save it again with “Print to PDF”, then send it.',
   server_busy: 'Many people are logging in at the same time: try again in a few seconds.',
   tenant_not_found: 'This municipality is not known to the service.',
   not_found: 'What you asked for cannot be found.',

@@ -32,8 +32,7 @@ export const fr = {
   unsupported_media_type: 'Ce type de contenu n’est pas accepté.',
   payload_too_large: 'L’envoi est trop volumineux.',
   invalid_credentials: 'Identifiant ou mot de passe incorrect.',
-  account_not_activated:
-    'Votre compte n’est pas encore activé. Ouvrez le lien d’activation reçu par courriel, ou demandez-en un nouveau.',
+  account_not_activated: 'Votre compte n’est pas encore activé. Ouvrez le lien d’activation reçu par courriel, ou demandez-en un nouveau.',
   // Elements other than the login form show it without the wait (`minutes` absent).
   too_many_attempts: (p: { minutes?: number }) => `Trop de tentatives. Réessayez dans ${p.minutes ? plural(p.minutes, 'minute') : 'quelques minutes'}.`,
   unauthenticated: 'Vous devez vous connecter pour continuer.',
@@ -47,7 +46,8 @@ export const fr = {
   file_too_large: 'Ce fichier est trop volumineux.',
   file_type_not_accepted: 'Ce type de fichier n’est pas accepté.',
   file_empty: 'Ce fichier est vide.',
-  file_active_content: 'Ce PDF ne peut pas être accepté : il est illisible ou contient des éléments actifs (script, pièce jointe, formulaire). Enregistrez-le à nouveau avec « Imprimer en PDF », puis envoyez-le.',
+  file_active_content:
+    'Ce PDF ne peut pas être accepté : il est illisible ou contient des éléments actifs (script, pièce jointe, formulaire). Enregistrez-le à nouveau avec « Imprimer en PDF », puis envoyez-le.',
   server_busy: 'Beaucoup de connexions en même temps : réessayez dans quelques secondes.',
   tenant_not_found: 'Cette collectivité est inconnue du service.',
   not_found: 'L’élément demandé est introuvable.',

@@ -92,7 +92,9 @@ export function createLocalizer<M extends object = Messages>(
     t(key, ...[params]) {
       const override = overrides?.[key];
       if (override !== undefined) {
-        return override.replace(/\{(\w+)\}/g, (all, name: string) => String((params as Record<string, string | number | undefined> | undefined)?.[name] ?? all));
+        return override.replace(/\{(\w+)\}/g, (all, name: string) =>
+          String((params as Record<string, string | number | undefined> | undefined)?.[name] ?? all),
+        );
       }
       const message = table[key] as string | ((p: unknown) => string);
       return typeof message === 'function' ? message(params) : message;

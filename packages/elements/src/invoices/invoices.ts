@@ -353,14 +353,16 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
         ${list.map(
           (invoice) => html`<tr>
             <td>
-              ${this.#payable.has(invoice.id)
-                ? html`<label class="famille-check"
+              ${
+                this.#payable.has(invoice.id)
+                  ? html`<label class="famille-check"
                     ><input type="checkbox" .checked=${this.#selected.has(invoice.id)}
                       @change=${(e: Event) => this.#toggle(invoice.id, (e.target as HTMLInputElement).checked)} /><span class="famille-sr"
                       >${t('selectInvoice', { number: invoice.number })}</span
                     ></label
                   >`
-                : nothing}
+                  : nothing
+              }
             </td>
             <th scope="row" data-label=${number} tabindex="-1">${invoice.number}</th>
             <td data-label=${issued}>${date(invoice.issuedOn)}</td>
@@ -415,16 +417,20 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
       <div aria-live="polite" aria-atomic="true" part="total">
         <p>${t('totalToPay')} : <strong>${money(total)}</strong></p>
       </div>
-      ${blocked === 'offline'
-        ? counter(t('noOnline'))
-        : blocked === 'minimum'
-          ? counter(t('belowMinimum', { minimum: money(list.payment.minimumCents), total: money(total) }))
-          : html`<p class="famille-hint" id=${hintId}>${t(blocked === 'none' ? 'payHintNone' : 'payHint')}</p>`}
-      ${blocked === 'offline'
-        ? nothing
-        : html`<button type="button" class="famille-button" part="button" aria-describedby=${hintId}
+      ${
+        blocked === 'offline'
+          ? counter(t('noOnline'))
+          : blocked === 'minimum'
+            ? counter(t('belowMinimum', { minimum: money(list.payment.minimumCents), total: money(total) }))
+            : html`<p class="famille-hint" id=${hintId}>${t(blocked === 'none' ? 'payHintNone' : 'payHint')}</p>`
+      }
+      ${
+        blocked === 'offline'
+          ? nothing
+          : html`<button type="button" class="famille-button" part="button" aria-describedby=${hintId}
             aria-disabled=${blocked || this.#paying ? 'true' : 'false'} aria-busy=${this.#paying ? 'true' : 'false'}
-            @click=${() => void this.#pay()}>${this.#paying ? t('paying') : t('pay')}</button>`}
+            @click=${() => void this.#pay()}>${this.#paying ? t('paying') : t('pay')}</button>`
+      }
       ${this.#problem ? problemBox(this.i18n, this.#problem, retriable(this.#problem) ? () => void this.#pay() : undefined) : nothing}
     </div>`;
   }
@@ -441,8 +447,9 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     };
     return html`<section class="famille-stack" part="history" aria-labelledby="${this.#id}-history">
       <h3 id="${this.#id}-history">${t('historyHeading')}</h3>
-      ${payments.length
-        ? html`<ul class="famille-history" role="list">
+      ${
+        payments.length
+          ? html`<ul class="famille-history" role="list">
             ${payments.map(
               (p) => html`<li tabindex="-1">
                 ${t('paymentOf', { amount: money(p.amountCents), date: date(p.receivedAt), method: t(`method_${p.method}`) })}
@@ -450,7 +457,8 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
               </li>`,
             )}
           </ul>`
-        : html`<p>${t('historyEmpty')}</p>`}
+          : html`<p>${t('historyEmpty')}</p>`
+      }
       ${all.length > payments.length ? html`<p>${secondaryButton(t('showHistory', { count: all.length }), showAll)}</p>` : nothing}
     </section>`;
   }
@@ -461,8 +469,9 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     return html`<section class="famille-stack" part="attestations" aria-labelledby="${this.#id}-attestations">
       <h3 id="${this.#id}-attestations">${t('attestationsHeading')}</h3>
       <p class="famille-hint">${t('attestationsIntro')}</p>
-      ${years.length
-        ? html`<ul class="famille-history" role="list">
+      ${
+        years.length
+          ? html`<ul class="famille-history" role="list">
             ${years.map(
               (a) => html`<li class="famille-stack">
                 <p><strong>${t('attestationYear', { year: a.year })}</strong> : ${money(a.totalCents)}</p>
@@ -475,7 +484,8 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
               </li>`,
             )}
           </ul>`
-        : html`<p>${t('attestationsEmpty')}</p>`}
+          : html`<p>${t('attestationsEmpty')}</p>`
+      }
     </section>`;
   }
 

@@ -31,8 +31,7 @@ export const invoicesFr = {
   paying: 'Redirection vers le paiement…',
   payHintNone: 'Sélectionnez au moins une facture pour pouvoir payer.',
   payHint: 'Vous serez redirigé vers le service de paiement sécurisé, puis ramené sur cette page.',
-  belowMinimum: (p: { minimum: string; total: string }) =>
-    `Le paiement en ligne est possible à partir de ${p.minimum}. Réglez ${p.total} au guichet :`,
+  belowMinimum: (p: { minimum: string; total: string }) => `Le paiement en ligne est possible à partir de ${p.minimum}. Réglez ${p.total} au guichet :`,
   noOnline: 'Le paiement en ligne n’est pas proposé. Réglez vos factures au guichet :',
   counter_especes: 'en espèces',
   counter_cheque: 'par chèque',
@@ -59,7 +58,8 @@ export const invoicesFr = {
   attestationChild: (p: { name: string; amount: string }) => `${p.name} : ${p.amount}`,
   attestationDownload: (p: { year: number }) => `Télécharger l’attestation fiscale ${p.year} (PDF)`,
   preferencesHeading: 'Adhésion à la facture en ligne',
-  preferencesIntro: 'Pour chaque enfant, choisissez comment recevoir ses factures. En ligne, un courriel « Votre facture est disponible » vous prévient de chaque nouvelle facture.',
+  preferencesIntro:
+    'Pour chaque enfant, choisissez comment recevoir ses factures. En ligne, un courriel « Votre facture est disponible » vous prévient de chaque nouvelle facture.',
   electronicInvoice: 'Facture en ligne, avec un courriel',
   paperInvoice: 'Facture papier, par courrier',
   saveChoices: 'Valider',

@@ -238,7 +238,10 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
     if (mode === 'reset') this.#to(mode, {}, false);
     else if (this.#s.opening) return;
     else this.#set({ opening: true, problem: undefined, retry: undefined });
-    const failure = await this.#loadRecovery().then(() => undefined, (error: unknown) => this.asApiError(error));
+    const failure = await this.#loadRecovery().then(
+      () => undefined,
+      (error: unknown) => this.asApiError(error),
+    );
     // The parent sent the login form meanwhile: that is what they want now.
     if (mode === 'forgot' && !this.#s.opening) return;
     if (failure) {
@@ -255,13 +258,15 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
     // A reset link's form whose module is still on its way: nothing to show but a failure.
     const waiting = !this.session && this.#s.mode !== 'login' && !this.#recovery;
     return html`<div class="famille-stack" part="base" lang=${this.i18n.locale} aria-busy=${waiting && !this.#s.problem ? 'true' : nothing}>
-      ${this.session
-        ? this.#renderAccount(this.session)
-        : waiting
-          ? this.#renderProblem()
-          : this.#s.mode === 'sent'
-            ? this.#recovery!.sent()
-            : this.#renderForm(this.#form()!)}
+      ${
+        this.session
+          ? this.#renderAccount(this.session)
+          : waiting
+            ? this.#renderProblem()
+            : this.#s.mode === 'sent'
+              ? this.#recovery!.sent()
+              : this.#renderForm(this.#form()!)
+      }
     </div>`;
   }
 
@@ -283,7 +288,8 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
       submitting: t('submitting'),
       links: html`${this.#link('famille-forgot-password', this.forgotPasswordHref, t('forgotPassword'), this.#s.opening)}
         <p>${t('noAccount')} ${this.#link('famille-create-account-requested', this.createAccountHref, t('createAccount'))}</p>`,
-      action: (problem) => (problem.code === 'account_not_activated' ? secondaryButton(t('resendActivation'), () => void this.#resend(), this.#s.pending) : undefined),
+      action: (problem) =>
+        problem.code === 'account_not_activated' ? secondaryButton(t('resendActivation'), () => void this.#resend(), this.#s.pending) : undefined,
       check: ({ identifiant, password }) => LoginInput.safeParse({ identifiant, password }, { reportInput: true }),
       send: async (client, { identifiant, password }) => {
         const session = await client.auth.login({ identifiant, password });
@@ -308,44 +314,50 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
       @submit=${this.#onSubmit} @input=${this.#onInput} @focusout=${this.#onLeave}>
       <h2 id="${id}-heading" part="heading" tabindex="-1">${form.heading}</h2>
       ${this.#s.notice && this.#recovery ? this.#recovery.notice(this.#s.notice) : nothing}
-      ${this.#s.summary && Object.keys(this.#s.errors).length
-        ? errorSummary(
-            `${id}-summary`,
-            t('errorSummary'),
-            fieldNames.flatMap((name) => (this.#s.errors[name] ? [{ id: `${id}-${name}`, message: error(name)! }] : [])),
-          )
-        : nothing}
+      ${
+        this.#s.summary && Object.keys(this.#s.errors).length
+          ? errorSummary(
+              `${id}-summary`,
+              t('errorSummary'),
+              fieldNames.flatMap((name) => (this.#s.errors[name] ? [{ id: `${id}-${name}`, message: error(name)! }] : [])),
+            )
+          : nothing
+      }
       ${this.#renderProblem(form)}
       <p>${form.intro ?? nothing} ${t('requiredLegend')}</p>
-      ${form.identifiant === undefined
-        ? nothing
-        : field({
-            id: `${id}-identifiant`,
-            name: 'identifiant',
-            label: form.identifiant,
-            autocomplete: 'username',
-            required: true,
-            verbatim: true,
-            error: error('identifiant'),
-            errorPrefix: t('errorPrefix'),
-          })}
-      ${password
-        ? field({
-            id: pw,
-            name: 'password',
-            label: password.label,
-            type: this.#s.reveal ? 'text' : 'password',
-            autocomplete: password.autocomplete,
-            required: true,
-            verbatim: true,
-            error: error('password'),
-            errorPrefix: t('errorPrefix'),
-            ...(password.checklist && { describedBy: `${pw}-rules` }),
-            after: passwordToggle(pw, this.#s.reveal, { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') }, () =>
-              this.#set({ reveal: !this.#s.reveal }),
-            ),
-          })
-        : nothing}
+      ${
+        form.identifiant === undefined
+          ? nothing
+          : field({
+              id: `${id}-identifiant`,
+              name: 'identifiant',
+              label: form.identifiant,
+              autocomplete: 'username',
+              required: true,
+              verbatim: true,
+              error: error('identifiant'),
+              errorPrefix: t('errorPrefix'),
+            })
+      }
+      ${
+        password
+          ? field({
+              id: pw,
+              name: 'password',
+              label: password.label,
+              type: this.#s.reveal ? 'text' : 'password',
+              autocomplete: password.autocomplete,
+              required: true,
+              verbatim: true,
+              error: error('password'),
+              errorPrefix: t('errorPrefix'),
+              ...(password.checklist && { describedBy: `${pw}-rules` }),
+              after: passwordToggle(pw, this.#s.reveal, { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') }, () =>
+                this.#set({ reveal: !this.#s.reveal }),
+              ),
+            })
+          : nothing
+      }
       ${password?.checklist?.(pw, this.#s.typed) ?? nothing}
       ${submitButton(form.submit, form.submitting, this.#s.pending)}
       <div class="famille-links">${form.links}</div>

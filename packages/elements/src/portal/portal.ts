@@ -108,7 +108,10 @@ export class FamillePortal extends LitElement {
   /** Renders once the words of the locale are here (other than French, they load on first use). */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (kitMessages.get(this.locale)) return super.scheduleUpdate();
-    return kitMessages.load(this.locale).catch(() => undefined).then(() => super.scheduleUpdate());
+    return kitMessages
+      .load(this.locale)
+      .catch(() => undefined)
+      .then(() => super.scheduleUpdate());
   }
 
   protected override render(): TemplateResult {

@@ -27,7 +27,8 @@ export const preregistrationEn: PreregistrationMessages = {
   bornOn: (p) => `born on ${p.date}`,
   futureChild: 'Unborn child',
   noChildTitle: 'No child is declared in your household.',
-  noChildWhy: 'An application is for a child declared in your household: declare the child first (an unborn child with the expected birth date), then come back here.',
+  noChildWhy:
+    'An application is for a child declared in your household: declare the child first (an unborn child with the expected birth date), then come back here.',
   toEntourage: 'Declare my child in my household',
   dateHeading: 'Desired start date',
   startDate: 'Desired start date at the crèche',

@@ -32,7 +32,8 @@ export const preregistrationFr = {
   bornOn: (p: { date: string }) => `né(e) le ${p.date}`,
   futureChild: 'Futur enfant',
   noChildTitle: 'Aucun enfant n’est déclaré dans votre entourage.',
-  noChildWhy: 'Une préinscription concerne un enfant déclaré dans votre entourage : déclarez-le d’abord (un enfant à naître se déclare avec sa date de naissance prévue), puis revenez ici.',
+  noChildWhy:
+    'Une préinscription concerne un enfant déclaré dans votre entourage : déclarez-le d’abord (un enfant à naître se déclare avec sa date de naissance prévue), puis revenez ici.',
   toEntourage: 'Déclarer mon enfant dans mon entourage',
   // Step 2: start date
   dateHeading: 'Date d’entrée souhaitée',
@@ -60,7 +61,8 @@ export const preregistrationFr = {
   choiceAge: 'Cette structure n’accueille pas un enfant de cet âge à la date souhaitée.',
   tooManyChoices: (p: { maximum: number }) => `Choisissez au plus ${p.maximum} structures.`,
   observations: 'Observations',
-  observationsHint: (p: { next: number }) => `Pour tout ajout (${p.next}e structure), renseignez-le ici. Vous pouvez aussi préciser une contrainte (horaires, fratrie…).`,
+  observationsHint: (p: { next: number }) =>
+    `Pour tout ajout (${p.next}e structure), renseignez-le ici. Vous pouvez aussi préciser une contrainte (horaires, fratrie…).`,
   // Step 4: documents
   documentsHeading: 'Pièces justificatives',
   documentsIntro: 'Joignez chaque pièce demandée. Les pièces facultatives peuvent être fournies plus tard.',

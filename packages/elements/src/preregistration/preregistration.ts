@@ -111,7 +111,16 @@ interface State {
 
 let instances = 0;
 let rowKeys = 0;
-const initialState = (): State => ({ view: { name: 'wizard' }, step: Step.Info, errors: {}, summary: false, pending: false, draftStatus: '', announce: '', fromReview: false });
+const initialState = (): State => ({
+  view: { name: 'wizard' },
+  step: Step.Info,
+  errors: {},
+  summary: false,
+  pending: false,
+  draftStatus: '',
+  announce: '',
+  fromReview: false,
+});
 const emptyValues = (): Values => ({ startDate: '', choices: [{ key: ++rowKeys, value: '' }], observations: '', docs: {}, answers: {} });
 const undecided: readonly PreregistrationStatus[] = ['deposee', 'en_instruction', 'liste_attente'];
 
@@ -339,9 +348,11 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
         ${this.#renderProblem()}
         ${this.#renderStep(step)}
         <div class="famille-actions famille-nav">
-          ${last
-            ? submitButton(t('validate'), t('validating'), pending)
-            : submitButton(this.#s.fromReview ? t('backToReview') : t('continue'), t('savingDraft'), pending)}
+          ${
+            last
+              ? submitButton(t('validate'), t('validating'), pending)
+              : submitButton(this.#s.fromReview ? t('backToReview') : t('continue'), t('savingDraft'), pending)
+          }
           <button type="button" class="famille-button famille-button--secondary" part="button" @click=${() => this.#back()}>${t('back')}</button>
         </div>
         <p class="famille-draft-status" part="draft-status" role="status">${this.#s.draftStatus}</p>
@@ -433,9 +444,11 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
       value: this.#v.childId,
       options: this.#s.children!.map((c) => ({
         value: c.id,
-        label: `${this.#childName(c.id)} (${child(c).dateNaissancePrevue
-          ? t('expectedOn', { date: date(child(c).dateNaissancePrevue!) })
-          : t('bornOn', { date: date(child(c).dateNaissance ?? '') })})`,
+        label: `${this.#childName(c.id)} (${
+          child(c).dateNaissancePrevue
+            ? t('expectedOn', { date: date(child(c).dateNaissancePrevue!) })
+            : t('bornOn', { date: date(child(c).dateNaissance ?? '') })
+        })`,
       })),
       ...(this.#message('childId') && { error: this.#message('childId')! }),
       errorPrefix: t('errorPrefix'),
@@ -472,12 +485,18 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
         <p id="${this.#fieldId('choices')}-hint" class="famille-hint" part="hint">${t('choicesIntro', { max: config.maxChoices })}</p>
         ${groupError ? html`<p class="famille-error" part="error"><span class="famille-sr">${t('errorPrefix')}</span>${groupError}</p>` : nothing}
         <ol class="famille-choices-list" role="list">
-          ${repeat(rows, (r) => r.key, (row, i) => this.#renderChoice(row, i))}
+          ${repeat(
+            rows,
+            (r) => r.key,
+            (row, i) => this.#renderChoice(row, i),
+          )}
         </ol>
-        ${rows.length < config.maxChoices
-          ? html`<div><button type="button" class="famille-button famille-button--secondary" part="button" data-add-choice
+        ${
+          rows.length < config.maxChoices
+            ? html`<div><button type="button" class="famille-button famille-button--secondary" part="button" data-add-choice
               @click=${() => this.#addChoice()}><span aria-hidden="true">+ </span>${t('addChoice')}</button></div>`
-          : nothing}
+            : nothing
+        }
       </fieldset>
       <div class="famille-field" part="field">
         <label for=${this.#fieldId('observations')} part="label">${t('observations')}</label>
@@ -500,23 +519,27 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
       <select id=${id} name="choice" data-key=${row.key} part="input" aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `${id}-error` : nothing}>
         <option value="" ?selected=${!row.value}>${t('chooseStructure')}</option>
-        ${this.#config!.structures.map(
-          (s) => html`<option value=${s.id} ?selected=${s.id === row.value}>${s.name} — ${s.type}, ${s.address}</option>`,
-        )}
+        ${this.#config!.structures.map((s) => html`<option value=${s.id} ?selected=${s.id === row.value}>${s.name} — ${s.type}, ${s.address}</option>`)}
       </select>
       <div class="famille-actions">
-        ${i > 0
-          ? html`<button type="button" class="famille-button famille-button--secondary" part="button" data-move="up"
+        ${
+          i > 0
+            ? html`<button type="button" class="famille-button famille-button--secondary" part="button" data-move="up"
               @click=${() => this.#move(row, -1)}>${t('moveUp')}${sr}</button>`
-          : nothing}
-        ${i < rows.length - 1
-          ? html`<button type="button" class="famille-button famille-button--secondary" part="button" data-move="down"
+            : nothing
+        }
+        ${
+          i < rows.length - 1
+            ? html`<button type="button" class="famille-button famille-button--secondary" part="button" data-move="down"
               @click=${() => this.#move(row, 1)}>${t('moveDown')}${sr}</button>`
-          : nothing}
-        ${rows.length > 1
-          ? html`<button type="button" class="famille-link" part="link" data-remove-choice
+            : nothing
+        }
+        ${
+          rows.length > 1
+            ? html`<button type="button" class="famille-link" part="link" data-remove-choice
               @click=${() => this.#removeChoice(row)}>${t('removeChoice')}<span class="famille-sr"> ${t('choiceLabel', { n: i + 1 })}</span></button>`
-          : nothing}
+            : nothing
+        }
       </div>
     </li>`;
   }
@@ -555,15 +578,17 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
             errorPrefix: t('errorPrefix'),
             onChange: (e) => this.#onFile(e, req.type),
           })}
-          ${uploads.length
-            ? html`<ul class="famille-uploads" role="list">${uploads.map((u) =>
-                uploadItem(u, this.i18n, {
-                  cancel: () => this.#cancelUpload(req.type, u),
-                  replace: () => this.#replace(req.type),
-                  remove: () => this.#removeUpload(req.type, u),
-                }),
-              )}</ul>`
-            : nothing}
+          ${
+            uploads.length
+              ? html`<ul class="famille-uploads" role="list">${uploads.map((u) =>
+                  uploadItem(u, this.i18n, {
+                    cancel: () => this.#cancelUpload(req.type, u),
+                    replace: () => this.#replace(req.type),
+                    remove: () => this.#removeUpload(req.type, u),
+                  }),
+                )}</ul>`
+              : nothing
+          }
         </div>`;
       })}`;
   }
@@ -582,7 +607,10 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     if (q.kind !== 'multiple') {
       const options =
         q.kind === 'yesNo'
-          ? [{ value: 'true', label: t('yes') }, { value: 'false', label: t('no') }]
+          ? [
+              { value: 'true', label: t('yes') },
+              { value: 'false', label: t('no') },
+            ]
           : q.options.map((o) => ({ value: o.id, label: this.#local(o.label) }));
       return choices({
         id,
@@ -617,7 +645,10 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     const a = this.#v.answers[q.id];
     if (q.kind === 'yesNo') return a === undefined ? t('notGiven') : t(a === true ? 'yes' : 'no');
     const ids = Array.isArray(a) ? a : typeof a === 'string' ? [a] : [];
-    const labels = ids.map((id) => q.options.find((o) => o.id === id)).filter((o) => !!o).map((o) => this.#local(o.label));
+    const labels = ids
+      .map((id) => q.options.find((o) => o.id === id))
+      .filter((o) => !!o)
+      .map((o) => this.#local(o.label));
     return labels.length ? labels.join(', ') : t('notGiven');
   }
 
@@ -679,11 +710,12 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     return html`${this.#heading(t('requestsHeading'))}
       ${notice ? messageBox(notice, { success: true }) : nothing}
       ${this.#renderProblem()}
-      ${!list
-        ? html`<p role="status">${t('loading')}</p>`
-        : list.length === 0
-          ? html`<p>${t('noRequests')}</p>`
-          : html`<ul class="famille-requests" part="requests" role="list">
+      ${
+        !list
+          ? html`<p role="status">${t('loading')}</p>`
+          : list.length === 0
+            ? html`<p>${t('noRequests')}</p>`
+            : html`<ul class="famille-requests" part="requests" role="list">
               ${list.map((p) => {
                 const comment = [...p.history].reverse().find((h) => h.by === 'agent' && h.comment)?.comment;
                 const open = undecided.includes(p.status);
@@ -694,13 +726,16 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
                   <p>${t('desiredStart', { date: date(p.startDate) })}</p>
                   ${open ? html`<p>${t('nextCommission', { month: this.#month(p.nextCommission) })}</p>` : nothing}
                   ${comment ? html`<p><strong>${t('serviceComment')} :</strong> ${comment}</p>` : nothing}
-                  ${open
-                    ? html`<div><button type="button" class="famille-button famille-button--secondary" part="button" data-cancel=${p.id}
+                  ${
+                    open
+                      ? html`<div><button type="button" class="famille-button famille-button--secondary" part="button" data-cancel=${p.id}
                         @click=${() => this.#askCancel(p)}>${t('cancelRequest')}<span class="famille-sr"> ${t('requestNumber', { number: p.number })}</span></button></div>`
-                    : nothing}
+                      : nothing
+                  }
                 </li>`;
               })}
-            </ul>`}
+            </ul>`
+      }
       <div class="famille-actions">
         <button type="button" class="famille-button famille-button--secondary" part="button" @click=${() => this.#startFresh()}>${t('startDemarche')}</button>
       </div>`;
@@ -794,12 +829,14 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     const childId = this.#v.childId;
     if (!client || !childId) return Promise.resolve();
     const body = this.#draft(step);
-    const run = this.#saving.catch(() => undefined).then(async () => {
-      const draft = await client.call(endpoints.savePreregistrationDraft, { params: { childId }, body });
-      const drafts = [...(this.#s.drafts ?? []).filter((d) => d.childId !== childId), draft];
-      this.#set({ drafts, draftStatus: this.i18n.t('draftSaved') });
-      this.dispatchEvent(familleEvent('famille-draft-saved', { childId, step }));
-    });
+    const run = this.#saving
+      .catch(() => undefined)
+      .then(async () => {
+        const draft = await client.call(endpoints.savePreregistrationDraft, { params: { childId }, body });
+        const drafts = [...(this.#s.drafts ?? []).filter((d) => d.childId !== childId), draft];
+        this.#set({ drafts, draftStatus: this.i18n.t('draftSaved') });
+        this.dispatchEvent(familleEvent('famille-draft-saved', { childId, step }));
+      });
     this.#saving = run;
     return run;
   }
@@ -860,7 +897,12 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
       // The draft the server checks is the one on the page.
       await this.#save(Step.Review);
       const result = await client.call(endpoints.submitPreregistration, { params: { childId } });
-      this.#set({ pending: false, view: { name: 'done', preregistration: result }, drafts: (this.#s.drafts ?? []).filter((d) => d.childId !== childId), list: undefined });
+      this.#set({
+        pending: false,
+        view: { name: 'done', preregistration: result },
+        drafts: (this.#s.drafts ?? []).filter((d) => d.childId !== childId),
+        list: undefined,
+      });
       this.#v = emptyValues();
       this.dispatchEvent(familleEvent('famille-request-submitted', { preregistration: result }));
       void this.#focus(`#${this.#id}-heading`);
@@ -885,11 +927,22 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     for (const f of fieldErrors) {
       const [head, rest] = [f.path.split('.')[0], f.path.split('.').slice(1).join('.')];
       let problem: Problem;
-      if (head === 'startDate') problem = { key: f.code === 'required' ? 'startDateRequired' : f.code === 'not_in_future' ? 'startDateFuture' : 'startDateAfterBirth' };
+      if (head === 'startDate')
+        problem = { key: f.code === 'required' ? 'startDateRequired' : f.code === 'not_in_future' ? 'startDateFuture' : 'startDateAfterBirth' };
       else if (head === 'choices' && !rest) problem = f.code === 'too_large' ? { key: 'tooManyChoices', params: f.params ?? {} } : { key: 'choicesRequired' };
-      else if (head === 'choices') problem = { key: f.code === 'unknown_reference' ? 'choiceUnknown' : f.params?.['ageMonths'] !== undefined ? 'choiceAge' : 'choiceTwice' };
+      else if (head === 'choices')
+        problem = { key: f.code === 'unknown_reference' ? 'choiceUnknown' : f.params?.['ageMonths'] !== undefined ? 'choiceAge' : 'choiceTwice' };
       else if (head === 'documents')
-        problem = { key: f.code === 'required' ? 'documentRequired' : f.code === 'invalid_format' ? 'documentFormat' : f.code === 'too_large' ? 'documentTooLarge' : 'documentUnknown' };
+        problem = {
+          key:
+            f.code === 'required'
+              ? 'documentRequired'
+              : f.code === 'invalid_format'
+                ? 'documentFormat'
+                : f.code === 'too_large'
+                  ? 'documentTooLarge'
+                  : 'documentUnknown',
+        };
       else if (head === 'answers') problem = this.#answerProblem(rest, f.code, f.params);
       else problem = { key: f.code, params: { field: f.path, minimum: 0, maximum: 0, ...f.params } };
       errors[f.path] ??= problem;
@@ -949,7 +1002,8 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
         const a = this.#v.answers[q.id];
         if (q.kind === 'multiple') {
           const n = Array.isArray(a) ? a.length : 0;
-          if (n < q.minSelected) errors[`answers.${q.id}`] = q.minSelected > 1 ? { key: 'minBoxes', params: { minimum: q.minSelected } } : { key: 'oneBoxRequired' };
+          if (n < q.minSelected)
+            errors[`answers.${q.id}`] = q.minSelected > 1 ? { key: 'minBoxes', params: { minimum: q.minSelected } } : { key: 'oneBoxRequired' };
         } else if (q.required && a === undefined) errors[`answers.${q.id}`] = { key: 'oneOptionRequired' };
       }
     }
@@ -1083,7 +1137,8 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
       this.#v.docs[type] = (this.#v.docs[type] ?? []).filter((u) => u !== upload);
       if (upload.cancelled) return;
       const problem = this.asApiError(error);
-      const key: Key = problem.code === 'file_too_large' ? 'documentTooLarge' : problem.code === 'file_type_not_accepted' ? 'documentFormat' : (problem.code as Key);
+      const key: Key =
+        problem.code === 'file_too_large' ? 'documentTooLarge' : problem.code === 'file_type_not_accepted' ? 'documentFormat' : (problem.code as Key);
       this.#set({ errors: { ...this.#s.errors, [path]: { key } }, announce: '' });
     }
   }
@@ -1126,7 +1181,11 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     this.#set({ pending: true, problem: undefined });
     try {
       const cancelled = await client.call(endpoints.cancelPreregistration, { params: { preregistrationId: p.id } });
-      this.#set({ pending: false, list: (this.#s.list ?? []).map((x) => (x.id === cancelled.id ? cancelled : x)), view: { name: 'requests', notice: this.i18n.t('cancelled', { number: p.number }) } });
+      this.#set({
+        pending: false,
+        list: (this.#s.list ?? []).map((x) => (x.id === cancelled.id ? cancelled : x)),
+        view: { name: 'requests', notice: this.i18n.t('cancelled', { number: p.number }) },
+      });
       void this.#focus('[part=notice]');
     } catch (error) {
       this.#set({ pending: false, problem: { error: this.asApiError(error), retry: () => void this.#cancel(p) } });

@@ -16,7 +16,13 @@ import { issueActivation } from './tokens.ts';
  * Refuses a token that cannot be used, with why: unknown or forged (token_invalid),
  * past its expiry or retired by a newer one (token_expired), already used (token_used).
  */
-export async function refuseUnusableToken(app: AppContext, tenant: Tenant, token: string, purpose: 'activation' | 'reset', ip: string | undefined): Promise<string> {
+export async function refuseUnusableToken(
+  app: AppContext,
+  tenant: Tenant,
+  token: string,
+  purpose: 'activation' | 'reset',
+  ip: string | undefined,
+): Promise<string> {
   const tenantId = tenant.config.id;
   await throttleTokenGuessing(app, tenantId, ip, false);
   const row = isWellFormedEmailToken(token) ? await findEmailToken(app.db, tenantId, hashEmailToken(token), purpose) : undefined;

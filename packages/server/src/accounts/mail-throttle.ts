@@ -24,7 +24,12 @@ export async function throttleMailRequest(app: AppContext, tenantId: string, ope
   const keys: { key: string; rule: ThrottleRule }[] = [{ key: `mail:${operation}:${sha256Hex(target)}`, rule: app.config.throttle.mailTarget }];
   if (ip) keys.push({ key: `mail-ip:${sha256Hex(ip)}`, rule: app.config.throttle.mailIp });
   const now = app.clock.now();
-  const wait = await throttleWaitSeconds(app.db, tenantId, keys.map((k) => k.key), now);
+  const wait = await throttleWaitSeconds(
+    app.db,
+    tenantId,
+    keys.map((k) => k.key),
+    now,
+  );
   if (wait > 0) throw tooManyRequests(wait);
   // Counted now; the request that reaches the limit still goes through.
   await recordThrottleFailures(app.db, tenantId, keys, now);

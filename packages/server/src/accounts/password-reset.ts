@@ -63,7 +63,10 @@ export async function resetPassword(
     if (!accountId) return 'token_used' as const;
     const account = await findAccountById(tx, tenantId, accountId);
     if (!account || account.status === 'disabled') return 'token_invalid' as const;
-    await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, accountId)));
+    await tx
+      .update(accounts)
+      .set({ passwordHash, updatedAt: now })
+      .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, accountId)));
     const ended = await deleteSessionsOf(tx, tenantId, accountId);
     await expireEmailTokens(tx, tenantId, accountId, 'reset', now);
     const content = { kind: 'password_changed', prenoms: account.prenoms, identifiant: account.identifiant, at: now } as const;

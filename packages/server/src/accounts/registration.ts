@@ -16,8 +16,7 @@ import { issueActivation } from './tokens.ts';
 
 type Input = z.output<typeof RegistrationInput>;
 
-const identifiantTaken = (): ProblemError =>
-  new ProblemError('validation_failed', { fieldErrors: [{ path: 'credentials.identifiant', code: 'taken' }] });
+const identifiantTaken = (): ProblemError => new ProblemError('validation_failed', { fieldErrors: [{ path: 'credentials.identifiant', code: 'taken' }] });
 
 /** Checks a new password against the tenant's policy and the common-password list. */
 export async function newPasswordError(app: AppContext, tenant: Tenant, password: string, path: string): Promise<FieldError | undefined> {

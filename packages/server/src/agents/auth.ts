@@ -30,7 +30,10 @@ export interface AuthenticatedAgent {
 const unauthenticated = () => new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
 
 function tooManyAttempts(seconds: number): ProblemError {
-  return new ProblemError('too_many_attempts', { retryAfterSeconds: seconds, detail: `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).` });
+  return new ProblemError('too_many_attempts', {
+    retryAfterSeconds: seconds,
+    detail: `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+  });
 }
 
 /**
@@ -43,7 +46,12 @@ export async function logInAgent(app: AppContext, tenant: Tenant, input: z.outpu
   const identifiantKey = normalizeIdentifiant(input.identifiant);
   const keys = loginThrottleKeys(app, 'agent-id', identifiantKey, ip);
 
-  const wait = await throttleWaitSeconds(app.db, tenantId, keys.all.map((k) => k.key), app.clock.now());
+  const wait = await throttleWaitSeconds(
+    app.db,
+    tenantId,
+    keys.all.map((k) => k.key),
+    app.clock.now(),
+  );
   if (wait > 0) throw tooManyAttempts(wait);
 
   const agent = await findAgentByIdentifiantKey(app.db, tenantId, identifiantKey);

@@ -19,9 +19,27 @@ async function agentViews(db: Database, tenantId: string, rows: readonly Request
   const memberIds = [...new Set(rows.map((r) => r.memberId))];
   const [views, labels, members, requestDocs] = await Promise.all([
     requestViews(db, tenantId, rows),
-    familyLabels(db, tenantId, rows.map((r) => r.familyId)),
-    db.select().from(familyMembers).where(and(eq(familyMembers.tenantId, tenantId), inArray(familyMembers.id, memberIds))),
-    db.select().from(documents).where(and(eq(documents.tenantId, tenantId), inArray(documents.requestId, rows.map((r) => r.id)))),
+    familyLabels(
+      db,
+      tenantId,
+      rows.map((r) => r.familyId),
+    ),
+    db
+      .select()
+      .from(familyMembers)
+      .where(and(eq(familyMembers.tenantId, tenantId), inArray(familyMembers.id, memberIds))),
+    db
+      .select()
+      .from(documents)
+      .where(
+        and(
+          eq(documents.tenantId, tenantId),
+          inArray(
+            documents.requestId,
+            rows.map((r) => r.id),
+          ),
+        ),
+      ),
   ]);
   const memberById = new Map((await memberViews(db, tenantId, members)).map((m) => [m.id, m]));
   return rows.map((row, index) => ({
@@ -45,7 +63,10 @@ export async function tenantRequests(app: AppContext, tenant: Tenant, status: Re
 
 export async function tenantRequest(app: AppContext, tenant: Tenant, requestId: string): Promise<AgentRequest> {
   if (!isUuid(requestId)) throw new ProblemError('not_found');
-  const rows = await app.db.select().from(requests).where(and(eq(requests.tenantId, tenant.config.id), eq(requests.id, requestId)));
+  const rows = await app.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.tenantId, tenant.config.id), eq(requests.id, requestId)));
   if (rows.length === 0) throw new ProblemError('not_found');
   return (await agentViews(app.db, tenant.config.id, rows))[0]!;
 }
@@ -65,7 +86,10 @@ async function applyDecision(tx: Database, tenantId: string, request: RequestRow
   if (request.kind === 'member_remove') {
     if (status === 'validee') {
       // The documents stay with the requests (history); only the member goes.
-      await tx.update(documents).set({ memberId: null }).where(and(eq(documents.tenantId, tenantId), eq(documents.memberId, member.id)));
+      await tx
+        .update(documents)
+        .set({ memberId: null })
+        .where(and(eq(documents.tenantId, tenantId), eq(documents.memberId, member.id)));
       await tx.delete(familyMembers).where(where);
     } else {
       await tx.update(familyMembers).set({ removalRequested: false, updatedAt: now }).where(where);
@@ -74,7 +98,10 @@ async function applyDecision(tx: Database, tenantId: string, request: RequestRow
   }
   if (status === 'validee') {
     // The service accepts this profile; a later pending change still shows as declared.
-    await tx.update(familyMembers).set({ validatedProfile: request.profile, ...(isLatest && { profile: request.profile }), updatedAt: now }).where(where);
+    await tx
+      .update(familyMembers)
+      .set({ validatedProfile: request.profile, ...(isLatest && { profile: request.profile }), updatedAt: now })
+      .where(where);
   } else if (request.kind === 'member_update' && isLatest && member.validatedProfile) {
     // A refused change: the member goes back to what the service last accepted.
     await tx.update(familyMembers).set({ profile: member.validatedProfile, updatedAt: now }).where(where);
@@ -98,14 +125,25 @@ export async function setRequestStatus(
   const now = app.clock.now();
   const comment = change.comment?.trim() || undefined;
   const queued: QueuedMail[] = await app.db.transaction(async (tx) => {
-    const [request] = await tx.select().from(requests).where(and(eq(requests.tenantId, tenantId), eq(requests.id, requestId))).for('update');
+    const [request] = await tx
+      .select()
+      .from(requests)
+      .where(and(eq(requests.tenantId, tenantId), eq(requests.id, requestId)))
+      .for('update');
     if (!request) throw new ProblemError('not_found');
     const check = checkStatusChange(request.status, change.status, comment);
     if (!check.ok) {
-      throw check.problem === 'conflict' ? new ProblemError('conflict', { detail: check.detail }) : new ProblemError('validation_failed', { fieldErrors: check.fieldErrors });
+      throw check.problem === 'conflict'
+        ? new ProblemError('conflict', { detail: check.detail })
+        : new ProblemError('validation_failed', { fieldErrors: check.fieldErrors });
     }
-    await tx.update(requests).set({ status: change.status, updatedAt: now }).where(and(eq(requests.tenantId, tenantId), eq(requests.id, requestId)));
-    await tx.insert(requestEvents).values({ tenantId, requestId, status: change.status, at: now, byKind: 'agent', agentId: agent.agent.id, comment: comment ?? null });
+    await tx
+      .update(requests)
+      .set({ status: change.status, updatedAt: now })
+      .where(and(eq(requests.tenantId, tenantId), eq(requests.id, requestId)));
+    await tx
+      .insert(requestEvents)
+      .values({ tenantId, requestId, status: change.status, at: now, byKind: 'agent', agentId: agent.agent.id, comment: comment ?? null });
     if (change.status === 'validee' || change.status === 'refusee') await applyDecision(tx, tenantId, request, change.status, now);
 
     return mailFamily(
@@ -113,7 +151,15 @@ export async function setRequestStatus(
       app,
       tenant,
       request.familyId,
-      (prenoms) => ({ kind: 'request_status', prenoms, number: request.number, memberLabel: request.memberLabel, requestKind: request.kind, status: change.status, ...(comment && { comment }) }),
+      (prenoms) => ({
+        kind: 'request_status',
+        prenoms,
+        number: request.number,
+        memberLabel: request.memberLabel,
+        requestKind: request.kind,
+        status: change.status,
+        ...(comment && { comment }),
+      }),
       now,
     );
   });

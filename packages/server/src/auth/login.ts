@@ -78,7 +78,12 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
   const identifiantKey = normalizeIdentifiant(input.identifiant);
   const keys = loginThrottleKeys(app, 'id', identifiantKey, ip);
 
-  const wait = await throttleWaitSeconds(app.db, tenantId, keys.all.map((k) => k.key), app.clock.now());
+  const wait = await throttleWaitSeconds(
+    app.db,
+    tenantId,
+    keys.all.map((k) => k.key),
+    app.clock.now(),
+  );
   if (wait > 0) throw tooManyAttempts(wait);
 
   const account = await findAccountByIdentifiantKey(app.db, tenantId, identifiantKey);
@@ -110,5 +115,15 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
   const times = openSession(now, app.config.session);
   await deleteExpiredSessionsOf(app.db, tenantId, account.id, now);
   await insertSession(app.db, { tenantId, tokenHash, accountId: account.id, transport, ...times });
-  return { token, session: { tokenHash, via: transport === 'cookie' ? 'cookie' : 'bearer', transport, times, account: toContractAccount(account), familyId: account.familyId } };
+  return {
+    token,
+    session: {
+      tokenHash,
+      via: transport === 'cookie' ? 'cookie' : 'bearer',
+      transport,
+      times,
+      account: toContractAccount(account),
+      familyId: account.familyId,
+    },
+  };
 }

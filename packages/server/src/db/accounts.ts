@@ -27,7 +27,11 @@ export async function findAccountByEmailKey(db: Database, tenantId: string, emai
 }
 
 export async function findAccountById(db: Database, tenantId: string, id: string): Promise<AccountRow | undefined> {
-  const rows = await db.select().from(accounts).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id))).limit(1);
+  const rows = await db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)))
+    .limit(1);
   return rows[0];
 }
 
@@ -43,7 +47,12 @@ export async function findFamiliesByIdentifiantOrEmail(db: Database, tenantId: s
   const rows = await db
     .select({ familyId: accounts.familyId, identifiantKey: accounts.identifiantKey, emailKey: accounts.emailKey })
     .from(accounts)
-    .where(and(eq(accounts.tenantId, tenantId), or(inArray(accounts.identifiantKey, typed.map(normalizeIdentifiant)), inArray(accounts.emailKey, typed.map(normalizeEmail)))));
+    .where(
+      and(
+        eq(accounts.tenantId, tenantId),
+        or(inArray(accounts.identifiantKey, typed.map(normalizeIdentifiant)), inArray(accounts.emailKey, typed.map(normalizeEmail))),
+      ),
+    );
   for (const text of typed) {
     const row = rows.find((r) => r.identifiantKey === normalizeIdentifiant(text)) ?? rows.find((r) => r.emailKey === normalizeEmail(text));
     if (row) found.set(text, row.familyId);
@@ -61,7 +70,11 @@ export async function insertAccount(db: Database, row: NewAccountRow): Promise<v
 export async function insertAccountIfAbsent(db: Database, row: NewAccountRow): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.insert(families).values({ tenantId: row.tenantId, id: row.id, createdAt: row.createdAt }).onConflictDoNothing();
-    const inserted = await tx.insert(accounts).values({ ...row, familyId: row.id }).onConflictDoNothing().returning({ id: accounts.id });
+    const inserted = await tx
+      .insert(accounts)
+      .values({ ...row, familyId: row.id })
+      .onConflictDoNothing()
+      .returning({ id: accounts.id });
     if (inserted.length === 0) await tx.delete(families).where(and(eq(families.tenantId, row.tenantId), eq(families.id, row.id)));
     return inserted.length > 0;
   });

@@ -7,7 +7,11 @@ export type AgentRow = typeof agents.$inferSelect;
 export type NewAgentRow = typeof agents.$inferInsert;
 
 export async function findAgentByIdentifiantKey(db: Database, tenantId: string, identifiantKey: string): Promise<AgentRow | undefined> {
-  const rows = await db.select().from(agents).where(and(eq(agents.tenantId, tenantId), eq(agents.identifiantKey, identifiantKey))).limit(1);
+  const rows = await db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.tenantId, tenantId), eq(agents.identifiantKey, identifiantKey)))
+    .limit(1);
   return rows[0];
 }
 
@@ -51,5 +55,11 @@ export async function deleteAgentSession(db: Database, tenantId: string, tokenHa
 export async function deleteExpiredAgentSessionsOf(db: Database, tenantId: string, agentId: string, now: Date): Promise<void> {
   await db
     .delete(agentSessions)
-    .where(and(eq(agentSessions.tenantId, tenantId), eq(agentSessions.agentId, agentId), or(lte(agentSessions.idleExpiresAt, now), lte(agentSessions.expiresAt, now))));
+    .where(
+      and(
+        eq(agentSessions.tenantId, tenantId),
+        eq(agentSessions.agentId, agentId),
+        or(lte(agentSessions.idleExpiresAt, now), lte(agentSessions.expiresAt, now)),
+      ),
+    );
 }

@@ -32,7 +32,10 @@ export async function migrate(db: Database, migrations: readonly Migration[] = a
 }
 
 const prepareSchemaVersion = (db: Database) =>
-  db.select({ version: max(schemaMigrations.version) }).from(schemaMigrations).prepare('schema_version');
+  db
+    .select({ version: max(schemaMigrations.version) })
+    .from(schemaMigrations)
+    .prepare('schema_version');
 const schemaVersionStatements = new WeakMap<Database, ReturnType<typeof prepareSchemaVersion>>();
 
 /** The applied schema version (null before any migration), in one prepared query. */

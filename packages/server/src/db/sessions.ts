@@ -71,5 +71,10 @@ export async function deleteExpiredSessions(db: Database, now: Date): Promise<nu
 
 /** Ends every session of an account (password reset); returns how many. */
 export async function deleteSessionsOf(db: Database, tenantId: string, accountId: string): Promise<number> {
-  return (await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.accountId, accountId))).returning({ tokenHash: sessions.tokenHash })).length;
+  return (
+    await db
+      .delete(sessions)
+      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.accountId, accountId)))
+      .returning({ tokenHash: sessions.tokenHash })
+  ).length;
 }

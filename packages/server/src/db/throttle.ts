@@ -31,10 +31,7 @@ export async function recordThrottleFailures(
     const results = new Map<string, ThrottleCounter>();
     // Sorted keys: two concurrent transactions always lock rows in the same order.
     for (const { key, rule } of [...entries].sort((a, b) => a.key.localeCompare(b.key))) {
-      await tx
-        .insert(throttleCounters)
-        .values({ tenantId, key, failures: 0, windowEndsAt: now, lockedUntil: null })
-        .onConflictDoNothing();
+      await tx.insert(throttleCounters).values({ tenantId, key, failures: 0, windowEndsAt: now, lockedUntil: null }).onConflictDoNothing();
       const [current] = await tx
         .select()
         .from(throttleCounters)

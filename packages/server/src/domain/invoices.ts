@@ -32,7 +32,10 @@ export interface Allocation {
  * next gets the rest. What no balance takes is the surplus (to refund). The allocations
  * and the surplus always add up to the amount, to the cent.
  */
-export function allocatePayment(amountCents: number, invoices: readonly { readonly id: string; readonly balanceCents: number }[]): { allocations: Allocation[]; surplusCents: number } {
+export function allocatePayment(
+  amountCents: number,
+  invoices: readonly { readonly id: string; readonly balanceCents: number }[],
+): { allocations: Allocation[]; surplusCents: number } {
   if (!Number.isSafeInteger(amountCents) || amountCents < 0) throw new RangeError(`amount must be whole cents: ${amountCents}`);
   let left = amountCents;
   const allocations: Allocation[] = [];
@@ -111,9 +114,12 @@ export function checkRefund(
   refundedOn: string,
   today: string,
 ): RefundCheck {
-  if (payment.overpaidCents <= 0) return { ok: false, problem: 'conflict', detail: 'This payment took nothing beyond its invoices’ balances: there is nothing to refund.' };
+  if (payment.overpaidCents <= 0)
+    return { ok: false, problem: 'conflict', detail: 'This payment took nothing beyond its invoices’ balances: there is nothing to refund.' };
   if (payment.refunded) return { ok: false, problem: 'conflict', detail: 'The refund of this payment is already recorded.' };
-  if (refundedOn < payment.receivedOn) return { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_small', params: { minimum: payment.receivedOn } }] };
-  if (refundedOn > today) return { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_large', params: { maximum: today } }] };
+  if (refundedOn < payment.receivedOn)
+    return { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_small', params: { minimum: payment.receivedOn } }] };
+  if (refundedOn > today)
+    return { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'refundedOn', code: 'too_large', params: { maximum: today } }] };
   return { ok: true };
 }

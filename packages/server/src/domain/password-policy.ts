@@ -22,7 +22,9 @@ export interface PasswordAssessment {
 }
 
 export function assessPassword(policy: PasswordPolicy, password: string, common: CommonPasswordList): PasswordAssessment {
-  const unmet = checkPassword(policy, password).filter((check) => !check.met).map((check) => check.rule);
+  const unmet = checkPassword(policy, password)
+    .filter((check) => !check.met)
+    .map((check) => check.rule);
   return { unmet, common: policy.rejectCommon && common.has(password) };
 }
 

@@ -47,7 +47,8 @@ export function preregistrationConfigProblems(config: TenantConfig): string[] {
   for (const d of p.documents) {
     if (d.acceptedTypes.length === 0) problems.push(`document "${d.type}": acceptedTypes is empty`);
     // The upload route applies the tenant's `uploads` rule first: anything beyond it could never be given.
-    for (const t of d.acceptedTypes) if (!config.uploads.acceptedTypes.includes(t)) problems.push(`document "${d.type}": ${t} is not accepted by uploads.acceptedTypes`);
+    for (const t of d.acceptedTypes)
+      if (!config.uploads.acceptedTypes.includes(t)) problems.push(`document "${d.type}": ${t} is not accepted by uploads.acceptedTypes`);
     if (d.maxBytes > config.uploads.maxBytes) problems.push(`document "${d.type}": maxBytes exceeds uploads.maxBytes`);
   }
   for (const id of new Set(duplicates(p.questionnaire.map((q) => q.id)))) problems.push(`question "${id}" is declared twice`);
@@ -55,7 +56,8 @@ export function preregistrationConfigProblems(config: TenantConfig): string[] {
     if (q.kind === 'yesNo') continue;
     if (q.options.length === 0) problems.push(`question "${q.id}": no options`);
     for (const id of new Set(duplicates(q.options.map((o) => o.id)))) problems.push(`question "${q.id}": option "${id}" is declared twice`);
-    if (q.kind === 'multiple' && q.minSelected > q.options.length) problems.push(`question "${q.id}": minSelected (${q.minSelected}) exceeds its ${q.options.length} options`);
+    if (q.kind === 'multiple' && q.minSelected > q.options.length)
+      problems.push(`question "${q.id}": minSelected (${q.minSelected}) exceeds its ${q.options.length} options`);
   }
   if (p.commissionMonths.length === 0) problems.push('preregistration.commissionMonths is empty');
   for (const m of new Set(duplicates(p.commissionMonths))) problems.push(`commission month ${m} is declared twice`);
@@ -128,7 +130,11 @@ export function submissionErrors(
     if (start && birth && start > today && start >= birth) {
       const age = monthsBetween(birth, start);
       if (age < structure.ageMinMonths || age > structure.ageMaxMonths) {
-        errors.push({ path: `choices.${index}`, code: 'invalid_value', params: { ageMonths: age, ageMinMonths: structure.ageMinMonths, ageMaxMonths: structure.ageMaxMonths } });
+        errors.push({
+          path: `choices.${index}`,
+          code: 'invalid_value',
+          params: { ageMonths: age, ageMinMonths: structure.ageMinMonths, ageMaxMonths: structure.ageMaxMonths },
+        });
       }
     }
   });
@@ -154,7 +160,8 @@ export function submissionErrors(
       continue;
     }
     usedIds.add(documentId);
-    if (!requirement.acceptedTypes.includes(facts.contentType)) report(type, { code: 'invalid_format', params: { format: requirement.acceptedTypes.join(', ') } });
+    if (!requirement.acceptedTypes.includes(facts.contentType))
+      report(type, { code: 'invalid_format', params: { format: requirement.acceptedTypes.join(', ') } });
     else if (facts.size > requirement.maxBytes) report(type, { code: 'too_large', params: { maximum: requirement.maxBytes } });
   }
   for (const requirement of config.documents) {
@@ -178,7 +185,8 @@ export function submissionErrors(
     } else {
       const selected = answer === undefined ? [] : answer;
       if (!Array.isArray(selected)) errors.push({ path, code: 'invalid_type' });
-      else if (selected.some((id) => !question.options.some((o) => o.id === id)) || duplicates(selected).length > 0) errors.push({ path, code: 'invalid_value' });
+      else if (selected.some((id) => !question.options.some((o) => o.id === id)) || duplicates(selected).length > 0)
+        errors.push({ path, code: 'invalid_value' });
       else if (selected.length < question.minSelected) {
         errors.push(selected.length === 0 ? { path, code: 'required' } : { path, code: 'too_small', params: { minimum: question.minSelected } });
       }
@@ -214,7 +222,12 @@ const transitions: Readonly<Record<PreregistrationStatus, Readonly<Partial<Recor
 export const isFinalPreregistrationStatus = (status: PreregistrationStatus) => Object.keys(transitions[status]).length === 0;
 
 /** Whether `by` may move a pre-registration from `from` to `to`; a refusal must say why. */
-export function checkPreregistrationChange(from: PreregistrationStatus, to: PreregistrationStatus, by: PreregistrationActor, comment: string | undefined): PreregistrationChangeCheck {
+export function checkPreregistrationChange(
+  from: PreregistrationStatus,
+  to: PreregistrationStatus,
+  by: PreregistrationActor,
+  comment: string | undefined,
+): PreregistrationChangeCheck {
   if (transitions[from][to] !== by) return { ok: false, problem: 'conflict', detail: `A pre-registration that is ${from} cannot become ${to}.` };
   if (to === 'refusee' && !comment?.trim()) return { ok: false, problem: 'validation_failed', fieldErrors: [{ path: 'comment', code: 'required' }] };
   return { ok: true };

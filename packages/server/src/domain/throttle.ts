@@ -30,7 +30,8 @@ export function recordFailure(counter: ThrottleCounter | undefined, now: Date, r
   const failures = fresh ? 1 : counter.failures + 1;
   const windowEndsAt = fresh ? addSeconds(now, rule.windowSeconds) : counter.windowEndsAt;
   const stillLocked = !fresh && lockedForSeconds(counter, now) > 0 ? counter.lockedUntil : null;
-  const lockSeconds = rule.firstLockSeconds === undefined ? rule.windowSeconds : Math.min(rule.windowSeconds, rule.firstLockSeconds * 2 ** (failures - rule.maxFailures));
+  const lockSeconds =
+    rule.firstLockSeconds === undefined ? rule.windowSeconds : Math.min(rule.windowSeconds, rule.firstLockSeconds * 2 ** (failures - rule.maxFailures));
   const lockedUntil = stillLocked ?? (failures >= rule.maxFailures ? addSeconds(now, lockSeconds) : null);
   // A locked counter is remembered for a window after its lock: the next failure then
   // locks for longer, instead of starting afresh.

@@ -43,7 +43,15 @@ async function attach(tx: Database, tenantId: string, familyId: string, ids: rea
     ? await tx
         .select({ id: documents.id })
         .from(documents)
-        .where(and(eq(documents.tenantId, tenantId), eq(documents.familyId, familyId), inArray(documents.id, valid), isNull(documents.requestId), isNull(documents.preregistrationId)))
+        .where(
+          and(
+            eq(documents.tenantId, tenantId),
+            eq(documents.familyId, familyId),
+            inArray(documents.id, valid),
+            isNull(documents.requestId),
+            isNull(documents.preregistrationId),
+          ),
+        )
         .for('update')
     : [];
   const freeIds = new Set(free.map((d) => d.id));

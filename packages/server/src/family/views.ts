@@ -34,7 +34,15 @@ export async function requestViews(db: Database, tenantId: string, rows: readonl
   const events = await db
     .select()
     .from(requestEvents)
-    .where(and(eq(requestEvents.tenantId, tenantId), inArray(requestEvents.requestId, rows.map((r) => r.id))))
+    .where(
+      and(
+        eq(requestEvents.tenantId, tenantId),
+        inArray(
+          requestEvents.requestId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
     .orderBy(asc(requestEvents.seq));
   return rows.map((row) => ({
     id: row.id,

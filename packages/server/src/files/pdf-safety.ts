@@ -11,7 +11,22 @@ const activeKeys = new Set(['JS', 'JavaScript', 'OpenAction', 'AA', 'Launch', 'E
  * Values of `/S` (action types), `/Type` and `/Subtype` with the same effect, wherever they
  * sit. Links to web pages (`/URI`) stay: utility bills carry them.
  */
-const activeValues = new Set(['JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE', 'RichMediaExecute', 'Rendition', 'EmbeddedFile', 'FileAttachment', 'RichMedia', 'Screen', 'Movie', 'Sound']);
+const activeValues = new Set([
+  'JavaScript',
+  'Launch',
+  'SubmitForm',
+  'ImportData',
+  'GoToR',
+  'GoToE',
+  'RichMediaExecute',
+  'Rendition',
+  'EmbeddedFile',
+  'FileAttachment',
+  'RichMedia',
+  'Screen',
+  'Movie',
+  'Sound',
+]);
 const typedKeys = ['S', 'Type', 'Subtype'].map((key) => PDFName.of(key));
 /** HTML in clear in a "PDF": a polyglot a browser could render as a page. */
 const markup = /<\s*(script|html|body|iframe|svg|object|embed)\b/i;

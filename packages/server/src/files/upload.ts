@@ -164,6 +164,9 @@ async function checkedPdf(head: Uint8Array, ended: boolean, reader: ReadableStre
     offset += chunk.byteLength;
   }
   const refusal = await pdfRefusal(bytes);
-  if (refusal) throw new ProblemError('file_active_content', { detail: `This PDF cannot be accepted: ${refusal}. Save it again as a plain PDF (print to PDF) and send it again.` });
+  if (refusal)
+    throw new ProblemError('file_active_content', {
+      detail: `This PDF cannot be accepted: ${refusal}. Save it again as a plain PDF (print to PDF) and send it again.`,
+    });
   return { contentType: 'application/pdf', body: new Blob([bytes]).stream(), size: () => size };
 }

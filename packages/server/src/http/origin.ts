@@ -16,7 +16,10 @@ const EXPOSE_HEADERS = `Retry-After, X-Request-Id, ${apiVersionHeader}`;
  * looks like "API down". It discloses nothing of a tenant's data.
  */
 export function readableProblem(c: Context<AppEnv>, code: ProblemCode, details: ProblemDetails = {}): Response {
-  return problemResponse(c, code, { ...details, headers: { ...details.headers, 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSE_HEADERS } });
+  return problemResponse(c, code, {
+    ...details,
+    headers: { ...details.headers, 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSE_HEADERS },
+  });
 }
 
 /**

@@ -67,7 +67,10 @@ export async function familyAttestations(db: Database, tenantId: string, familyI
   const byYear = new Map<number, Map<string, number>>();
   for (const row of rows) {
     const year = Number(parisDate(row.receivedAt).slice(0, 4));
-    const parts = splitByLines(Number(row.amountCents), row.lines.map((l) => l.amountCents));
+    const parts = splitByLines(
+      Number(row.amountCents),
+      row.lines.map((l) => l.amountCents),
+    );
     row.lines.forEach((line, index) => {
       if (line.childcare === false) return;
       const child = line.childId ? childById.get(line.childId) : undefined;
@@ -130,7 +133,12 @@ export async function familyInvoicePreferences(db: Database, tenantId: string, f
 }
 
 /** Sets one child's choice; a child that is not one of the family's: 422 on `childId`. */
-export async function setInvoicePreference(app: AppContext, tenant: Tenant, familyId: string, body: z.output<typeof InvoicePreferenceInput>): Promise<InvoicePreferences> {
+export async function setInvoicePreference(
+  app: AppContext,
+  tenant: Tenant,
+  familyId: string,
+  body: z.output<typeof InvoicePreferenceInput>,
+): Promise<InvoicePreferences> {
   const tenantId = tenant.config.id;
   const children = await familyChildren(app.db, tenantId, familyId);
   // PostgreSQL writes a uuid in lower case and compares it in any case.

@@ -35,7 +35,9 @@ export interface ImportedInvoice {
   readonly mailed: boolean;
 }
 
-export type ImportResult = { readonly ok: true; readonly dryRun: boolean; readonly invoices: readonly ImportedInvoice[] } | { readonly ok: false; readonly errors: readonly ImportError[] };
+export type ImportResult =
+  | { readonly ok: true; readonly dryRun: boolean; readonly invoices: readonly ImportedInvoice[] }
+  | { readonly ok: false; readonly errors: readonly ImportError[] };
 
 export interface ImportOptions {
   /** Check everything, write nothing. */
@@ -104,7 +106,8 @@ function parseInvoiceCsv(text: string): Parsed {
   try {
     records = parse(text, {
       bom: true,
-      columns: (header: string[]) => header.map((h) => CSV_COLUMNS.find((c) => c.toLowerCase() === h.trim().toLowerCase()) ?? (h.trim().toLowerCase() === 'familyid' ? 'family' : h.trim())),
+      columns: (header: string[]) =>
+        header.map((h) => CSV_COLUMNS.find((c) => c.toLowerCase() === h.trim().toLowerCase()) ?? (h.trim().toLowerCase() === 'familyid' ? 'family' : h.trim())),
       // From the header line: with `;` (French spreadsheets), "12,35" needs no quotes.
       delimiter: (text.split(/\r?\n/, 1)[0] ?? '').includes(';') ? ';' : ',',
       skip_empty_lines: true,
@@ -126,7 +129,8 @@ function parseInvoiceCsv(text: string): Parsed {
     const quantity = decimal(get('quantity'));
     const unitPriceCents = eurosToCents(get('unitPrice'));
     if (get('quantity') !== '' && quantity === undefined) errors.push(csvError(line, 'quantity', `not a number: "${get('quantity')}"`));
-    if (get('unitPrice') !== '' && unitPriceCents === undefined) errors.push(csvError(line, 'unitPrice', `not an amount in euros with at most two decimals: "${get('unitPrice')}"`));
+    if (get('unitPrice') !== '' && unitPriceCents === undefined)
+      errors.push(csvError(line, 'unitPrice', `not an amount in euros with at most two decimals: "${get('unitPrice')}"`));
     const childcare = yesNo(get('childcare'));
     if (childcare === undefined) errors.push(csvError(line, 'childcare', `not oui or non (true/false, 1/0; empty: oui): "${get('childcare')}"`));
     const family = get('family');
@@ -153,7 +157,11 @@ function parseInvoiceCsv(text: string): Parsed {
       group = { draft, rowLines, headerLine, family, issuedOn, dueOn };
       groups.set(key, group);
     } else {
-      for (const [column, value, expected] of [['family', family.toLowerCase(), group.family.toLowerCase()], ['issuedOn', issuedOn, group.issuedOn], ['dueOn', dueOn, group.dueOn]] as const) {
+      for (const [column, value, expected] of [
+        ['family', family.toLowerCase(), group.family.toLowerCase()],
+        ['issuedOn', issuedOn, group.issuedOn],
+        ['dueOn', dueOn, group.dueOn],
+      ] as const) {
         if (value !== expected) errors.push(csvError(line, column, `differs from line ${group.headerLine} of the same invoice ${number} ("${expected}")`));
       }
     }
@@ -180,7 +188,8 @@ function parseInvoiceJson(text: string): Parsed {
   } catch (error) {
     return { drafts: [], errors: [{ line: 1, where: 'file', field: '', message: `unreadable JSON: ${(error as Error).message}` }] };
   }
-  if (!Array.isArray(data) || data.length === 0) return { drafts: [], errors: [{ line: 1, where: 'file', field: '', message: 'expected a non-empty array of invoices' }] };
+  if (!Array.isArray(data) || data.length === 0)
+    return { drafts: [], errors: [{ line: 1, where: 'file', field: '', message: 'expected a non-empty array of invoices' }] };
   return {
     drafts: data.map((item, index) => {
       const input = (typeof item === 'object' && item !== null ? item : {}) as Draft['input'];
@@ -220,14 +229,23 @@ async function resolveFamilies(app: AppContext, tenantId: string, refs: readonly
  * transaction, through the same `publishInvoice` as the agent route (numbering and
  * "votre facture est disponible" e-mails included).
  */
-export async function importInvoices(deps: AppDeps, tenant: Tenant, source: { readonly format: 'csv' | 'json'; readonly text: string }, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importInvoices(
+  deps: AppDeps,
+  tenant: Tenant,
+  source: { readonly format: 'csv' | 'json'; readonly text: string },
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const app = resolveDeps(deps);
   const tenantId = tenant.config.id;
   const parsed = source.format === 'csv' ? parseInvoiceCsv(source.text) : parseInvoiceJson(source.text);
   const errors = [...parsed.errors];
   const report = (draft: Draft, error: FieldError) => errors.push({ ...draft.locate(error.path), message: describe(error) });
 
-  const families = await resolveFamilies(app, tenantId, parsed.drafts.map((d) => d.familyRef));
+  const families = await resolveFamilies(
+    app,
+    tenantId,
+    parsed.drafts.map((d) => d.familyRef),
+  );
   const valid: { draft: Draft; body: z.output<typeof InvoiceInput> }[] = [];
   for (const draft of parsed.drafts) {
     const familyId = families.get(draft.familyRef);
@@ -240,7 +258,11 @@ export async function importInvoices(deps: AppDeps, tenant: Tenant, source: { re
     else valid.push({ draft, body: result.data });
   }
 
-  const checks = await checkInvoices(app.db, tenantId, valid.map((v) => v.body));
+  const checks = await checkInvoices(
+    app.db,
+    tenantId,
+    valid.map((v) => v.body),
+  );
   const ready = valid.flatMap((v, index) => {
     const check = checks[index]!;
     if (!check.checked) {
@@ -259,7 +281,10 @@ export async function importInvoices(deps: AppDeps, tenant: Tenant, source: { re
     else seen.set(checked.number, draft);
   }
   if (seen.size > 0) {
-    const taken = await app.db.select({ number: invoices.number }).from(invoices).where(and(eq(invoices.tenantId, tenantId), inArray(invoices.number, [...seen.keys()])));
+    const taken = await app.db
+      .select({ number: invoices.number })
+      .from(invoices)
+      .where(and(eq(invoices.tenantId, tenantId), inArray(invoices.number, [...seen.keys()])));
     for (const { number } of taken) errors.push({ ...seen.get(number)!.locate('number'), message: `the tenant already has an invoice ${number}` });
   }
 
@@ -269,7 +294,17 @@ export async function importInvoices(deps: AppDeps, tenant: Tenant, source: { re
     return { ok: false, errors: unique.sort((x, y) => x.line - y.line) };
   }
   if (options.dryRun) {
-    return { ok: true, dryRun: true, invoices: ready.map(({ checked }) => ({ ...(checked.number && { number: checked.number }), familyId: checked.familyId, totalCents: checked.totalCents, lines: checked.lines.length, mailed: false })) };
+    return {
+      ok: true,
+      dryRun: true,
+      invoices: ready.map(({ checked }) => ({
+        ...(checked.number && { number: checked.number }),
+        familyId: checked.familyId,
+        totalCents: checked.totalCents,
+        lines: checked.lines.length,
+        mailed: false,
+      })),
+    };
   }
 
   const now = app.clock.now();
@@ -277,11 +312,24 @@ export async function importInvoices(deps: AppDeps, tenant: Tenant, source: { re
   try {
     const written = await app.db.transaction(async (tx) => {
       const out: { imported: ImportedInvoice; mails: QueuedMail[] }[] = [];
-      const optedIn = await optedInChildren(tx, tenantId, ready.map((r) => r.checked));
+      const optedIn = await optedInChildren(
+        tx,
+        tenantId,
+        ready.map((r) => r.checked),
+      );
       for (const { draft, checked } of ready) {
         current = draft;
         const published = await publishInvoice(tx, app, tenant, null, checked, now, optedIn);
-        out.push({ imported: { number: published.number, familyId: checked.familyId, totalCents: checked.totalCents, lines: checked.lines.length, mailed: published.mails.length > 0 }, mails: published.mails });
+        out.push({
+          imported: {
+            number: published.number,
+            familyId: checked.familyId,
+            totalCents: checked.totalCents,
+            lines: checked.lines.length,
+            mailed: published.mails.length > 0,
+          },
+          mails: published.mails,
+        });
       }
       return out;
     });
@@ -289,7 +337,8 @@ export async function importInvoices(deps: AppDeps, tenant: Tenant, source: { re
     return { ok: true, dryRun: false, invoices: written.map((w) => w.imported) };
   } catch (error) {
     // Taken meanwhile (another import, an agent): the transaction rolled back whole.
-    if (uniqueViolation(error) !== undefined && current) return { ok: false, errors: [{ ...current.locate('number'), message: 'the number was taken while importing: nothing was written' }] };
+    if (uniqueViolation(error) !== undefined && current)
+      return { ok: false, errors: [{ ...current.locate('number'), message: 'the number was taken while importing: nothing was written' }] };
     throw error;
   }
 }

@@ -1,5 +1,16 @@
 import { and, desc, eq, getTableColumns, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { AgentInvoiceList, AgentInvoiceQuery, FieldError, Invoice, InvoiceInput, InvoiceLine, InvoiceList, InvoiceStatus, Payment, CounterPaymentInput } from '@famille/contract';
+import type {
+  AgentInvoiceList,
+  AgentInvoiceQuery,
+  FieldError,
+  Invoice,
+  InvoiceInput,
+  InvoiceLine,
+  InvoiceList,
+  InvoiceStatus,
+  Payment,
+  CounterPaymentInput,
+} from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { Database } from '../db/database.ts';
@@ -75,7 +86,14 @@ type InvoiceRowWithBalance = InvoiceRow & { readonly paidCents: number; readonly
  * Invoices with their paid amount and pending flag in ONE query (correlated subqueries on
  * indexed columns): a list costs the same number of round trips whatever its length.
  */
-async function invoicesWithBalances(db: Database, tenantId: string, where: SQL | undefined, now: Date, limit = LIST_LIMIT, offset = 0): Promise<InvoiceRowWithBalance[]> {
+async function invoicesWithBalances(
+  db: Database,
+  tenantId: string,
+  where: SQL | undefined,
+  now: Date,
+  limit = LIST_LIMIT,
+  offset = 0,
+): Promise<InvoiceRowWithBalance[]> {
   const rows = await db
     .select({ ...getTableColumns(invoices), paid: paidSql, pending: pendingSql(now) })
     .from(invoices)
@@ -127,7 +145,11 @@ function invoiceView(row: InvoiceRowWithBalance, today: string): Invoice {
 
 function paymentOptions(app: AppContext, tenant: Tenant): InvoiceList['payment'] {
   const provider = providerFor(app, tenant);
-  return { provider: provider ? billingOf(tenant).payment.provider : 'none', minimumCents: provider?.minimumCents ?? 0, counterMethods: ['especes', 'cheque', 'cesu'] };
+  return {
+    provider: provider ? billingOf(tenant).payment.provider : 'none',
+    minimumCents: provider?.minimumCents ?? 0,
+    counterMethods: ['especes', 'cheque', 'cesu'],
+  };
 }
 
 /**
@@ -145,7 +167,13 @@ export async function familyInvoices(app: AppContext, tenant: Tenant, familyId: 
   let rows = (await statement.execute({ tenantId, familyId, now: now.toISOString() })).map(withBalance);
   if (rows.length === LIST_LIMIT) {
     const seen = new Set(rows.map((r) => r.id));
-    const open = await invoicesWithBalances(app.db, tenantId, and(eq(invoices.familyId, familyId), sql`${paidSql} < ${invoices.totalCents}`), now, Number.MAX_SAFE_INTEGER);
+    const open = await invoicesWithBalances(
+      app.db,
+      tenantId,
+      and(eq(invoices.familyId, familyId), sql`${paidSql} < ${invoices.totalCents}`),
+      now,
+      Number.MAX_SAFE_INTEGER,
+    );
     const older = open.filter((r) => !seen.has(r.id));
     if (older.length > 0) rows = [...rows, ...older];
   }
@@ -177,7 +205,11 @@ export async function agentInvoices(app: AppContext, tenant: Tenant, query: Agen
   // One more than the page: whether there is a next one, without counting them all.
   const rows = await invoicesWithBalances(app.db, tenantId, where, now, limit + 1, offset);
   const page = rows.slice(0, limit);
-  const labels = await familyLabels(app.db, tenantId, page.map((r) => r.familyId));
+  const labels = await familyLabels(
+    app.db,
+    tenantId,
+    page.map((r) => r.familyId),
+  );
   return {
     invoices: page.map((row) => ({ invoice: invoiceView(row, today), family: { id: row.familyId, label: labels.get(row.familyId) ?? '' } })),
     ...(rows.length > limit && { nextOffset: offset + limit }),
@@ -227,11 +259,20 @@ export interface CheckedInvoice {
  * at most two decimals, the due date is not before the issue date. Two queries for any
  * number of invoices. Answers, per invoice, either the checked invoice or its field errors.
  */
-export async function checkInvoices(db: Database, tenantId: string, bodies: readonly z.output<typeof InvoiceInput>[]): Promise<({ checked: CheckedInvoice; fieldErrors?: undefined } | { checked?: undefined; fieldErrors: FieldError[] })[]> {
+export async function checkInvoices(
+  db: Database,
+  tenantId: string,
+  bodies: readonly z.output<typeof InvoiceInput>[],
+): Promise<({ checked: CheckedInvoice; fieldErrors?: undefined } | { checked?: undefined; fieldErrors: FieldError[] })[]> {
   const familyIds = [...new Set(bodies.map((b) => b.familyId).filter(isUuid))];
   const childIds = [...new Set(bodies.flatMap((b) => b.lines.flatMap((l) => (l.childId && isUuid(l.childId) ? [l.childId] : []))))];
   const [knownFamilies, knownChildren] = await Promise.all([
-    familyIds.length > 0 ? db.select({ id: families.id }).from(families).where(and(eq(families.tenantId, tenantId), inArray(families.id, familyIds))) : [],
+    familyIds.length > 0
+      ? db
+          .select({ id: families.id })
+          .from(families)
+          .where(and(eq(families.tenantId, tenantId), inArray(families.id, familyIds)))
+      : [],
     childIds.length > 0
       ? db
           .select({ id: familyMembers.id, familyId: familyMembers.familyId })
@@ -248,7 +289,16 @@ export async function checkInvoices(db: Database, tenantId: string, bodies: read
       const amountCents = lineAmountCents(line.quantity, line.unitPriceCents);
       if (amountCents === undefined) fieldErrors.push({ path: `lines.${index}.quantity`, code: 'invalid_format', params: { decimals: 2 } });
       // `childcare` is kept only when false (absent = childcare): older lines and the view stay as they were.
-      lines.push({ ...(line.childId && { childId: line.childId }), childLabel: line.childLabel, activity: line.activity, period: line.period, quantity: line.quantity, unitPriceCents: line.unitPriceCents, amountCents: amountCents ?? 0, ...(line.childcare === false && { childcare: false }) });
+      lines.push({
+        ...(line.childId && { childId: line.childId }),
+        childLabel: line.childLabel,
+        activity: line.activity,
+        period: line.period,
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents,
+        amountCents: amountCents ?? 0,
+        ...(line.childcare === false && { childcare: false }),
+      });
     });
     if (body.dueOn < body.issuedOn) fieldErrors.push({ path: 'dueOn', code: 'too_small', params: { minimum: body.issuedOn } });
     const family = families_.has(body.familyId);
@@ -274,7 +324,14 @@ export async function optedInChildren(tx: Database, tenantId: string, checked: r
   const rows = await tx
     .select({ familyId: invoicePreferences.familyId, childId: invoicePreferences.childId })
     .from(invoicePreferences)
-    .where(and(eq(invoicePreferences.tenantId, tenantId), inArray(invoicePreferences.familyId, familyIds), inArray(invoicePreferences.childId, childIds), eq(invoicePreferences.electronic, true)));
+    .where(
+      and(
+        eq(invoicePreferences.tenantId, tenantId),
+        inArray(invoicePreferences.familyId, familyIds),
+        inArray(invoicePreferences.childId, childIds),
+        eq(invoicePreferences.electronic, true),
+      ),
+    );
   return new Set(rows.map((r) => optedInKey(r.familyId, r.childId)));
 }
 
@@ -313,7 +370,14 @@ export async function publishInvoice(
   const children = optedIn ?? (await optedInChildren(tx, tenantId, [invoice]));
   const mailed = invoice.lines.some((l) => !!l.childId && children.has(optedInKey(invoice.familyId, l.childId)));
   const mails = mailed
-    ? await mailFamily(tx, app, tenant, invoice.familyId, (prenoms) => ({ kind: 'invoice_available', prenoms, number, totalCents: invoice.totalCents, dueOn: invoice.dueOn, link: tenant.accountPageUrl }), now)
+    ? await mailFamily(
+        tx,
+        app,
+        tenant,
+        invoice.familyId,
+        (prenoms) => ({ kind: 'invoice_available', prenoms, number, totalCents: invoice.totalCents, dueOn: invoice.dueOn, link: tenant.accountPageUrl }),
+        now,
+      )
     : [];
   return { id, number, mails };
 }
@@ -337,17 +401,32 @@ export async function issueInvoice(app: AppContext, tenant: Tenant, agent: Authe
 export async function paymentViews(db: Database, tenantId: string, rows: readonly PaymentRow[]): Promise<Payment[]> {
   if (rows.length === 0) return [];
   const allocations = await db
-    .select({ paymentId: paymentAllocations.paymentId, invoiceId: paymentAllocations.invoiceId, amountCents: paymentAllocations.amountCents, number: invoices.number })
+    .select({
+      paymentId: paymentAllocations.paymentId,
+      invoiceId: paymentAllocations.invoiceId,
+      amountCents: paymentAllocations.amountCents,
+      number: invoices.number,
+    })
     .from(paymentAllocations)
     .innerJoin(invoices, and(eq(invoices.tenantId, paymentAllocations.tenantId), eq(invoices.id, paymentAllocations.invoiceId)))
-    .where(and(eq(paymentAllocations.tenantId, tenantId), inArray(paymentAllocations.paymentId, rows.map((r) => r.id))))
+    .where(
+      and(
+        eq(paymentAllocations.tenantId, tenantId),
+        inArray(
+          paymentAllocations.paymentId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
     .orderBy(invoices.number);
   return rows.map((row) => ({
     id: row.id,
     method: row.method,
     amountCents: Number(row.amountCents),
     receivedAt: row.receivedAt.toISOString(),
-    allocations: allocations.filter((a) => a.paymentId === row.id).map((a) => ({ invoiceId: a.invoiceId, invoiceNumber: a.number, amountCents: Number(a.amountCents) })),
+    allocations: allocations
+      .filter((a) => a.paymentId === row.id)
+      .map((a) => ({ invoiceId: a.invoiceId, invoiceNumber: a.number, amountCents: Number(a.amountCents) })),
     overpaidCents: Number(row.overpaidCents),
     ...(row.transactionId && { transactionId: row.transactionId }),
   }));
@@ -369,7 +448,12 @@ export async function paymentHistory(app: AppContext, tenant: Tenant, familyId: 
  * Locks the invoices (in id order: no deadlock between two payments) and answers their
  * balances in the order asked. Unknown or another family's: 404.
  */
-export async function lockInvoices(tx: Database, tenantId: string, familyId: string, ids: readonly string[]): Promise<{ row: InvoiceRow; balanceCents: number }[]> {
+export async function lockInvoices(
+  tx: Database,
+  tenantId: string,
+  familyId: string,
+  ids: readonly string[],
+): Promise<{ row: InvoiceRow; balanceCents: number }[]> {
   const unique = [...new Set(ids)];
   if (!unique.every(isUuid)) throw new ProblemError('not_found');
   const rows = await tx
@@ -388,7 +472,12 @@ export async function lockInvoices(tx: Database, tenantId: string, familyId: str
 }
 
 /** A payment at the counter: allocated to the invoices in the order given; no more than their balances. */
-export async function recordCounterPayment(app: AppContext, tenant: Tenant, agent: AuthenticatedAgent, body: z.output<typeof CounterPaymentInput>): Promise<Payment> {
+export async function recordCounterPayment(
+  app: AppContext,
+  tenant: Tenant,
+  agent: AuthenticatedAgent,
+  body: z.output<typeof CounterPaymentInput>,
+): Promise<Payment> {
   const tenantId = tenant.config.id;
   if (!isUuid(body.familyId)) throw new ProblemError('not_found');
   const id = newUuid(app.randomBytes);
@@ -397,13 +486,27 @@ export async function recordCounterPayment(app: AppContext, tenant: Tenant, agen
     const locked = await lockInvoices(tx, tenantId, body.familyId, body.invoiceIds);
     const open = locked.filter((l) => l.balanceCents > 0);
     if (open.length === 0) throw new ProblemError('invoice_already_paid');
-    const { allocations, surplusCents } = allocatePayment(body.amountCents, locked.map((l) => ({ id: l.row.id, balanceCents: l.balanceCents })));
+    const { allocations, surplusCents } = allocatePayment(
+      body.amountCents,
+      locked.map((l) => ({ id: l.row.id, balanceCents: l.balanceCents })),
+    );
     if (surplusCents > 0) {
-      throw new ProblemError('validation_failed', { fieldErrors: [{ path: 'amountCents', code: 'too_large', params: { maximum: body.amountCents - surplusCents } }] });
+      throw new ProblemError('validation_failed', {
+        fieldErrors: [{ path: 'amountCents', code: 'too_large', params: { maximum: body.amountCents - surplusCents } }],
+      });
     }
     const [inserted] = await tx
       .insert(payments)
-      .values({ tenantId, id, familyId: body.familyId, method: body.method, amountCents: body.amountCents, receivedAt: now, agentId: agent.agent.id, reference: body.reference || null })
+      .values({
+        tenantId,
+        id,
+        familyId: body.familyId,
+        method: body.method,
+        amountCents: body.amountCents,
+        receivedAt: now,
+        agentId: agent.agent.id,
+        reference: body.reference || null,
+      })
       .returning();
     await tx.insert(paymentAllocations).values(allocations.map((a) => ({ tenantId, paymentId: id, invoiceId: a.invoiceId, amountCents: a.amountCents })));
     return inserted!;

@@ -29,7 +29,14 @@ async function tenantDocument(title: string, tenant: TenantConfig, now: Date) {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const safe = (text: string) =>
-    [...text.replace(/[\u202f\u00a0]/g, ' ').replace(/[’]/g, "'").replace(/[—–]/g, '-')].map((ch) => (font.getCharacterSet().includes(ch.codePointAt(0)!) ? ch : '?')).join('');
+    [
+      ...text
+        .replace(/[\u202f\u00a0]/g, ' ')
+        .replace(/[’]/g, "'")
+        .replace(/[—–]/g, '-'),
+    ]
+      .map((ch) => (font.getCharacterSet().includes(ch.codePointAt(0)!) ? ch : '?'))
+      .join('');
   const pen = {
     doc,
     font,
@@ -117,7 +124,7 @@ export async function renderAttestationPdf(content: AttestationContent, tenant: 
   const { bold, write, right } = pen;
   write(`Attestation de frais de garde - année ${content.year}`, 50, 16, bold);
   pen.y -= 18;
-  write('Enfants de moins de 6 ans (crédit d\'impôt pour frais de garde, article 200 quater B du CGI)', 50, 9);
+  write("Enfants de moins de 6 ans (crédit d'impôt pour frais de garde, article 200 quater B du CGI)", 50, 9);
   pen.y -= 26;
   write(`${tenant.name} atteste que ${content.parents.join(' et ') || 'la famille'} a réglé, du 01/01/${content.year} au 31/12/${content.year},`, 50);
   pen.y -= 13;
@@ -141,8 +148,8 @@ export async function renderAttestationPdf(content: AttestationContent, tenant: 
   pen.y -= 13;
   write(`${tenant.contact.service} - ${tenant.name}`, 50);
   pen.y = 90;
-  write('Montants effectivement payés dans l\'année (en ligne ou au guichet), répartis entre les enfants au prorata des lignes de chaque facture.', 50, 8);
+  write("Montants effectivement payés dans l'année (en ligne ou au guichet), répartis entre les enfants au prorata des lignes de chaque facture.", 50, 8);
   pen.y -= 11;
-  write('Hors frais de repas : seuls les frais de garde sont comptés (les frais de nourriture sont exclus du crédit d\'impôt).', 50, 8);
+  write("Hors frais de repas : seuls les frais de garde sont comptés (les frais de nourriture sont exclus du crédit d'impôt).", 50, 8);
   return pen.doc.save({ useObjectStreams: false });
 }

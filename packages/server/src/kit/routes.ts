@@ -16,7 +16,10 @@ const SHORT = 'public, max-age=300, stale-while-revalidate=60';
  * tie), `*` standing for any coding not named, q=0 refusing; identity when none is
  * acceptable or when the client explicitly prefers identity to all of them.
  */
-function preferredCoding(accepted: readonly { readonly type: string; readonly q: number }[], config: { readonly supports: readonly string[]; readonly default: string }): string {
+function preferredCoding(
+  accepted: readonly { readonly type: string; readonly q: number }[],
+  config: { readonly supports: readonly string[]; readonly default: string },
+): string {
   const q = (coding: string) => (accepted.find((a) => a.type.toLowerCase() === coding) ?? accepted.find((a) => a.type === '*'))?.q ?? 0;
   const identity = accepted.find((a) => a.type.toLowerCase() === 'identity')?.q ?? 0;
   let best: string | undefined;

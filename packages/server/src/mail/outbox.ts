@@ -160,7 +160,12 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
         await tx
           .update(outboxMessages)
           .set({ nextAttemptAt: addSeconds(at, lease) })
-          .where(inArray(outboxMessages.id, due.map((m) => m.id)));
+          .where(
+            inArray(
+              outboxMessages.id,
+              due.map((m) => m.id),
+            ),
+          );
       }
       return due;
     });
@@ -179,7 +184,10 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
           text: message.textBody,
           html: message.htmlBody,
         });
-        await db.update(outboxMessages).set({ status: 'sent', sentAt: now(), attempts: message.attempts + 1, textBody: '', htmlBody: '', lastError: null }).where(where);
+        await db
+          .update(outboxMessages)
+          .set({ status: 'sent', sentAt: now(), attempts: message.attempts + 1, textBody: '', htmlBody: '', lastError: null })
+          .where(where);
         options.logger?.info({ msg: 'e-mail sent', tenant: message.tenantId, id: message.id, subject: message.subject });
         sent++;
       } catch (error) {
@@ -187,9 +195,20 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
         const gaveUp = attempts >= maxAttempts;
         await db
           .update(outboxMessages)
-          .set({ attempts, lastError: String(error).slice(0, 500), nextAttemptAt: addSeconds(now(), backoff(attempts)), ...(gaveUp && { status: 'failed' as const }) })
+          .set({
+            attempts,
+            lastError: String(error).slice(0, 500),
+            nextAttemptAt: addSeconds(now(), backoff(attempts)),
+            ...(gaveUp && { status: 'failed' as const }),
+          })
           .where(where);
-        options.logger?.warn({ msg: gaveUp ? 'e-mail given up' : 'e-mail failed, will retry', tenant: message.tenantId, id: message.id, attempts, error: String(error) });
+        options.logger?.warn({
+          msg: gaveUp ? 'e-mail given up' : 'e-mail failed, will retry',
+          tenant: message.tenantId,
+          id: message.id,
+          attempts,
+          error: String(error),
+        });
         failed++;
       }
     }

@@ -71,8 +71,22 @@ const statusText = {
 } as const;
 
 const preregistrationStatusText = {
-  fr: { deposee: 'déposée', en_instruction: 'en cours d’instruction', place_proposee: 'place proposée', liste_attente: 'sur liste d’attente', refusee: 'refusée', annulee: 'annulée' },
-  en: { deposee: 'submitted', en_instruction: 'being examined', place_proposee: 'place offered', liste_attente: 'on the waiting list', refusee: 'refused', annulee: 'cancelled' },
+  fr: {
+    deposee: 'déposée',
+    en_instruction: 'en cours d’instruction',
+    place_proposee: 'place proposée',
+    liste_attente: 'sur liste d’attente',
+    refusee: 'refusée',
+    annulee: 'annulée',
+  },
+  en: {
+    deposee: 'submitted',
+    en_instruction: 'being examined',
+    place_proposee: 'place offered',
+    liste_attente: 'on the waiting list',
+    refusee: 'refused',
+    annulee: 'cancelled',
+  },
 } as const;
 
 /** "décembre 2026" / "December 2026": the month of a day, e.g. the one the commission sits. */
@@ -127,7 +141,11 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
           },
           { p: fr ? 'Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau :' : 'If you forgot your password, you can choose a new one:' },
           { button: fr ? 'Choisir un nouveau mot de passe' : 'Choose a new password', href: mail.link },
-          { small: fr ? 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre espace n’a pas changé.' : 'If you did not make this request, ignore this message: your account has not changed.' },
+          {
+            small: fr
+              ? 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre espace n’a pas changé.'
+              : 'If you did not make this request, ignore this message: your account has not changed.',
+          },
         ],
       };
     case 'password_reset':
@@ -171,13 +189,15 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
       const blocks: Block[] = [
         { p: hello },
         {
-          p: fr
-            ? `Votre demande n° ${mail.number} (${what}) est ${status}.`
-            : `Your request no. ${mail.number} (${what}) is ${status}.`,
+          p: fr ? `Votre demande n° ${mail.number} (${what}) est ${status}.` : `Your request no. ${mail.number} (${what}) is ${status}.`,
         },
       ];
       if (mail.comment) blocks.push({ p: fr ? `Message du service\u00a0: « ${mail.comment} »` : `Message from the service: "${mail.comment}"` });
-      blocks.push({ small: fr ? 'Retrouvez vos demandes et leur historique dans votre Espace Famille, rubrique « Entourage ».' : 'Your requests and their history are in your Espace Famille, under "Entourage".' });
+      blocks.push({
+        small: fr
+          ? 'Retrouvez vos demandes et leur historique dans votre Espace Famille, rubrique « Entourage ».'
+          : 'Your requests and their history are in your Espace Famille, under "Entourage".',
+      });
       return {
         subject: fr ? `Demande n° ${mail.number} ${status} — ${name}` : `Request no. ${mail.number} ${status} — ${name}`,
         blocks,
@@ -200,7 +220,11 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
               ? `Elle a été transmise au service pour traitement et sera étudiée lors de la prochaine commission d’attribution des places, en ${month}.`
               : `It has been passed on to the service and will be examined at the next place allocation committee, in ${month}.`,
           },
-          { small: fr ? 'Retrouvez vos demandes et leur statut dans votre Espace Famille, rubrique « Mes demandes ».' : 'Your requests and their status are in your Espace Famille, under "My requests".' },
+          {
+            small: fr
+              ? 'Retrouvez vos demandes et leur statut dans votre Espace Famille, rubrique « Mes demandes ».'
+              : 'Your requests and their status are in your Espace Famille, under "My requests".',
+          },
         ],
       };
     }
@@ -215,14 +239,20 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
         },
       ];
       if (mail.status === 'place_proposee') {
-        blocks.push({ p: fr ? 'Le service vous contactera pour convenir de l’accueil de votre enfant.' : 'The service will contact you to arrange your child’s arrival.' });
+        blocks.push({
+          p: fr ? 'Le service vous contactera pour convenir de l’accueil de votre enfant.' : 'The service will contact you to arrange your child’s arrival.',
+        });
       }
       if (mail.status === 'liste_attente' || mail.status === 'en_instruction') {
         const month = commissionMonth(mail.nextCommission, locale);
         blocks.push({ p: fr ? `Prochaine commission d’attribution des places : ${month}.` : `Next place allocation committee: ${month}.` });
       }
       if (mail.comment) blocks.push({ p: fr ? `Message du service\u00a0: « ${mail.comment} »` : `Message from the service: "${mail.comment}"` });
-      blocks.push({ small: fr ? 'Retrouvez vos demandes et leur historique dans votre Espace Famille, rubrique « Mes demandes ».' : 'Your requests and their history are in your Espace Famille, under "My requests".' });
+      blocks.push({
+        small: fr
+          ? 'Retrouvez vos demandes et leur historique dans votre Espace Famille, rubrique « Mes demandes ».'
+          : 'Your requests and their history are in your Espace Famille, under "My requests".',
+      });
       return {
         subject: fr ? `Demande de préinscription n° ${mail.number} : ${status} — ${name}` : `Pre-registration request no. ${mail.number}: ${status} — ${name}`,
         blocks,
@@ -238,7 +268,9 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
             : `We have received your online payment of ${amount}, on ${parisTime(mail.at, locale)}.`,
         },
         ...mail.invoices.map((invoice) => ({
-          p: fr ? `Facture n° ${invoice.number} : ${formatEuros(invoice.amountCents, locale)} réglés.` : `Invoice no. ${invoice.number}: ${formatEuros(invoice.amountCents, locale)} paid.`,
+          p: fr
+            ? `Facture n° ${invoice.number} : ${formatEuros(invoice.amountCents, locale)} réglés.`
+            : `Invoice no. ${invoice.number}: ${formatEuros(invoice.amountCents, locale)} paid.`,
         })),
       ];
       if (mail.overpaidCents > 0) {
@@ -249,12 +281,18 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
             : `${over} was paid beyond these invoices' balance (another payment had already settled them). The service will refund it.`,
         });
       }
-      blocks.push({ small: fr ? 'Vos factures et l’historique de vos paiements sont dans votre Espace Famille, rubrique « Mes factures ».' : 'Your invoices and payment history are in your Espace Famille, under "My invoices".' });
+      blocks.push({
+        small: fr
+          ? 'Vos factures et l’historique de vos paiements sont dans votre Espace Famille, rubrique « Mes factures ».'
+          : 'Your invoices and payment history are in your Espace Famille, under "My invoices".',
+      });
       return { subject: fr ? `Paiement reçu : ${amount} — ${name}` : `Payment received: ${amount} — ${name}`, blocks };
     }
     case 'invoice_available': {
       const amount = formatEuros(mail.totalCents, locale);
-      const due = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${mail.dueOn}T00:00:00Z`));
+      const due = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${mail.dueOn}T00:00:00Z`),
+      );
       return {
         subject: fr ? `Votre facture n° ${mail.number} est disponible — ${name}` : `Your invoice no. ${mail.number} is available — ${name}`,
         blocks: [
@@ -280,7 +318,11 @@ function contactLines(tenant: TenantConfig, locale: Locale): string[] {
   const { contact } = tenant;
   const fr = locale === 'fr';
   // French typography: a (non-breaking) space before the colon.
-  const lines = [`${contact.service} — ${tenant.name}`, fr ? `Téléphone\u00a0: ${contact.phone}` : `Phone: ${contact.phone}`, fr ? `Courriel\u00a0: ${contact.email}` : `E-mail: ${contact.email}`];
+  const lines = [
+    `${contact.service} — ${tenant.name}`,
+    fr ? `Téléphone\u00a0: ${contact.phone}` : `Phone: ${contact.phone}`,
+    fr ? `Courriel\u00a0: ${contact.email}` : `E-mail: ${contact.email}`,
+  ];
   const hours = contact.hours && (fr ? contact.hours.fr : (contact.hours.en ?? contact.hours.fr));
   if (hours) lines.push(hours);
   return lines;

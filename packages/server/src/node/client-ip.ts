@@ -9,7 +9,10 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 export function nodeClientIp(trustedProxies: number): (c: Context) => string | undefined {
   return (c) => {
     if (trustedProxies > 0) {
-      const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const forwarded = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const address = forwarded[Math.max(0, forwarded.length - trustedProxies)];
       if (address) return address;
     }

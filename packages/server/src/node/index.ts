@@ -11,5 +11,13 @@ export { claimJobLease, releaseJobLease, startPeriodicJobs, newInstanceId, type 
 export { loadKitDirectory } from './kit-directory.ts';
 export { createFakePayfip, type FakePayfip, type FakePayfipOperation, type FakePayfipOptions } from './payfip-fake.ts';
 export { startFakePayfip, type RunningFakePayfip } from './payfip-fake-server.ts';
-export { importInvoices, eurosToCents, formatImportErrors, type ImportError, type ImportResult, type ImportedInvoice, type ImportOptions } from '../invoices/import.ts';
+export {
+  importInvoices,
+  eurosToCents,
+  formatImportErrors,
+  type ImportError,
+  type ImportResult,
+  type ImportedInvoice,
+  type ImportOptions,
+} from '../invoices/import.ts';
 export { seedDemoInvoices } from '../demo/invoices.ts';

@@ -6,7 +6,11 @@ import { isImmutableKitPath, isKitFileName, kitContentType, kitLoaderPaths, type
 
 const brotli = (body: Uint8Array) =>
   brotliCompressSync(body, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+    },
   });
 const gzip = (body: Uint8Array) => gzipSync(body, { level: 9 });
 
@@ -50,7 +54,8 @@ function load(file: string, path: string): KitAsset {
  */
 export function loadKitDirectory(dir: string): KitAssets {
   const root = resolve(dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new Error(`The kit directory ${root} (KIT_DIR) does not exist: build the kit, or leave KIT_DIR unset to serve no kit`);
+  if (!existsSync(root) || !statSync(root).isDirectory())
+    throw new Error(`The kit directory ${root} (KIT_DIR) does not exist: build the kit, or leave KIT_DIR unset to serve no kit`);
   if (!existsSync(join(root, 'famille.js'))) throw new Error(`The kit directory ${root} (KIT_DIR) has no famille.js: is it the build's output folder?`);
 
   const assets = new Map<string, KitAsset>();

@@ -35,7 +35,11 @@ function fault(code: string, libelle: string): Response {
 
 const answer = (operation: string, fields: Record<string, string>) =>
   new Response(
-    soap(`<ns2:${operation}Response xmlns:ns2="${PAYFIP_NAMESPACE}"><return>${Object.entries(fields).map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`).join('')}</return></ns2:${operation}Response>`),
+    soap(
+      `<ns2:${operation}Response xmlns:ns2="${PAYFIP_NAMESPACE}"><return>${Object.entries(fields)
+        .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
+        .join('')}</return></ns2:${operation}Response>`,
+    ),
     { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' } },
   );
 
@@ -59,7 +63,9 @@ export function createFakePayfip(options: FakePayfipOptions = {}) {
     const raw = await request.text();
     const body = ((parser.parse(raw) as Record<string, Record<string, Record<string, unknown>>>)['Envelope'] ?? {})['Body'] ?? {};
     const [operation, content] = Object.entries(body)[0] ?? [];
-    const fields = Object.fromEntries(Object.entries(((content as Record<string, unknown> | undefined)?.['arg0'] ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+    const fields = Object.fromEntries(
+      Object.entries(((content as Record<string, unknown> | undefined)?.['arg0'] ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+    );
     requests.push({ operation: operation ?? '', fields, raw });
     if (operation === 'creerPaiementSecurise') {
       if (!payfipFormats.numcli.test(fields['numcli'] ?? '')) return fault('N1', 'numcli invalide (fake)');
@@ -81,7 +87,15 @@ export function createFakePayfip(options: FakePayfipOptions = {}) {
         return fault('P5', 'Résultat de la transaction non connu');
       }
       const at = op.paidAt ?? now();
-      const paris = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+      const paris = new Intl.DateTimeFormat('fr-FR', {
+        timeZone: 'Europe/Paris',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(at);
       const part = (type: string) => paris.find((p) => p.type === type)!.value;
       return answer('recupererDetailPaiementSecurise', {
         dattrans: `${part('day')}${part('month')}${part('year')}`,
@@ -114,7 +128,13 @@ export function createFakePayfip(options: FakePayfipOptions = {}) {
   function notify(idOp: string): Promise<Response> {
     const op = operations.get(idOp);
     if (!op) throw new Error(`fake PayFiP: unknown idOp ${idOp}`);
-    return deliver(new Request(op.fields['urlnotif']!, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ idOp }).toString() }));
+    return deliver(
+      new Request(op.fields['urlnotif']!, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ idOp }).toString(),
+      }),
+    );
   }
 
   async function page(request: Request): Promise<Response> {

@@ -1,13 +1,6 @@
 import { randomBytes, scrypt } from 'node:crypto';
 import { constantTimeEqual } from '../auth/encoding.ts';
-import {
-  formatScryptHash,
-  parseScryptHash,
-  passwordBytes,
-  serverScryptParams,
-  type PasswordHasher,
-  type ScryptParams,
-} from '../auth/password-hash.ts';
+import { formatScryptHash, parseScryptHash, passwordBytes, serverScryptParams, type PasswordHasher, type ScryptParams } from '../auth/password-hash.ts';
 
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;

@@ -146,7 +146,12 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(env['FILES_DIR'] && { filesDir: env['FILES_DIR'] }),
     ...filesStorageFromEnv(env['FILES_STORAGE']),
     ...(env['DATABASE_URL'] && { databaseUrl: env['DATABASE_URL'] }),
-    ...(env['ALLOWED_ORIGINS'] && { allowedOrigins: env['ALLOWED_ORIGINS'].split(',').map((s) => s.trim()).filter(Boolean) }),
+    ...(env['ALLOWED_ORIGINS'] && {
+      allowedOrigins: env['ALLOWED_ORIGINS']
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    }),
     ...(flag(env['COOKIE_SECURE']) !== undefined && { cookieSecure: flag(env['COOKIE_SECURE'])! }),
     ...(trust && { trustProxy: /^\d+$/.test(trust) ? Number(trust) : flag(trust) ? 1 : 0 }),
     ...(flag(env['SEED_DEMO']) !== undefined && { seedDemo: flag(env['SEED_DEMO'])! }),
@@ -157,7 +162,9 @@ export function serverOptionsFromEnv(env: Record<string, string | undefined>): S
     ...(env['MAIL_FROM'] && { mailFrom: env['MAIL_FROM'] }),
     // The API's public base URL behind a proxy (e.g. `https://api.ville.fr/api`): urlnotif and urlredirect derive from it.
     ...(env['PUBLIC_URL'] && { config: { publicUrl: env['PUBLIC_URL'] } }),
-    ...(env['PAYMENT_POLL_INTERVAL_MS'] && /^\d+$/.test(env['PAYMENT_POLL_INTERVAL_MS']) && Number(env['PAYMENT_POLL_INTERVAL_MS']) > 0 && { pollIntervalMs: Number(env['PAYMENT_POLL_INTERVAL_MS']) }),
+    ...(env['PAYMENT_POLL_INTERVAL_MS'] &&
+      /^\d+$/.test(env['PAYMENT_POLL_INTERVAL_MS']) &&
+      Number(env['PAYMENT_POLL_INTERVAL_MS']) > 0 && { pollIntervalMs: Number(env['PAYMENT_POLL_INTERVAL_MS']) }),
     ...paymentFromEnv(env),
     ...(flag(env['FAKE_PAYFIP']) !== undefined && { fakePayfip: flag(env['FAKE_PAYFIP'])! }),
     ...(env['FAKE_PAYFIP_PORT'] && /^\d+$/.test(env['FAKE_PAYFIP_PORT']) && { fakePayfipPort: Number(env['FAKE_PAYFIP_PORT']) }),
@@ -204,7 +211,9 @@ export function serverTenants(options: Pick<ServerOptions, 'tenants' | 'allowedO
 }
 
 /** The database the options name: injected, PostgreSQL (`databaseUrl`), or PGlite in `dataDir` (default `.data/pglite`). Not migrated. */
-export async function openDatabase(options: Pick<ServerOptions, 'database' | 'databaseUrl' | 'dataDir'>): Promise<{ db: Database; close(): Promise<void>; description: string }> {
+export async function openDatabase(
+  options: Pick<ServerOptions, 'database' | 'databaseUrl' | 'dataDir'>,
+): Promise<{ db: Database; close(): Promise<void>; description: string }> {
   if (options.database) return { db: options.database, close: async () => undefined, description: 'injected' };
   if (options.databaseUrl) {
     const { db, close } = createPostgresDatabase(options.databaseUrl);
@@ -222,20 +231,30 @@ export async function openDatabase(options: Pick<ServerOptions, 'database' | 'da
  */
 export async function startServer(given: ServerOptions = {}): Promise<RunningServer> {
   const env = serverOptionsFromEnv(process.env);
-  const options: ServerOptions = { ...env, ...given, allowedOrigins: [...(env.allowedOrigins ?? []), ...(given.allowedOrigins ?? [])], config: { ...env.config, ...given.config } };
+  const options: ServerOptions = {
+    ...env,
+    ...given,
+    allowedOrigins: [...(env.allowedOrigins ?? []), ...(given.allowedOrigins ?? [])],
+    config: { ...env.config, ...given.config },
+  };
   const logger = options.logger ?? createJsonLogger({ level: options.logLevel ?? 'info', write: (line) => process.stdout.write(`${line}\n`) });
 
   // First: a wrong KIT_DIR stops the start before anything is opened.
   const kit: KitAssets | undefined = options.kit ?? (options.kitDir === undefined ? undefined : loadKitDirectory(options.kitDir));
   const payment: DemoPaymentOptions = options.payment ?? (options.fakePayfip ? { provider: 'payfip' } : { provider: 'demo' });
-  const fakePayfip: RunningFakePayfip | undefined = options.fakePayfip ? await startFakePayfip({ ...(options.fakePayfipPort !== undefined && { port: options.fakePayfipPort }) }) : undefined;
+  const fakePayfip: RunningFakePayfip | undefined = options.fakePayfip
+    ? await startFakePayfip({ ...(options.fakePayfipPort !== undefined && { port: options.fakePayfipPort }) })
+    : undefined;
   const database = await openDatabase(options).catch(async (error: unknown) => {
     await fakePayfip?.close();
     throw error;
   });
   try {
     const version = await migrate(database.db);
-    const tenants = serverTenants(options, payment.provider === 'payfip' ? { provider: 'payfip', numcli: payment.numcli ?? (fakePayfip ? '012345' : ''), saisie: payment.saisie ?? 'T' } : undefined);
+    const tenants = serverTenants(
+      options,
+      payment.provider === 'payfip' ? { provider: 'payfip', numcli: payment.numcli ?? (fakePayfip ? '012345' : ''), saisie: payment.saisie ?? 'T' } : undefined,
+    );
     const soapUrl = payment.provider === 'payfip' ? (payment.soapUrl ?? fakePayfip?.serviceUrl) : undefined;
     const pageUrl = payment.provider === 'payfip' ? (payment.pageUrl ?? fakePayfip?.paymentPageUrl) : undefined;
     const paymentProviders: PaymentProviders | undefined =
@@ -243,7 +262,8 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       (payment.provider === 'payfip' || fakePayfip
         ? { demo: createDemoProvider(), payfip: createPayfipProvider({ ...(soapUrl && { serviceUrl: soapUrl }), ...(pageUrl && { paymentPageUrl: pageUrl }) }) }
         : undefined);
-    const transport = options.mailTransport ?? (options.smtpUrl ? createSmtpTransport({ url: options.smtpUrl, from: options.mailFrom ?? 'no-reply@localhost' }) : undefined);
+    const transport =
+      options.mailTransport ?? (options.smtpUrl ? createSmtpTransport({ url: options.smtpUrl, from: options.mailFrom ?? 'no-reply@localhost' }) : undefined);
     const dispatcher: OutboxDispatcher | undefined = transport && createOutboxDispatcher({ db: database.db, transport, logger });
     const mailer: Mailer | undefined = dispatcher && { queued: () => dispatcher.kick() };
     if (options.devOutbox && transport) throw new TypeError('DEV_OUTBOX lists the e-mails kept instead of sent: it cannot be on with SMTP_URL');
@@ -306,7 +326,12 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
     const poller = createPaymentPoller(deps, { minAgeSeconds: options.pollMinAgeSeconds ?? 60 });
     const jobs: PeriodicJob[] = [
       // Pending payments whose notification never came: asked about again.
-      { name: 'payment-poll', intervalMs: options.pollIntervalMs ?? 60_000, run: () => poller.pollOnce(), failure: { msg: 'payment poll failed', level: 'error' } },
+      {
+        name: 'payment-poll',
+        intervalMs: options.pollIntervalMs ?? 60_000,
+        run: () => poller.pollOnce(),
+        failure: { msg: 'payment poll failed', level: 'error' },
+      },
       // Dead sessions and counters are refused anyway; this only keeps the tables small.
       {
         name: 'purge',

@@ -22,7 +22,11 @@ const pageHeaders = (returnUrl: string) => ({
   'Referrer-Policy': 'no-referrer',
 });
 
-function demoPage(tenant: Tenant, view: { id: string; amountCents: number; invoices: readonly { number: string; amountCents: number }[] }, action: string): string {
+function demoPage(
+  tenant: Tenant,
+  view: { id: string; amountCents: number; invoices: readonly { number: string; amountCents: number }[] },
+  action: string,
+): string {
   const rows = view.invoices.map((i) => `<li>Facture n° ${escapeHtml(i.number)} : ${escapeHtml(formatEuros(i.amountCents))}</li>`).join('');
   const cards = demoCards
     .map(

@@ -20,7 +20,12 @@ function overpaidRows(db: Database, tenantId: string, where: ReturnType<typeof a
   return db
     .select({
       payment: payments,
-      transaction: { id: paymentTransactions.id, provider: paymentTransactions.provider, reference: paymentTransactions.reference, providerRef: paymentTransactions.providerRef },
+      transaction: {
+        id: paymentTransactions.id,
+        provider: paymentTransactions.provider,
+        reference: paymentTransactions.reference,
+        providerRef: paymentTransactions.providerRef,
+      },
       agent: { id: agents.id, displayName: agents.displayName },
     })
     .from(payments)
@@ -37,8 +42,16 @@ type OverpaidRow = Awaited<ReturnType<typeof overpaidRows>>[number];
 async function refundViews(db: Database, tenantId: string, rows: readonly OverpaidRow[]): Promise<AgentRefund[]> {
   if (rows.length === 0) return [];
   const [views, labels] = await Promise.all([
-    paymentViews(db, tenantId, rows.map((r) => r.payment)),
-    familyLabels(db, tenantId, rows.map((r) => r.payment.familyId)),
+    paymentViews(
+      db,
+      tenantId,
+      rows.map((r) => r.payment),
+    ),
+    familyLabels(
+      db,
+      tenantId,
+      rows.map((r) => r.payment.familyId),
+    ),
   ]);
   return rows.map(({ payment, transaction, agent }, index) => {
     const refunded = payment.refundedAt !== null;
@@ -46,7 +59,12 @@ async function refundViews(db: Database, tenantId: string, rows: readonly Overpa
       payment: views[index]!,
       family: { id: payment.familyId, label: labels.get(payment.familyId) ?? '' },
       ...(transaction && {
-        transaction: { id: transaction.id, provider: transaction.provider, reference: transaction.reference, ...(transaction.providerRef && { providerRef: transaction.providerRef }) },
+        transaction: {
+          id: transaction.id,
+          provider: transaction.provider,
+          reference: transaction.reference,
+          ...(transaction.providerRef && { providerRef: transaction.providerRef }),
+        },
       }),
       status: refunded ? 'rembourse' : 'a_rembourser',
       ...(refunded && {
@@ -76,7 +94,13 @@ export async function tenantRefunds(app: AppContext, tenant: Tenant, query: Agen
  * recorded, or when nothing was overpaid), dated between the payment's day and today.
  * The payment is locked meanwhile, so two agents recording it at once get one 200 and one 409.
  */
-export async function markRefunded(app: AppContext, tenant: Tenant, agent: AuthenticatedAgent, paymentId: string, input: z.output<typeof RefundInput>): Promise<AgentRefund> {
+export async function markRefunded(
+  app: AppContext,
+  tenant: Tenant,
+  agent: AuthenticatedAgent,
+  paymentId: string,
+  input: z.output<typeof RefundInput>,
+): Promise<AgentRefund> {
   if (!isUuid(paymentId)) throw new ProblemError('not_found');
   const tenantId = tenant.config.id;
   const now = app.clock.now();
@@ -90,7 +114,9 @@ export async function markRefunded(app: AppContext, tenant: Tenant, agent: Authe
       parisDate(now),
     );
     if (!check.ok) {
-      throw check.problem === 'conflict' ? new ProblemError('conflict', { detail: check.detail }) : new ProblemError('validation_failed', { fieldErrors: check.fieldErrors });
+      throw check.problem === 'conflict'
+        ? new ProblemError('conflict', { detail: check.detail })
+        : new ProblemError('validation_failed', { fieldErrors: check.fieldErrors });
     }
     await tx.update(payments).set({ refundedOn: input.refundedOn, refundReference: input.reference, refundedBy: agent.agent.id, refundedAt: now }).where(where);
   });

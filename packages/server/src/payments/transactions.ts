@@ -95,7 +95,8 @@ export async function startPayment(
 ): Promise<PaymentRedirect> {
   const tenantId = tenant.config.id;
   const provider = providerFor(app, tenant);
-  if (!provider) throw new ProblemError('payment_provider_unavailable', { detail: 'This tenant takes no online payment: pay at the counter (espèces, chèque, CESU).' });
+  if (!provider)
+    throw new ProblemError('payment_provider_unavailable', { detail: 'This tenant takes no online payment: pay at the counter (espèces, chèque, CESU).' });
   const returnUrl = returnPageOf(tenant, body.returnTo);
   const now = app.clock.now();
   const id = newUuid(app.randomBytes);
@@ -105,8 +106,19 @@ export async function startPayment(
     const locked = await lockInvoices(tx, tenantId, session.familyId, body.invoiceIds);
     const paid = locked.filter((l) => l.balanceCents === 0);
     if (paid.length > 0) throw new ProblemError('invoice_already_paid', { detail: `Already paid: ${paid.map((p) => p.row.number).join(', ')}` });
-    const busy = await invoicesWithPendingPayment(tx, tenantId, locked.map((l) => l.row.id), now);
-    if (busy.size > 0) throw new ProblemError('payment_in_progress', { detail: `A payment is under way for: ${locked.filter((l) => busy.has(l.row.id)).map((l) => l.row.number).join(', ')}` });
+    const busy = await invoicesWithPendingPayment(
+      tx,
+      tenantId,
+      locked.map((l) => l.row.id),
+      now,
+    );
+    if (busy.size > 0)
+      throw new ProblemError('payment_in_progress', {
+        detail: `A payment is under way for: ${locked
+          .filter((l) => busy.has(l.row.id))
+          .map((l) => l.row.number)
+          .join(', ')}`,
+      });
     const total = locked.reduce((sum, l) => sum + l.balanceCents, 0);
     if (total < provider.minimumCents) {
       const { contact } = tenant.config;
@@ -128,7 +140,9 @@ export async function startPayment(
       createdAt: now,
       expiresAt: new Date(now.getTime() + (provider.lifetimeSeconds + BLOCK_MARGIN_SECONDS) * 1000),
     });
-    await tx.insert(paymentTransactionInvoices).values(locked.map((l, position) => ({ tenantId, transactionId: id, invoiceId: l.row.id, amountCents: l.balanceCents, position })));
+    await tx
+      .insert(paymentTransactionInvoices)
+      .values(locked.map((l, position) => ({ tenantId, transactionId: id, invoiceId: l.row.id, amountCents: l.balanceCents, position })));
     return { amountCents: total, numbers: locked.map((l) => l.row.number) };
   });
   const callbackBase = `${publicBase}/payment-providers/${tenantId}/${provider.name}`;
@@ -148,7 +162,14 @@ export async function startPayment(
     });
   } catch (error) {
     const code = error instanceof ProviderError ? error.code : undefined;
-    app.logger.error({ msg: 'payment provider refused to start a payment', tenant: tenantId, transaction: id, provider: provider.name, code, error: String(error) });
+    app.logger.error({
+      msg: 'payment provider refused to start a payment',
+      tenant: tenantId,
+      transaction: id,
+      provider: provider.name,
+      code,
+      error: String(error),
+    });
     await app.db
       .update(paymentTransactions)
       .set({ status: 'failed', resultCode: code ?? null, settledAt: now })
@@ -186,14 +207,41 @@ async function credit(app: AppContext, tenant: Tenant, row: TransactionRow, outc
       .from(paymentTransactionInvoices)
       .where(and(eq(paymentTransactionInvoices.tenantId, tenantId), eq(paymentTransactionInvoices.transactionId, row.id)))
       .orderBy(asc(paymentTransactionInvoices.position));
-    const locked = await lockInvoices(tx, tenantId, row.familyId, planned.map((p) => p.invoiceId));
+    const locked = await lockInvoices(
+      tx,
+      tenantId,
+      row.familyId,
+      planned.map((p) => p.invoiceId),
+    );
     const amountCents = outcome.amountCents ?? Number(row.amountCents);
-    if (amountCents !== Number(row.amountCents)) app.logger.warn({ msg: 'provider took another amount than asked', tenant: tenantId, transaction: row.id, asked: Number(row.amountCents), taken: amountCents });
-    const { allocations, surplusCents } = allocatePayment(amountCents, locked.map((l) => ({ id: l.row.id, balanceCents: l.balanceCents })));
+    if (amountCents !== Number(row.amountCents))
+      app.logger.warn({
+        msg: 'provider took another amount than asked',
+        tenant: tenantId,
+        transaction: row.id,
+        asked: Number(row.amountCents),
+        taken: amountCents,
+      });
+    const { allocations, surplusCents } = allocatePayment(
+      amountCents,
+      locked.map((l) => ({ id: l.row.id, balanceCents: l.balanceCents })),
+    );
     const paymentId = newUuid(app.randomBytes);
-    await tx.insert(payments).values({ tenantId, id: paymentId, familyId: row.familyId, method: 'carte', amountCents, overpaidCents: surplusCents, receivedAt: now, transactionId: row.id, reference: row.reference });
-    if (allocations.length > 0) await tx.insert(paymentAllocations).values(allocations.map((a) => ({ tenantId, paymentId, invoiceId: a.invoiceId, amountCents: a.amountCents })));
-    if (surplusCents > 0) app.logger.warn({ msg: 'overpayment to refund', tenant: tenantId, transaction: row.id, payment: paymentId, overpaidCents: surplusCents });
+    await tx.insert(payments).values({
+      tenantId,
+      id: paymentId,
+      familyId: row.familyId,
+      method: 'carte',
+      amountCents,
+      overpaidCents: surplusCents,
+      receivedAt: now,
+      transactionId: row.id,
+      reference: row.reference,
+    });
+    if (allocations.length > 0)
+      await tx.insert(paymentAllocations).values(allocations.map((a) => ({ tenantId, paymentId, invoiceId: a.invoiceId, amountCents: a.amountCents })));
+    if (surplusCents > 0)
+      app.logger.warn({ msg: 'overpayment to refund', tenant: tenantId, transaction: row.id, payment: paymentId, overpaidCents: surplusCents });
     const numbers = new Map(locked.map((l) => [l.row.id, l.row.number]));
     const mails: QueuedMail[] = await mailFamily(
       tx,
@@ -218,7 +266,13 @@ async function credit(app: AppContext, tenant: Tenant, row: TransactionRow, outc
 }
 
 /** Closes a transaction that will never be paid (refused, abandoned, unknown after its lifetime). */
-async function close(app: AppContext, tenantId: string, row: TransactionRow, status: 'refused' | 'abandoned' | 'failed', code: string | undefined): Promise<void> {
+async function close(
+  app: AppContext,
+  tenantId: string,
+  row: TransactionRow,
+  status: 'refused' | 'abandoned' | 'failed',
+  code: string | undefined,
+): Promise<void> {
   const now = app.clock.now();
   await app.db
     .update(paymentTransactions)
@@ -278,7 +332,12 @@ export async function readTransaction(app: AppContext, tenant: Tenant, session: 
 }
 
 /** A notification or a return from a provider: only names the transaction; the provider is asked. */
-export async function confirmByReference(app: AppContext, tenant: Tenant, provider: 'demo' | 'payfip', by: { transactionId?: string; providerRef?: string }): Promise<TransactionRow | undefined> {
+export async function confirmByReference(
+  app: AppContext,
+  tenant: Tenant,
+  provider: 'demo' | 'payfip',
+  by: { transactionId?: string; providerRef?: string },
+): Promise<TransactionRow | undefined> {
   const tenantId = tenant.config.id;
   const where = by.transactionId
     ? isUuid(by.transactionId)
@@ -288,20 +347,36 @@ export async function confirmByReference(app: AppContext, tenant: Tenant, provid
       ? eq(paymentTransactions.providerRef, by.providerRef)
       : undefined;
   if (!where) return undefined;
-  const [row] = await app.db.select().from(paymentTransactions).where(and(eq(paymentTransactions.tenantId, tenantId), eq(paymentTransactions.provider, provider), where));
+  const [row] = await app.db
+    .select()
+    .from(paymentTransactions)
+    .where(and(eq(paymentTransactions.tenantId, tenantId), eq(paymentTransactions.provider, provider), where));
   if (!row) return undefined;
   await confirmTransaction(app, tenant, row);
   return row;
 }
 
 /** The demo payment page's choice, stored as the provider's answer, then confirmed as any other. */
-export async function chooseDemoOutcome(app: AppContext, tenant: Tenant, transactionId: string, outcome: 'paid' | 'refused' | 'abandoned'): Promise<TransactionRow | undefined> {
+export async function chooseDemoOutcome(
+  app: AppContext,
+  tenant: Tenant,
+  transactionId: string,
+  outcome: 'paid' | 'refused' | 'abandoned',
+): Promise<TransactionRow | undefined> {
   if (!isUuid(transactionId)) return undefined;
   const tenantId = tenant.config.id;
   await app.db
     .update(paymentTransactions)
     .set({ demoOutcome: outcome })
-    .where(and(eq(paymentTransactions.tenantId, tenantId), eq(paymentTransactions.id, transactionId), eq(paymentTransactions.provider, 'demo'), eq(paymentTransactions.status, 'pending'), isNull(paymentTransactions.demoOutcome)));
+    .where(
+      and(
+        eq(paymentTransactions.tenantId, tenantId),
+        eq(paymentTransactions.id, transactionId),
+        eq(paymentTransactions.provider, 'demo'),
+        eq(paymentTransactions.status, 'pending'),
+        isNull(paymentTransactions.demoOutcome),
+      ),
+    );
   return confirmByReference(app, tenant, 'demo', { transactionId });
 }
 

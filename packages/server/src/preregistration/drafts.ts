@@ -59,7 +59,12 @@ export async function listDrafts(app: AppContext, tenant: Tenant, session: Authe
     .innerJoin(familyMembers, and(eq(familyMembers.tenantId, preregistrationDrafts.tenantId), eq(familyMembers.id, preregistrationDrafts.childId)))
     .where(and(eq(preregistrationDrafts.tenantId, tenantId), eq(preregistrationDrafts.familyId, session.familyId), isNull(preregistrationDrafts.submittedId)))
     .orderBy(sql`${preregistrationDrafts.updatedAt} desc`);
-  const docs = await familyDocuments(app.db, tenantId, session.familyId, rows.flatMap((r) => (r.draft.content.documents ?? []).map((d) => d.documentId)));
+  const docs = await familyDocuments(
+    app.db,
+    tenantId,
+    session.familyId,
+    rows.flatMap((r) => (r.draft.content.documents ?? []).map((d) => d.documentId)),
+  );
   return rows.map((r) => draftView(r.draft, r.child, docs));
 }
 
@@ -74,7 +79,12 @@ export async function saveDraft(app: AppContext, tenant: Tenant, session: Authen
   const tenantId = tenant.config.id;
   const child = await findChild(app.db, tenantId, session.familyId, childId);
   const given = input.documents ?? [];
-  const docs = await familyDocuments(app.db, tenantId, session.familyId, given.map((d) => d.documentId));
+  const docs = await familyDocuments(
+    app.db,
+    tenantId,
+    session.familyId,
+    given.map((d) => d.documentId),
+  );
   const errors: FieldError[] = [];
   for (const { type, documentId } of given) {
     const doc = docs.get(documentId);
@@ -84,7 +94,16 @@ export async function saveDraft(app: AppContext, tenant: Tenant, session: Authen
   }
   if (errors.length > 0) throw new ProblemError('validation_failed', { fieldErrors: errors });
   const now = app.clock.now();
-  const values = { tenantId, familyId: session.familyId, childId: child.id, step: input.step, content: content(input), submittedId: null, createdAt: now, updatedAt: now };
+  const values = {
+    tenantId,
+    familyId: session.familyId,
+    childId: child.id,
+    step: input.step,
+    content: content(input),
+    submittedId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
   const [row] = await app.db
     .insert(preregistrationDrafts)
     .values(values)

@@ -39,7 +39,9 @@ async function move(app: AppContext, tenant: Tenant, id: string, familyId: strin
     if (!row) throw new ProblemError('not_found');
     const check = checkPreregistrationChange(row.status, change.to, change.by, change.comment);
     if (!check.ok) {
-      throw check.problem === 'conflict' ? new ProblemError('conflict', { detail: check.detail }) : new ProblemError('validation_failed', { fieldErrors: check.fieldErrors });
+      throw check.problem === 'conflict'
+        ? new ProblemError('conflict', { detail: check.detail })
+        : new ProblemError('validation_failed', { fieldErrors: check.fieldErrors });
     }
     await tx.update(preregistrations).set({ status: change.to, updatedAt: now }).where(where);
     await tx.insert(preregistrationEvents).values({
@@ -90,7 +92,11 @@ export function setPreregistrationStatus(
 }
 
 /** The tenant's pre-registrations, oldest first, optionally in one status. Never another tenant's. */
-export async function tenantPreregistrations(app: AppContext, tenant: Tenant, status: PreregistrationStatus | undefined): Promise<AgentPreregistrationList['preregistrations']> {
+export async function tenantPreregistrations(
+  app: AppContext,
+  tenant: Tenant,
+  status: PreregistrationStatus | undefined,
+): Promise<AgentPreregistrationList['preregistrations']> {
   const tenantId = tenant.config.id;
   const rows = await app.db
     .select()
@@ -98,6 +104,13 @@ export async function tenantPreregistrations(app: AppContext, tenant: Tenant, st
     .where(and(eq(preregistrations.tenantId, tenantId), status ? eq(preregistrations.status, status) : undefined))
     .orderBy(asc(preregistrations.number))
     .limit(LIST_LIMIT);
-  const [views, labels] = await Promise.all([preregistrationViews(app.db, tenantId, rows), familyLabels(app.db, tenantId, rows.map((r) => r.familyId))]);
+  const [views, labels] = await Promise.all([
+    preregistrationViews(app.db, tenantId, rows),
+    familyLabels(
+      app.db,
+      tenantId,
+      rows.map((r) => r.familyId),
+    ),
+  ]);
   return rows.map((row, index) => ({ preregistration: views[index]!, family: { id: row.familyId, label: labels.get(row.familyId) ?? '' } }));
 }

@@ -52,14 +52,25 @@ export async function submitDraft(app: AppContext, tenant: Tenant, session: Auth
   const config = tenant.config.preregistration;
   const now = app.clock.now();
   const { id, queued } = await app.db.transaction(async (tx) => {
-    const draftWhere = and(eq(preregistrationDrafts.tenantId, tenantId), eq(preregistrationDrafts.familyId, session.familyId), eq(preregistrationDrafts.childId, childId));
+    const draftWhere = and(
+      eq(preregistrationDrafts.tenantId, tenantId),
+      eq(preregistrationDrafts.familyId, session.familyId),
+      eq(preregistrationDrafts.childId, childId),
+    );
     const [draft] = await tx.select().from(preregistrationDrafts).where(draftWhere).for('update');
     if (!draft) throw new ProblemError('not_found');
     if (draft.submittedId) return { id: draft.submittedId, queued: [] };
     const [child] = await tx
       .select()
       .from(familyMembers)
-      .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, session.familyId), eq(familyMembers.id, childId), eq(familyMembers.role, 'enfant')));
+      .where(
+        and(
+          eq(familyMembers.tenantId, tenantId),
+          eq(familyMembers.familyId, session.familyId),
+          eq(familyMembers.id, childId),
+          eq(familyMembers.role, 'enfant'),
+        ),
+      );
     if (!child) throw new ProblemError('not_found');
 
     const number = await nextRequestNumber(tx, tenantId);
@@ -72,7 +83,9 @@ export async function submitDraft(app: AppContext, tenant: Tenant, session: Auth
           .where(and(eq(documents.tenantId, tenantId), eq(documents.familyId, session.familyId), inArray(documents.id, ids)))
           .for('update')
       : [];
-    const facts = new Map<string, GivenDocumentFacts>(rows.map((d) => [d.id, { contentType: d.contentType, size: d.size, claimed: d.requestId !== null || d.preregistrationId !== null }]));
+    const facts = new Map<string, GivenDocumentFacts>(
+      rows.map((d) => [d.id, { contentType: d.contentType, size: d.size, claimed: d.requestId !== null || d.preregistrationId !== null }]),
+    );
     const errors = submissionErrors(config, draft.content, child.profile, facts, parisDate(now));
     if (errors.length > 0) throw new ProblemError('validation_failed', { fieldErrors: errors });
 
@@ -95,8 +108,14 @@ export async function submitDraft(app: AppContext, tenant: Tenant, session: Auth
       updatedAt: now,
     };
     await tx.insert(preregistrations).values(row);
-    await tx.insert(preregistrationEvents).values({ tenantId, preregistrationId: row.id, status: 'deposee', at: now, byKind: 'parent', accountId: session.account.id });
-    if (ids.length > 0) await tx.update(documents).set({ preregistrationId: row.id }).where(and(eq(documents.tenantId, tenantId), inArray(documents.id, ids)));
+    await tx
+      .insert(preregistrationEvents)
+      .values({ tenantId, preregistrationId: row.id, status: 'deposee', at: now, byKind: 'parent', accountId: session.account.id });
+    if (ids.length > 0)
+      await tx
+        .update(documents)
+        .set({ preregistrationId: row.id })
+        .where(and(eq(documents.tenantId, tenantId), inArray(documents.id, ids)));
     await tx.update(preregistrationDrafts).set({ submittedId: row.id, updatedAt: now }).where(draftWhere);
     const mails = await mailFamily(
       tx,

@@ -21,7 +21,10 @@ export async function preregistrationViews(db: Database, tenantId: string, rows:
       .from(preregistrationEvents)
       .where(and(eq(preregistrationEvents.tenantId, tenantId), inArray(preregistrationEvents.preregistrationId, ids)))
       .orderBy(asc(preregistrationEvents.seq)),
-    db.select().from(documents).where(and(eq(documents.tenantId, tenantId), inArray(documents.preregistrationId, ids))),
+    db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.tenantId, tenantId), inArray(documents.preregistrationId, ids))),
   ]);
   return rows.map((row) => {
     const byId = new Map(docs.filter((d) => d.preregistrationId === row.id).map((d) => [d.id, d]));

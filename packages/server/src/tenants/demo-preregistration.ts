@@ -29,10 +29,31 @@ export const vienneCondrieuPreregistration: PreregistrationConfig = {
   },
   structures: [
     { id: 'cocon-de-soie', name: 'EAJE Cocon de Soie', type: 'Multi-accueil', address: '12 rue des Canuts, 38200 Vienne', ageMinMonths: 2, ageMaxMonths: 48 },
-    { id: 'fleur-de-pyrus', name: 'EAJE Fleur de Pyrus', type: 'Multi-accueil', address: '5 allée des Poiriers, 38200 Vienne', ageMinMonths: 2, ageMaxMonths: 48 },
+    {
+      id: 'fleur-de-pyrus',
+      name: 'EAJE Fleur de Pyrus',
+      type: 'Multi-accueil',
+      address: '5 allée des Poiriers, 38200 Vienne',
+      ageMinMonths: 2,
+      ageMaxMonths: 48,
+    },
     { id: 'gem-minis', name: 'EAJE Gém’minis', type: 'Crèche collective', address: '3 place des Gémeaux, 38200 Vienne', ageMinMonths: 2, ageMaxMonths: 36 },
-    { id: 'grain-d-aile', name: 'EAJE Grain d’Aile', type: 'Multi-accueil', address: '8 chemin de la Plume, 69420 Condrieu', ageMinMonths: 2, ageMaxMonths: 48 },
-    { id: 'graine-de-malice', name: 'EAJE Graine de Malice', type: 'Micro-crèche', address: '21 quai du Rhône, 69420 Condrieu', ageMinMonths: 3, ageMaxMonths: 48 },
+    {
+      id: 'grain-d-aile',
+      name: 'EAJE Grain d’Aile',
+      type: 'Multi-accueil',
+      address: '8 chemin de la Plume, 69420 Condrieu',
+      ageMinMonths: 2,
+      ageMaxMonths: 48,
+    },
+    {
+      id: 'graine-de-malice',
+      name: 'EAJE Graine de Malice',
+      type: 'Micro-crèche',
+      address: '21 quai du Rhône, 69420 Condrieu',
+      ageMinMonths: 3,
+      ageMaxMonths: 48,
+    },
   ],
   maxChoices: 3,
   documents: [
@@ -96,7 +117,14 @@ export const exempleTenantPreregistration: PreregistrationConfig = {
   },
   structures: [
     { id: 'les-lutins', name: 'Crèche Les Lutins', type: 'Crèche collective', address: '2 rue de l’École, 99000 Exemple', ageMinMonths: 3, ageMaxMonths: 36 },
-    { id: 'petits-pas', name: 'Crèche familiale Petits Pas', type: 'Crèche familiale', address: '14 avenue de la Gare, 99000 Exemple', ageMinMonths: 2, ageMaxMonths: 48 },
+    {
+      id: 'petits-pas',
+      name: 'Crèche familiale Petits Pas',
+      type: 'Crèche familiale',
+      address: '14 avenue de la Gare, 99000 Exemple',
+      ageMinMonths: 2,
+      ageMaxMonths: 48,
+    },
   ],
   maxChoices: 2,
   documents: [
@@ -123,7 +151,10 @@ export const exempleTenantPreregistration: PreregistrationConfig = {
     {
       kind: 'yesNo',
       id: 'fratrie',
-      label: { fr: 'Un frère ou une sœur est-il déjà accueilli dans une crèche de la ville ?', en: 'Is a brother or sister already cared for in one of the town’s nurseries?' },
+      label: {
+        fr: 'Un frère ou une sœur est-il déjà accueilli dans une crèche de la ville ?',
+        en: 'Is a brother or sister already cared for in one of the town’s nurseries?',
+      },
       required: false,
     },
   ],

@@ -60,7 +60,8 @@ export function createTenantRegistry(tenants: readonly Tenant[]): TenantRegistry
     const problems = preregistrationConfigProblems(config);
     if (problems.length > 0) throw new TypeError(`Tenant "${config.id}": ${problems.join('; ')}`);
     const page = new URL(tenant.accountPageUrl);
-    if ((page.protocol !== 'https:' && page.protocol !== 'http:') || page.hash) throw new TypeError(`Tenant "${config.id}": accountPageUrl must be an http(s) URL without a fragment`);
+    if ((page.protocol !== 'https:' && page.protocol !== 'http:') || page.hash)
+      throw new TypeError(`Tenant "${config.id}": accountPageUrl must be an http(s) URL without a fragment`);
     const billing = billingOf(tenant);
     if (billing.payment.provider === 'payfip') {
       if (!payfipFormats.numcli.test(billing.payment.numcli)) throw new TypeError(`Tenant "${config.id}": PayFiP numcli must be 6 digits`);

@@ -49,7 +49,11 @@ export function tokenIn(text: string, kind: 'activation' | 'reset'): string {
   return match[1]!;
 }
 
-export async function count(db: Database, table: 'accounts' | 'email_tokens' | 'outbox_messages' | 'invoices' | 'payments', where = sql`true`): Promise<number> {
+export async function count(
+  db: Database,
+  table: 'accounts' | 'email_tokens' | 'outbox_messages' | 'invoices' | 'payments',
+  where = sql`true`,
+): Promise<number> {
   const result = (await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`)) as unknown as { rows: { n: number }[] };
   return result.rows[0]!.n;
 }

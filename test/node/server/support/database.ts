@@ -34,7 +34,10 @@ let template: Promise<Blob> | undefined;
 
 function templateFile(): string {
   const pglite = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('@electric-sql/pglite')), 'utf8')) as { version: string };
-  const key = createHash('sha256').update(JSON.stringify([pglite.version, migrations])).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify([pglite.version, migrations]))
+    .digest('hex')
+    .slice(0, 16);
   return join(tmpdir(), `famille-test-pglite-${key}.tar`);
 }
 

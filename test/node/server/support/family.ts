@@ -9,9 +9,29 @@ const day = 86_400_000;
 /** YYYY-MM-DD, `days` from the real today (the contract's schemas read the real clock). */
 export const dateFromToday = (days: number) => new Date(Date.now() + days * day).toISOString().slice(0, 10);
 
-export const child = (overrides: Record<string, unknown> = {}) => ({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', sexe: 'masculin', dateNaissance: '2024-02-10', ...overrides });
-export const futureChild = (overrides: Record<string, unknown> = {}) => ({ role: 'enfant', nomUsage: 'Martin', dateNaissancePrevue: dateFromToday(90), ...overrides });
-export const coParent = (overrides: Record<string, unknown> = {}) => ({ role: 'coRepresentant', civilite: 'monsieur', nomUsage: 'Martin', prenoms: 'Paul', dateNaissance: '1988-04-01', email: 'paul.martin@example.fr', ...overrides });
+export const child = (overrides: Record<string, unknown> = {}) => ({
+  role: 'enfant',
+  nomUsage: 'Martin',
+  prenoms: 'Léo',
+  sexe: 'masculin',
+  dateNaissance: '2024-02-10',
+  ...overrides,
+});
+export const futureChild = (overrides: Record<string, unknown> = {}) => ({
+  role: 'enfant',
+  nomUsage: 'Martin',
+  dateNaissancePrevue: dateFromToday(90),
+  ...overrides,
+});
+export const coParent = (overrides: Record<string, unknown> = {}) => ({
+  role: 'coRepresentant',
+  civilite: 'monsieur',
+  nomUsage: 'Martin',
+  prenoms: 'Paul',
+  dateNaissance: '1988-04-01',
+  email: 'paul.martin@example.fr',
+  ...overrides,
+});
 export const contact = (overrides: Record<string, unknown> = {}) => ({
   role: 'contact',
   nomUsage: 'Durand',
@@ -25,10 +45,19 @@ export const contact = (overrides: Record<string, unknown> = {}) => ({
 
 /** Minimal files whose first bytes are what they claim. */
 export const files = {
-  pdf: () => new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+  pdf: () =>
+    new TextEncoder().encode(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    ),
   png: () =>
     Uint8Array.from(
-      Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000 1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082'.replace(/ /g, ''), 'hex'),
+      Buffer.from(
+        '89504e470d0a1a0a0000000d4948445200000001000000010806000000 1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082'.replace(
+          / /g,
+          '',
+        ),
+        'hex',
+      ),
     ),
   exe: () => {
     const bytes = new Uint8Array(512);
@@ -51,14 +80,25 @@ export function uploadInit(auth: Auth, bytes: BodyInit | null, type: string, nam
   };
 }
 
-export async function upload(app: TestApp, auth: Auth, bytes: Uint8Array = files.pdf(), type = 'application/pdf', name?: string, base = BASE): Promise<DocumentInfo> {
+export async function upload(
+  app: TestApp,
+  auth: Auth,
+  bytes: Uint8Array = files.pdf(),
+  type = 'application/pdf',
+  name?: string,
+  base = BASE,
+): Promise<DocumentInfo> {
   const response = await app.request(`${base}/documents`, uploadInit(auth, bytes as BodyInit, type, name));
   if (response.status !== 201) throw new Error(`upload: ${response.status} ${await response.text()}`);
   return DocumentInfo.parse(await response.json());
 }
 
 export const send = (app: TestApp, path: string, method: string, auth: Auth, body?: unknown) =>
-  app.request(path, { method, headers: { ...auth, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  app.request(path, {
+    method,
+    headers: { ...auth, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 
 export async function addMember(app: TestApp, auth: Auth, body: unknown, base = BASE) {
   const response = await send(app, `${base}/family/members`, 'POST', auth, body);
@@ -83,7 +123,10 @@ export async function newFamily(app: TestApp, base = BASE): Promise<{ auth: Auth
   const mail = await lastMailTo(app, body.contacts.email, base);
   const activated = await activate(app, tokenIn(mail.text, 'activation'), base);
   if (activated.status !== 200) throw new Error(`activate: ${activated.status}`);
-  const response = await app.request(`${base}/auth/login`, json({ identifiant: body.credentials.identifiant, password: body.credentials.password, transport: 'token' }));
+  const response = await app.request(
+    `${base}/auth/login`,
+    json({ identifiant: body.credentials.identifiant, password: body.credentials.password, transport: 'token' }),
+  );
   const { token } = (await response.json()) as { token: string };
   return { auth: { authorization: `Bearer ${token}` }, email: body.contacts.email, identifiant: body.credentials.identifiant };
 }

@@ -25,7 +25,9 @@ export async function newBillingFamily(app: TestApp, db: Database, base = BASE):
 /** The demo tenants, Vienne Condrieu paid with PayFiP (numcli 012345, saisie T). */
 export const payfipTenants = () =>
   demoTenants({ allowedOrigins: [PAGE_ORIGIN] }).map((t) =>
-    t.config.id === 'vienne-condrieu' ? { ...t, billing: { invoiceNumberFormat: 'PE{YYYY}-{SEQ:4}', payment: { provider: 'payfip' as const, numcli: '012345', saisie: 'T' as const } } } : t,
+    t.config.id === 'vienne-condrieu'
+      ? { ...t, billing: { invoiceNumberFormat: 'PE{YYYY}-{SEQ:4}', payment: { provider: 'payfip' as const, numcli: '012345', saisie: 'T' as const } } }
+      : t,
   );
 
 export const line = (overrides: Record<string, unknown> = {}) => ({
@@ -68,7 +70,11 @@ export const recordPayment = (
 
 /** The demo payment page's form, as the browser posts it (pays with the test card unless told). */
 export const payOnDemoPage = (app: TestApp, redirectUrl: string, fields: Record<string, string> = { card: 'paid', action: 'pay' }) =>
-  app.request(new URL(redirectUrl).pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  app.request(new URL(redirectUrl).pathname, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
 
 export async function listInvoices(app: TestApp, parent: Auth, base = BASE): Promise<InvoiceList> {
   const response = await send(app, `${base}/invoices`, 'GET', parent);
@@ -82,7 +88,8 @@ export async function history(app: TestApp, parent: Auth, base = BASE) {
   return PaymentHistory.parse(await response.json()).payments;
 }
 
-export const startPayment = (app: TestApp, parent: Auth, invoiceIds: string[], base = BASE) => send(app, `${base}/payments/transactions`, 'POST', parent, { invoiceIds });
+export const startPayment = (app: TestApp, parent: Auth, invoiceIds: string[], base = BASE) =>
+  send(app, `${base}/payments/transactions`, 'POST', parent, { invoiceIds });
 
 export async function started(app: TestApp, parent: Auth, invoiceIds: string[], base = BASE): Promise<PaymentRedirect> {
   const response = await startPayment(app, parent, invoiceIds, base);

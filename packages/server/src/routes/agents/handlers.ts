@@ -3,7 +3,10 @@ import { logInAgent } from '../../agents/auth.ts';
 import { setRequestStatus, tenantRequest, tenantRequests } from '../../agents/requests.ts';
 import { setPreregistrationStatus, tenantPreregistrations } from '../../preregistration/status.ts';
 
-export const agentHandlers: Pick<HandlerTable, 'agentLogin' | 'agentRequests' | 'agentRequest' | 'agentSetRequestStatus' | 'agentPreregistrations' | 'agentSetPreregistrationStatus'> = {
+export const agentHandlers: Pick<
+  HandlerTable,
+  'agentLogin' | 'agentRequests' | 'agentRequest' | 'agentSetRequestStatus' | 'agentPreregistrations' | 'agentSetPreregistrationStatus'
+> = {
   agentLogin: async ({ c, app, tenant, body }) => {
     c.header('Cache-Control', 'no-store');
     return logInAgent(app, tenant, body, app.clientIp(c));

@@ -1,7 +1,6 @@
 type Json = Record<string, unknown>;
 
-const escapeHtml = (value: unknown) =>
-  String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (value: unknown) => String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Escapes, then renders `code` spans and **strong** text (the inline markup descriptions use). */
 const prose = (value: unknown) =>
@@ -18,10 +17,21 @@ function markdown(text: string): string {
       if (block.startsWith('## ')) return `<h3>${prose(block.slice(3))}</h3>`;
       if (lines.every((line) => line.startsWith('- '))) return `<ul>${lines.map((line) => `<li>${prose(line.slice(2))}</li>`).join('')}</ul>`;
       if (lines.every((line) => line.startsWith('|'))) {
-        const cells = (line: string) => line.slice(1, -1).split('|').map((cell) => cell.trim());
+        const cells = (line: string) =>
+          line
+            .slice(1, -1)
+            .split('|')
+            .map((cell) => cell.trim());
         const [head, , ...rows] = lines;
-        return `<table><thead><tr>${cells(head!).map((cell) => `<th>${prose(cell)}</th>`).join('')}</tr></thead><tbody>${rows
-          .map((row) => `<tr>${cells(row).map((cell) => `<td>${prose(cell)}</td>`).join('')}</tr>`)
+        return `<table><thead><tr>${cells(head!)
+          .map((cell) => `<th>${prose(cell)}</th>`)
+          .join('')}</tr></thead><tbody>${rows
+          .map(
+            (row) =>
+              `<tr>${cells(row)
+                .map((cell) => `<td>${prose(cell)}</td>`)
+                .join('')}</tr>`,
+          )
           .join('')}</tbody></table>`;
       }
       if (lines[0]?.startsWith('## ')) return `<h3>${prose(lines[0].slice(3))}</h3>${markdown(lines.slice(1).join('\n'))}`;
@@ -30,8 +40,7 @@ function markdown(text: string): string {
     .join('\n');
 }
 
-const refName = (schema: Json | undefined) =>
-  typeof schema?.['$ref'] === 'string' ? (schema['$ref']).split('/').pop()! : undefined;
+const refName = (schema: Json | undefined) => (typeof schema?.['$ref'] === 'string' ? schema['$ref'].split('/').pop()! : undefined);
 
 /** A schema in a few words, with links to named schemas. */
 function describeType(schema: Json | undefined): string {
@@ -116,9 +125,22 @@ export function renderDocsPage(doc: Json, openApiUrl: string): string {
 ${markdown(String(info['description']))}
 <nav aria-label="Operations"><ul>${operations.map(({ path, method, op }) => `<li><a href="#op-${escapeHtml(op['operationId'])}">${escapeHtml(method.toUpperCase())} ${escapeHtml(path)}</a></li>`).join('')}</ul></nav>
 <main>
-${tags.map((tag) => `<h2>${escapeHtml(tag)}</h2>\n${operations.filter(({ op }) => (op['tags'] as string[])[0] === tag).map(renderOperation).join('\n')}`).join('\n')}
+${tags
+  .map(
+    (tag) =>
+      `<h2>${escapeHtml(tag)}</h2>\n${operations
+        .filter(({ op }) => (op['tags'] as string[])[0] === tag)
+        .map(renderOperation)
+        .join('\n')}`,
+  )
+  .join('\n')}
 <h2>Schemas</h2>
-${Object.entries(schemas).map(([name, schema]) => `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>${schema['description'] ? `<p>${prose(schema['description'])}</p>` : ''}${propertiesTable(schema)}</section>`).join('\n')}
+${Object.entries(schemas)
+  .map(
+    ([name, schema]) =>
+      `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>${schema['description'] ? `<p>${prose(schema['description'])}</p>` : ''}${propertiesTable(schema)}</section>`,
+  )
+  .join('\n')}
 </main>
 </body>
 </html>

@@ -68,7 +68,8 @@ const retryCodes: ReadonlySet<string> = new Set(['too_many_attempts', 'server_bu
 /** Codes any operation may answer besides its own list, depending on its shape. */
 function problemCodesOf(endpoint: Endpoint): ProblemCode[] {
   const codes = new Set<ProblemCode>(endpoint.errors);
-  if (endpoint.body && endpoint.binary !== 'upload') ['unsupported_media_type', 'malformed_body', 'payload_too_large', 'validation_failed'].forEach((c) => codes.add(c as ProblemCode));
+  if (endpoint.body && endpoint.binary !== 'upload')
+    ['unsupported_media_type', 'malformed_body', 'payload_too_large', 'validation_failed'].forEach((c) => codes.add(c as ProblemCode));
   if (endpoint.path.startsWith('/tenants/{tenant}')) ['tenant_not_found', 'origin_not_allowed'].forEach((c) => codes.add(c as ProblemCode));
   if (endpoint.body || endpoint.query) codes.add('validation_failed');
   if (endpoint.auth !== 'none') ['unauthenticated', 'session_expired'].forEach((c) => codes.add(c as ProblemCode));
@@ -107,7 +108,10 @@ function problemResponses(endpoint: Endpoint): JsonObject {
       status,
       {
         description: codes
-          .map((code) => `\`${code}\`: ${problemCatalog[code].title}${code === 'internal_error' ? ' (500; 503 when a dependency such as the database does not answer)' : ''}`)
+          .map(
+            (code) =>
+              `\`${code}\`: ${problemCatalog[code].title}${code === 'internal_error' ? ' (500; 503 when a dependency such as the database does not answer)' : ''}`,
+          )
           .join('; '),
         'x-problem-codes': codes,
         ...(codes.some((code) => retryCodes.has(code)) && {
@@ -145,7 +149,14 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
   const parameters: JsonObject[] = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, param]) => {
     const known = pathParameters[param!];
     if (!known) throw new TypeError(`${endpoint.path}: document the path parameter "${param}" in pathParameters`);
-    return { name: param, in: 'path', required: true, description: known.description, schema: known.schema, ...(known.example !== undefined && { example: known.example }) };
+    return {
+      name: param,
+      in: 'path',
+      required: true,
+      description: known.description,
+      schema: known.schema,
+      ...(known.example !== undefined && { example: known.example }),
+    };
   });
   if (endpoint.query) {
     const query = z.toJSONSchema(endpoint.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, JsonObject>; required?: string[] };
@@ -154,18 +165,19 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
     }
   }
   const responseMeta = endpoint.response && z.globalRegistry.get(endpoint.response);
-  const success = endpoint.binary === 'download'
-    ? {
-        description: endpoint.summary,
-        headers: {
-          'Content-Disposition': { description: '`attachment`, with the file’s name', schema: { type: 'string' } },
-          'X-Content-Type-Options': { description: '`nosniff`: the browser keeps the declared type', schema: { type: 'string' } },
-        },
-        content: { [endpoint.path.endsWith('/pdf') ? 'application/pdf' : '*/*']: { schema: { type: 'string', format: 'binary' } } },
-      }
-    : endpoint.response
-    ? { description: responseMeta?.description ?? endpoint.summary, content: { 'application/json': { schema: schemaOf(endpoint.response) } } }
-    : { description: 'Done; no content' };
+  const success =
+    endpoint.binary === 'download'
+      ? {
+          description: endpoint.summary,
+          headers: {
+            'Content-Disposition': { description: '`attachment`, with the file’s name', schema: { type: 'string' } },
+            'X-Content-Type-Options': { description: '`nosniff`: the browser keeps the declared type', schema: { type: 'string' } },
+          },
+          content: { [endpoint.path.endsWith('/pdf') ? 'application/pdf' : '*/*']: { schema: { type: 'string', format: 'binary' } } },
+        }
+      : endpoint.response
+        ? { description: responseMeta?.description ?? endpoint.summary, content: { 'application/json': { schema: schemaOf(endpoint.response) } } }
+        : { description: 'Done; no content' };
   const examples = endpoint.body && bodyExamples(endpoint.body);
   return {
     operationId: name,
@@ -177,7 +189,8 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
       ? {
           requestBody: {
             required: true,
-            description: "The file's raw bytes, with its type in Content-Type and its name in `Content-Disposition: attachment; filename*=UTF-8''…`. Checked against the tenant's `uploads` rules (size, type, content).",
+            description:
+              "The file's raw bytes, with its type in Content-Type and its name in `Content-Disposition: attachment; filename*=UTF-8''…`. Checked against the tenant's `uploads` rules (size, type, content).",
             content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
           },
         }
@@ -199,7 +212,9 @@ function operation(name: string, endpoint: Endpoint): JsonObject {
   };
 }
 
-const description = (config: AppConfig) => `The reference API of the Espace Famille kit: the online services a French municipality (or a grouping of municipalities) offers families — the parent’s account, the family’s entourage, crèche pre-registration, invoices and payments, yearly tax attestations — and the back office of its agents. The kit’s web components and its SDK call it; any client may.
+const description = (
+  config: AppConfig,
+) => `The reference API of the Espace Famille kit: the online services a French municipality (or a grouping of municipalities) offers families — the parent’s account, the family’s entourage, crèche pre-registration, invoices and payments, yearly tax attestations — and the back office of its agents. The kit’s web components and its SDK call it; any client may.
 
 ## Tenants
 Every path under \`/tenants/{tenant}\` belongs to one tenant: a municipality or a grouping of municipalities, with its own families, agents, configuration and allowed web origins. \`GET /tenants/{tenant}/config\` is public and tells a client everything it needs before login.
@@ -247,9 +262,7 @@ export function buildOpenApiDocument(config: AppConfig): JsonObject {
   const registry = z.toJSONSchema(z.globalRegistry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' }) as {
     schemas: Record<string, JsonObject>;
   };
-  const schemas = Object.fromEntries(
-    Object.entries(registry.schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, openObjects(schema)]),
-  );
+  const schemas = Object.fromEntries(Object.entries(registry.schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, openObjects(schema)]));
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const [name, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
     if (!(endpoint.tag in tags)) throw new TypeError(`${name}: describe the tag "${endpoint.tag}" in tags`);

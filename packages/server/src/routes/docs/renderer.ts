@@ -39,7 +39,17 @@ export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** The page: Redoc renders the document found at `openApiUrl` into `<redoc>`; no inline script. */
-export function renderRedocPage({ title, openApiUrl, scriptUrl, plainUrl }: { title: string; openApiUrl: string; scriptUrl: string; plainUrl: string }): string {
+export function renderRedocPage({
+  title,
+  openApiUrl,
+  scriptUrl,
+  plainUrl,
+}: {
+  title: string;
+  openApiUrl: string;
+  scriptUrl: string;
+  plainUrl: string;
+}): string {
   const attr = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">

@@ -5,7 +5,24 @@ import { readTransaction, startPayment } from '../../payments/transactions.ts';
 import { publicBase } from '../../payments/provider-routes.ts';
 import { markRefunded, tenantRefunds } from '../../payments/refunds.ts';
 
-export const invoiceHandlers: Pick<HandlerTable, 'invoices' | 'invoice' | 'invoicePdf' | 'attestations' | 'attestationPdf' | 'invoicePreferences' | 'setInvoicePreference' | 'payments' | 'startPayment' | 'paymentTransaction' | 'agentInvoices' | 'agentIssueInvoice' | 'agentRecordPayment' | 'agentRefunds' | 'agentMarkRefunded'> = {
+export const invoiceHandlers: Pick<
+  HandlerTable,
+  | 'invoices'
+  | 'invoice'
+  | 'invoicePdf'
+  | 'attestations'
+  | 'attestationPdf'
+  | 'invoicePreferences'
+  | 'setInvoicePreference'
+  | 'payments'
+  | 'startPayment'
+  | 'paymentTransaction'
+  | 'agentInvoices'
+  | 'agentIssueInvoice'
+  | 'agentRecordPayment'
+  | 'agentRefunds'
+  | 'agentMarkRefunded'
+> = {
   invoices: async ({ c, app, tenant, session }) => {
     c.header('Cache-Control', 'no-store');
     return familyInvoices(app, tenant, session.familyId);
