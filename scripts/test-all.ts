@@ -59,7 +59,7 @@ const suites: Suite[] = [
     counts: () => undefined, // judged by exit code: 1 check
   },
   {
-    // ESLint and lit-analyzer (tools/lint), zero warnings: `npm run lint`.
+    // ESLint and lit-analyzer (tools/lint), zero warnings, then Prettier's check: `npm run lint`.
     name: 'lint',
     command: ['npm', 'run', '--silent', 'lint'],
     counts: () => undefined, // judged by exit code: 1 check
