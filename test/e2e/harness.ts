@@ -103,7 +103,7 @@ export async function agentToken(api: ReturnType<typeof tenantApi>): Promise<str
 /** Chromium; `extraArgs` e.g. `--host-resolver-rules=MAP *.co.uk 127.0.0.1` to give loopback pages other sites' names. */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'famille-chromium-'));
-  return puppeteer.launch({
+  const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     userDataDir: profile,
@@ -120,6 +120,9 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
       ...extraArgs,
     ],
   });
+  // The profile goes with the browser.
+  browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+  return browser;
 }
 
 /** Logs in with `<famille-login>` on the page as a parent types it (the demo parent by default). */

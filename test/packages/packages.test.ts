@@ -16,7 +16,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import puppeteer from 'puppeteer-core';
+import { launchChromium } from '../e2e/harness.ts';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 
@@ -399,23 +399,8 @@ test('a page bundled from @famille/elements/login defines <famille-login> and re
   t.after(() => new Promise<void>((done) => server.close(() => done())));
   const port = (server.address() as { port: number }).port;
 
-  const profile = mkdtempSync(join(tmpdir(), 'famille-chromium-'));
-  t.after(() => rmSync(profile, { recursive: true, force: true }));
-  const browser = await puppeteer.launch({
-    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-    headless: true,
-    userDataDir: profile,
-    env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  // The end-to-end tests' Chromium (Debian's, with the flags that work here as root).
+  const browser = await launchChromium();
   t.after(() => browser.close());
   const page = await browser.newPage();
   const pageErrors: string[] = [];
