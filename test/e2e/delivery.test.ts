@@ -177,6 +177,25 @@ describe('a town page on another origin loading the kit from the API server', ()
     });
   }
 
+  test('elements defined before their portal (its chunk arrives last) still get the session and the configuration', async () => {
+    const page = await newPage();
+    await page.goto(pageUrl('localhost'));
+    await logInOnPage(page);
+    // Reload with the portal's own chunk held back: the login and the invoices are defined first.
+    const portalChunk = manifest.elements['famille-portal']![0]!;
+    // Without the HTTP cache: a cached chunk would bypass the interception.
+    await page.setCacheEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.url().endsWith(portalChunk)) setTimeout(() => void request.continue(), 1500);
+      else void request.continue();
+    });
+    await page.reload();
+    await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
+    await page.waitForSelector('famille-invoices tbody tr', { timeout: 20_000 });
+    await page.browserContext().close();
+  });
+
   test('chooses cookie or token by the browser’s public suffix list: same site under ville-test.co.uk, different sites under co.uk', async () => {
     for (const [name, expected] of [
       ['www.ville-test.co.uk', 'cookie'],

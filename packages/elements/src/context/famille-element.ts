@@ -152,11 +152,8 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
     return error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
   }
 
-  constructor() {
-    super();
-    new ContextConsumer(this, { context: sessionContext, subscribe: true, callback: (v) => (this.session = v) });
-    new ContextConsumer(this, { context: tenantConfigContext, subscribe: true, callback: (v) => (this.tenantConfig = v) });
-  }
+  #session = new ContextConsumer(this, { context: sessionContext, subscribe: true, callback: (v) => (this.session = v) });
+  #config = new ContextConsumer(this, { context: tenantConfigContext, subscribe: true, callback: (v) => (this.tenantConfig = v) });
 
   /**
    * An element on its own whose API or tenant is wrong shows why instead of its content
@@ -227,7 +224,9 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
    * @internal Called by `<famille-portal>` only.
    */
   reconnectContext(): void {
-    for (const consumer of [this.#client, this.#locale]) {
+    // Every context: an element defined before its portal (the loader imports chunks in
+    // parallel) would otherwise get the client but never the session.
+    for (const consumer of [this.#client, this.#locale, this.#session, this.#config]) {
       consumer.hostDisconnected();
       consumer.hostConnected();
     }
