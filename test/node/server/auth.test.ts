@@ -116,19 +116,24 @@ describe('session', () => {
     }
   });
 
-  test('after 30 idle minutes is refused as expired, and its row is gone', async () => {
-    const clock = new TestClock();
-    const { app } = await testApp(database.db, { clock });
-    const credentials = await loginAs(app, 'token');
-    clock.advance(29 * 60);
-    assert.equal((await app.request(`${BASE}/auth/session`, { headers: credentials })).status, 200, 'still alive after 29 minutes');
-    clock.advance(30 * 60);
-    const expired = await app.request(`${BASE}/auth/session`, { headers: credentials });
-    assert.equal(expired.status, 401);
-    assert.equal(((await expired.json()) as { code: string }).code, 'session_expired');
-    const again = await app.request(`${BASE}/auth/session`, { headers: credentials });
-    assert.equal(((await again.json()) as { code: string }).code, 'unauthenticated', 'the expired row was deleted');
-  });
+  // The invoice list reads its data in the session's own query: the same checks apply.
+  for (const route of ['/auth/session', '/invoices']) {
+    test(`after 30 idle minutes is refused as expired, and its row is gone (${route})`, async () => {
+      const clock = new TestClock();
+      const { app } = await testApp(database.db, { clock });
+      const credentials = await loginAs(app, 'token');
+      clock.advance(29 * 60);
+      assert.equal((await app.request(`${BASE}${route}`, { headers: credentials })).status, 200, 'still alive after 29 minutes');
+      clock.advance(30 * 60);
+      const expired = await app.request(`${BASE}${route}`, { headers: credentials });
+      assert.equal(expired.status, 401);
+      const problem = (await expired.json()) as { code: string; invoices?: unknown };
+      assert.equal(problem.code, 'session_expired');
+      assert.equal(problem.invoices, undefined, 'nothing of the list');
+      const again = await app.request(`${BASE}${route}`, { headers: credentials });
+      assert.equal(((await again.json()) as { code: string }).code, 'unauthenticated', 'the expired row was deleted');
+    });
+  }
 
   test('stays alive with activity, but never past 12 hours', async () => {
     const clock = new TestClock();

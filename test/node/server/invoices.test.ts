@@ -144,7 +144,7 @@ describe('reading', () => {
     }
   });
 
-  test('the list costs the same number of queries for 1 invoice as for 25 (paid amounts and pending payments in the same query)', async () => {
+  test('the list is read with the session in ONE query, for 1 invoice as for 25 (paid amounts and pending payments in the same query)', async () => {
     const family = await newBillingFamily(app, database.db);
     const queriesFor = async () => {
       const start = database.queries();
@@ -153,12 +153,13 @@ describe('reading', () => {
     };
     const first = await issue(app, agent, invoiceBody(family.familyId));
     await recordPayment(app, agent, family, 100, [first.id]);
+    // The session's activity is recorded at most once a minute (a write): done here, by the clock that stands still.
+    await listInvoices(app, family.auth);
     const one = await queriesFor();
     for (let i = 0; i < 24; i++) await issue(app, agent, invoiceBody(family.familyId));
     const many = await queriesFor();
     assert.deepEqual([one.count, many.count], [1, 25]);
-    assert.equal(many.queries, one.queries);
-    assert.ok(one.queries <= 3, `${one.queries} queries`);
+    assert.deepEqual([one.queries, many.queries], [1, 1]);
     const paid = (await listInvoices(app, family.auth)).invoices.find((i) => i.id === first.id)!;
     assert.deepEqual([paid.paidCents, paid.balanceCents, paid.status], [100, 5723, 'partiellement_reglee']);
   });

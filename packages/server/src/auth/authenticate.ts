@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env.ts';
 import { cookieWriteAllowed } from '../http/origin.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { deleteSession, findSessionWithAccount, updateSessionActivity } from '../db/sessions.ts';
+import { deleteSession, findSessionWithAccount, updateSessionActivity, type SessionWithAccount } from '../db/sessions.ts';
 import { toContractAccount } from '../db/accounts.ts';
 import { isSessionExpired, touchSession, type SessionTimes } from '../domain/session.ts';
 import { hashSessionToken, isWellFormedToken } from './session-token.ts';
@@ -57,6 +57,23 @@ export function presentedToken(c: Context<AppEnv>, app: AppContext): { token: st
  * one write at most once a minute to record activity.
  */
 export async function authenticate(c: Context<AppEnv>, app: AppContext, tenant: Tenant): Promise<AuthenticatedSession> {
+  return (await authenticateWith(c, app, tenant, (tokenHash) => findSessionWithAccount(app.db, tenant.config.id, tokenHash))).session;
+}
+
+/**
+ * Finds the session of a token hash and, in the same query, what a route reads for it
+ * (see `withSessionQuery`): the data of the session's family, used only once the
+ * session is known to be valid.
+ */
+export type SessionQuery<R extends SessionWithAccount> = (app: AppContext, tenant: Tenant, tokenHash: string) => Promise<R | undefined>;
+
+/** `authenticate`, with the session row read by `find`, which may read more in the same query; `row` is returned for it. */
+export async function authenticateWith<R extends SessionWithAccount>(
+  c: Context<AppEnv>,
+  app: AppContext,
+  tenant: Tenant,
+  find: (tokenHash: string) => Promise<R | undefined>,
+): Promise<{ session: AuthenticatedSession; row: R }> {
   const presented = presentedToken(c, app);
   if (!presented) throw new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
   const { token, via } = presented;
@@ -69,7 +86,7 @@ export async function authenticate(c: Context<AppEnv>, app: AppContext, tenant: 
   if (!isWellFormedToken(token)) throw refuse('unauthenticated');
 
   const tokenHash = hashSessionToken(token);
-  const row = await findSessionWithAccount(app.db, tenant.config.id, tokenHash);
+  const row = await find(tokenHash);
   if (!row) throw refuse('unauthenticated');
 
   const now = app.clock.now();
@@ -89,7 +106,7 @@ export async function authenticate(c: Context<AppEnv>, app: AppContext, tenant: 
     await updateSessionActivity(app.db, tenant.config.id, tokenHash, touched);
     times = touched;
   }
-  return {
+  const session: AuthenticatedSession = {
     tokenHash,
     via,
     transport: row.transport,
@@ -97,4 +114,5 @@ export async function authenticate(c: Context<AppEnv>, app: AppContext, tenant: 
     account: toContractAccount(row.account),
     familyId: row.account.familyId,
   };
+  return { session, row };
 }

@@ -1,4 +1,4 @@
-import { and, eq, lte, or, sql } from 'drizzle-orm';
+import { and, eq, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
 import { accounts, sessions } from './schema.ts';
 import type { SessionTimes } from '../domain/session.ts';
@@ -9,30 +9,40 @@ export async function insertSession(db: Database, row: NewSessionRow): Promise<v
   await db.insert(sessions).values(row);
 }
 
-function prepareFindSession(db: Database) {
+/** The columns of a session and its account that every authenticated request reads. */
+export const sessionWithAccountColumns = {
+  transport: sessions.transport,
+  createdAt: sessions.createdAt,
+  lastSeenAt: sessions.lastSeenAt,
+  idleExpiresAt: sessions.idleExpiresAt,
+  expiresAt: sessions.expiresAt,
+  account: {
+    id: accounts.id,
+    identifiant: accounts.identifiant,
+    email: accounts.email,
+    civilite: accounts.civilite,
+    nomUsage: accounts.nomUsage,
+    prenoms: accounts.prenoms,
+    status: accounts.status,
+    familyId: accounts.familyId,
+  },
+};
+
+/**
+ * The session of a token hash (placeholders `tenantId` and `tokenHash`) with its account,
+ * and `more` columns computed for it (`accounts` is in the FROM): one row at most.
+ */
+export function selectSessionWith<M extends Record<string, SQL.Aliased>>(db: Database, more: M) {
   return db
-    .select({
-      transport: sessions.transport,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      idleExpiresAt: sessions.idleExpiresAt,
-      expiresAt: sessions.expiresAt,
-      account: {
-        id: accounts.id,
-        identifiant: accounts.identifiant,
-        email: accounts.email,
-        civilite: accounts.civilite,
-        nomUsage: accounts.nomUsage,
-        prenoms: accounts.prenoms,
-        status: accounts.status,
-        familyId: accounts.familyId,
-      },
-    })
+    .select({ ...sessionWithAccountColumns, ...more })
     .from(sessions)
     .innerJoin(accounts, and(eq(accounts.tenantId, sessions.tenantId), eq(accounts.id, sessions.accountId)))
     .where(and(eq(sessions.tenantId, sql.placeholder('tenantId')), eq(sessions.tokenHash, sql.placeholder('tokenHash'))))
-    .limit(1)
-    .prepare('find_session_with_account');
+    .limit(1);
+}
+
+function prepareFindSession(db: Database) {
+  return selectSessionWith(db, {}).prepare('find_session_with_account');
 }
 // Built once per database: building the SQL each time cost a third of the request (measured).
 const findSessionStatements = new WeakMap<Database, ReturnType<typeof prepareFindSession>>();

@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import { issuesToFieldErrors, type Endpoint, type EndpointName, type Endpoints, type PathParams, type ResponseOf } from '@famille/contract';
 import type { AppContext } from '../deps.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { authenticate, presentedToken, type AuthenticatedSession } from '../auth/authenticate.ts';
+import { authenticate, authenticateWith, presentedToken, type AuthenticatedSession, type SessionQuery } from '../auth/authenticate.ts';
+import type { SessionWithAccount } from '../db/sessions.ts';
 import { authenticateAgent, findAgent, type AuthenticatedAgent } from '../agents/auth.ts';
 import { readJsonBody, refuseUnsafeText } from './body.ts';
 import type { AppEnv } from './env.ts';
@@ -35,8 +36,31 @@ export type HandlerTable = { readonly [K in EndpointName]: EndpointHandler<Endpo
 /** `/tenants/{tenant}/config` → `/tenants/:tenant/config`. */
 export const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-async function principals(c: Context<AppEnv>, app: AppContext, endpoint: Endpoint, tenant: Tenant | undefined) {
+/**
+ * A parent's handler whose data is read in the session's own query: one round trip to the
+ * database for the whole request (the invoice list, the page every parent opens). `query`
+ * finds the session by its token hash and joins what the handler needs, which the handler
+ * receives as `joined` once the session is checked (expiry, account status) as any other.
+ */
+export function withSessionQuery<E extends Endpoint & { auth: 'parent' }, R extends SessionWithAccount>(
+  query: SessionQuery<R>,
+  handler: (args: HandlerArgs<E>, joined: R) => ReturnType<EndpointHandler<E>>,
+): EndpointHandler<E> {
+  return Object.assign((args: HandlerArgs<E>) => handler(args, (args as unknown as { joined: R }).joined), { sessionQuery: query });
+}
+
+async function principals(
+  c: Context<AppEnv>,
+  app: AppContext,
+  endpoint: Endpoint,
+  tenant: Tenant | undefined,
+  sessionQuery: SessionQuery<SessionWithAccount> | undefined,
+): Promise<{ session?: AuthenticatedSession; agent?: AuthenticatedAgent; joined?: SessionWithAccount }> {
   if (!tenant || endpoint.auth === 'none') return {};
+  if (endpoint.auth === 'parent' && sessionQuery) {
+    const { session, row } = await authenticateWith(c, app, tenant, (tokenHash) => sessionQuery(app, tenant, tokenHash));
+    return { session, joined: row };
+  }
   if (endpoint.auth === 'parent') return { session: await authenticate(c, app, tenant) };
   if (endpoint.auth === 'agent') return { agent: await authenticateAgent(c, app, tenant) };
   // parentOrAgent: a bearer token may be either; a cookie is always a parent's.
@@ -63,11 +87,17 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
     refuseUnsafeText({ ...c.req.param(), ...c.req.query() });
     const tenant = tenantScoped ? c.get('tenant') : undefined;
     // Authentication before the body: an anonymous caller learns nothing about a protected route.
-    const { session, agent } = await principals(c, app, endpoint, tenant);
+    const { session, agent, joined } = await principals(
+      c,
+      app,
+      endpoint,
+      tenant,
+      (handler as { sessionQuery?: SessionQuery<SessionWithAccount> }).sessionQuery,
+    );
     const query = endpoint.query ? readQuery(c, endpoint.query) : undefined;
     // Uploads read their raw body themselves, as a stream.
     const body = endpoint.body && endpoint.binary !== 'upload' ? await readJsonBody(c, endpoint.body) : undefined;
-    const args = { c, app, params: c.req.param(), body, query, tenant, session, agent } as unknown as HandlerArgs<E>;
+    const args = { c, app, params: c.req.param(), body, query, tenant, session, agent, joined } as unknown as HandlerArgs<E>;
     const result = await handler(args);
     if (endpoint.binary === 'download') return result;
     if (endpoint.status === 204 || endpoint.response === undefined) return c.body(null, 204);

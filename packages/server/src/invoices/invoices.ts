@@ -22,6 +22,7 @@ import { families, familyMembers, invoiceCounters, invoicePreferences, invoices,
 import { allocatePayment, formatInvoiceNumber, invoiceStatus, lineAmountCents } from '../domain/invoices.ts';
 import { parisDate } from '../domain/paris-date.ts';
 import { familyLabels, isUuid } from '../family/views.ts';
+import { selectSessionWith } from '../db/sessions.ts';
 import { ProblemError } from '../http/problem.ts';
 import { billingOf, type Tenant } from '../tenants/registry.ts';
 import { pdfResponse, renderInvoicePdf } from './pdf.ts';
@@ -110,23 +111,42 @@ const withBalance = ({ paid, pending, ...row }: InvoiceRow & { paid: string; pen
   pending: pending === true || (pending as unknown) === 't',
 });
 
-/**
- * A family's list, the query every invoice page runs: prepared once per database, so that
- * neither Drizzle builds its SQL nor PostgreSQL plans it at each request (planning took
- * longer than running it: 1.7 ms against 0.7, measured).
- */
-function prepareFamilyInvoices(db: Database) {
-  return db
-    .select({ ...getTableColumns(invoices), paid: paidSql, pending: pendingSql(sql.placeholder('now')) })
-    .from(invoices)
-    .where(and(eq(invoices.tenantId, sql.placeholder('tenantId')), eq(invoices.familyId, sql.placeholder('familyId'))))
-    .orderBy(desc(invoices.issuedOn), desc(invoices.number))
-    .limit(LIST_LIMIT)
-    .prepare('family_invoices');
-}
-const familyInvoicesStatements = new WeakMap<Database, ReturnType<typeof prepareFamilyInvoices>>();
+/** What the list shows of an invoice row. */
+type ListedInvoice = Pick<InvoiceRowWithBalance, 'id' | 'number' | 'issuedOn' | 'dueOn' | 'lines' | 'totalCents' | 'paidCents' | 'pending'>;
 
-function invoiceView(row: InvoiceRowWithBalance, today: string): Invoice {
+/**
+ * The family's newest LIST_LIMIT invoices with their balances, as one JSON array built by
+ * the database (`accounts` in the FROM): no row-by-row decoding in Node.
+ */
+const newestInvoicesJson = sql<ListedInvoice[] | string>`(select coalesce(json_agg(i order by i."issuedOn" desc, i.number desc), '[]'::json)
+  from (select invoices.id, invoices.number, invoices.issued_on as "issuedOn", invoices.due_on as "dueOn", invoices.lines,
+      invoices.total_cents as "totalCents", ${paidSql} as "paidCents", ${pendingSql(sql.placeholder('now'))} as pending
+    from invoices where invoices.tenant_id = accounts.tenant_id and invoices.family_id = accounts.family_id
+    order by invoices.issued_on desc, invoices.number desc limit ${sql.raw(String(LIST_LIMIT))}) i)`;
+
+/**
+ * The session and, in the same query, its family's invoice list — the request every
+ * invoice page makes, in one round trip to the database. Prepared once per database, so
+ * that neither Drizzle builds its SQL nor PostgreSQL plans it at each request (planning
+ * took longer than running it, measured).
+ */
+function prepareSessionWithInvoices(db: Database) {
+  return selectSessionWith(db, { invoices: newestInvoicesJson.as('invoices') }).prepare('session_with_family_invoices');
+}
+const sessionWithInvoicesStatements = new WeakMap<Database, ReturnType<typeof prepareSessionWithInvoices>>();
+
+/** The session of a token hash with its family's newest invoices (see `withSessionQuery`). */
+export async function sessionWithFamilyInvoices(app: AppContext, tenant: Tenant, tokenHash: string) {
+  let statement = sessionWithInvoicesStatements.get(app.db);
+  if (!statement) sessionWithInvoicesStatements.set(app.db, (statement = prepareSessionWithInvoices(app.db)));
+  const [row] = await statement.execute({ tenantId: tenant.config.id, tokenHash, now: app.clock.now().toISOString() });
+  if (!row) return undefined;
+  // node-postgres decodes json, PGlite may hand it over as text.
+  const invoices = typeof row.invoices === 'string' ? (JSON.parse(row.invoices) as ListedInvoice[]) : row.invoices;
+  return { ...row, invoices };
+}
+
+function invoiceView(row: ListedInvoice, today: string): Invoice {
   const totalCents = Number(row.totalCents);
   const paidCents = row.paidCents;
   return {
@@ -153,23 +173,20 @@ function paymentOptions(app: AppContext, tenant: Tenant): InvoiceList['payment']
 }
 
 /**
- * The family's invoices, newest first, with "Solde dû": two queries in all (session,
- * invoices). Past LIST_LIMIT (decades of monthly invoices) the oldest settled ones are
- * left out, never one with a balance: a third query adds every open invoice, so that each
- * stays payable and "Solde dû" counts it.
+ * The family's invoices, newest first, with "Solde dû", from its `newest` LIST_LIMIT
+ * (read with the session: `sessionWithFamilyInvoices`). Past LIST_LIMIT (decades of monthly
+ * invoices) the oldest settled ones are left out, never one with a balance: a second query
+ * adds every open invoice, so that each stays payable and "Solde dû" counts it.
  */
-export async function familyInvoices(app: AppContext, tenant: Tenant, familyId: string): Promise<InvoiceList> {
+export async function familyInvoices(app: AppContext, tenant: Tenant, familyId: string, newest: readonly ListedInvoice[]): Promise<InvoiceList> {
   const now = app.clock.now();
   const today = parisDate(now);
-  const tenantId = tenant.config.id;
-  let statement = familyInvoicesStatements.get(app.db);
-  if (!statement) familyInvoicesStatements.set(app.db, (statement = prepareFamilyInvoices(app.db)));
-  let rows = (await statement.execute({ tenantId, familyId, now: now.toISOString() })).map(withBalance);
+  let rows: readonly ListedInvoice[] = newest;
   if (rows.length === LIST_LIMIT) {
     const seen = new Set(rows.map((r) => r.id));
     const open = await invoicesWithBalances(
       app.db,
-      tenantId,
+      tenant.config.id,
       and(eq(invoices.familyId, familyId), sql`${paidSql} < ${invoices.totalCents}`),
       now,
       Number.MAX_SAFE_INTEGER,

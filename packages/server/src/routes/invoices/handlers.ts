@@ -1,5 +1,14 @@
-import type { HandlerTable } from '../../http/endpoint.ts';
-import { agentInvoices, familyInvoices, invoicePdfResponse, issueInvoice, oneInvoice, paymentHistory, recordCounterPayment } from '../../invoices/invoices.ts';
+import { withSessionQuery, type HandlerTable } from '../../http/endpoint.ts';
+import {
+  agentInvoices,
+  familyInvoices,
+  invoicePdfResponse,
+  sessionWithFamilyInvoices,
+  issueInvoice,
+  oneInvoice,
+  paymentHistory,
+  recordCounterPayment,
+} from '../../invoices/invoices.ts';
 import { attestationPdfResponse, familyAttestations, familyInvoicePreferences, setInvoicePreference } from '../../invoices/attestations.ts';
 import { readTransaction, startPayment } from '../../payments/transactions.ts';
 import { publicBase } from '../../payments/provider-routes.ts';
@@ -23,10 +32,11 @@ export const invoiceHandlers: Pick<
   | 'agentRefunds'
   | 'agentMarkRefunded'
 > = {
-  invoices: async ({ c, app, tenant, session }) => {
+  // The list is read with the session, in one query: the page every parent opens.
+  invoices: withSessionQuery(sessionWithFamilyInvoices, async ({ c, app, tenant, session }, joined) => {
     c.header('Cache-Control', 'no-store');
-    return familyInvoices(app, tenant, session.familyId);
-  },
+    return familyInvoices(app, tenant, session.familyId, joined.invoices);
+  }),
   invoice: async ({ c, app, tenant, session, params }) => {
     c.header('Cache-Control', 'no-store');
     return oneInvoice(app, tenant, params.invoiceId, session.familyId);
