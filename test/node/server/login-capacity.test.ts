@@ -128,6 +128,28 @@ describe('a login rush against the app', () => {
     );
   });
 
+  test('while hashing is saturated, a login is refused (503, Retry-After) before any database query, a parent’s or an agent’s', async () => {
+    // Hashes (the seed's) at once; verifications held: the first login keeps the one slot.
+    const held = heldHasher();
+    const hasher: PasswordHasher = { hash: () => Promise.resolve('h'), verify: (hash, password) => held.hasher.verify(hash, password) };
+    const { app } = await testApp(database.db, { deps: { hasher }, config: { hashing: { concurrency: 1, maxWaitMs: 0 } } });
+    const first = app.request(`${BASE}/auth/login`, json({ ...DEMO, transport: 'token' }));
+    while (held.pending.length === 0) await tick();
+    for (const [path, body] of [
+      ['/auth/login', { ...DEMO, transport: 'token' }],
+      ['/agent/auth/login', { identifiant: 'agent.demo', password: 'Agent-Demo-2026' }],
+    ] as const) {
+      const before = database.queries();
+      const refused = await app.request(`${BASE}${path}`, json(body));
+      assert.equal(refused.status, 503, path);
+      assert.ok(Number(refused.headers.get('retry-after')) >= 1, path);
+      assert.equal(((await refused.json()) as { code: string }).code, 'server_busy');
+      assert.equal(database.queries() - before, 0, `${path}: no query`);
+    }
+    held.releaseOne();
+    await first;
+  });
+
   test('a parent whose hash is still scrypt logs in, and their hash becomes argon2id', async () => {
     // Seeded with scrypt (as before argon2id), then served by the argon2id hasher.
     const fresh = await openTestDatabase();

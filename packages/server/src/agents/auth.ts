@@ -42,6 +42,9 @@ function tooManyAttempts(seconds: number): ProblemError {
  * hash verification; one answer for unknown and wrong). Agents get a bearer token only.
  */
 export async function logInAgent(app: AppContext, tenant: Tenant, input: z.output<typeof AgentLoginInput>, ip: string | undefined): Promise<AgentSession> {
+  // As a parent's login: a saturated hasher refuses before any query.
+  const busy = app.hasher.busy?.();
+  if (busy) throw busy;
   const tenantId = tenant.config.id;
   const identifiantKey = normalizeIdentifiant(input.identifiant);
   const keys = loginThrottleKeys(app, 'agent-id', identifiantKey, ip);

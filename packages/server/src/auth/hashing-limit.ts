@@ -29,10 +29,17 @@ export function limitHashing(hasher: PasswordHasher, limit: HashingLimit, now: (
   // Milliseconds per hash, moving average; a first guess until the first one is measured.
   let average = 100;
 
+  /** The refusal a hash asked for now would get, if any. */
+  function busy(): HashingBusy | undefined {
+    if (running < limit.concurrency) return undefined;
+    const expectedWait = ((waiting.length + 1) / limit.concurrency) * average;
+    return expectedWait > limit.maxWaitMs ? new HashingBusy(Math.max(1, Math.ceil((expectedWait + average) / 1000))) : undefined;
+  }
+
   async function run<T>(work: () => Promise<T>): Promise<T> {
     if (running >= limit.concurrency) {
-      const expectedWait = ((waiting.length + 1) / limit.concurrency) * average;
-      if (expectedWait > limit.maxWaitMs) throw new HashingBusy(Math.max(1, Math.ceil((expectedWait + average) / 1000)));
+      const refusal = busy();
+      if (refusal) throw refusal;
       // The slot is handed over by the hash that ends (see finally): order is kept.
       await new Promise<void>((resolve) => waiting.push(resolve));
     } else running++;
@@ -50,6 +57,7 @@ export function limitHashing(hasher: PasswordHasher, limit: HashingLimit, now: (
   return {
     hash: (password) => run(() => hasher.hash(password)),
     verify: (hash, password) => run(() => hasher.verify(hash, password)),
+    busy,
     ...(hasher.needsRehash && { needsRehash: hasher.needsRehash.bind(hasher) }),
   };
 }

@@ -74,6 +74,9 @@ export interface LoginOutcome {
  * "not activated" is only said to someone who proved they know the password.
  */
 export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typeof LoginInput>, ip: string | undefined): Promise<LoginOutcome> {
+  // Hashing saturated (a rush): 503 before any query, so that refusals leave the database to the other routes.
+  const busy = app.hasher.busy?.();
+  if (busy) throw busy;
   const tenantId = tenant.config.id;
   const identifiantKey = normalizeIdentifiant(input.identifiant);
   const keys = loginThrottleKeys(app, 'id', identifiantKey, ip);

@@ -1,3 +1,4 @@
+import type { HashingBusy } from './hashing-limit.ts';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { constantTimeEqual, fromBase64Url, toBase64Url } from './encoding.ts';
@@ -12,6 +13,11 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
   /** Whether a stored hash should be replaced at the next successful login (older scheme or cost). */
   needsRehash?(hash: string): boolean;
+  /**
+   * When hashing is saturated (see `limitHashing`), the refusal a hash asked for now would
+   * get: a login checks it first, so that a rush's refusals cost no database query.
+   */
+  busy?(): HashingBusy | undefined;
 }
 
 export interface ScryptParams {
