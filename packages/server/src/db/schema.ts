@@ -3,14 +3,15 @@ import type { InvoiceLine, Locale, PaymentMethod, PreregistrationStatus, Transac
 import type { AnswerValue, DraftContent } from '../domain/preregistration.ts';
 import type { AccountAddress, AccountStatus, PreferredContact, SessionTransport } from '../domain/types.ts';
 
-// Query-builder view of the tables. The DDL lives in ./migrations (the source of truth).
+// Query-builder view of the tables. The DDL lives in ./migrations (the source of truth);
+// test/node/server/schema.test.ts checks that both state the same tables, columns and keys.
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const schemaMigrations = pgTable('schema_migrations', {
   version: integer('version').primaryKey(),
   name: text('name').notNull(),
-  appliedAt: instant('applied_at').notNull(),
+  appliedAt: instant('applied_at').notNull().defaultNow(),
 });
 
 export const accounts = pgTable(
@@ -401,9 +402,9 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 /** An uploaded file kept in the database (`createDatabaseFileStorage`); readable once completed. */
 export const fileBlobs = pgTable('file_blobs', {
   key: text('key').primaryKey(),
-  size: bigint('size', { mode: 'number' }).notNull(),
-  chunkCount: integer('chunk_count').notNull(),
-  createdAt: instant('created_at').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull().default(0),
+  chunkCount: integer('chunk_count').notNull().default(0),
+  createdAt: instant('created_at').notNull().defaultNow(),
   completedAt: instant('completed_at'),
 });
 
