@@ -167,7 +167,8 @@ describe('i18n', () => {
 
   it('shows dates in Europe/Paris, whatever the machine time zone', () => {
     // 23:30 UTC on 31 December is already 1 January in Paris.
-    assert(createLocalizer('fr').date('2025-12-31T23:30:00Z') === '1 janvier 2026', 'French date in Paris');
+    assert(createLocalizer('fr').date('2025-12-31T23:30:00Z') === '1er janvier 2026', 'French date in Paris, with the ordinal of the first');
+    assert(createLocalizer('en').date('2025-12-31T23:30:00Z') === '1 January 2026', 'English date in Paris');
     assert(createLocalizer('fr').money(123456) === '1\u202f234,56\u00a0€', `French euros: ${createLocalizer('fr').money(123456)}`);
   });
 

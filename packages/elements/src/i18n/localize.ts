@@ -1,4 +1,4 @@
-import type { Locale, TenantConfig } from '@famille/contract';
+import { formatDay, type Locale, type TenantConfig } from '@famille/contract';
 import { fr, type MessageKey, type Messages } from './fr.ts';
 
 export type { MessageKey, Messages };
@@ -100,7 +100,10 @@ export function createLocalizer<M extends object = Messages>(
       return typeof message === 'function' ? message(params) : message;
     },
     date: (value, options = { dateStyle: 'long' }) =>
-      formatter('d', options, () => new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Paris', ...options })).format(new Date(value)),
+      formatDay(
+        formatter('d', options, () => new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Paris', ...options })),
+        new Date(value),
+      ),
     number: (value, options) => formatter('n', options, () => new Intl.NumberFormat(tag, options)).format(value),
     money: (cents) => localizer.number(cents / 100, { style: 'currency', currency: 'EUR' }),
     problem(code, params) {

@@ -50,14 +50,6 @@ function stepOfPath(path: string): Step {
   return Step.Child;
 }
 
-/** "14/07/2027" → "2027-07-14"; `undefined` when it is not a real date (31/02 included). */
-function isoDate(value: string): string | undefined {
-  const iso = typedToIso(value.trim());
-  if (!iso) return undefined;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
-}
-
 type ChildProfile = Extract<Member['profile'], { role: 'enfant' }>;
 /** A child's profile (the family's `enfant` members only are kept). */
 const child = (m: Member | undefined): Partial<ChildProfile> => (m?.profile.role === 'enfant' ? m.profile : {});
@@ -655,7 +647,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   #renderReview(): TemplateResult {
     const { t, date } = this.i18n;
     const config = this.#config!;
-    const iso = isoDate(this.#v.startDate);
+    const iso = typedToIso(this.#v.startDate);
     const row = (label: string, value: TemplateResult | string, step: Step) => html`<div class="famille-review-row">
       <dt>${label}</dt>
       <dd>${value}</dd>
@@ -808,7 +800,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
 
   /** What the draft holds: only valid values of the fields (an invalid date stays on the page, not in the draft). */
   #draft(step: Step): PreregistrationDraftInput {
-    const iso = isoDate(this.#v.startDate);
+    const iso = typedToIso(this.#v.startDate);
     const answers = Object.fromEntries(Object.entries(this.#v.answers).filter(([, a]) => !Array.isArray(a) || a.length > 0));
     return {
       step,
@@ -965,7 +957,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
   #validateDate(): Problem | undefined {
     const typed = this.#v.startDate.trim();
     if (!typed) return { key: 'startDateRequired' };
-    const iso = isoDate(typed);
+    const iso = typedToIso(typed);
     if (!iso) return { key: 'startDateFormat' };
     if (iso <= today()) return { key: 'startDateFuture' };
     const expected = child(this.#s.children?.find((c) => c.id === this.#v.childId)).dateNaissancePrevue;

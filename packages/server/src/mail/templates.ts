@@ -1,4 +1,4 @@
-import type { Locale, TenantConfig } from '@famille/contract';
+import { formatDay, type Locale, type TenantConfig } from '@famille/contract';
 import { formatEuros } from '../domain/invoices.ts';
 
 /** One rendered e-mail: plain text and HTML (escaped, no remote images, inline styles only). */
@@ -101,7 +101,7 @@ export function escapeHtml(text: string): string {
 type Block = { p: string } | { button: string; href: string } | { small: string };
 
 const parisTime = (date: Date, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date);
+  formatDay(new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }), date);
 
 const hours = (n: number, locale: Locale) => (locale === 'fr' ? `${n} heure${n > 1 ? 's' : ''}` : `${n} hour${n > 1 ? 's' : ''}`);
 const minutes = (n: number, locale: Locale) => (n % 60 === 0 ? hours(n / 60, locale) : locale === 'fr' ? `${n} minutes` : `${n} minutes`);
@@ -290,7 +290,8 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale): { sub
     }
     case 'invoice_available': {
       const amount = formatEuros(mail.totalCents, locale);
-      const due = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      const due = formatDay(
+        new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
         new Date(`${mail.dueOn}T00:00:00Z`),
       );
       return {
