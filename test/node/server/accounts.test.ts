@@ -318,6 +318,16 @@ describe('password reset', () => {
     assert.equal((await resetPassword(a, tokenIn((await lastMailTo(a, 'parent.demo@example.fr')).text, 'reset'), DEMO.password)).status, 200);
   });
 
+  test('forgives the failed logins of the client that resets: it logs in at once with the new password', async () => {
+    const config = { throttle: { identifiant: { maxFailures: 3, windowSeconds: 300, firstLockSeconds: 30 } } };
+    const { app: a } = await app({ config });
+    for (let i = 0; i < 3; i++) await login(a, { identifiant: 'parent.demo', password: `wrong-${i}` });
+    assert.equal((await login(a, DEMO)).status, 429, 'this client is slowed down');
+    await requestReset(a, { identifiant: 'parent.demo' });
+    assert.equal((await resetPassword(a, tokenIn((await lastMailTo(a, 'parent.demo@example.fr')).text, 'reset'), DEMO.password)).status, 200);
+    assert.equal((await login(a, DEMO)).status, 200);
+  });
+
   test('links work once, expire after one hour, and a newer request retires the older link', async () => {
     const { app: a, clock } = await app();
     const { body, token: activation } = await registerAndGetToken(a);

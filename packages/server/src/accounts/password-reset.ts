@@ -10,7 +10,7 @@ import { consumeEmailToken, expireEmailTokens } from '../db/email-tokens.ts';
 import { deleteSessionsOf } from '../db/sessions.ts';
 import { clearThrottleCounter } from '../db/throttle.ts';
 import { hashEmailToken } from '../auth/email-token.ts';
-import { sha256Hex } from '../auth/encoding.ts';
+import { loginThrottleKeys } from '../auth/login.ts';
 import { normalizeIdentifiant } from '../domain/identifiant.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { refuseUnusableToken } from './activation.ts';
@@ -75,8 +75,8 @@ export async function resetPassword(
   });
   if (typeof outcome === 'string') throw new ProblemError(outcome);
   app.mailer.queued([outcome.notice]);
-  // The owner proved control of the address: earlier failed logins are forgiven.
-  await clearThrottleCounter(app.db, tenantId, `id:${sha256Hex(outcome.account.identifiantKey)}`);
+  // The owner proved control of the address: this client's earlier failed logins are forgiven.
+  await clearThrottleCounter(app.db, tenantId, loginThrottleKeys(app, 'id', outcome.account.identifiantKey, ip).account.key);
   app.logger.info({ msg: 'password reset', tenant: tenantId, sessionsEnded: outcome.ended });
   return { identifiant: outcome.account.identifiant };
 }
