@@ -6,5 +6,5 @@ export function browserPlugins(beforeMinify?: Plugin[]): Plugin[];
 export const kitLoader: string;
 export const kitDir: string;
 export function kitBuild(dir?: string): Promise<RollupOptions & { output: OutputOptions }>;
-declare const config: RollupOptions[];
+declare const config: () => Promise<RollupOptions[]>;
 export default config;

@@ -1,7 +1,7 @@
 // Builds (1) the kit a town's page loads from the API server: the loader `famille.js` and
-// its content-hashed chunks under `kit/` (packages/elements/dist/cdn), and (2) the
-// publishable ESM of each package (dependencies left external). `npm run size` and
-// `npm start` build (1) through `kitBuild()`.
+// its content-hashed chunks under `kit/` (packages/elements/dist/cdn), through `kitBuild()`
+// (scripts/kit.ts: `npm start`, `npm run build`, `npm run size`), and (2) with `rollup -c`,
+// the publishable ESM of each package (dependencies left external).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -108,7 +108,10 @@ function packageBuild([name, conditions]) {
   };
 }
 
-export default [
+// A function, so that the scripts importing `kitBuild` (npm start, npm run size) do not plan
+// the kit's chunks at import time. The kit itself is built by scripts/build-kit.ts (only
+// when its sources changed), before `rollup -c` in `npm run build`.
+export default async () => [
   {
     // The contract's `browser` export: what bundlers of the published packages pick.
     input: 'packages/contract/src/index.ts',
@@ -119,6 +122,5 @@ export default [
     ],
     output: { file: 'packages/contract/dist/browser.js', format: 'es', sourcemap: true },
   },
-  await kitBuild(),
   ...Object.entries(packages).map(packageBuild),
 ];

@@ -199,16 +199,9 @@ export async function measurePageLoad(log: (line: string) => void = () => {}): P
     await new Promise<void>((resolve) => site.listen(pagePort, resolve));
     cleanups.push(() => new Promise((resolve) => site.close(resolve)));
 
+    // Its profile folder goes with it (launchChromium).
     const browser = await launchChromium();
-    // launchChromium's profile folder is named only in the browser's command line.
-    const profile = browser
-      .process()
-      ?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))
-      ?.slice('--user-data-dir='.length);
-    cleanups.push(async () => {
-      await browser.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
-    });
+    cleanups.push(() => browser.close());
     const version = await browser.version();
 
     const results: LoadResult[] = variants.map((variant) => ({ ...variant, loads: [] }));

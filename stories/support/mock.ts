@@ -1,6 +1,7 @@
 import { startMockServer } from '@famille/mock-server';
 import { accounts, agent, createClient, documents, family, type FamilleClient } from '@famille/sdk';
 import type { RegistrationInput } from '@famille/contract';
+import { minimalPdf } from '../../test/fixtures/minimal-pdf.ts';
 
 /** The demo data seeded by the reference server (`seedDemo`). */
 export const demo = {
@@ -75,13 +76,7 @@ export function isoIn(days: number): string {
 
 /** The smallest PDF the server's content check recognises, as a File. */
 export function pdfFile(name = 'acte-de-naissance.pdf'): File {
-  return new File(
-    [
-      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-    ],
-    name,
-    { type: 'application/pdf' },
-  );
+  return new File([minimalPdf], name, { type: 'application/pdf' });
 }
 
 /**

@@ -9,20 +9,12 @@ import { join } from 'node:path';
 import type { Browser, ElementHandle } from 'puppeteer-core';
 import type { AgentRequestList } from '@famille/contract';
 import { agentToken, launchChromium, logInOnPage, startDemo, tenantApi, type Demo } from './harness.ts';
+import { minimalPdf } from '../fixtures/minimal-pdf.ts';
 
 let demo: Demo;
 let browser: Browser;
 let scratch: string;
 const api = tenantApi(() => demo);
-
-// A small but real PDF: the server checks the bytes, not just the name.
-const pdf = `%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-`;
 
 before(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'famille-e2e-files-'));
@@ -37,7 +29,7 @@ after(async () => {
 describe('entourage on the demo page against the real Node server', () => {
   test('adds a child with an attachment, sees "Déposée"; an agent validates it; the parent sees "Validée"', async () => {
     const file = join(scratch, 'extrait-de-naissance.pdf');
-    writeFileSync(file, pdf);
+    writeFileSync(file, minimalPdf); // a real PDF: the server checks the bytes, not just the name
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.goto(`http://localhost:${demo.demoPort}/`);
@@ -79,7 +71,7 @@ describe('entourage on the demo page against the real Node server', () => {
     const [uploaded] = mine.member.documents;
     const download = await fetch(`${demo.api}/tenants/vienne-condrieu/documents/${uploaded!.id}`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(download.status, 200);
-    assert.equal(await download.text(), pdf, 'the agent downloads the very bytes the parent sent');
+    assert.equal(await download.text(), minimalPdf, 'the agent downloads the very bytes the parent sent');
     await api(`/agent/requests/${mine.request.id}/status`, { method: 'POST', token, body: JSON.stringify({ status: 'validee', comment: 'Bienvenue à Léo' }) });
 
     // The parent comes back: the member and the request are "Validée".

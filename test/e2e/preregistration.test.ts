@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { AgentPreregistrationList, Outbox } from '@famille/contract';
 import { agentToken, launchChromium, logInOnPage, parentToken, startDemo, tenantApi, type Demo } from './harness.ts';
+import { minimalPdf } from '../fixtures/minimal-pdf.ts';
 
 let demo: Demo;
 let browser: Browser;
 let scratch: string;
 const wizard = 'famille-preregistration:not([view="requests"])';
 const requestsView = 'famille-preregistration[view="requests"]';
-const pdf =
-  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+const pdf = minimalPdf;
 
 before(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'famille-e2e-prereg-'));

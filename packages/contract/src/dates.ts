@@ -10,3 +10,10 @@ export function formatDay(format: Intl.DateTimeFormat, date: Date): string {
   const writtenMonth = format.resolvedOptions().locale.startsWith('fr') && parts.some((part) => part.type === 'month' && /\D/.test(part.value));
   return parts.map((part) => (writtenMonth && part.type === 'day' && Number(part.value) === 1 ? '1er' : part.value)).join('');
 }
+
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day in Paris (YYYY-MM-DD) at an instant: the day a French family and the service live in. */
+export function parisDate(at: Date): string {
+  return parisDay.format(at);
+}

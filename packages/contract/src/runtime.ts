@@ -3,7 +3,7 @@
 export { problemCodes, fieldErrorCodes } from './codes.ts';
 export { checkPassword, characterClasses, characterClassNames, type CharacterClass, type PasswordRule, type PasswordRuleCheck } from './password-policy.ts';
 export { buildPath } from './paths.ts';
-export { formatDay } from './dates.ts';
+export { formatDay, parisDate } from './dates.ts';
 export { apiVersion, apiVersionHeader, apiVersionCompatible } from './version.ts';
 export { issuesToFieldErrors, type IssueLike } from './field-errors.ts';
 export { multilineFields, unsafeTextErrors } from './text-safety.ts';

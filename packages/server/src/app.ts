@@ -4,7 +4,6 @@ import { HTTPException } from 'hono/http-exception';
 import { apiVersion, apiVersionHeader, endpoints, type Endpoint, type ProblemCode } from '@famille/contract';
 import { resolveDeps, type AppDeps } from './deps.ts';
 import { dummyHashFor } from './auth/login.ts';
-import { HashingBusy } from './auth/hashing-limit.ts';
 import { mountEndpoint, toHonoPath, type HandlerTable } from './http/endpoint.ts';
 import type { AppEnv } from './http/env.ts';
 import { readableProblem, tenantAndOrigin } from './http/origin.ts';
@@ -106,7 +105,6 @@ export function createApp(deps: AppDeps) {
 
   root.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error.code, error.details);
-    if (error instanceof HashingBusy) return problemResponse(c, 'server_busy', { retryAfterSeconds: error.retryAfterSeconds });
     const code = error instanceof HTTPException ? codeForStatus[error.status] : undefined;
     if (code) return problemResponse(c, code);
     // Details stay in the log (without a failed query's parameters: what a parent typed,

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { agent, createClient, documents, endpoints, family, isApiError, memoryTokenStore, requests, uploadDocument, type ClientOptions } from '@famille/sdk';
 import { AGENT, baseUrl, startDemoApp, tenant, type DemoApp } from './support/demo-app.ts';
 import { hang, problem, recorder } from './support/fakes.ts';
+import { minimalPdf } from '../../fixtures/minimal-pdf.ts';
 
 let app: DemoApp;
 // The transport tests below pass their own fetch and never start the app.
@@ -16,13 +17,7 @@ const startApp = async () => {
 };
 
 /** The smallest PDF the server's content sniffing recognises. */
-const pdf = () =>
-  new Blob(
-    [
-      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-    ],
-    { type: 'application/pdf' },
-  );
+const pdf = () => new Blob([minimalPdf], { type: 'application/pdf' });
 
 describe('SDK: family, requests and documents against the reference app', () => {
   before(startApp);

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agent, documents, family, isApiError, preregistration } from '@famille/sdk';
 import { startDemoApp, type DemoApp } from './support/demo-app.ts';
+import { minimalPdf } from '../../fixtures/minimal-pdf.ts';
 
 let app: DemoApp;
 const parent = () => app.parent();
@@ -12,13 +13,7 @@ before(async () => {
 });
 after(() => app?.close());
 
-const pdf = () =>
-  new Blob(
-    [
-      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-    ],
-    { type: 'application/pdf' },
-  );
+const pdf = () => new Blob([minimalPdf], { type: 'application/pdf' });
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('SDK: preregistration(client) and the agent calls against the reference app', () => {

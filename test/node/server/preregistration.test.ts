@@ -398,33 +398,19 @@ describe('a submitted pre-registration', () => {
 
   test('the English e-mail says the same', () => {
     const config = demoTenants({ allowedOrigins: [] })[0]!.config;
-    const mail = renderMail(
-      {
-        kind: 'preregistration_submitted',
-        prenoms: 'Camille',
-        number: 36,
-        childLabel: 'Léo Martin (enfant)',
-        submittedAt: new Date('2021-11-04T09:13:00Z'),
-        nextCommission: '2021-12-01',
-      },
-      config,
-      'en',
-    );
+    const submitted = {
+      kind: 'preregistration_submitted',
+      prenoms: 'Camille',
+      number: 36,
+      childLabel: 'Léo Martin (enfant)',
+      submittedAt: new Date('2021-11-04T09:13:00Z'),
+      nextCommission: '2021-12-01',
+    } as const;
+    const mail = renderMail(submitted, config, 'en');
     assert.equal(mail.subject, 'Pre-registration request no. 36 submitted — Vienne Condrieu Agglomération');
     assert.ok(mail.text.includes('on 4 November 2021 at 10:13'), mail.text);
     assert.ok(mail.text.includes('in December 2021'));
-    const fr = renderMail(
-      {
-        kind: 'preregistration_submitted',
-        prenoms: 'Camille',
-        number: 36,
-        childLabel: 'Léo Martin (enfant)',
-        submittedAt: new Date('2021-11-04T09:13:00Z'),
-        nextCommission: '2021-12-01',
-      },
-      config,
-      'fr',
-    );
+    const fr = renderMail(submitted, config, 'fr');
     assert.ok(fr.text.includes('le 4 novembre 2021 à 10:13'), fr.text);
     assert.ok(fr.text.includes('en décembre 2021'));
   });

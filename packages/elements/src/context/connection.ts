@@ -28,10 +28,11 @@ declare global {
  * diagnosis, in the web team's words, loads only when something did go wrong.
  */
 export async function reportConnectionProblem(host: HTMLElement, error: ApiError, api: string, tenant: string): Promise<void> {
-  const message = await import('./diagnose.ts').then(
-    ({ diagnose }) => diagnose(error, api, tenant),
-    () => `the tenant's configuration could not be read from ${api} (${error.code}).`,
-  );
+  const message =
+    (await import('./diagnose.ts').then(
+      ({ diagnose }) => diagnose(error, api, tenant),
+      () => undefined,
+    )) ?? `the tenant's configuration could not be read from ${api} (${error.code}).`;
   console.error(`Espace Famille <${host.localName}>: ${message}`, error);
   host.dispatchEvent(familleEvent<FamilleErrorEventDetail>('famille-error', { code: error.code, message }));
 }

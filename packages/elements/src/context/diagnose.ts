@@ -3,8 +3,8 @@
 import { apiVersion } from '@famille/contract';
 import type { ApiError } from '@famille/sdk';
 
-/** The cause of a connection problem and its fix, in the web team's words (English). */
-export function diagnose(error: ApiError, api: string, tenant: string): string {
+/** The cause of a connection problem and its fix, in the web team's words (English); `undefined`: nothing more to say than the code. */
+export function diagnose(error: ApiError, api: string, tenant: string): string | undefined {
   const origin = globalThis.location?.origin;
   switch (error.code) {
     case 'tenant_not_found':
@@ -19,6 +19,6 @@ export function diagnose(error: ApiError, api: string, tenant: string): string {
     case 'timeout':
       return `the API at ${api} could not be reached (${error.code === 'timeout' ? 'no answer in time' : 'network error or CORS refusal'}). Check the api attribute, that the server runs, and that it answers pages of ${origin}.`;
     default:
-      return `the tenant's configuration could not be read from ${api} (${error.code}).`;
+      return undefined;
   }
 }

@@ -154,6 +154,8 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
 
   #session = new ContextConsumer(this, { context: sessionContext, subscribe: true, callback: (v) => (this.session = v) });
   #config = new ContextConsumer(this, { context: tenantConfigContext, subscribe: true, callback: (v) => (this.tenantConfig = v) });
+  /** Every context this element takes from a portal (see `reconnectContext`). */
+  #consumers = [this.#client, this.#locale, this.#session, this.#config];
 
   /**
    * An element on its own whose API or tenant is wrong shows why instead of its content
@@ -226,7 +228,7 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
   reconnectContext(): void {
     // Every context: an element defined before its portal (the loader imports chunks in
     // parallel) would otherwise get the client but never the session.
-    for (const consumer of [this.#client, this.#locale, this.#session, this.#config]) {
+    for (const consumer of this.#consumers) {
       consumer.hostDisconnected();
       consumer.hostConnected();
     }

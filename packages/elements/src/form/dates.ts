@@ -1,4 +1,5 @@
 // Dates as the parent types them (JJ/MM/AAAA) and as the contract carries them (ISO).
+import { parisDate } from '@famille/contract';
 
 /**
  * What the parent typed as a day of the calendar, as an ISO date: "14/07/1990" (slashes,
@@ -20,7 +21,5 @@ export function typedToIso(value: string): string | undefined {
 /** "2024-07-14" → "14/07/2024", as the parent types it. */
 export const typedDate = (iso: string): string => iso.split('-').reverse().join('/');
 
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Today in France, as an ISO date (the day a parent sees on their calendar, not UTC's). */
-export const today = (): string => parisDay.format(new Date());
+export const today = (): string => parisDate(new Date());

@@ -1,6 +1,7 @@
 import type { Messages } from './fr.ts';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "3 characters": the count and its word, singular for 1 only (English). */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const en: Messages = {
   requiredLegend: 'Fields marked with an asterisk (*) are required.',

@@ -8,7 +8,8 @@
  * rarely used flow in that flow's module (`login/recovery-messages.fr.ts`), and pieces
  * shared by some elements only beside this file (`password-rules.ts`, `upload.ts`…).
  */
-const plural = (n: number, word: string): string => `${n} ${word}${n > 1 ? 's' : ''}`;
+/** "3 caractères": the count and its word, plural from 2 (French). */
+export const plural = (n: number, word: string): string => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 export const fr = {
   requiredLegend: 'Les champs marqués d’un astérisque (*) sont obligatoires.',

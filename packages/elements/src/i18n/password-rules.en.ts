@@ -1,7 +1,6 @@
 // English words of the password checklist, loaded with the English of the form showing it.
 import type { PasswordRulesMessages } from './password-rules.ts';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from './en.ts';
 
 export const passwordRulesEn: PasswordRulesMessages = {
   rulesTitle: 'Your password must contain:',

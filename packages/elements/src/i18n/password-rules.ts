@@ -1,7 +1,7 @@
 // Words of the password policy's checklist (src/form/password-checklist.ts), for the two
 // forms that show it: <famille-create-account> and the login's new-password form (a
 // module loaded on demand), so that the login page's first load does not carry them.
-const plural = (n: number, word: string): string => `${n} ${word}${n > 1 ? 's' : ''}`;
+import { plural } from './fr.ts';
 
 export const passwordRulesFr = {
   rulesTitle: 'Votre mot de passe doit contenir :',

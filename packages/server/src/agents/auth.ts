@@ -5,7 +5,7 @@ import type { AppContext } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { dummyHashFor, loginThrottleKeys } from '../auth/login.ts';
+import { checkCredentials, loginThrottleKeys } from '../auth/login.ts';
 import { hashSessionToken, isWellFormedToken, newSessionToken } from '../auth/session-token.ts';
 import { presentedToken } from '../auth/authenticate.ts';
 import {
@@ -17,10 +17,8 @@ import {
   updateAgentSessionActivity,
 } from '../db/agents.ts';
 import { findSessionWithAccount } from '../db/sessions.ts';
-import { clearThrottleCounter, recordThrottleFailures, throttleWaitSeconds } from '../db/throttle.ts';
 import { normalizeIdentifiant } from '../domain/identifiant.ts';
 import { isSessionExpired, openSession, touchSession } from '../domain/session.ts';
-import { retryAfterSeconds } from '../domain/throttle.ts';
 
 export interface AuthenticatedAgent {
   readonly tokenHash: string;
@@ -29,45 +27,23 @@ export interface AuthenticatedAgent {
 
 const unauthenticated = () => new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
 
-function tooManyAttempts(seconds: number): ProblemError {
-  return new ProblemError('too_many_attempts', {
-    retryAfterSeconds: seconds,
-    detail: `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
-  });
-}
-
 /**
  * Logs an agent in: the same defences as the parents' login (throttled per identifiant and
  * per address in the same table, under keys of their own; an unknown identifiant costs one
  * hash verification; one answer for unknown and wrong). Agents get a bearer token only.
  */
 export async function logInAgent(app: AppContext, tenant: Tenant, input: z.output<typeof AgentLoginInput>, ip: string | undefined): Promise<AgentSession> {
-  // As a parent's login: a saturated hasher refuses before any query.
-  const busy = app.hasher.busy?.();
-  if (busy) throw busy;
   const tenantId = tenant.config.id;
   const identifiantKey = normalizeIdentifiant(input.identifiant);
   const keys = loginThrottleKeys(app, 'agent-id', identifiantKey, ip);
-
-  const wait = await throttleWaitSeconds(
-    app.db,
+  const agent = await checkCredentials(
+    app,
     tenantId,
-    keys.all.map((k) => k.key),
-    app.clock.now(),
+    keys,
+    () => findAgentByIdentifiantKey(app.db, tenantId, identifiantKey),
+    input.password,
+    (found) => found.status === 'active',
   );
-  if (wait > 0) throw tooManyAttempts(wait);
-
-  const agent = await findAgentByIdentifiantKey(app.db, tenantId, identifiantKey);
-  const hash = agent?.passwordHash ?? (await dummyHashFor(app.hasher, app.randomBytes));
-  const matches = await app.hasher.verify(hash, input.password);
-  if (!agent || !matches || agent.status !== 'active') {
-    const after = await recordThrottleFailures(app.db, tenantId, keys.all, app.clock.now());
-    const locked = retryAfterSeconds([...after.values()], app.clock.now());
-    if (locked > 0) throw tooManyAttempts(locked);
-    throw new ProblemError('invalid_credentials', { detail: 'The identifiant or the password is wrong.' });
-  }
-  await clearThrottleCounter(app.db, tenantId, keys.account.key);
-  if (keys.client) await recordThrottleFailures(app.db, tenantId, [keys.client], app.clock.now());
 
   const now = app.clock.now();
   const { token, tokenHash } = newSessionToken(app.randomBytes);

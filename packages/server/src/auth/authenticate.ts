@@ -57,7 +57,7 @@ export function presentedToken(c: Context<AppEnv>, app: AppContext): { token: st
  * one write at most once a minute to record activity.
  */
 export async function authenticate(c: Context<AppEnv>, app: AppContext, tenant: Tenant): Promise<AuthenticatedSession> {
-  return (await authenticateWith(c, app, tenant, (tokenHash) => findSessionWithAccount(app.db, tenant.config.id, tokenHash))).session;
+  return (await authenticateWith(c, app, tenant, findSession)).session;
 }
 
 /**
@@ -67,12 +67,15 @@ export async function authenticate(c: Context<AppEnv>, app: AppContext, tenant: 
  */
 export type SessionQuery<R extends SessionWithAccount> = (app: AppContext, tenant: Tenant, tokenHash: string) => Promise<R | undefined>;
 
+/** The session and its account alone: what every other route reads. */
+const findSession: SessionQuery<SessionWithAccount> = (app, tenant, tokenHash) => findSessionWithAccount(app.db, tenant.config.id, tokenHash);
+
 /** `authenticate`, with the session row read by `find`, which may read more in the same query; `row` is returned for it. */
 export async function authenticateWith<R extends SessionWithAccount>(
   c: Context<AppEnv>,
   app: AppContext,
   tenant: Tenant,
-  find: (tokenHash: string) => Promise<R | undefined>,
+  find: SessionQuery<R>,
 ): Promise<{ session: AuthenticatedSession; row: R }> {
   const presented = presentedToken(c, app);
   if (!presented) throw new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
@@ -86,7 +89,7 @@ export async function authenticateWith<R extends SessionWithAccount>(
   if (!isWellFormedToken(token)) throw refuse('unauthenticated');
 
   const tokenHash = hashSessionToken(token);
-  const row = await find(tokenHash);
+  const row = await find(app, tenant, tokenHash);
   if (!row) throw refuse('unauthenticated');
 
   const now = app.clock.now();

@@ -1,11 +1,12 @@
 import type { PasswordHasher } from './password-hash.ts';
+import { ProblemError } from '../http/problem.ts';
 
-/** Password hashing is saturated: the caller answers 503 `server_busy` with `Retry-After`. */
-export class HashingBusy extends Error {
+/** Password hashing is saturated: answered as any problem, 503 `server_busy` with `Retry-After`. */
+export class HashingBusy extends ProblemError {
   override readonly name = 'HashingBusy';
   readonly retryAfterSeconds: number;
   constructor(retryAfterSeconds: number) {
-    super('password hashing is saturated');
+    super('server_busy', { retryAfterSeconds });
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -68,19 +68,23 @@ export interface LoginOutcome {
 }
 
 /**
- * Checks the credentials and opens a session. Every answer that could reveal whether an
- * identifiant exists is the same for both cases: the throttle counts unknown identifiants
- * too, an unknown identifiant costs one hash verification like a known one, and
- * "not activated" is only said to someone who proved they know the password.
+ * What a parent's and an agent's login share. A saturated hasher refuses first, before any
+ * query (a rush's 503s leave the database to the other routes); then the throttle; then
+ * one hash verification, against a dummy hash for an unknown identifiant; failures are
+ * counted (and may throttle) with one answer for unknown and wrong. With the right
+ * password, this client's failures on this identifiant are forgiven; the attempt still
+ * counts towards the client's overall cap. Returns the holder of the password, `usable`.
  */
-export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typeof LoginInput>, ip: string | undefined): Promise<LoginOutcome> {
-  // Hashing saturated (a rush): 503 before any query, so that refusals leave the database to the other routes.
+export async function checkCredentials<Holder extends { passwordHash: string }>(
+  app: AppContext,
+  tenantId: string,
+  keys: ReturnType<typeof loginThrottleKeys>,
+  find: () => Promise<Holder | undefined>,
+  password: string,
+  usable: (holder: Holder) => boolean,
+): Promise<Holder> {
   const busy = app.hasher.busy?.();
   if (busy) throw busy;
-  const tenantId = tenant.config.id;
-  const identifiantKey = normalizeIdentifiant(input.identifiant);
-  const keys = loginThrottleKeys(app, 'id', identifiantKey, ip);
-
   const wait = await throttleWaitSeconds(
     app.db,
     tenantId,
@@ -89,11 +93,10 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
   );
   if (wait > 0) throw tooManyAttempts(wait);
 
-  const account = await findAccountByIdentifiantKey(app.db, tenantId, identifiantKey);
-  const hash = account?.passwordHash ?? (await dummyHashFor(app.hasher, app.randomBytes));
-  const passwordMatches = await app.hasher.verify(hash, input.password);
-
-  if (!account || !passwordMatches || account.status === 'disabled') {
+  const holder = await find();
+  const hash = holder?.passwordHash ?? (await dummyHashFor(app.hasher, app.randomBytes));
+  const matches = await app.hasher.verify(hash, password);
+  if (!holder || !matches || !usable(holder)) {
     const after = await recordThrottleFailures(app.db, tenantId, keys.all, app.clock.now());
     const locked = retryAfterSeconds([...after.values()], app.clock.now());
     if (locked > 0) {
@@ -102,11 +105,29 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
     }
     throw invalidCredentials();
   }
-
-  // The right password: this client's failures on this identifiant are forgiven; the
-  // attempt still counts towards the client's overall cap.
   await clearThrottleCounter(app.db, tenantId, keys.account.key);
   if (keys.client) await recordThrottleFailures(app.db, tenantId, [keys.client], app.clock.now());
+  return holder;
+}
+
+/**
+ * Checks the credentials and opens a session. Every answer that could reveal whether an
+ * identifiant exists is the same for both cases: the throttle counts unknown identifiants
+ * too, an unknown identifiant costs one hash verification like a known one, and
+ * "not activated" is only said to someone who proved they know the password.
+ */
+export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typeof LoginInput>, ip: string | undefined): Promise<LoginOutcome> {
+  const tenantId = tenant.config.id;
+  const identifiantKey = normalizeIdentifiant(input.identifiant);
+  const keys = loginThrottleKeys(app, 'id', identifiantKey, ip);
+  const account = await checkCredentials(
+    app,
+    tenantId,
+    keys,
+    () => findAccountByIdentifiantKey(app.db, tenantId, identifiantKey),
+    input.password,
+    (found) => found.status !== 'disabled',
+  );
   await upgradeHash(app, tenantId, account.id, account.passwordHash, input.password);
   if (account.status === 'pending_activation') {
     throw new ProblemError('account_not_activated', { detail: 'Open the activation link sent by e-mail first.' });

@@ -13,3 +13,16 @@ export function createPgliteDatabase(pglite: PGlite): Database {
 }
 
 export type { PgQueryResultHKT };
+
+/**
+ * `prepare(db)` once per database: neither Drizzle builds the SQL nor PostgreSQL plans it
+ * at each request (for the hot queries, planning took longer than running, measured).
+ */
+export function preparedPerDatabase<S>(prepare: (db: Database) => S): (db: Database) => S {
+  const statements = new WeakMap<Database, S>();
+  return (db) => {
+    let statement = statements.get(db);
+    if (!statement) statements.set(db, (statement = prepare(db)));
+    return statement;
+  };
+}

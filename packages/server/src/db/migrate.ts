@@ -1,5 +1,5 @@
 import { max, sql } from 'drizzle-orm';
-import type { Database } from './database.ts';
+import { preparedPerDatabase, type Database } from './database.ts';
 import { migrations as allMigrations, type Migration } from './migrations/index.ts';
 import { schemaMigrations } from './schema.ts';
 
@@ -31,17 +31,15 @@ export async function migrate(db: Database, migrations: readonly Migration[] = a
   });
 }
 
-const prepareSchemaVersion = (db: Database) =>
+const schemaVersionStatement = preparedPerDatabase((db) =>
   db
     .select({ version: max(schemaMigrations.version) })
     .from(schemaMigrations)
-    .prepare('schema_version');
-const schemaVersionStatements = new WeakMap<Database, ReturnType<typeof prepareSchemaVersion>>();
+    .prepare('schema_version'),
+);
 
 /** The applied schema version (null before any migration), in one prepared query. */
 export async function schemaVersion(db: Database): Promise<number | null> {
-  let statement = schemaVersionStatements.get(db);
-  if (!statement) schemaVersionStatements.set(db, (statement = prepareSchemaVersion(db)));
-  const [row] = await statement.execute();
+  const [row] = await schemaVersionStatement(db).execute();
   return row?.version ?? null;
 }

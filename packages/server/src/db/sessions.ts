@@ -1,5 +1,5 @@
 import { and, eq, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Database } from './database.ts';
+import { preparedPerDatabase, type Database } from './database.ts';
 import { accounts, sessions } from './schema.ts';
 import type { SessionTimes } from '../domain/session.ts';
 
@@ -10,7 +10,7 @@ export async function insertSession(db: Database, row: NewSessionRow): Promise<v
 }
 
 /** The columns of a session and its account that every authenticated request reads. */
-export const sessionWithAccountColumns = {
+const sessionWithAccountColumns = {
   transport: sessions.transport,
   createdAt: sessions.createdAt,
   lastSeenAt: sessions.lastSeenAt,
@@ -41,17 +41,12 @@ export function selectSessionWith<M extends Record<string, SQL.Aliased>>(db: Dat
     .limit(1);
 }
 
-function prepareFindSession(db: Database) {
-  return selectSessionWith(db, {}).prepare('find_session_with_account');
-}
 // Built once per database: building the SQL each time cost a third of the request (measured).
-const findSessionStatements = new WeakMap<Database, ReturnType<typeof prepareFindSession>>();
+const findSessionStatement = preparedPerDatabase((db) => selectSessionWith(db, {}).prepare('find_session_with_account'));
 
 /** The session and its account in ONE query: the cost of every authenticated request. */
 export async function findSessionWithAccount(db: Database, tenantId: string, tokenHash: string) {
-  let statement = findSessionStatements.get(db);
-  if (!statement) findSessionStatements.set(db, (statement = prepareFindSession(db)));
-  const rows = await statement.execute({ tenantId, tokenHash });
+  const rows = await findSessionStatement(db).execute({ tenantId, tokenHash });
   return rows[0];
 }
 export type SessionWithAccount = NonNullable<Awaited<ReturnType<typeof findSessionWithAccount>>>;

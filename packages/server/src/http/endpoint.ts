@@ -25,6 +25,8 @@ export interface HandlerArgs<E extends Endpoint> {
   readonly session: E['auth'] extends 'parent' ? AuthenticatedSession : E['auth'] extends 'parentOrAgent' ? AuthenticatedSession | undefined : undefined;
   /** The agent's session (`parentOrAgent`: set when an agent called). */
   readonly agent: E['auth'] extends 'agent' ? AuthenticatedAgent : E['auth'] extends 'parentOrAgent' ? AuthenticatedAgent | undefined : undefined;
+  /** What a `withSessionQuery` handler's query read with the session. */
+  readonly joined?: unknown;
 }
 
 /** Download endpoints answer the bytes themselves (a `Response`); the others answer the contract's JSON. */
@@ -46,7 +48,7 @@ export function withSessionQuery<E extends Endpoint & { auth: 'parent' }, R exte
   query: SessionQuery<R>,
   handler: (args: HandlerArgs<E>, joined: R) => ReturnType<EndpointHandler<E>>,
 ): EndpointHandler<E> {
-  return Object.assign((args: HandlerArgs<E>) => handler(args, (args as unknown as { joined: R }).joined), { sessionQuery: query });
+  return Object.assign((args: HandlerArgs<E>) => handler(args, args.joined as R), { sessionQuery: query });
 }
 
 async function principals(
@@ -58,7 +60,7 @@ async function principals(
 ): Promise<{ session?: AuthenticatedSession; agent?: AuthenticatedAgent; joined?: SessionWithAccount }> {
   if (!tenant || endpoint.auth === 'none') return {};
   if (endpoint.auth === 'parent' && sessionQuery) {
-    const { session, row } = await authenticateWith(c, app, tenant, (tokenHash) => sessionQuery(app, tenant, tokenHash));
+    const { session, row } = await authenticateWith(c, app, tenant, sessionQuery);
     return { session, joined: row };
   }
   if (endpoint.auth === 'parent') return { session: await authenticate(c, app, tenant) };
@@ -82,18 +84,13 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
   const tenantScoped = endpoint.path.startsWith('/tenants/{tenant}/');
   // Sessions belong to a tenant: an authenticated route outside one would go unguarded.
   if (endpoint.auth !== 'none' && !tenantScoped) throw new TypeError(`${endpoint.path}: auth '${endpoint.auth}' needs a /tenants/{tenant}/ path`);
+  const { sessionQuery } = handler as { sessionQuery?: SessionQuery<SessionWithAccount> };
   router.on(endpoint.method.toUpperCase(), toHonoPath(endpoint.path), async (c) => {
     // Path and query strings too (even parameters no schema reads), before anything uses them.
     refuseUnsafeText({ ...c.req.param(), ...c.req.query() });
     const tenant = tenantScoped ? c.get('tenant') : undefined;
     // Authentication before the body: an anonymous caller learns nothing about a protected route.
-    const { session, agent, joined } = await principals(
-      c,
-      app,
-      endpoint,
-      tenant,
-      (handler as { sessionQuery?: SessionQuery<SessionWithAccount> }).sessionQuery,
-    );
+    const { session, agent, joined } = await principals(c, app, endpoint, tenant, sessionQuery);
     const query = endpoint.query ? readQuery(c, endpoint.query) : undefined;
     // Uploads read their raw body themselves, as a stream.
     const body = endpoint.body && endpoint.binary !== 'upload' ? await readJsonBody(c, endpoint.body) : undefined;

@@ -13,7 +13,7 @@ import type {
 } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
-import type { Database } from '../db/database.ts';
+import { preparedPerDatabase, type Database } from '../db/database.ts';
 import type { AuthenticatedAgent } from '../agents/auth.ts';
 import { nextCounterValue } from '../db/counters.ts';
 import { newUuid } from '../db/ids.ts';
@@ -126,20 +126,15 @@ const newestInvoicesJson = sql<ListedInvoice[] | string>`(select coalesce(json_a
 
 /**
  * The session and, in the same query, its family's invoice list — the request every
- * invoice page makes, in one round trip to the database. Prepared once per database, so
- * that neither Drizzle builds its SQL nor PostgreSQL plans it at each request (planning
- * took longer than running it, measured).
+ * invoice page makes, in one round trip to the database.
  */
-function prepareSessionWithInvoices(db: Database) {
-  return selectSessionWith(db, { invoices: newestInvoicesJson.as('invoices') }).prepare('session_with_family_invoices');
-}
-const sessionWithInvoicesStatements = new WeakMap<Database, ReturnType<typeof prepareSessionWithInvoices>>();
+const sessionWithInvoicesStatement = preparedPerDatabase((db) =>
+  selectSessionWith(db, { invoices: newestInvoicesJson.as('invoices') }).prepare('session_with_family_invoices'),
+);
 
 /** The session of a token hash with its family's newest invoices (see `withSessionQuery`). */
 export async function sessionWithFamilyInvoices(app: AppContext, tenant: Tenant, tokenHash: string) {
-  let statement = sessionWithInvoicesStatements.get(app.db);
-  if (!statement) sessionWithInvoicesStatements.set(app.db, (statement = prepareSessionWithInvoices(app.db)));
-  const [row] = await statement.execute({ tenantId: tenant.config.id, tokenHash, now: app.clock.now().toISOString() });
+  const [row] = await sessionWithInvoicesStatement(app.db).execute({ tenantId: tenant.config.id, tokenHash, now: app.clock.now().toISOString() });
   if (!row) return undefined;
   // node-postgres decodes json, PGlite may hand it over as text.
   const invoices = typeof row.invoices === 'string' ? (JSON.parse(row.invoices) as ListedInvoice[]) : row.invoices;

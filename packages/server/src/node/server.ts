@@ -283,9 +283,9 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       ...(kit && { kit }),
       config: {
         devOutbox,
-        // One hash per core but one, which keeps answering the other requests during a login rush.
-        hashing: { concurrency: Math.max(1, availableParallelism() - 1), maxWaitMs: 2000 },
         ...options.config,
+        // One hash per core but one, which keeps answering the other requests during a login rush (maxWaitMs: the default).
+        hashing: { concurrency: Math.max(1, availableParallelism() - 1), ...options.config?.hashing },
         cookie: { secure: options.cookieSecure ?? true, ...options.config?.cookie },
       },
     };

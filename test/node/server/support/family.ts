@@ -2,6 +2,7 @@
 import { AgentSession, DocumentInfo, MemberChange } from '@famille/contract';
 import { BASE, json, loginAs, PAGE_ORIGIN, type TestApp } from './app.ts';
 import { activate, lastMailTo, register, registration, tokenIn } from './accounts.ts';
+import { minimalPdf } from '../../../fixtures/minimal-pdf.ts';
 
 export const AGENT = { identifiant: 'agent.demo', password: 'Agent-Demo-2026' } as const;
 
@@ -45,10 +46,7 @@ export const contact = (overrides: Record<string, unknown> = {}) => ({
 
 /** Minimal files whose first bytes are what they claim. */
 export const files = {
-  pdf: () =>
-    new TextEncoder().encode(
-      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-    ),
+  pdf: () => new TextEncoder().encode(minimalPdf),
   png: () =>
     Uint8Array.from(
       Buffer.from(

@@ -1,10 +1,13 @@
+import { escapeHtml } from '../../mail/templates.ts';
+
 type Json = Record<string, unknown>;
 
-const escapeHtml = (value: unknown) => String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+/** The server's one escaper, for any value the document holds. */
+const escape = (value: unknown) => escapeHtml(String(value));
 
 /** Escapes, then renders `code` spans and **strong** text (the inline markup descriptions use). */
 const prose = (value: unknown) =>
-  escapeHtml(value)
+  escape(value)
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
 
@@ -46,16 +49,16 @@ const refName = (schema: Json | undefined) => (typeof schema?.['$ref'] === 'stri
 function describeType(schema: Json | undefined): string {
   if (!schema) return '';
   const ref = refName(schema);
-  if (ref) return `<a href="#schema-${escapeHtml(ref)}">${escapeHtml(ref)}</a>`;
-  if (Array.isArray(schema['enum'])) return (schema['enum'] as unknown[]).map((v) => `<code>${escapeHtml(JSON.stringify(v))}</code>`).join(' | ');
-  if ('const' in schema) return `<code>${escapeHtml(JSON.stringify(schema['const']))}</code>`;
+  if (ref) return `<a href="#schema-${escape(ref)}">${escape(ref)}</a>`;
+  if (Array.isArray(schema['enum'])) return (schema['enum'] as unknown[]).map((v) => `<code>${escape(JSON.stringify(v))}</code>`).join(' | ');
+  if ('const' in schema) return `<code>${escape(JSON.stringify(schema['const']))}</code>`;
   if (schema['type'] === 'array') return `array of ${describeType(schema['items'] as Json)}`;
   if (Array.isArray(schema['anyOf'])) return (schema['anyOf'] as Json[]).map(describeType).join(' or ');
   const constraints = ['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'format']
     .filter((key) => key in schema)
-    .map((key) => `${key} ${escapeHtml(schema[key])}`);
+    .map((key) => `${key} ${escape(schema[key])}`);
   const type = Array.isArray(schema['type']) ? (schema['type'] as string[]).join(' | ') : String((schema['type'] as string | undefined) ?? 'any');
-  return escapeHtml(type) + (constraints.length ? ` <small>(${constraints.join(', ')})</small>` : '');
+  return escape(type) + (constraints.length ? ` <small>(${constraints.join(', ')})</small>` : '');
 }
 
 function propertiesTable(schema: Json): string {
@@ -64,7 +67,7 @@ function propertiesTable(schema: Json): string {
   const required = new Set((schema['required'] as string[] | undefined) ?? []);
   const rows = Object.entries(properties).map(
     ([name, property]) =>
-      `<tr><td><code>${escapeHtml(name)}</code>${required.has(name) ? ' <span class="req" title="required">*</span>' : ''}</td>` +
+      `<tr><td><code>${escape(name)}</code>${required.has(name) ? ' <span class="req" title="required">*</span>' : ''}</td>` +
       `<td>${property['type'] === 'object' ? propertiesTable(property) : describeType(property)}</td><td>${prose(property['description'] ?? '')}</td></tr>`,
   );
   return `<table><thead><tr><th>Field</th><th>Type</th><th>Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -87,16 +90,16 @@ export function renderDocsPage(doc: Json, openApiUrl: string): string {
     const body = ((op['requestBody'] as Json | undefined)?.['content'] as Record<string, Json> | undefined)?.['application/json'];
     const responses = Object.entries(op['responses'] as Record<string, Json>);
     const secured = (op['security'] as unknown[]).length > 0;
-    return `<section class="op" id="op-${escapeHtml(op['operationId'])}">
-  <h3><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(server + path)}</code></h3>
-  <p><strong>${escapeHtml(op['summary'])}.</strong> ${prose(op['description'] ?? '')} <em>${secured ? `Authentication: ${(op['security'] as Json[]).map((s) => Object.keys(s)[0]).join(' or ')}.` : 'Public.'}</em></p>
-  ${params.length ? `<h4>Parameters</h4><table><tbody>${params.map((p) => `<tr><td><code>${escapeHtml(p['name'])}</code> <small>${escapeHtml(p['in'])}</small></td><td>${describeType(p['schema'] as Json)}</td><td>${prose(p['description'] ?? '')}</td></tr>`).join('')}</tbody></table>` : ''}
+    return `<section class="op" id="op-${escape(op['operationId'])}">
+  <h3><span class="method ${escape(method)}">${escape(method.toUpperCase())}</span> <code>${escape(server + path)}</code></h3>
+  <p><strong>${escape(op['summary'])}.</strong> ${prose(op['description'] ?? '')} <em>${secured ? `Authentication: ${(op['security'] as Json[]).map((s) => Object.keys(s)[0]).join(' or ')}.` : 'Public.'}</em></p>
+  ${params.length ? `<h4>Parameters</h4><table><tbody>${params.map((p) => `<tr><td><code>${escape(p['name'])}</code> <small>${escape(p['in'])}</small></td><td>${describeType(p['schema'] as Json)}</td><td>${prose(p['description'] ?? '')}</td></tr>`).join('')}</tbody></table>` : ''}
   ${body ? `<h4>Request body (application/json)</h4><p>${describeType(body['schema'] as Json)}</p>` : ''}
   <h4>Responses</h4><table><thead><tr><th>Status</th><th>Meaning</th><th>Body</th></tr></thead><tbody>${responses
     .map(([status, response]) => {
       const content = response['content'] as Record<string, Json> | undefined;
       const [type, media] = Object.entries(content ?? {})[0] ?? [];
-      return `<tr><td>${escapeHtml(status)}</td><td>${prose(response['description'])}</td><td>${media ? `${describeType(media['schema'] as Json)} <small>${escapeHtml(type)}</small>` : '—'}</td></tr>`;
+      return `<tr><td>${escape(status)}</td><td>${prose(response['description'])}</td><td>${media ? `${describeType(media['schema'] as Json)} <small>${escape(type)}</small>` : '—'}</td></tr>`;
     })
     .join('')}</tbody></table>
 </section>`;
@@ -107,7 +110,7 @@ export function renderDocsPage(doc: Json, openApiUrl: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(info['title'])} ${escapeHtml(info['version'])}</title>
+<title>${escape(info['title'])} ${escape(info['version'])}</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem 4rem; color: #1b1b1b; }
   h1 { margin-bottom: 0; } h2 { border-bottom: 2px solid #ddd; margin-top: 2.5rem; text-transform: capitalize; }
@@ -120,15 +123,15 @@ export function renderDocsPage(doc: Json, openApiUrl: string): string {
 </style>
 </head>
 <body>
-<h1>${escapeHtml(info['title'])}</h1>
-<p>Version ${escapeHtml(info['version'])} · Base path <code>${escapeHtml(server)}</code> · <a href="${escapeHtml(openApiUrl)}">OpenAPI 3.1 document (JSON)</a></p>
+<h1>${escape(info['title'])}</h1>
+<p>Version ${escape(info['version'])} · Base path <code>${escape(server)}</code> · <a href="${escape(openApiUrl)}">OpenAPI 3.1 document (JSON)</a></p>
 ${markdown(String(info['description']))}
-<nav aria-label="Operations"><ul>${operations.map(({ path, method, op }) => `<li><a href="#op-${escapeHtml(op['operationId'])}">${escapeHtml(method.toUpperCase())} ${escapeHtml(path)}</a></li>`).join('')}</ul></nav>
+<nav aria-label="Operations"><ul>${operations.map(({ path, method, op }) => `<li><a href="#op-${escape(op['operationId'])}">${escape(method.toUpperCase())} ${escape(path)}</a></li>`).join('')}</ul></nav>
 <main>
 ${tags
   .map(
     (tag) =>
-      `<h2>${escapeHtml(tag)}</h2>\n${operations
+      `<h2>${escape(tag)}</h2>\n${operations
         .filter(({ op }) => (op['tags'] as string[])[0] === tag)
         .map(renderOperation)
         .join('\n')}`,
@@ -138,7 +141,7 @@ ${tags
 ${Object.entries(schemas)
   .map(
     ([name, schema]) =>
-      `<section id="schema-${escapeHtml(name)}"><h3>${escapeHtml(name)}</h3>${schema['description'] ? `<p>${prose(schema['description'])}</p>` : ''}${propertiesTable(schema)}</section>`,
+      `<section id="schema-${escape(name)}"><h3>${escape(name)}</h3>${schema['description'] ? `<p>${prose(schema['description'])}</p>` : ''}${propertiesTable(schema)}</section>`,
   )
   .join('\n')}
 </main>

@@ -1,7 +1,8 @@
 // The docs page's renderer: Redoc's standalone build, vendored in ./vendor (see its README).
+import { escapeHtml } from '../../mail/templates.ts';
 
 /** The vendored Redoc; its URL carries the version, so browsers may keep it for good. */
-export const redocVersion = '2.5.4';
+const redocVersion = '2.5.4';
 export const redocFileName = `redoc-${redocVersion}.standalone.js`;
 
 /** The script, and its gzip encoding (computed once: 1.1 MB compress to about 330 KB). */
@@ -50,19 +51,18 @@ export function renderRedocPage({
   scriptUrl: string;
   plainUrl: string;
 }): string {
-  const attr = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${attr(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>body { margin: 0; } noscript p { font: 16px/1.5 system-ui, sans-serif; margin: 1rem 1.5rem; }</style>
 </head>
 <body>
-<noscript><p>This page needs JavaScript. <a href="${attr(plainUrl)}">The same documentation without JavaScript</a> · <a href="${attr(openApiUrl)}">OpenAPI document (JSON)</a></p></noscript>
-<redoc spec-url="${attr(openApiUrl)}" required-props-first="true" expand-responses="200,201,202" expand-single-schema-field="true" json-sample-expand-level="3"></redoc>
-<script src="${attr(scriptUrl)}"></script>
+<noscript><p>This page needs JavaScript. <a href="${escapeHtml(plainUrl)}">The same documentation without JavaScript</a> · <a href="${escapeHtml(openApiUrl)}">OpenAPI document (JSON)</a></p></noscript>
+<redoc spec-url="${escapeHtml(openApiUrl)}" required-props-first="true" expand-responses="200,201,202" expand-single-schema-field="true" json-sample-expand-level="3"></redoc>
+<script src="${escapeHtml(scriptUrl)}"></script>
 </body>
 </html>
 `;
