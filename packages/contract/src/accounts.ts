@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { Locale } from './tenant.ts';
 import { Identifiant } from './auth.ts';
+import { parisDate } from './dates.ts';
 import { Civilite, instant, optionalText, password, text, wholeNumber } from './fields.ts';
 
 export { Civilite };
 
-/** A calendar date (YYYY-MM-DD) strictly before today. */
-export const PastDate = z.iso.date().check(z.refine((value) => value < new Date().toISOString().slice(0, 10), { params: { code: 'not_in_past' } }));
+/** A calendar date (YYYY-MM-DD) strictly before today (in Paris, as the elements check it). */
+export const PastDate = z.iso.date().check(z.refine((value) => value < parisDate(new Date()), { params: { code: 'not_in_past' } }));
 
 export const PreferredContact = z.enum(['email', 'telephone', 'mobile', 'courrier']);
 export const PostalCode = z.string().check(z.trim(), z.regex(/^\d{5}$/));

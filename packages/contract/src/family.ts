@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { Email, PastDate, PhoneNumber } from './accounts.ts';
 import { Identifiant } from './auth.ts';
+import { parisDate } from './dates.ts';
 import { Civilite, dateInDays, historyEntry, id, instant, optionalText, password, text, wholeNumber } from './fields.ts';
 
-/** A calendar date (YYYY-MM-DD) strictly after today: a child's expected birth date. */
-export const FutureDate = z.iso.date().check(z.refine((value) => value > new Date().toISOString().slice(0, 10), { params: { code: 'not_in_future' } }));
+/** A calendar date (YYYY-MM-DD) strictly after today (in Paris): a child's expected birth date. */
+export const FutureDate = z.iso.date().check(z.refine((value) => value > parisDate(new Date()), { params: { code: 'not_in_future' } }));
 
 /** Ids of documents uploaded beforehand (POST …/documents), attached to the request. */
 export const Attachments = z

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import { newUuid } from '../db/ids.ts';
 import { documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
 import { memberLabel, memberProfileErrors, storedProfile } from '../domain/member-profile.ts';
+import { parisDate } from '../domain/paris-date.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { nextRequestNumber } from './numbering.ts';
@@ -27,7 +28,7 @@ export async function familyOf(app: AppContext, tenant: Tenant, session: Authent
 }
 
 function validate(app: AppContext, input: Input): void {
-  const errors = memberProfileErrors(input, app.clock.now().toISOString().slice(0, 10));
+  const errors = memberProfileErrors(input, parisDate(app.clock.now()));
   if (errors.length > 0) throw new ProblemError('validation_failed', { fieldErrors: errors });
 }
 
