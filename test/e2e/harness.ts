@@ -2,6 +2,7 @@
 // the town's demo site) as a child process, and Debian's Chromium through puppeteer-core.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -111,8 +112,13 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
     env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
     args: [...chromiumArgs, '--disable-quic', ...extraArgs],
   });
-  // The profile goes with the browser.
-  browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+  // The profile goes with the browser, once its process has exited: on 'disconnected' its
+  // helper processes may still be writing there (ENOTEMPTY). A profile that cannot be
+  // removed is left in tmp rather than failing the test file.
+  const removeProfile = () => void rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => {});
+  const child = browser.process();
+  if (child && child.exitCode === null) child.once('exit', removeProfile);
+  else browser.once('disconnected', removeProfile);
   return browser;
 }
 
