@@ -21,9 +21,9 @@ const virtualPrefix = '\0famille-contract:';
  * without zod's ~8 KB gzip core, and each page's chunks carry only the validators of
  * the operations it calls.
  */
-export function browserContract() {
+export function browserContract({ checkAnswers = true } = {}) {
   let modules;
-  const source = (unit) => (modules ??= browserContractModules(contractRuntime, (name) => virtualPrefix + name)).get(unit);
+  const source = (unit) => (modules ??= browserContractModules(contractRuntime, (name) => virtualPrefix + name, { checkAnswers })).get(unit);
   return {
     name: 'browser-contract',
     resolveId: (id) => (id.startsWith(virtualPrefix) ? id : null),
@@ -35,10 +35,13 @@ export function browserContract() {
   };
 }
 
-/** Plugins for browser code: Lit's production build, workspace sources, minified (templates too). */
+/**
+ * Plugins for the served kit: Lit's production build, workspace sources, the contract
+ * without answer validators (see `browserContractModules`), minified (templates too).
+ */
 export function browserPlugins(beforeMinify = []) {
   return [
-    browserContract(),
+    browserContract({ checkAnswers: false }),
     // `source` resolves workspace packages to their TypeScript sources.
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production'], extensions: ['.ts', '.js', '.mjs'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),

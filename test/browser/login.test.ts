@@ -63,6 +63,28 @@ describe('famille-login', () => {
     await waitForText(canvas, '.famille-error', 'Identifiant');
   });
 
+  it('refuses an identifiant of spaces at once; leaves the contract’s length limit to the server, whose field error it shows alike', async () => {
+    const canvas = await runStory(login, loginStories.Empty);
+    const { exchanges, restore } = recordRequests('/auth/login', 'POST');
+    try {
+      await type(canvas, 'Identifiant', '   ');
+      await type(canvas, 'Mot de passe', demo.password);
+      await submit(canvas);
+      // (French quotes hold their label with non-breaking spaces.)
+      await waitForText(canvas, '.famille-summary a', 'Renseignez le champ «\u00a0Identifiant\u00a0»');
+      assert(exchanges.length === 0, 'nothing sent for an empty identifiant');
+
+      const long = await type(canvas, 'Identifiant', 'x'.repeat(255));
+      await submit(canvas);
+      await waitForText(canvas, '.famille-summary a', '«\u00a0Identifiant\u00a0» doit contenir au plus 254 caractères');
+      await waitFor(() => document.activeElement?.matches('.famille-summary'), 'focus on the summary');
+      assert(exchanges.map((e) => e.status).join() === '422', 'the login was sent once, and refused by the server');
+      assert(long.value.length === 255 && long.getAttribute('aria-invalid') === 'true', 'the value kept, the field marked invalid');
+    } finally {
+      restore();
+    }
+  });
+
   it('shows and hides the password with an aria-pressed toggle', async () => {
     const canvas = await runStory(login, loginStories.Empty);
     const password = await type(canvas, 'Mot de passe', 'secret');

@@ -40,13 +40,17 @@ function jsonSchemaOf(schema: z.ZodMiniType): object {
   return compactRequired(json) as object;
 }
 
+/** Stands for `answerAsIs` of the runtime in an endpoint whose answers are not checked. */
+const asIs = Symbol('answerAsIs');
+
 /**
- * What a client needs of an endpoint to call it and check its answer. Summaries, tags
- * and error lists document the API (OpenAPI), and request schemas serve the server and
- * the forms that import them: in the table they would weigh on every page.
+ * What a client needs of an endpoint to call it and check its answer (or, without
+ * `checkAnswers`, take it as it is). Summaries, tags and error lists document the API
+ * (OpenAPI), and request schemas serve the server and the forms that import them: in the
+ * table they would weigh on every page.
  */
-function callable({ method, path, auth, response, status, binary }: Endpoint): Partial<Endpoint> {
-  return { method, path, auth, status, ...(binary && { binary }), ...(response && { response }) };
+function callable({ method, path, auth, response, status, binary }: Endpoint, checkAnswers: boolean): Partial<Endpoint> {
+  return { method, path, auth, status, ...(binary && { binary }), ...(response && { response: checkAnswers ? response : (asIs as never) }) };
 }
 
 /**
@@ -90,8 +94,14 @@ export type UnitName = string;
  * The browser contract as modules, by name. `ref(name)` gives the specifier another
  * module imports a unit by (a virtual id for Rollup, a relative file for the tests);
  * `runtimePath` is the specifier of src/runtime.ts. Import `index`.
+ *
+ * `checkAnswers: false` (the served kit) gives every endpoint `answerAsIs` in place of its
+ * response validator: the answers' validators and the validator itself then stay off the
+ * pages that only send requests, about 2 KB gzip of a login page. The SDK still checks
+ * the API's version on connection, and every answer of the server is checked against the
+ * contract by the SDK in the server's tests.
  */
-export function browserContractModules(runtimePath: string, ref: (unit: UnitName) => string): Map<UnitName, string> {
+export function browserContractModules(runtimePath: string, ref: (unit: UnitName) => string, { checkAnswers = true } = {}): Map<UnitName, string> {
   // Each exported schema lives in the module of its export; endpoints import them from there.
   const home = new Map<z.ZodMiniType, UnitName>();
   const values: [UnitName, unknown][] = [];
@@ -105,7 +115,8 @@ export function browserContractModules(runtimePath: string, ref: (unit: UnitName
     values.push([name, value]);
   }
   const endpointNames = Object.keys(contract.endpoints);
-  for (const [name, endpoint] of Object.entries(contract.endpoints as Record<string, Endpoint>)) values.push([`endpoint.${name}`, callable(endpoint)]);
+  for (const [name, endpoint] of Object.entries(contract.endpoints as Record<string, Endpoint>))
+    values.push([`endpoint.${name}`, callable(endpoint, checkAnswers)]);
 
   const modules = new Map<UnitName, string>();
   for (const [unit, value] of values) {
@@ -123,7 +134,12 @@ export function browserContractModules(runtimePath: string, ref: (unit: UnitName
     const declarations: string[] = [];
     const jsonOf = new Map(compiled.map((schema) => [schema, jsonSchemaOf(schema)]));
     const write = literalWriter([...jsonOf.values()], declarations);
+    let usesAsIs = false;
     const serialize = (item: unknown): string => {
+      if (item === asIs) {
+        usesAsIs = true;
+        return 'answerAsIs';
+      }
       if (isSchema(item)) {
         const owner = home.get(item);
         if (owner !== undefined && owner !== unit) return owner;
@@ -148,6 +164,7 @@ export function browserContractModules(runtimePath: string, ref: (unit: UnitName
       unit,
       [
         ...(compiled.length ? [`import { compile } from ${JSON.stringify(runtimePath)};`] : []),
+        ...(usesAsIs ? [`import { answerAsIs } from ${JSON.stringify(runtimePath)};`] : []),
         ...[...imports].map((owner) => `import { ${owner} } from ${JSON.stringify(ref(owner))};`),
         ...declarations,
         `export const ${unit.startsWith('endpoint.') ? 'endpoint' : unit} = ${body};`,

@@ -7,4 +7,5 @@ export { formatDay, parisDate } from './dates.ts';
 export { apiVersion, apiVersionHeader, apiVersionCompatible } from './version.ts';
 export { issuesToFieldErrors, type IssueLike } from './field-errors.ts';
 export { multilineFields, unsafeTextErrors } from './text-safety.ts';
+export { answerAsIs } from './answer-as-is.ts';
 export { compile, type CompiledSchema, type JsonSchema, type ValidationIssue } from './json-schema-validator.ts';

@@ -1,4 +1,4 @@
-import { apiVersion, apiVersionHeader, Problem, type ProblemCode } from '@famille/contract';
+import { apiVersion, apiVersionHeader, type Problem, type ProblemCode } from '@famille/contract';
 
 /**
  * What went wrong, as one discriminated value:
@@ -95,6 +95,14 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /**
+ * A problem+json body: what an ApiError needs of it (its code and status), nothing more.
+ * A code this SDK does not know yet (a newer server's) is kept: the elements read it as a
+ * generic failure. Not the contract's validator: the kit's login page would carry it.
+ */
+const isProblem = (body: unknown): body is Problem =>
+  typeof body == 'object' && body !== null && typeof (body as Problem).code == 'string' && typeof (body as Problem).status == 'number';
+
+/**
  * The ApiError of an error answer, from its parsed body (`undefined` when it was not
  * JSON). A body that is not a problem still yields a usable one (a proxy's HTML 502
  * page…). On the connection check (`connecting`), an answer without the API's version
@@ -106,8 +114,7 @@ export function refusal(response: Response, body: unknown, url: string, connecti
   // Every answer of a Famille API carries its version; a gateway's 502–504 may not.
   if (connecting && !response.headers.has(apiVersionHeader) && (status < 502 || status > 504))
     return new ApiError({ kind: 'http', status, code: 'not_famille_api', url });
-  const parsed = Problem.safeParse(body);
-  if (parsed.success) return new ApiError({ kind: 'http', status, problem: parsed.data, url });
+  if (isProblem(body)) return new ApiError({ kind: 'http', status, problem: body, url });
   return new ApiError({
     kind: 'http',
     status,

@@ -535,3 +535,28 @@ describe('browser build of the contract', () => {
     );
   });
 });
+
+describe('the served kit’s contract (checkAnswers: false)', () => {
+  const runtime = 'famille:runtime';
+  const modules = browserContractModules(runtime, (name) => `famille:${name}`, { checkAnswers: false });
+
+  test('every endpoint with an answer takes it as it is, and no endpoint module carries a validator', () => {
+    for (const [name, endpoint] of Object.entries(contract.endpoints)) {
+      const source = modules.get(`endpoint.${name}`)!;
+      assert.doesNotMatch(source, /\bcompile\(/, name);
+      if ('response' in endpoint) assert.match(source, /"response": answerAsIs\b/, name);
+      else assert.doesNotMatch(source, /answerAsIs/, name);
+    }
+  });
+
+  test('request schemas keep their validators', () => {
+    assert.match(modules.get('LoginInput')!, /compile\(/);
+    assert.match(modules.get('RegistrationInput')!, /compile\(/);
+  });
+
+  test('answerAsIs accepts anything, unchanged', () => {
+    const body = { anything: [1, 'two'] };
+    assert.deepEqual(contract.answerAsIs.safeParse(body), { success: true, data: body });
+    assert.equal(contract.answerAsIs.parse(body), body);
+  });
+});

@@ -114,6 +114,25 @@ describe('SDK transport: failures', () => {
     assert.deepEqual([error.kind, error.code, error.status], ['validation', 'invalid_response', 200]);
   });
 
+  test('a JSON error body that is not a problem is an http ApiError with a generic code; a problem code this SDK does not know is kept', async () => {
+    const answers = [
+      Response.json({ message: 'Forbidden by gateway' }, { status: 403 }),
+      Response.json({ code: 'newer_code', status: 409, title: 'Later' }, { status: 409 }),
+    ];
+    const errors = [];
+    for (const answer of answers) {
+      errors.push(
+        await client({ fetch: async () => answer.clone(), retries: 0 })
+          .call(endpoints.health)
+          .catch((e: unknown) => e),
+      );
+    }
+    const [gateway, newer] = errors;
+    assert.ok(isApiError(gateway) && isApiError(newer));
+    assert.deepEqual([gateway.kind, gateway.status, gateway.code, gateway.problem?.title], ['http', 403, 'forbidden', 'HTTP error']);
+    assert.deepEqual([newer.kind, newer.status, newer.code, newer.problem?.title], ['http', 409, 'newer_code', 'Later']);
+  });
+
   test("a proxy's HTML error page is still an http ApiError with a generic code", async () => {
     const { fetch } = recorder(() => new Response('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }));
     const error = await client({ fetch, retries: 0 })

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ApiError, FamilleClient } from '@famille/sdk';
-import { issuesToFieldErrors, LoginInput, type FieldError, type IssueLike, type Session } from '@famille/contract';
+import { issuesToFieldErrors, type FieldError, type IssueLike, type Session } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { errorSummary, field, messageBox, passwordToggle, retriable, secondaryButton, submitButton } from '../form/field.ts';
 import { takeLinkToken } from '../form/link-token.ts';
@@ -290,7 +290,16 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
         <p>${t('noAccount')} ${this.#link('famille-create-account-requested', this.createAccountHref, t('createAccount'))}</p>`,
       action: (problem) =>
         problem.code === 'account_not_activated' ? secondaryButton(t('resendActivation'), () => void this.#resend(), this.#s.pending) : undefined,
-      check: ({ identifiant, password }) => LoginInput.safeParse({ identifiant, password }, { reportInput: true }),
+      // Only that both are typed (the identifiant trimmed, the password as it is): the
+      // contract's other limits (254 and 1,024 characters, no control character) are the
+      // server's to refuse, with field errors this form shows alike. Its validator would
+      // cost every login page 1 KB gzip for limits no parent reaches.
+      check: (values) => {
+        const issues = fieldNames
+          .filter((name) => !(name === 'identifiant' ? values[name].trim() : values[name]))
+          .map((name) => ({ code: 'too_small', origin: 'string', minimum: 1, path: [name] }));
+        return issues.length ? { success: false, error: { issues } } : { success: true };
+      },
       send: async (client, { identifiant, password }) => {
         const session = await client.auth.login({ identifiant, password });
         this.#set({ pending: false });
