@@ -188,22 +188,6 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
   #localizerConfig: TenantConfig | undefined;
   #localizerTable: M | undefined;
 
-  #startedFor: Session | undefined;
-
-  /**
-   * Called once per session, after the render that first has both a session and a
-   * client: where an element reads the parent's data. Nothing by default.
-   */
-  protected sessionStarted(): void | Promise<void> {}
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.session && this.#active && this.#startedFor !== this.session) {
-      this.#startedFor = this.session;
-      void this.updateComplete.then(() => this.sessionStarted());
-    }
-  }
-
   /** The message tables of this element (an element may add its own keys to the kit's). */
   protected messageTables(): MessageTables<M> {
     return kitMessages as unknown as MessageTables<M>;

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ApiError, endpoints } from '@famille/sdk';
 import { issuesToFieldErrors, MemberInput, type DocumentInfo, type FamilyRequest, type FieldError, type Member, type RequestStatus } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
+import { SessionLoad } from '../context/session-load.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { checkbox, choices, errorSummary, field, problemBox, retriable, secondaryButton, submitButton, type InputType } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
@@ -168,35 +169,26 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     return entourageTables;
   }
 
-  protected override sessionStarted(): Promise<void> {
-    // Another parent may have logged in: nothing of the previous family stays on screen
-    // while theirs loads (list, form, messages); their uploads in flight stop.
-    for (const u of this.#uploads) abortUpload(u);
-    this.#reset();
-    this.#dirty.clear();
-    this.#returnFocus = undefined;
-    this.#s = initialState();
-    return this.#load();
-  }
+  /** The family and its requests (both GETs, retried by the SDK), for the session. */
+  #data = new SessionLoad(this, {
+    client: () => this.activeClient,
+    start: () => {
+      // Another parent may have logged in: nothing of the previous family stays on screen
+      // while theirs loads (list, form, messages); their uploads in flight stop.
+      for (const u of this.#uploads) abortUpload(u);
+      this.#reset();
+      this.#dirty.clear();
+      this.#returnFocus = undefined;
+      this.#s = initialState();
+    },
+    loading: () => this.#set({ loadProblem: undefined }),
+    load: (client) => Promise.all([client.call(endpoints.family), client.call(endpoints.requests)]),
+    loaded: ([household, list]) => this.#set({ members: household.members, requests: list.requests }),
+    failed: (error) => this.#set({ loadProblem: this.asApiError(error) }),
+  });
 
   #focus(selector: string): Promise<void> {
     return focusAfterRender(this, selector);
-  }
-
-  /** Reads the family and its requests (both GETs, retried by the SDK). */
-  async #load(): Promise<void> {
-    const client = this.activeClient;
-    if (!client) return;
-    const session = this.session;
-    this.#set({ loadProblem: undefined });
-    try {
-      const [household, list] = await Promise.all([client.call(endpoints.family), client.call(endpoints.requests)]);
-      // Answers for a session that has ended since (another parent) are not this page's.
-      if (this.session !== session) return;
-      this.#set({ members: household.members, requests: list.requests });
-    } catch (error) {
-      if (this.session === session) this.#set({ loadProblem: this.asApiError(error) });
-    }
   }
 
   // ——— Rendering ———
@@ -222,7 +214,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     }
     if (this.#s.loadProblem && !this.#s.members) {
       return html`${this.#heading(t('entourageHeading'))}
-        ${problemBox(this.i18n, this.#s.loadProblem, () => void this.#load())}`;
+        ${problemBox(this.i18n, this.#s.loadProblem, () => void this.#data.reload())}`;
     }
     if (!this.#s.members) {
       return html`${this.#heading(t('entourageHeading'))}
@@ -723,7 +715,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages> {
     this.dispatchEvent(familleEvent('famille-request-submitted', { request: change.request }));
     this.#returnFocus = undefined;
     await this.#go({ name: 'done', request: change.request });
-    void this.#load();
+    void this.#data.reload();
   }
 
   async #remove(member: Member): Promise<void> {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ApiError, endpoints, type FamilleClient } from '@famille/sdk';
 import type { AttestationSummary, Invoice, InvoiceList, InvoicePreference, Payment, PaymentTransaction } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
+import { SessionLoad } from '../context/session-load.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { messageBox, problemBox, retriable, secondaryButton, submitButton } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
@@ -109,79 +110,80 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     return invoicesTables;
   }
 
-  protected override sessionStarted(): Promise<void> {
-    // Another parent may have logged in: nothing of the previous family stays on screen
-    // while theirs loads, neither data nor messages.
-    this.#list = this.#history = this.#attestations = this.#preferences = undefined;
-    this.#transaction = this.#loadProblem = this.#problem = this.#outcomeProblem = this.#choicesProblem = this.#downloadProblem = undefined;
-    this.#payable.clear();
-    this.#selected.clear();
-    this.#choices.clear();
-    this.#choicesSaved = false;
-    this.#shown = PAGE;
-    this.#historyShown = HISTORY_PAGE;
-    // The fragment the server's return adds to the host page's URL (taken off it in any case).
-    const fromUrl = takeLinkToken('famille-payment');
-    this.#transactionId = this.paymentTransaction || fromUrl;
-    return this.#refresh();
-  }
-
-  /** Reads the invoices and the payment history (GETs, retried by the SDK). */
-  async #load(): Promise<void> {
-    const client = this.activeClient;
-    if (!client) return;
-    const session = this.session;
-    this.#loadProblem = undefined;
-    this.requestUpdate();
-    try {
-      const [list, history, attestations, preferences] = await Promise.all([
+  /** The family's invoices, payments, attestations and e-invoice choices, for the session. */
+  #data = new SessionLoad(this, {
+    client: () => this.activeClient,
+    start: () => {
+      // Another parent may have logged in: nothing of the previous family stays on screen
+      // while theirs loads, neither data nor messages.
+      this.#list = this.#history = this.#attestations = this.#preferences = undefined;
+      this.#transaction = this.#loadProblem = this.#problem = this.#outcomeProblem = this.#choicesProblem = this.#downloadProblem = undefined;
+      this.#payable.clear();
+      this.#selected.clear();
+      this.#choices.clear();
+      this.#choicesSaved = false;
+      this.#shown = PAGE;
+      this.#historyShown = HISTORY_PAGE;
+      // The fragment the server's return adds to the host page's URL (taken off it in any case).
+      const fromUrl = takeLinkToken('famille-payment');
+      this.#transactionId = this.paymentTransaction || fromUrl;
+    },
+    loading: () => {
+      this.#loadProblem = undefined;
+      this.requestUpdate();
+    },
+    // A payment's outcome first (its own failure shown apart), then the invoices it changed.
+    load: async (client) => {
+      if (this.#transactionId) await this.#readOutcome(this.#transactionId);
+      return Promise.all([
         client.call(endpoints.invoices),
         client.call(endpoints.payments),
         client.call(endpoints.attestations),
         client.call(endpoints.invoicePreferences),
       ]);
-      // Answers for a session that has ended since (another parent) are not this page's.
-      if (this.session !== session) return;
+    },
+    loaded: ([list, history, attestations, preferences]) => {
       this.#list = list;
       this.#history = history.payments;
       this.#attestations = attestations.attestations;
       this.#preferences = preferences.children;
       this.#payable = new Map(list.invoices.filter(isPayable).map((i) => [i.id, i.balanceCents]));
       for (const id of this.#selected) if (!this.#payable.has(id)) this.#selected.delete(id);
-    } catch (error) {
-      if (this.session === session) this.#loadProblem = this.asApiError(error);
-    }
+      this.#loadedAll();
+    },
+    failed: (error) => {
+      this.#loadProblem = this.asApiError(error);
+      this.#loadedAll();
+    },
+  });
+
+  /** After each reading: focus on a payment's outcome, when there is one. */
+  #loadedAll() {
     this.requestUpdate();
+    if (this.#transactionId) void focusAfterRender(this, '[part=notice], [part=alert]');
   }
 
   async #readOutcome(id: string): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
-    const session = this.session;
     this.#checking = true;
     this.#outcomeProblem = undefined;
     this.requestUpdate();
-    try {
-      const transaction = await client.call(endpoints.paymentTransaction, { params: { transactionId: id } });
-      // Not shown if another parent has logged in meanwhile.
-      if (this.session === session) {
+    // Not shown if another parent has logged in meanwhile.
+    await this.#data.guard(
+      () => client.call(endpoints.paymentTransaction, { params: { transactionId: id } }),
+      (transaction) => {
         this.#transaction = transaction;
         this.dispatchEvent(familleEvent('famille-payment-result', { transaction }));
-      }
-    } catch (error) {
-      if (this.session === session) this.#outcomeProblem = this.asApiError(error);
-    }
+      },
+      (error) => (this.#outcomeProblem = this.asApiError(error)),
+    );
     this.#checking = false;
     this.requestUpdate();
   }
 
-  /** Reads the payment's outcome if there is one, then the invoices; focus on the outcome. */
-  async #refresh(): Promise<void> {
-    const id = this.#transactionId;
-    if (id) await this.#readOutcome(id);
-    await this.#load();
-    if (id) void focusAfterRender(this, '[part=notice], [part=alert]');
-  }
+  /** Reads again: the payment's outcome if there is one, then the invoices. */
+  #refresh = () => void this.#data.reload();
 
   /** The sum of the selected balances (only payable invoices are ever selected). */
   get #selectedTotal(): number {
@@ -295,7 +297,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     }
     const outcome = this.#renderOutcome();
     if (this.#loadProblem && !this.#list) {
-      return html`${outcome}${problemBox(this.i18n, this.#loadProblem, () => void this.#load())}`;
+      return html`${outcome}${problemBox(this.i18n, this.#loadProblem, this.#refresh)}`;
     }
     if (!this.#list) return html`${outcome}<p role="status">${t('loading')}</p>`;
     const more = html`${this.#renderHistory()}${this.#renderAttestations()}${this.#renderPreferences()}`;
@@ -319,7 +321,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
     const { t, money } = this.i18n;
     if (this.#checking) return html`<p role="status">${t('outcomeChecking')}</p>`;
     if (this.#outcomeProblem) {
-      return problemBox(this.i18n, this.#outcomeProblem, () => void this.#refresh());
+      return problemBox(this.i18n, this.#outcomeProblem, this.#refresh);
     }
     const transaction = this.#transaction;
     if (!transaction) return nothing;
@@ -327,7 +329,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages> {
       case 'paid':
         return messageBox(t('outcome_paid', { amount: money(transaction.amountCents) }), { success: true });
       case 'pending':
-        return messageBox(t('outcome_pending'), { action: secondaryButton(t('refresh'), () => void this.#refresh()) });
+        return messageBox(t('outcome_pending'), { action: secondaryButton(t('refresh'), this.#refresh) });
       default:
         return messageBox(t(`outcome_${transaction.status}`));
     }

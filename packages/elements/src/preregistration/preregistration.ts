@@ -12,6 +12,7 @@ import type {
   Structure,
 } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
+import { SessionLoad } from '../context/session-load.ts';
 import { familleEvent, type FamilleEventMap } from '../context/events.ts';
 import { choices, errorSummary, field, messageBox, problemBox, submitButton } from '../form/field.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
@@ -193,40 +194,34 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     return this.tenantConfig?.preregistration;
   }
 
-  protected override sessionStarted(): Promise<void> {
-    // Another parent may have logged in: nothing of the previous family stays on screen
-    // while theirs loads (children, drafts, answers, messages); their uploads in flight stop.
-    for (const uploads of Object.values(this.#v.docs)) uploads.forEach(abortUpload);
-    this.#v = emptyValues();
-    this.#s = initialState();
-    return this.#load();
-  }
-
-  #focus(selector: string): Promise<void> {
-    return focusAfterRender(this, selector);
-  }
-
-  /** Reads the children, the drafts and (for "Mes demandes") the requests: GETs, retried by the SDK. */
-  async #load(): Promise<void> {
-    const client = this.activeClient;
-    if (!client) return;
-    const session = this.session;
-    this.#set({ loadProblem: undefined });
-    try {
-      const [household, { drafts }, list] = await Promise.all([
+  /** The children, the drafts and (for "Mes demandes") the requests: GETs, retried by the SDK. */
+  #data = new SessionLoad(this, {
+    client: () => this.activeClient,
+    start: () => {
+      // Another parent may have logged in: nothing of the previous family stays on screen
+      // while theirs loads (children, drafts, answers, messages); their uploads in flight stop.
+      for (const uploads of Object.values(this.#v.docs)) uploads.forEach(abortUpload);
+      this.#v = emptyValues();
+      this.#s = initialState();
+    },
+    loading: () => this.#set({ loadProblem: undefined }),
+    load: (client) =>
+      Promise.all([
         client.call(endpoints.family),
         client.call(endpoints.preregistrationDrafts),
         this.view === 'requests' ? client.call(endpoints.preregistrations) : undefined,
-      ]);
-      // Answers for a session that has ended since (another parent) are not this page's.
-      if (this.session !== session) return;
+      ]),
+    loaded: ([household, { drafts }, list]) => {
       const children = household.members.filter((m) => m.profile.role === 'enfant');
       const known = drafts.filter((d) => children.some((c) => c.id === d.childId));
-      if (this.view === 'requests') this.#set({ children, drafts: known, list: list!.preregistrations, view: { name: 'requests' } });
+      if (list) this.#set({ children, drafts: known, list: list.preregistrations, view: { name: 'requests' } });
       else this.#set({ children, drafts: known, view: known.length ? { name: 'resume' } : { name: 'wizard' }, step: Step.Info });
-    } catch (error) {
-      if (this.session === session) this.#set({ loadProblem: this.asApiError(error) });
-    }
+    },
+    failed: (error) => this.#set({ loadProblem: this.asApiError(error) }),
+  });
+
+  #focus(selector: string): Promise<void> {
+    return focusAfterRender(this, selector);
   }
 
   // ——— Rendering ———
@@ -252,7 +247,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages> {
     }
     if (this.#s.loadProblem && !this.#s.children) {
       return html`${this.#heading(t('preregHeading'))}
-        ${problemBox(this.i18n, this.#s.loadProblem, () => void this.#load())}`;
+        ${problemBox(this.i18n, this.#s.loadProblem, () => void this.#data.reload())}`;
     }
     if (!this.#s.children || !this.#config) {
       return html`${this.#heading(t('preregHeading'))}
