@@ -1,4 +1,4 @@
-import { LitElement, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError, createClient, sessionTokenStore, type FamilleClient } from '@famille/sdk';
 import { adoptOnRoot } from '../styles/adopt.ts';
@@ -6,6 +6,7 @@ import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/c
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from './contexts.ts';
 import { createLocalizer, kitMessages, toLocale, type Localizer, type Messages, type MessageTables } from '../i18n/localize.ts';
 import { connectionNotice, reportConnectionProblem } from './connection.ts';
+import { heading, type HeadingOptions } from '../form/heading.ts';
 
 /** What the portal and an element on its own hold of their connection. */
 interface Connected extends HTMLElement {
@@ -103,7 +104,20 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
     session: { attribute: false },
     tenantConfig: { attribute: false },
     connectionProblem: { attribute: false },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    hideHeading: { attribute: 'hide-heading', type: Boolean },
   };
+
+  /**
+   * The level of the element's title (2 by default: under the page's `h1`); its sections'
+   * headings come one level below, and so on (6 at most). Set it to fit the page's outline.
+   */
+  declare headingLevel: number | undefined;
+  /**
+   * Hides the element's title visually, when the page shows its own (screen readers still
+   * read it, and focus still goes to it when the view changes).
+   */
+  declare hideHeading: boolean;
 
   /** API base URL, e.g. `https://famille.ville.fr/api` (used when not inside a portal). */
   declare api: string | undefined;
@@ -145,6 +159,45 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
     super.connectedCallback();
     const styles = (this.constructor as typeof FamilleElement).lightStyles;
     if (styles) adoptOnRoot(this, styles);
+  }
+
+  /**
+   * A heading at `depth` below the element's title (0: the title itself, at
+   * `heading-level`). The title is focusable and the `heading` part unless told otherwise,
+   * and visually hidden with `hide-heading`.
+   */
+  protected heading(content: unknown, { depth = 0, ...options }: HeadingOptions & { depth?: number } = {}): TemplateResult {
+    const title = depth === 0;
+    return heading((this.headingLevel || 2) + depth, content, {
+      ...(title && { part: 'heading', focusable: true, hidden: this.hideHeading }),
+      ...options,
+    });
+  }
+
+  /** The level of a heading `depth` below the element's title (for helpers that render their own, like the error summary). */
+  protected headingLevelAt(depth: number): number {
+    return Math.min(6, (this.headingLevel || 2) + depth);
+  }
+
+  /**
+   * The element's wrapper (the `base` part, in the element's language) around
+   * `renderContent()`; alone with a wrong `api` or `tenant`, why it cannot work instead.
+   */
+  protected override render(): TemplateResult {
+    return (
+      this.connectionNotice() ??
+      html`<div class="famille-stack" part="base" lang=${this.i18n.locale} aria-busy=${this.busy ? 'true' : nothing}>${this.renderContent()}</div>`
+    );
+  }
+
+  /** What the element shows inside its `base` part. */
+  protected renderContent(): unknown {
+    return nothing;
+  }
+
+  /** The content is not there yet (`aria-busy` on the `base` part). */
+  protected get busy(): boolean {
+    return false;
   }
 
   /** Any failure as an ApiError: what the SDK throws, or a network failure for the rest. */
