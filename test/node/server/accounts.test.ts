@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { ActivationResult, Problem, RegistrationAccepted } from '@famille/contract';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, DEMO, OTHER_BASE, TestClock, login, loginAs, testApp } from './support/app.ts';
+import { BASE, DEMO, OTHER_BASE, PAGE_ORIGIN, TestClock, login, loginAs, testApp } from './support/app.ts';
+import { createTenantRegistry, demoTenants, mailKeys } from '@famille/server';
+import { mailEn } from '../../../packages/server/src/mail/messages.en.ts';
 import {
   activate,
   count,
@@ -411,6 +413,53 @@ describe('e-mail requests are throttled', () => {
       clock: new TestClock(new Date(Date.UTC(2026, 2, 1 + day, 8)).toISOString()),
     });
     assert.equal((await requestReset(other.app, { identifiant: `someone.${unique()}` })).status, 202);
+  });
+});
+
+describe('the e-mails’ words', () => {
+  test('a tenant’s rewording reaches the outbox, with its parameters, in the parent’s language; the other texts stay the kit’s', async () => {
+    const tenants = demoTenants({ allowedOrigins: [PAGE_ORIGIN] }).map((tenant) =>
+      tenant.config.id === 'vienne-condrieu'
+        ? {
+            ...tenant,
+            mailStrings: {
+              fr: { activationSubject: 'Bienvenue {prenoms} : activez votre compte — {tenant}', activationButton: 'Je confirme mon adresse' },
+              en: { activationSubject: 'Welcome {prenoms}: activate your account — {tenant}' },
+            },
+          }
+        : tenant,
+    );
+    const { app: a } = await app({ deps: { tenants: createTenantRegistry(tenants) } });
+    const french = registration();
+    await register(a, french);
+    const mail = await lastMailTo(a, french.contacts.email);
+    assert.equal(mail.subject, `Bienvenue ${french.identity.prenoms} : activez votre compte — Vienne Condrieu Agglomération`);
+    assert.match(mail.text, /^Bonjour .*,\n\nVotre Espace Famille a été créé avec l’identifiant/);
+    assert.match(mail.text, /Je confirme mon adresse\nhttps?:\/\/\S+#famille-activation=/);
+    assert.match(mail.html, />Je confirme mon adresse</);
+
+    const english = registration({ locale: 'en' });
+    await register(a, english);
+    const englishMail = await lastMailTo(a, english.contacts.email);
+    assert.equal(englishMail.subject, `Welcome ${english.identity.prenoms}: activate your account — Vienne Condrieu Agglomération`);
+    assert.match(englishMail.text, /Activate my account\n/);
+
+    // The other tenant keeps the kit's words.
+    const other = registration();
+    await register(a, other, {}, OTHER_BASE);
+    assert.equal((await lastMailTo(a, other.contacts.email, OTHER_BASE)).subject, 'Activez votre Espace Famille — Ville d’Exemple');
+  });
+
+  test('a rewording of a message that does not exist stops the server at start, naming it', () => {
+    const [tenant] = demoTenants({ allowedOrigins: [PAGE_ORIGIN] });
+    assert.throws(
+      () => createTenantRegistry([{ ...tenant!, mailStrings: { fr: { activationSubjet: 'x' } as never } }]),
+      /mailStrings has no message "activationSubjet"/,
+    );
+  });
+
+  test('French and English tables have the same messages', () => {
+    assert.deepEqual(Object.keys(mailEn).sort(), [...mailKeys].sort());
   });
 });
 

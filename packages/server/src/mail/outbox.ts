@@ -30,7 +30,7 @@ export async function enqueueMail(
   content: MailContent,
   now: Date,
 ): Promise<QueuedMail> {
-  const rendered = renderMail(content, tenant.config, locale);
+  const rendered = renderMail(content, tenant.config, locale, tenant.mailStrings);
   const id = newUuid(randomBytes);
   await tx.insert(outboxMessages).values({
     tenantId: tenant.config.id,

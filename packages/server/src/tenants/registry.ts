@@ -1,6 +1,8 @@
 import { TenantConfig } from '@famille/contract';
 import { preregistrationConfigProblems } from '../domain/preregistration.ts';
 import { payfipFormats, type PayfipSaisie } from '../payments/payfip-formats.ts';
+import { mailKeys, type MailStrings } from '../mail/templates.ts';
+import type { MailKey } from '../mail/messages.fr.ts';
 
 /** One municipality served by this deployment: what anyone may read, and what only the server uses. */
 export interface Tenant {
@@ -16,6 +18,13 @@ export interface Tenant {
   readonly accountPageUrl: string;
   /** Invoices and payments (server-side only). Default: numbers F{YYYY}-{SEQ:5}, the demo provider. */
   readonly billing?: BillingSettings;
+  /**
+   * The e-mails reworded by the tenant: by locale, then message key of
+   * `mail/messages.fr.ts`, with `{name}` for a parameter of that message, or `{tenant}` and
+   * `{prenoms}` anywhere (e.g. `{ fr: { activationSubject: 'Bienvenue {prenoms} — {tenant}' } }`).
+   * Server-side only.
+   */
+  readonly mailStrings?: MailStrings;
 }
 
 /** How the tenant takes online payments. */
@@ -62,6 +71,8 @@ export function createTenantRegistry(tenants: readonly Tenant[]): TenantRegistry
     const page = new URL(tenant.accountPageUrl);
     if ((page.protocol !== 'https:' && page.protocol !== 'http:') || page.hash)
       throw new TypeError(`Tenant "${config.id}": accountPageUrl must be an http(s) URL without a fragment`);
+    const unknownKeys = Object.values(tenant.mailStrings ?? {}).flatMap((strings) => Object.keys(strings).filter((key) => !mailKeys.includes(key as MailKey)));
+    if (unknownKeys.length) throw new TypeError(`Tenant "${config.id}": mailStrings has no message ${unknownKeys.map((key) => `"${key}"`).join(', ')}`);
     const billing = billingOf(tenant);
     if (billing.payment.provider === 'payfip') {
       if (!payfipFormats.numcli.test(billing.payment.numcli)) throw new TypeError(`Tenant "${config.id}": PayFiP numcli must be 6 digits`);
@@ -69,7 +80,13 @@ export function createTenantRegistry(tenants: readonly Tenant[]): TenantRegistry
     }
     byId.set(
       config.id,
-      Object.freeze({ config, allowedOrigins: Object.freeze([...new Set(tenant.allowedOrigins.map(normalizeOrigin))]), accountPageUrl: page.href, billing }),
+      Object.freeze({
+        config,
+        allowedOrigins: Object.freeze([...new Set(tenant.allowedOrigins.map(normalizeOrigin))]),
+        accountPageUrl: page.href,
+        billing,
+        ...(tenant.mailStrings && { mailStrings: tenant.mailStrings }),
+      }),
     );
   }
   const list = Object.freeze([...byId.values()]);
