@@ -2,7 +2,7 @@
 // the kit (built here only when its sources changed), plus a demo "municipal website" on
 // another origin whose page loads the kit from the API server, as a town's page does.
 //   PORT (8787)       the API server        DEMO_PORT (8080)   the town's demo site
-//   DEMO_INVOICES (1) 0: the demo parent starts without the sample invoices
+//   DEMO_INVOICES (1) 0: the demo family starts empty (no children, no sample invoices)
 //   API_PUBLIC_URL    the API URL the page uses (default http://localhost:PORT/api); also the
 //                     base of the payment provider's callbacks unless PUBLIC_URL is set
 // The server reads the rest of its environment itself (see packages/server/README.md), e.g.
@@ -94,7 +94,7 @@ console.log(`
                      http://127.0.0.1:${demoPort}/   (another site: bearer tokens)
   API:               ${api.url}/api   docs: ${api.url}/api/docs
   Kit:               ${api.url}/famille.js  (the one script tag a town's page loads)
-  Demo parent:       identifiant parent.demo   mot de passe Famille-Demo-2026${demoInvoices ? ' (sample invoices to pay)' : ''}
+  Demo parent:       identifiant parent.demo   mot de passe Famille-Demo-2026${demoInvoices ? ' (two children, sample invoices to pay)' : ''}
   Demo agent (API):  identifiant agent.demo    mot de passe Agent-Demo-2026
   Payments:          ${payments}
 `);

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { AgentRequest, Invoice, InvoiceList, MemberChange, Outbox, PaymentTransaction } from '@famille/contract';
 import { agentToken, launchChromium, logInOnPage, parentToken, startDemo, tenantApi, type Demo } from './harness.ts';
+import { pdfText } from '../node/server/support/pdf.ts';
 
 /** French money as the element and the e-mails write it: narrow no-break space for thousands, no-break space before €. */
 const NNBSP = '\u202f';
@@ -363,7 +364,7 @@ describe('npm start as a newcomer runs it (sample invoices on)', () => {
     });
   }
 
-  test('the demo parent finds three invoices to pay on the demo page, one of them "En retard"; the page has no axe violation, before and after login, on a phone', async () => {
+  test('the demo parent finds three invoices to pay on the demo page, one of them "En retard", and last year’s paid; the page has no axe violation, before and after login, on a phone', async () => {
     const page = await (await browser.createBrowserContext()).newPage();
     // axe is injected as an inline script, which the page's own CSP refuses (see the next test).
     await page.setBypassCSP(true);
@@ -374,7 +375,8 @@ describe('npm start as a newcomer runs it (sample invoices on)', () => {
     await logInOnPage(page);
     await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody input[type=checkbox]`).length === 3, { timeout: 20_000 }, scope);
     const badges = await page.$$eval(`${scope} tbody [part=badge]`, (els) => els.map((el) => el.textContent.trim()).sort());
-    assert.deepEqual(badges, ['En retard', 'À payer', 'À payer']);
+    // And last year's, paid at the counter.
+    assert.deepEqual(badges, ['En retard', 'Réglée', 'À payer', 'À payer']);
     const totals = await text(page, `${scope} [part=totals]`);
     assert.ok(totals.includes(`Solde dû : 343,54${NBSP}€`), totals);
     assert.deepEqual(await axeViolations(page), [], 'logged in, with invoices');
@@ -401,6 +403,37 @@ describe('npm start as a newcomer runs it (sample invoices on)', () => {
     await logInOnPage(page);
     await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody input[type=checkbox]`).length === 3, { timeout: 20_000 }, scope);
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), [], 'nothing the page needs is blocked');
+    await page.browserContext().close();
+  });
+
+  test('the demo parent pays the three, then downloads this year’s attestation fiscale: a real PDF with the care paid for each child', async () => {
+    const page = await (await browser.createBrowserContext()).newPage();
+    await page.goto(`http://localhost:${demo.demoPort}/`);
+    await logInOnPage(page);
+    await page.waitForFunction((s) => document.querySelectorAll(`${s} tbody input[type=checkbox]`).length === 3, { timeout: 20_000 }, scope);
+    // Last year's attestation is there from the start.
+    const year = new Date().getFullYear();
+    assert.ok((await text(page, `${scope} [part=attestations]`)).includes(`Année ${year - 1} : 147,68${NBSP}€`));
+    for (const box of await page.$$(`${scope} tbody input[type=checkbox]`)) await box.click();
+    const navigation = page.waitForNavigation({ timeout: 20_000 });
+    await page.click(`${scope} [part=totals] button ::-p-text(Payer)`);
+    await navigation;
+    await modes[0]!.choose(page, 'pay');
+    await page.waitForSelector(`${scope} ::-p-text(Paiement accepté)`, { timeout: 20_000 });
+
+    // Care only (meals left out): Léa 136,32 € + 125,67 €, Hugo 12,25 €.
+    const attestations = `${scope} [part=attestations]`;
+    await page.waitForFunction((s, y) => document.querySelector(s)?.textContent?.includes(`Année ${y}`), { timeout: 20_000 }, attestations, String(year));
+    const shown = await text(page, attestations);
+    assert.ok(shown.includes(`Année ${year} : 274,24${NBSP}€`), shown);
+    const pdf = page.waitForResponse((r) => r.url().endsWith(`/attestations/${year}/pdf`), { timeout: 20_000 });
+    await page.click(`${attestations} button ::-p-text(Télécharger l’attestation fiscale ${year})`);
+    const response = await pdf;
+    assert.equal(response.status(), 200);
+    assert.equal(response.headers()['content-type'], 'application/pdf');
+    const drawn = pdfText(new Uint8Array(await response.buffer()));
+    for (const expected of [`année ${year}`, 'Léa Martin', '261,99', 'Hugo Martin', '12,25', '274,24'])
+      assert.ok(drawn.includes(expected), `${expected} in the PDF:\n${drawn}`);
     await page.browserContext().close();
   });
 });
