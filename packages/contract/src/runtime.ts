@@ -9,3 +9,12 @@ export { issuesToFieldErrors, type IssueLike } from './field-errors.ts';
 export { multilineFields, unsafeTextErrors } from './text-safety.ts';
 export { answerAsIs } from './answer-as-is.ts';
 export { compile, type CompiledSchema, type JsonSchema, type ValidationIssue } from './json-schema-validator.ts';
+export {
+  ageMismatch,
+  documentRequired,
+  monthsBetween,
+  startDateProblem,
+  type AgeMismatch,
+  type ChildDates,
+  type StartDateProblem,
+} from './preregistration-rules.ts';

@@ -1,4 +1,15 @@
-import type { FieldError, PreregistrationConfig, PreregistrationStatus, TenantConfig } from '@famille/contract';
+import {
+  ageMismatch,
+  documentRequired,
+  startDateProblem,
+  type ChildDates,
+  type FieldError,
+  type PreregistrationConfig,
+  type PreregistrationStatus,
+  type TenantConfig,
+} from '@famille/contract';
+
+export { documentRequired, monthsBetween, type ChildDates } from '@famille/contract';
 import { parisDate } from './paris-date.ts';
 
 // The crèche pre-registration's rules, as plain functions (no HTTP, no database).
@@ -13,12 +24,6 @@ export interface DraftContent {
   readonly observations?: string | undefined;
   readonly documents?: readonly { readonly type: string; readonly documentId: string }[] | undefined;
   readonly answers?: Readonly<Record<string, AnswerValue>> | undefined;
-}
-
-/** The child a pre-registration is for: born (birth date) or expected (expected birth date). */
-export interface ChildDates {
-  readonly dateNaissance?: string | undefined;
-  readonly dateNaissancePrevue?: string | undefined;
 }
 
 /** What the server knows of a document given in the draft, once looked up for the family. */
@@ -78,21 +83,6 @@ export function nextCommission(at: Date, commissionMonths: readonly number[]): s
   return `${y}-${String(m).padStart(2, '0')}-01`;
 }
 
-/** Whole months from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
-export function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  let months = (ty - fy) * 12 + (tm - fm);
-  if (months > 0 && td < fd) months -= 1;
-  else if (months < 0 && td > fd) months += 1;
-  return months;
-}
-
-/** Whether a document type is required for this child: `bornChildOnly` ones are not for a future child. */
-export function documentRequired(requirement: PreregistrationConfig['documents'][number], child: ChildDates): boolean {
-  return requirement.required && !(requirement.bornChildOnly && !child.dateNaissance);
-}
-
 /**
  * Checks a whole draft against the tenant's démarche, at submission (the client is not
  * trusted). Each error's path names the wizard's step: `startDate`, `choices` /
@@ -108,13 +98,11 @@ export function submissionErrors(
   today: string,
 ): FieldError[] {
   const errors: FieldError[] = [];
-  const birth = child.dateNaissance ?? child.dateNaissancePrevue;
 
   // Step: the desired start date.
   const start = draft.startDate;
-  if (!start) errors.push({ path: 'startDate', code: 'required' });
-  else if (start <= today) errors.push({ path: 'startDate', code: 'not_in_future' });
-  else if (birth && start < birth) errors.push({ path: 'startDate', code: 'invalid_value', params: { minimum: birth } });
+  const startProblem = startDateProblem(start, child, today);
+  if (startProblem) errors.push({ path: 'startDate', ...startProblem });
 
   // Step: ranked choices.
   const choices = draft.choices ?? [];
@@ -126,17 +114,9 @@ export function submissionErrors(
     if (!structure) return void errors.push({ path: `choices.${index}`, code: 'unknown_reference' });
     if (seen.has(id)) return void errors.push({ path: `choices.${index}`, code: 'invalid_value' });
     seen.add(id);
-    // The child's age at the start date must be one the structure takes.
-    if (start && birth && start > today && start >= birth) {
-      const age = monthsBetween(birth, start);
-      if (age < structure.ageMinMonths || age > structure.ageMaxMonths) {
-        errors.push({
-          path: `choices.${index}`,
-          code: 'invalid_value',
-          params: { ageMonths: age, ageMinMonths: structure.ageMinMonths, ageMaxMonths: structure.ageMaxMonths },
-        });
-      }
-    }
+    // The child's age at the start date must be one the structure takes (judged on a valid start date only).
+    const mismatch = startProblem ? undefined : ageMismatch(structure, child, start);
+    if (mismatch) errors.push({ path: `choices.${index}`, code: 'invalid_value', params: { ...mismatch } });
   });
 
   // Step: supporting documents.
