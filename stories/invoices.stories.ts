@@ -143,6 +143,16 @@ export const PhoneWidth: Story = {
   },
 };
 
+/** On a phone with an invoice selected: "Total à régler" and "Payer" stay at the bottom of the screen, over the cards. */
+export const PhoneWidthSelected: Story = {
+  loaders: [invoicesOfEveryStatus],
+  args: { width: '22rem' },
+  play: async ({ canvasElement }) => {
+    await select(canvasElement, ['58,23']);
+    await waitFor(() => getComputedStyle(canvasElement.querySelector('[part=totals]')!).position === 'sticky', 'the totals kept in view');
+  },
+};
+
 /** 53 invoices and 12 payments: the newest 50 invoices and 10 payments, then buttons for the rest. */
 export const ManyInvoices: Story = {
   loaders: [manyInvoices],

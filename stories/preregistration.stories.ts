@@ -5,7 +5,7 @@ import type { FamilleClient } from '@famille/sdk';
 import { startMockServer } from '@famille/mock-server';
 import { attach, click, pick, type, waitFor, waitForText } from './support/play.ts';
 import { prepareMockServer } from './support/mock.ts';
-import { declareChild, parentAt, requestsOfEveryStatus, secondTenant, typedIn, vienneDraft } from './support/preregistration.ts';
+import { declareChild, parentAt, requestsOfEveryStatus, secondTenant, thirtyMonthOldAtChoices, typedIn, vienneDraft } from './support/preregistration.ts';
 
 interface PreregistrationArgs {
   lang: 'fr' | 'en';
@@ -149,6 +149,24 @@ export const ChoicesThree: Story = {
     await click(c.canvasElement, '+ Ajouter un choix');
     await pick(c.canvasElement, 'Choix 3', 'EAJE Grain d’Aile');
     await waitFor(() => !c.canvasElement.querySelector('[data-add-choice]'), 'no fourth choice');
+  },
+};
+
+/**
+ * Step 3 for a child who will be 37 months old at the start date: the structure that
+ * takes children up to 36 months is greyed, with why (the rule the server applies).
+ */
+export const ChoicesGreyedForAge: Story = {
+  loaders: [
+    async (): Promise<{ client: FamilleClient }> => {
+      const client = await parentAt();
+      await thirtyMonthOldAtChoices(client);
+      return { client };
+    },
+  ],
+  play: async (c) => {
+    await resume(c, 'Structures souhaitées');
+    await waitForText(c.canvasElement, '[part=hint]', 'Les structures grisées');
   },
 };
 

@@ -11,6 +11,8 @@ export async function billedFamily(): Promise<{ client: FamilleClient; office: F
   const { member, request } = await family(client).addMember({ role: 'enfant', nomUsage: 'Martin', prenoms: 'Léo', dateNaissance: '2024-02-03' });
   const office = await agentClient();
   const familyId = (await agent(office).request(request.id)).family.id;
+  // Validated by the service: only such a child is billed (and offered the online invoice).
+  await agent(office).setRequestStatus(request.id, { status: 'validee' });
   return { client, office, familyId, childId: member.id };
 }
 

@@ -52,6 +52,27 @@ export async function vienneDraft(client: FamilleClient, childId: string, step: 
   await preregistration(client).saveDraft(childId, draft);
 }
 
+/**
+ * Léo, 30 months old today (born 913 days ago), with a draft at step 3 whose start date
+ * is in 215 days, when he will be 37 months old: too old for a structure that takes
+ * children up to 36 months. Documents and answers are in the draft already.
+ */
+export async function thirtyMonthOldAtChoices(client: FamilleClient): Promise<string> {
+  const { member } = await family(client).addMember({ role: 'enfant', nomUsage: 'Huby', prenoms: 'Léo', sexe: 'masculin', dateNaissance: isoIn(-913) });
+  const birth = await documents(client).upload(pdfFile('acte-de-naissance.pdf'));
+  const home = await documents(client).upload(pdfFile('justificatif-domicile.pdf'));
+  await preregistration(client).saveDraft(member.id, {
+    step: 3,
+    startDate: isoIn(215),
+    documents: [
+      { type: 'extrait-naissance', documentId: birth.id },
+      { type: 'justificatif-domicile', documentId: home.id },
+    ],
+    answers: { 'domicile-agglomeration': true, 'situation-professionnelle': ['parent1-travaille'] },
+  });
+  return member.id;
+}
+
 /** Submitted requests of every status (one child each), moved on by the demo agent. */
 export async function requestsOfEveryStatus(client: FamilleClient): Promise<void> {
   const office = await agentAt();

@@ -2,10 +2,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import * as createAccountStories from '../../stories/create-account.stories.ts';
 import * as loginStories from '../../stories/login.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
-import { assert, fill, focusedHeading, focusJustBefore, tabTo } from './keyboard.ts';
+import { assert, fill, focusedHeading, focusJustBefore, tabTo, text } from './keyboard.ts';
 import { buttonByText, inputByLabel, submit, waitFor, waitForText } from '../../stories/support/play.ts';
 import { demo, newParent, prepareMockServer, registeredToken } from '../../stories/support/mock.ts';
 import { render, html } from 'lit';
+import { firstStep, registrationInput, REVIEW, stepChecked, stepHasErrors, validate } from '../../packages/elements/src/create-account/state.ts';
 
 const stories = createAccountStories as unknown as StoriesModule;
 const login = loginStories as unknown as StoriesModule;
@@ -138,6 +139,77 @@ describe('famille-create-account', () => {
     const canvas = await runStory(stories, createAccountStories.ActivationExpired);
     buttonByText(canvas, 'Recevoir un nouveau lien')!.click();
     await waitFor(() => document.activeElement?.matches('[part=notice]'), 'the focused confirmation');
+  });
+});
+
+describe('famille-create-account headings', () => {
+  it('follows heading-level (title h3, sections h4) and hide-heading hides the title visually only', async () => {
+    const canvas = await runStory(stories, createAccountStories.Review);
+    const element = canvas.querySelector('famille-create-account')!;
+    const sections = () => [...element.querySelectorAll('[part=review] section, .famille-notice')];
+    const levels = () => ({
+      title: element.querySelector('[part=heading]')?.tagName,
+      sections: [...new Set(sections().map((section) => section.firstElementChild?.tagName))],
+    });
+    assert(JSON.stringify(levels()) === JSON.stringify({ title: 'H2', sections: ['H3'] }), `by default: ${JSON.stringify(levels())}`);
+    element.setAttribute('heading-level', '3');
+    await element.updateComplete;
+    assert(JSON.stringify(levels()) === JSON.stringify({ title: 'H3', sections: ['H4'] }), `heading-level="3": ${JSON.stringify(levels())}`);
+    assert(sections().length === 5, `a section per step on the review: ${sections().length}`);
+    for (const section of sections()) assert(section.getAttribute('aria-labelledby') === section.firstElementChild!.id, 'each section named by its heading');
+    const title = element.querySelector('[part=heading]')!;
+    assert(text(title).endsWith('Vérifiez vos réponses') && title.getAttribute('tabindex') === '-1', `the title, focusable: ${text(title)}`);
+
+    element.setAttribute('hide-heading', '');
+    await element.updateComplete;
+    const hidden = element.querySelector('[part=heading]')!;
+    assert(hidden.classList.contains('famille-sr') && hidden.tagName === 'H3', `the title is only visually hidden: ${hidden.outerHTML}`);
+    // "Modifier" for the terms of use: back to the first step, its notices at the same depth.
+    [...canvas.querySelectorAll('a')].find((a) => a.textContent.includes('Modifier') && a.textContent.includes('Conditions'))!.click();
+    await waitFor(() => element.querySelector('.famille-notice'), 'the terms of use step');
+    assert(JSON.stringify(levels()) === JSON.stringify({ title: 'H3', sections: ['H4'] }), `on the first step: ${JSON.stringify(levels())}`);
+    assert(element.querySelector('[part=heading]')!.classList.contains('famille-sr'), 'its title hidden too');
+  });
+});
+
+describe('famille-create-account rules (no DOM)', () => {
+  it('checks only the step continued from, keeping the errors of the others', () => {
+    const values = { 'identity.civilite': 'madame', 'identity.nomUsage': 'Huby', 'identity.prenoms': 'Marie', 'identity.dateNaissance': '14/07/1990' };
+    const all = validate(values, 'fr');
+    assert(all['acceptCgu'] && all['contacts.email'] && !all['identity.nomUsage'], `the whole input's errors: ${Object.keys(all).join()}`);
+    const earlier = {
+      'identity.nomUsage': { path: 'identity.nomUsage', code: 'required' as const },
+      'contacts.email': { path: 'contacts.email', code: 'required' as const },
+    };
+    const checked = stepChecked(earlier, all, 1);
+    assert(
+      !checked['identity.nomUsage'] && checked['contacts.email'] && !checked['acceptCgu'],
+      `the identity step's errors only: ${Object.keys(checked).join()}`,
+    );
+    assert(!stepHasErrors(checked, 1) && stepHasErrors(checked, 3), 'the identity step may be left, the contacts step not');
+    assert(firstStep(Object.keys(checked)) === 3 && firstStep([]) === REVIEW, 'back to the first step with an error, or the review');
+  });
+
+  it('builds the contract’s input: trimmed, the date in ISO, the password as typed, empty answers left out', () => {
+    const input = registrationInput(
+      {
+        acceptCgu: 'true',
+        'identity.nomUsage': ' Huby ',
+        'identity.nomNaissance': ' ',
+        'identity.dateNaissance': '14/07/1990',
+        'credentials.password': ' mot de passe ',
+      },
+      'en',
+    );
+    const expected = {
+      acceptCgu: true,
+      identity: { nomUsage: 'Huby', dateNaissance: '1990-07-14' },
+      address: {},
+      contacts: {},
+      credentials: { password: ' mot de passe ' },
+      locale: 'en',
+    };
+    assert(JSON.stringify(input) === JSON.stringify(expected), `the input: ${JSON.stringify(input)}`);
   });
 });
 

@@ -7,6 +7,7 @@ import { buttonByText, inputByLabel, waitFor, waitForText } from '../../stories/
 import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
 import { recordRequests } from './support/requests.ts';
 import type { FamilleEntourage, FamilleEntourageEvents } from '@famille/elements';
+import { memberInput, validateMember } from '../../packages/elements/src/entourage/state.ts';
 
 const stories = entourageStories as unknown as StoriesModule;
 
@@ -57,6 +58,62 @@ describe('famille-entourage by keyboard alone', () => {
     await sendKeys({ press: 'Enter' });
     await focusedHeading('Mon entourage');
     await waitForText(canvas, '.famille-member h4', 'Léo Huby');
+  });
+
+  it('warns before declaring the same child twice and sends it only once confirmed; a twin (other first name) goes without a word', async () => {
+    const { canvas, saved } = await start();
+    const declare = async (prenoms: string) => {
+      await tabTo((el) => text(el) === '+ Ajouter un enfant', '"+ Ajouter un enfant"');
+      await sendKeys({ press: 'Enter' });
+      await focusedHeading('Déclarer un enfant');
+      await fill(canvas, 'Nom d’usage', 'Huby');
+      await fill(canvas, 'Prénom(s)', prenoms);
+      await fill(canvas, 'Date de naissance', '02/03/2024');
+      await tabTo((el) => text(el) === 'Continuer', '"Continuer"');
+      await sendKeys({ press: 'Enter' });
+      await focusedHeading('Vérifier et valider');
+    };
+    const backToList = async () => {
+      await tabTo((el) => text(el) === 'Retour à mon entourage', '"Retour à mon entourage"');
+      await sendKeys({ press: 'Enter' });
+      await focusedHeading('Mon entourage');
+    };
+    await declare('Léo');
+    assert(!canvas.querySelector('input[name=confirmDuplicate]'), 'no warning for the first Léo');
+    await tabTo((el) => text(el) === 'Valider ma demande', '"Valider ma demande"');
+    await sendKeys({ press: 'Enter' });
+    await focusedHeading('Votre demande a bien été enregistrée');
+    await backToList();
+
+    await declare('Léo');
+    await waitForText(canvas, '[part=notice]', 'Léo Huby figure déjà dans votre entourage');
+    const { exchanges, restore } = recordRequests('/family/members', 'POST');
+    try {
+      await tabTo((el) => text(el) === 'Valider ma demande', '"Valider ma demande"');
+      await sendKeys({ press: 'Enter' });
+      const summary = await waitFor(() => canvas.querySelector<HTMLElement>('[part=error-summary]'), 'the summary');
+      await waitFor(() => document.activeElement === summary, 'focus on the summary');
+      assert(text(summary).includes('cochez « Il s’agit d’une autre personne'), `what to do: ${text(summary)}`);
+      assert(exchanges.length === 0, 'nothing sent before the confirmation');
+      summary.querySelector('a')!.click();
+      const box = canvas.querySelector<HTMLInputElement>('input[name=confirmDuplicate]')!;
+      assert(document.activeElement === box, 'the summary’s link leads to the box');
+      await sendKeys({ press: 'Space' });
+      await tabTo((el) => text(el) === 'Valider ma demande', '"Valider ma demande"');
+      await sendKeys({ press: 'Enter' });
+      await focusedHeading('Votre demande a bien été enregistrée');
+      assert(exchanges.map((x) => x.status).join() === '201', 'sent once confirmed');
+    } finally {
+      restore();
+    }
+    await backToList();
+
+    await declare('Lou');
+    assert(!canvas.querySelector('input[name=confirmDuplicate]'), 'a twin: no warning');
+    await tabTo((el) => text(el) === 'Valider ma demande', '"Valider ma demande"');
+    await sendKeys({ press: 'Enter' });
+    await focusedHeading('Votre demande a bien été enregistrée');
+    assert(saved.map((e) => e.detail.member.profile.prenoms).join() === 'Léo,Léo,Lou', saved.map((e) => e.detail.member.profile.prenoms).join());
   });
 
   it('adds a contact with its permissions', async () => {
@@ -198,5 +255,56 @@ describe('famille-entourage when another parent logs in', () => {
     assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
     assert(!canvas.querySelector('.famille-member, [part=requests]'), `no member or request: ${text(canvas)}`);
     assert(!['Marcel', 'Jeanne', 'Odette', 'Léo'].some((name) => text(canvas).includes(name)), `none of its names: ${text(canvas)}`);
+  });
+});
+
+describe('famille-entourage headings', () => {
+  it('takes its levels from heading-level, and hide-heading hides its title from sight only', async () => {
+    const canvas = await runStory(stories, entourageStories.Household);
+    const element = canvas.querySelector('famille-entourage') as FamilleEntourage;
+    element.setAttribute('heading-level', '3');
+    await element.updateComplete;
+    const title = element.querySelector('[part=heading]')!;
+    assert(title.tagName === 'H3' && text(title) === 'Mon entourage', `the title is an h3: ${title.outerHTML}`);
+    const sections = [...element.querySelectorAll('[part=group], [part=requests]')];
+    assert(sections.length === 4, `three groups and the requests: ${sections.length}`);
+    for (const section of sections) {
+      const heading = section.querySelector(':scope > :is(h1, h2, h3, h4, h5, h6)')!;
+      assert(heading.tagName === 'H4', `a section heading is an h4: ${heading.outerHTML}`);
+      assert(section.getAttribute('aria-labelledby') === heading.id, 'the section is named by its heading');
+    }
+    const items = [...element.querySelectorAll('.famille-member, .famille-request')].map((item) => item.querySelector(':scope > :is(h1, h2, h3, h4, h5, h6)')!);
+    assert(items.length > 0 && items.every((h) => h.tagName === 'H5'), `members and requests under them are h5: ${items.map((h) => h.tagName).join()}`);
+    assert(!title.classList.contains('famille-sr'), 'the title is shown');
+
+    element.setAttribute('hide-heading', '');
+    await element.updateComplete;
+    const hidden = element.querySelector('[part=heading]')!;
+    assert(hidden.classList.contains('famille-sr') && hidden.tagName === 'H3', `the title is only visually hidden: ${hidden.outerHTML}`);
+    buttonByText(canvas, '+ Ajouter un enfant')!.click();
+    await focusedHeading('Déclarer un enfant');
+    const form = document.activeElement!;
+    assert(form.tagName === 'H3' && form.classList.contains('famille-sr'), `the form's title takes focus, at the same level: ${form.outerHTML}`);
+  });
+});
+
+describe('famille-entourage rules (no DOM)', () => {
+  it('checks a child: names required, born before today', () => {
+    const errors = validateMember('enfant', memberInput('enfant', { nomUsage: ' Huby ', dateNaissance: '02/03/2030' }, []), '2026-01-15');
+    assert(errors['prenoms']?.code === 'required', `the first name is required: ${JSON.stringify(errors)}`);
+    assert(errors['dateNaissance']?.code === 'not_in_past', `a birth date after today is refused: ${JSON.stringify(errors)}`);
+    assert(!errors['nomUsage'] && !errors['sexe'], 'the name is given, the sex is optional');
+    const born = memberInput('enfant', { nomUsage: 'Huby', prenoms: 'Léo', dateNaissance: '02/03/2024' }, []);
+    assert(Object.keys(validateMember('enfant', born, '2026-01-15')).length === 0, 'a child born in 2024 is accepted');
+  });
+
+  it('sends a future child as a child with its expected date, and only the documents sent', () => {
+    const input = memberInput('futur', { nomUsage: 'Huby', dateNaissancePrevue: '1/6/2026', sexe: 'masculin' }, ['doc-1']);
+    assert(
+      JSON.stringify(input) === JSON.stringify({ role: 'enfant', nomUsage: 'Huby', dateNaissancePrevue: '2026-06-01', attachments: ['doc-1'] }),
+      `the future child's fields only, the date in ISO: ${JSON.stringify(input)}`,
+    );
+    const errors = validateMember('futur', input, '2026-06-01');
+    assert(errors['dateNaissancePrevue']?.code === 'not_in_future', `an expected date must be after today: ${JSON.stringify(errors)}`);
   });
 });

@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createClient, invoices } from '@famille/sdk';
 import type { FamilleClient } from '@famille/sdk';
 import { html, render } from 'lit';
@@ -216,6 +216,82 @@ describe('famille-invoices with many invoices', () => {
     const narrow = await runStory(stories, invoicesStories.PhoneWidth);
     await waitForText(narrow, 'table', 'F');
     assert(getComputedStyle(narrow.querySelector('tbody tr')!).display === 'grid', 'cards on a narrow one (a grid each)');
+  });
+});
+
+describe('famille-invoices on a phone', () => {
+  it('keeps "Total à régler" and "Payer" on screen while an invoice is selected, hides no card’s control from the keyboard, and the last card stays reachable', async () => {
+    await setViewport({ width: 375, height: 667 });
+    try {
+      const canvas = await runStory(stories, invoicesStories.List);
+      const rows = [...canvas.querySelectorAll('tbody tr')];
+      assert(getComputedStyle(rows[0]!).display === 'grid', 'cards on a phone');
+      const totals = canvas.querySelector<HTMLElement>('[part=totals]')!;
+      const pay = [...totals.querySelectorAll('button')].find((b) => text(b) === 'Payer')!;
+      const inView = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+      };
+
+      const first = rows.find((row) => row.querySelector('input[type=checkbox]'))!;
+      first.scrollIntoView({ block: 'start' });
+      assert(!inView(pay), `"Payer" is below the cards while nothing is selected: ${JSON.stringify(pay.getBoundingClientRect())}`);
+      const checkbox = first.querySelector('input')!;
+      checkbox.focus();
+      await sendKeys({ press: 'Space' });
+      const balance = text(first.querySelectorAll('td.famille-amount')[1]!);
+      await waitFor(() => text(canvas.querySelector('[part=total]')).includes(`Total à régler : ${balance}`), `"Total à régler : ${balance}"`);
+      assert(inView(pay), `"Payer" on screen: ${JSON.stringify(pay.getBoundingClientRect())}, viewport ${innerWidth}×${innerHeight}`);
+      assert(inView(canvas.querySelector('[part=total]')!), '"Total à régler" on screen');
+      assert(checkbox.getBoundingClientRect().bottom <= totals.getBoundingClientRect().top, 'the selected card’s checkbox is not under the totals');
+      const style = getComputedStyle(totals);
+      assert(style.backgroundColor !== 'rgba(0, 0, 0, 0)' && parseFloat(style.borderTopWidth) > 0, `an opaque bar with a top border: ${style.backgroundColor}`);
+
+      // Tab through the cards to "Payer": each control focused shows above the totals.
+      for (let i = 0; i < 40 && document.activeElement !== pay; i++) {
+        await sendKeys({ press: 'Tab' });
+        const focused = document.activeElement!;
+        if (!focused.closest('tbody')) continue;
+        assert(
+          focused.getBoundingClientRect().bottom <= totals.getBoundingClientRect().top,
+          `${text(focused.closest('tr')?.querySelector('th') ?? null)}: its ${focused.tagName} is not hidden under the totals`,
+        );
+      }
+      assert(document.activeElement === pay, 'Tab reaches "Payer" after the cards');
+
+      // At the end of the list, the totals are back in their place, below the last card.
+      const last = rows.at(-1)!;
+      last.scrollIntoView({ block: 'start' });
+      assert(last.getBoundingClientRect().bottom <= totals.getBoundingClientRect().top, 'the last card is above the totals, not under them');
+      assert(inView(last.querySelector('button')!), 'the last card’s PDF button on screen');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});
+
+describe('famille-invoices headings', () => {
+  it('follows heading-level (title h3, sections h4) and hide-heading hides the title visually only', async () => {
+    const canvas = await runStory(stories, invoicesStories.List);
+    const element = canvas.querySelector('famille-invoices')!;
+    const title = () => canvas.querySelector('[part=heading]')!;
+    // Payment history, attestations fiscales (and the facture en ligne, with a child to bill).
+    const sectionHeadings = () => [...canvas.querySelectorAll('section')].map((section) => section.firstElementChild!);
+    const outline = () => [title(), ...sectionHeadings()].map((h) => h.tagName).join(' ');
+    assert(sectionHeadings().length >= 2, `the sections: ${outline()}`);
+    assert(title().tagName === 'H2' && sectionHeadings().every((h) => h.tagName === 'H3'), `by default: ${outline()}`);
+    element.setAttribute('heading-level', '3');
+    await element.updateComplete;
+    assert(title().tagName === 'H3' && sectionHeadings().every((h) => h.tagName === 'H4'), `heading-level="3": ${outline()}`);
+    assert(text(title()) === 'Mes factures' && title().getAttribute('tabindex') === '-1', 'the title, focusable');
+    const history = canvas.querySelector('[part=history]')!;
+    assert(history.getAttribute('aria-labelledby') === history.firstElementChild!.id, 'each section named by its heading');
+
+    element.setAttribute('hide-heading', '');
+    await element.updateComplete;
+    const hidden = title();
+    assert(hidden.classList.contains('famille-sr') && text(hidden) === 'Mes factures', 'the title hidden visually, still in the page');
+    assert(hidden.getBoundingClientRect().height <= 1, 'takes no room');
   });
 });
 

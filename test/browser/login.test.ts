@@ -6,6 +6,7 @@ import { assert, focusedHeading, focusJustBefore, text } from './keyboard.ts';
 import { recordRequests, untilSent } from './support/requests.ts';
 import { buttonByText, click, inputByLabel, settle, submit, type, waitFor, waitForText } from '../../stories/support/play.ts';
 import { recoveryModule } from '../../packages/elements/src/login/login.ts';
+import { fieldErrors, presenceCheck } from '../../packages/elements/src/login/state.ts';
 import { demo } from '../../stories/support/mock.ts';
 import type { FamilleLoginEventDetail } from '@famille/elements';
 
@@ -261,6 +262,44 @@ describe('famille-login', () => {
     assert(buttonByText(canvas, 'Log in'), 'an English button');
     assert(canvas.querySelector('[lang="en"]'), 'the content is marked as English');
     assert(!/Identifiant|Mot de passe|Se connecter/.test(canvas.textContent), 'no French left');
+  });
+});
+
+describe('famille-login headings', () => {
+  it('follows heading-level in each state and hide-heading hides the title visually only', async () => {
+    const canvas = await runStory(login, loginStories.LoggedIn);
+    const element = canvas.querySelector('famille-login')!;
+    const title = () => element.querySelector('[part=heading]')!;
+    assert(title().tagName === 'H2' && text(title()).startsWith('Bonjour'), `by default, an h2: ${title().outerHTML}`);
+    element.setAttribute('heading-level', '3');
+    await element.updateComplete;
+    assert(title().tagName === 'H3' && title().getAttribute('tabindex') === '-1', `the logged-in title, an h3: ${title().outerHTML}`);
+    const account = element.querySelector('.famille-account')!;
+    assert(account.getAttribute('aria-labelledby') === title().id, 'the section named by its title');
+
+    element.setAttribute('hide-heading', '');
+    await click(canvas, 'Se déconnecter');
+    await focusedHeading('Connexion à mon espace');
+    const form = document.activeElement!;
+    assert(form.tagName === 'H3' && form.classList.contains('famille-sr'), `the form's title: ${form.outerHTML}`);
+    assert(element.querySelector('form')!.getAttribute('aria-labelledby') === form.id, 'the form named by its title');
+    await click(canvas, 'J’ai oublié mon mot de passe');
+    await focusedHeading('Mot de passe oublié');
+    assert(document.activeElement!.tagName === 'H3' && document.activeElement!.classList.contains('famille-sr'), 'the recovery’s forms too');
+    element.removeAttribute('hide-heading');
+    await element.updateComplete;
+    assert(!title().classList.contains('famille-sr'), 'shown again without hide-heading');
+  });
+});
+
+describe('famille-login rules (no DOM)', () => {
+  it('checks presence only: an identifiant of spaces is missing, a password of spaces is not', () => {
+    const errors = fieldErrors(presenceCheck({ identifiant: '  ', password: '  ' }));
+    assert(
+      JSON.stringify(Object.keys(errors)) === '["identifiant"]' && errors.identifiant?.code === 'required',
+      `only the identifiant: ${JSON.stringify(errors)}`,
+    );
+    assert(presenceCheck({ identifiant: 'x'.repeat(300), password: 'p' }).success, 'lengths are the server’s to refuse');
   });
 });
 

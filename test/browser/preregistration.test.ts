@@ -92,6 +92,36 @@ describe('famille-preregistration by keyboard alone', () => {
   });
 });
 
+describe('famille-preregistration eligibility (the contract’s rule, as the server applies it)', () => {
+  it('a 30-month-old child, 37 months at the start date: Gém’minis (up to 36 months) is greyed with why; three others go through to the request', async () => {
+    const { canvas, submitted } = await start(preregistrationStories.ChoicesGreyedForAge);
+    const first = selectByLabel(canvas, 'Choix 1')!;
+    const options = [...first.options].filter((o) => o.value);
+    const gem = options.find((o) => o.value === 'gem-minis')!;
+    assert(gem.disabled, 'Gém’minis cannot be chosen');
+    assert(text(gem).includes('n’accueille pas un enfant de 37 mois (de 2 à 36 mois)'), `with why: ${text(gem)}`);
+    assert(options.filter((o) => o.disabled).length === 1, 'every other structure can be chosen');
+
+    await pick(canvas, 'Choix 1', 'EAJE Fleur de Pyrus');
+    await click(canvas, '+ Ajouter un choix');
+    await pick(canvas, 'Choix 2', 'EAJE Cocon de Soie');
+    await click(canvas, '+ Ajouter un choix');
+    await pick(canvas, 'Choix 3', 'EAJE Grain d’Aile');
+    await click(canvas, 'Continuer');
+    await focusedHeading('Étape 4 sur 6');
+    await click(canvas, 'Continuer');
+    await focusedHeading('Étape 5 sur 6');
+    await click(canvas, 'Continuer');
+    await focusedHeading('Étape 6 sur 6');
+    await click(canvas, 'Valider');
+    await focusedHeading('Nous avons bien enregistré votre demande');
+    assert(
+      submitted.length === 1 && submitted[0]!.detail.preregistration.choices.join() === 'fleur-de-pyrus,cocon-de-soie,grain-d-aile',
+      `submitted with the three choices: ${submitted[0]?.detail.preregistration.choices.join()}`,
+    );
+  });
+});
+
 describe('famille-preregistration drafts', () => {
   it('keeps the step’s values when the network is cut, offers "Réessayer", and continues once back online', async () => {
     // The story resumes the draft at the date step.
@@ -184,5 +214,35 @@ describe('famille-preregistration when another parent logs in', () => {
     const alert = await anotherParentWhileLoading(element(canvas));
     assert(text(alert).includes('Réessayer'), `the failure, with "Réessayer": ${text(alert)}`);
     assert(!text(canvas).includes('Léo') && !buttonByText(canvas, 'Reprendre'), `nothing of the previous draft: ${text(canvas)}`);
+  });
+});
+
+describe('famille-preregistration headings', () => {
+  it('follows heading-level (title h3, sections h4) and hide-heading hides the title visually only', async () => {
+    const canvas = await runStory(stories, preregistrationStories.ResumeOffer);
+    const prereg = element(canvas);
+    const levels = () => ({
+      title: canvas.querySelector('[part=heading]')?.tagName,
+      sections: [...canvas.querySelectorAll('section.famille-card')].map((s) => s.firstElementChild?.tagName),
+    });
+    assert(JSON.stringify(levels()) === JSON.stringify({ title: 'H2', sections: ['H3'] }), `by default: ${JSON.stringify(levels())}`);
+    prereg.setAttribute('heading-level', '3');
+    await prereg.updateComplete;
+    assert(JSON.stringify(levels()) === JSON.stringify({ title: 'H3', sections: ['H4'] }), `heading-level="3": ${JSON.stringify(levels())}`);
+    const draft = canvas.querySelector('section.famille-card')!;
+    assert(
+      draft.getAttribute('aria-labelledby') === draft.firstElementChild!.id && text(draft.firstElementChild).includes('Léo'),
+      'each draft named by its heading',
+    );
+
+    prereg.setAttribute('hide-heading', '');
+    await prereg.updateComplete;
+    const hidden = canvas.querySelector('[part=heading]')!;
+    assert(hidden.classList.contains('famille-sr') && text(hidden) === 'Vous avez une demande en cours', 'the title hidden visually, still in the page');
+    assert(hidden.getBoundingClientRect().height <= 1, 'takes no room');
+    await click(canvas, 'Reprendre ma demande pour Léo');
+    await focusedHeading('Étape 3 sur 6');
+    const step = document.activeElement!;
+    assert(step.tagName === 'H3' && step.classList.contains('famille-sr'), `a step's title: same level, hidden, focused: ${step.outerHTML}`);
   });
 });

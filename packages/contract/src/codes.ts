@@ -67,4 +67,6 @@ export const fieldErrorCodes = [
   'not_in_future',
   /** A reference to something that does not exist or is not the family's (document, member). */
   'unknown_reference',
+  /** The same person as a member already declared (same names and birth date): `params.member` names them; confirm to add anyway. */
+  'possible_duplicate',
 ] as const;

@@ -16,6 +16,15 @@ export const Attachments = z
     ),
   );
 
+/** The parent's answer to a `possible_duplicate` refusal: this is another person (e.g. a twin). */
+export const ConfirmDuplicate = z
+  .optional(z.boolean())
+  .check(
+    z.describe(
+      'The parent confirms that this person is not the member already declared with the same names (and, for a child, the same birth date). Without it, such a member is refused with the field error `possible_duplicate` on `confirmDuplicate`, whose `member` parameter names the one already declared. Not stored.',
+    ),
+  );
+
 export const MemberRole = z.enum(['coRepresentant', 'enfant', 'contact']);
 export type MemberRole = z.infer<typeof MemberRole>;
 
@@ -41,6 +50,7 @@ export const CoRepresentantProfile = z
     telephone: z.optional(phone('Landline')),
     mobile: z.optional(phone('Mobile phone')),
     attachments: Attachments,
+    confirmDuplicate: ConfirmDuplicate,
   })
   .register(z.globalRegistry, {
     id: 'CoRepresentantProfile',
@@ -82,6 +92,7 @@ export const EnfantProfile = z
         z.describe('Expected birth date of a future child, `YYYY-MM-DD`, after today and at most 300 days ahead (field errors `not_in_future`, `too_large`)'),
       ),
     attachments: Attachments,
+    confirmDuplicate: ConfirmDuplicate,
   })
   .register(z.globalRegistry, {
     id: 'EnfantProfile',
@@ -107,6 +118,7 @@ export const ContactProfile = z
     autoriseRecuperation: z.boolean().check(z.describe('Authorised to pick the children up (autorisé à récupérer l’enfant)')),
     appelUrgence: z.boolean().check(z.describe('To be called in an emergency (à appeler en cas d’urgence)')),
     attachments: Attachments,
+    confirmDuplicate: ConfirmDuplicate,
   })
   .register(z.globalRegistry, {
     id: 'ContactProfile',
@@ -236,6 +248,21 @@ export const AgentRequest = z
     request: FamilyRequest.check(z.describe('The request')),
     family: FamilyLabel.check(z.describe('The family that made it')),
     member: Member.check(z.describe('The member it is about, with the profile as declared')),
+    possibleDuplicates: z
+      .optional(
+        z.array(
+          z.object({
+            memberId: z.string().check(z.describe('The other member’s id')),
+            label: z.string().check(z.meta({ description: 'Their name, as in requests', examples: ['Léo Martin'] })),
+            status: RequestStatus.check(z.describe('Where that member stands')),
+          }),
+        ),
+      )
+      .check(
+        z.describe(
+          'Other members of the same family with the same names (and birth date, for a child), refused ones aside: check before validating that this is another person (the parent confirmed it is)',
+        ),
+      ),
   })
   .register(z.globalRegistry, { id: 'AgentRequest', description: 'An agent’s view of a request: the family it belongs to and the member’s profile' });
 export type AgentRequest = z.infer<typeof AgentRequest>;

@@ -18,3 +18,4 @@ export {
   type ChildDates,
   type StartDateProblem,
 } from './preregistration-rules.ts';
+export { sameMember, type MemberIdentity } from './member-rules.ts';

@@ -404,7 +404,7 @@ test("tells how to reach each part: [part~='…'] in the light DOM, ::part() acr
       assert.ok(part.description?.startsWith(`${selector} — `), `${tag} ${part.name}: ${part.description}`);
     }
   }
-  assert.equal(elements.get('famille-portal')!.superclass?.name, 'LitElement');
+  assert.equal(elements.get('famille-portal')!.superclass?.name, 'ConnectedElement');
 });
 
 test('every element has a Storybook docs page: a stories file for its tag with autodocs, and the manifest given to Storybook', () => {

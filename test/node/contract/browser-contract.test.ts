@@ -520,6 +520,7 @@ describe('browser build of the contract', () => {
       // Parts of MemberInput and FamilyRequest, covered through them.
       'Attachments',
       'CoRepresentantProfile',
+      'ConfirmDuplicate',
       'ContactProfile',
       'EnfantProfile',
       'FutureDate',

@@ -2,7 +2,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ageMismatch, documentRequired, monthsBetween, startDateProblem } from '@famille/contract';
+import type { Member } from '@famille/contract';
 import * as serverRules from '../../../packages/server/src/domain/preregistration.ts';
+import { vienneCondrieuPreregistration } from '../../../packages/server/src/tenants/demo-preregistration.ts';
+import { validateStep } from '../../../packages/elements/src/preregistration/validation.ts';
+import { choiceRow, emptyValues, Step } from '../../../packages/elements/src/preregistration/state.ts';
+import { parisDate } from '@famille/contract';
+import { typedDate } from '../../../packages/elements/src/form/dates.ts';
 
 describe('pre-registration rules (contract)', () => {
   test('monthsBetween counts whole months, both ways', () => {
@@ -46,6 +52,39 @@ describe('pre-registration rules (contract)', () => {
     assert.equal(documentRequired(birthCertificate, { dateNaissance: '2025-01-01' }), true);
     assert.equal(documentRequired(birthCertificate, { dateNaissancePrevue: '2027-01-01' }), false);
     assert.equal(documentRequired({ ...birthCertificate, required: false }, { dateNaissance: '2025-01-01' }), false);
+  });
+
+  test('<famille-preregistration>’s choices step and the server refuse the same structures for the same child and start date', () => {
+    const config = vienneCondrieuPreregistration;
+    const today = parisDate(new Date());
+    const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    let compared = 0;
+    let refused = 0;
+    // Children from a newborn to five years old, start dates from next week to two years on.
+    for (const born of [-20, -200, -700, -913, -1100, -1400, -1800]) {
+      for (const startIn of [7, 100, 215, 400, 730]) {
+        const child: Member = {
+          id: 'c1',
+          role: 'enfant',
+          status: 'validee',
+          removalRequested: false,
+          documents: [],
+          updatedAt: new Date().toISOString(),
+          profile: { role: 'enfant', nomUsage: 'Huby', prenoms: 'Léo', dateNaissance: day(born) },
+        };
+        for (const structure of config.structures) {
+          const values = { ...emptyValues(), childId: 'c1', startDate: typedDate(day(startIn)), choices: [choiceRow(structure.id)] };
+          const element = validateStep(Step.Choices, values, config, [child])['choices.0']?.key === 'choiceAge';
+          const server = serverRules
+            .submissionErrors(config, { startDate: day(startIn), choices: [structure.id] }, { dateNaissance: day(born) }, new Map(), today)
+            .some((e) => e.path === 'choices.0' && e.params?.['ageMonths'] !== undefined);
+          assert.equal(element, server, `${structure.id}, born ${day(born)}, start ${day(startIn)}`);
+          compared++;
+          if (server) refused++;
+        }
+      }
+    }
+    assert.ok(compared >= 150 && refused > 10 && refused < compared - 10, `a grid with both verdicts: ${refused} of ${compared} refused`);
   });
 
   test('the server’s submission check uses these very functions', () => {

@@ -19,6 +19,8 @@ describe('SDK: invoices against the reference app', () => {
 
     const office = await app.agent();
     const familyId = (await agent(office).request(request.id)).family.id;
+    // Validated by the service: only such a child is billed.
+    await agent(office).setRequestStatus(request.id, { status: 'validee' });
     const issued = await agent(office).issueInvoice({
       familyId,
       issuedOn: '2026-11-15',

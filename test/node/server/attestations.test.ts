@@ -7,7 +7,7 @@ import { AttestationList, InvoicePreferences } from '@famille/contract';
 import { splitByLines, underSixOnFirstJanuary } from '@famille/server';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, OTHER_BASE, TestClock, testApp, type TestApp } from './support/app.ts';
-import { addMember, agentLogin, child, send, type Auth } from './support/family.ts';
+import { addMember, addValidatedMember, agentLogin, child, send, type Auth } from './support/family.ts';
 import { fieldErrors, outbox } from './support/accounts.ts';
 import { invoiceBody, issue, line, listInvoices, newBillingFamily, recordPayment } from './support/invoices.ts';
 import { pdfText } from './support/pdf.ts';
@@ -40,9 +40,10 @@ before(async () => {
   const fa = await newBillingFamily(app, database.db);
   const fb = await newBillingFamily(app, database.db);
   // Léo: under 6 on 1 January of 2025 and 2026. Emma: 6 on 1 January 2026 (not before).
-  const leo = (await addMember(app, fa.auth, child({ prenoms: 'Léo', dateNaissance: '2022-05-01' }))).member.id;
-  const emma = (await addMember(app, fa.auth, child({ prenoms: 'Emma', dateNaissance: '2019-12-31', sexe: 'feminin' }))).member.id;
-  const noah = (await addMember(app, fb.auth, child({ nomUsage: 'Roux', prenoms: 'Noah', dateNaissance: '2023-01-10' }))).member.id;
+  // Validated by the service: only such children are billed.
+  const leo = (await addValidatedMember(app, fa.auth, agent, child({ prenoms: 'Léo', dateNaissance: '2022-05-01' }))).member.id;
+  const emma = (await addValidatedMember(app, fa.auth, agent, child({ prenoms: 'Emma', dateNaissance: '2019-12-31', sexe: 'feminin' }))).member.id;
+  const noah = (await addValidatedMember(app, fb.auth, agent, child({ nomUsage: 'Roux', prenoms: 'Noah', dateNaissance: '2023-01-10' }))).member.id;
   a = { ...fa, leo, emma };
   b = { ...fb, noah };
 
@@ -322,6 +323,14 @@ describe('adhésion à la facture en ligne', () => {
     assert.match(mails[0]!.text, /116,46\s€/);
     assert.match(mails[0]!.text, /15 mars 2026/);
     assert.match(mails[0]!.html, /Voir mes factures/);
+  });
+
+  test('a child whose declaration the service has not validated yet is not in the choice, and cannot be set', async () => {
+    const pending = (await addMember(app, a.auth, child({ prenoms: 'Jade', dateNaissance: '2025-06-01' }))).member.id;
+    assert.ok(!(await preferences(a.auth)).some((c) => c.childId === pending));
+    const response = await send(app, `${BASE}/invoice-preferences`, 'PUT', a.auth, { childId: pending, electronicInvoice: true });
+    assert.equal(response.status, 422);
+    assert.deepEqual(await fieldErrors(response), [{ path: 'childId', code: 'unknown_reference' }]);
   });
 
   test('opting out again stops the e-mails', async () => {

@@ -134,6 +134,66 @@ describe('request numbers', () => {
   });
 });
 
+describe('the same person declared twice', () => {
+  test('a child with the same names and birth date is refused (possible_duplicate, nothing written) unless the parent confirms; the agent sees the possible duplicate', async () => {
+    const family = await newFamily(app);
+    const first = await addMember(app, family.auth, child({ prenoms: 'Léo Paul', dateNaissance: '2023-05-04' }));
+    const membersBefore = (await (await send(app, `${BASE}/family`, 'GET', family.auth)).json()) as Family;
+    // Typed again, a little differently: case, accents and spaces do not make another person.
+    const again = child({ nomUsage: 'MARTIN ', prenoms: 'leo  paul', dateNaissance: '2023-05-04' });
+    const refused = await send(app, `${BASE}/family/members`, 'POST', family.auth, again);
+    assert.equal(refused.status, 422);
+    assert.deepEqual(await fieldErrors(refused), [{ path: 'confirmDuplicate', code: 'possible_duplicate', params: { member: 'Léo Paul Martin (enfant)' } }]);
+    assert.equal(((await (await send(app, `${BASE}/family`, 'GET', family.auth)).json()) as Family).members.length, membersBefore.members.length);
+
+    const confirmed = await addMember(app, family.auth, { ...again, confirmDuplicate: true });
+    assert.equal(confirmed.member.status, 'deposee');
+    assert.ok(!('confirmDuplicate' in confirmed.member.profile), 'the confirmation is not stored');
+    const seen = AgentRequest.parse(await (await send(app, `${BASE}/agent/requests/${confirmed.request.id}`, 'GET', agent)).json());
+    assert.deepEqual(seen.possibleDuplicates, [{ memberId: first.member.id, label: 'Léo Paul Martin (enfant)', status: 'deposee' }]);
+    const firstSeen = AgentRequest.parse(await (await send(app, `${BASE}/agent/requests/${first.request.id}`, 'GET', agent)).json());
+    assert.deepEqual(
+      firstSeen.possibleDuplicates?.map((d) => d.memberId),
+      [confirmed.member.id],
+    );
+  });
+
+  test('twins (other first names, same birth date) go without a word; a refused addition does not count; changing a member into another one is refused too', async () => {
+    const family = await newFamily(app);
+    await addMember(app, family.auth, child({ prenoms: 'Jade', dateNaissance: '2024-01-20' }));
+    const twin = await addMember(app, family.auth, child({ prenoms: 'Noé', dateNaissance: '2024-01-20' }));
+    assert.equal(twin.member.status, 'deposee');
+    assert.equal(AgentRequest.parse(await (await send(app, `${BASE}/agent/requests/${twin.request.id}`, 'GET', agent)).json()).possibleDuplicates, undefined);
+
+    const wrong = await addMember(app, family.auth, child({ prenoms: 'Zoé', dateNaissance: '2024-03-03' }));
+    assert.equal((await setStatus(app, agent, wrong.request.id, { status: 'refusee', comment: 'Doublon' })).status, 200);
+    const again = await addMember(app, family.auth, child({ prenoms: 'Zoé', dateNaissance: '2024-03-03' }));
+    assert.equal(again.member.status, 'deposee');
+
+    // Noé renamed Jade: the same person as Jade.
+    const renamed = await send(app, `${BASE}/family/members/${twin.member.id}`, 'PUT', family.auth, child({ prenoms: 'Jade', dateNaissance: '2024-01-20' }));
+    assert.equal(renamed.status, 422);
+    assert.equal((await fieldErrors(renamed))[0]?.code, 'possible_duplicate');
+    // A member changed in another way is not its own duplicate.
+    const kept = await send(
+      app,
+      `${BASE}/family/members/${twin.member.id}`,
+      'PUT',
+      family.auth,
+      child({ prenoms: 'Noé', dateNaissance: '2024-01-20', sexe: 'feminin' }),
+    );
+    assert.equal(kept.status, 200);
+  });
+
+  test('a contact is told apart by its names', async () => {
+    const family = await newFamily(app);
+    await addMember(app, family.auth, contact({ nomUsage: 'Roux', prenoms: 'Simone' }));
+    const refused = await send(app, `${BASE}/family/members`, 'POST', family.auth, contact({ nomUsage: 'Roux', prenoms: 'Simone', lien: 'Voisine' }));
+    assert.equal((await fieldErrors(refused))[0]?.code, 'possible_duplicate');
+    assert.equal((await send(app, `${BASE}/family/members`, 'POST', family.auth, contact({ nomUsage: 'Roux', prenoms: 'Simon' }))).status, 201);
+  });
+});
+
 describe('agents process requests', () => {
   test('an agent lists the tenant’s requests by status, moves one to en cours then validée; the family sees status and history', async () => {
     const { member, request } = await addMember(app, parent.auth, child({ prenoms: 'Zoé' }));

@@ -6,7 +6,7 @@ import type { AppDeps } from '@famille/server';
 import { eurosToCents, formatImportErrors, importInvoices } from '@famille/server/node';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, testApp, type TestApp } from './support/app.ts';
-import { addMember, agentLogin, child, send, type Auth } from './support/family.ts';
+import { addValidatedMember, agentLogin, child, send, type Auth } from './support/family.ts';
 import { count, outbox } from './support/accounts.ts';
 import { invoiceBody, issue, line, listInvoices, newBillingFamily } from './support/invoices.ts';
 
@@ -25,7 +25,8 @@ before(async () => {
   ({ app, deps } = await testApp(database.db));
   const fa = await newBillingFamily(app, database.db);
   b = await newBillingFamily(app, database.db);
-  a = { ...fa, leo: (await addMember(app, fa.auth, child())).member.id };
+  // Validated by the service: only such a child can choose electronic invoices.
+  a = { ...fa, leo: (await addValidatedMember(app, fa.auth, await agentLogin(app), child())).member.id };
 });
 after(() => database?.close());
 

@@ -55,9 +55,10 @@ async function relogin(identifiant: string): Promise<Auth> {
   return { authorization: `Bearer ${((await response.json()) as { token: string }).token}` };
 }
 
-/** A child of the family (born ten months ago), its member id. */
+let childrenMade = 0;
+/** A child of the family (born about ten months ago; each another child), its member id. */
 async function newChild(auth: Auth, base = BASE, overrides: Record<string, unknown> = {}): Promise<string> {
-  return (await addMember(app, auth, child({ dateNaissance: dateFromToday(-300), ...overrides }), base)).member.id;
+  return (await addMember(app, auth, child({ dateNaissance: dateFromToday(-300 - childrenMade++), ...overrides }), base)).member.id;
 }
 
 /** A complete Vienne draft: its documents are uploaded now (each submission claims its own). */

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { ApiError, createClient, sessionTokenStore, type FamilleClient } from '@famille/sdk';
 import { adoptOnRoot } from '../styles/adopt.ts';
@@ -6,6 +6,7 @@ import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/c
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from './contexts.ts';
 import { createLocalizer, kitMessages, toLocale, type Localizer, type Messages, type MessageTables } from '../i18n/localize.ts';
 import { connectionNotice, reportConnectionProblem } from './connection.ts';
+import { ConnectedElement } from './connected-element.ts';
 import { heading, type HeadingOptions } from '../form/heading.ts';
 
 /** What the portal and an element on its own hold of their connection. */
@@ -66,6 +67,8 @@ export function hostLocale(host: Pick<Connected, 'lang' | 'tenantConfig' | 'pare
   return toLocale(host.lang) ?? provided ?? toLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang')) ?? host.tenantConfig?.defaultLocale ?? 'fr';
 }
 
+let instances = 0;
+
 /**
  * Base of every element but the portal: takes client, session, configuration and
  * locale from an enclosing `<famille-portal>`, or works alone from its own
@@ -94,19 +97,35 @@ export function hostLocale(host: Pick<Connected, 'lang' | 'tenantConfig' | 'pare
  * @cssprop [--famille-space=1rem] - Base spacing.
  * @cssprop --famille-font - Font family (not set by default: the host page's font is inherited).
  */
-export class FamilleElement<M extends object = Messages> extends LitElement {
+export class FamilleElement<M extends object = Messages, S extends object = object> extends ConnectedElement {
   static override properties: PropertyDeclarations = {
-    api: {},
-    tenant: {},
-    lang: {},
-    auth: {},
-    client: { attribute: false },
-    session: { attribute: false },
-    tenantConfig: { attribute: false },
-    connectionProblem: { attribute: false },
     headingLevel: { attribute: 'heading-level', type: Number },
     hideHeading: { attribute: 'hide-heading', type: Boolean },
+    state: { state: true, attribute: false },
   };
+
+  /**
+   * What the element shows, its own state: replaced as a whole (`setState`), never changed
+   * in place, so that each change renders. Starts as `initialState()`.
+   */
+  declare protected state: S;
+
+  /** A prefix unique on the page for the ids the element gives its content (labels, descriptions). */
+  protected readonly uid = `${this.localName}-${++instances}`;
+
+  constructor() {
+    super();
+    this.state = this.initialState();
+  }
+
+  /** The element's state before anything happened (and after another parent logged in). */
+  protected initialState(): S {
+    return {} as S;
+  }
+
+  protected setState(patch: Partial<S>): void {
+    this.state = { ...this.state, ...patch };
+  }
 
   /**
    * The level of the element's title (2 by default: under the page's `h1`); its sections'
@@ -118,23 +137,6 @@ export class FamilleElement<M extends object = Messages> extends LitElement {
    * read it, and focus still goes to it when the view changes).
    */
   declare hideHeading: boolean;
-
-  /** API base URL, e.g. `https://famille.ville.fr/api` (used when not inside a portal). */
-  declare api: string | undefined;
-  /** Tenant slug, e.g. `vienne-condrieu` (used when not inside a portal). */
-  declare tenant: string | undefined;
-  /** `fr` (default) or `en`; overrides the portal's and the page's language. */
-  declare lang: string;
-  /** `cookie`, `token` or `auto` (default): how the session travels. */
-  declare auth: SessionTransport | 'auto' | undefined;
-  /** An SDK client to use instead of one built from the attributes. */
-  declare client: FamilleClient | undefined;
-  /** The current session: `undefined` while loading, `null` when logged out. */
-  declare session: Session | null | undefined;
-  /** The tenant's public configuration, once loaded. */
-  declare tenantConfig: TenantConfig | undefined;
-  /** Alone (no portal): why the tenant's configuration could not be read, if it could not. */
-  declare connectionProblem: ApiError | undefined;
 
   #client = new ContextConsumer(this, { context: clientContext, subscribe: true });
   #locale = new ContextConsumer(this, { context: localeContext, subscribe: true });

@@ -24,6 +24,8 @@ export const entourageEn: EntourageMessages = {
   role: 'Kind of member',
   role_coRepresentant: 'Co-parent (the other parent)',
   role_enfant: 'Child',
+  duplicateWarning: (p) => `${p.member} is already in your entourage, with the same names and date of birth. Check that this is not the same person.`,
+  confirmDuplicate: 'This is another person (twins, for instance)',
   role_futur: 'Expected child (not born yet)',
   role_contact: 'Contact (authorised person)',
   roleRequired: 'Choose the kind of member to declare.',

@@ -27,6 +27,9 @@ export const entourageFr = {
   role: 'Type de membre',
   role_coRepresentant: 'Co-représentant (l’autre parent)',
   role_enfant: 'Enfant',
+  duplicateWarning: (p: { member: string }) =>
+    `${p.member} figure déjà dans votre entourage, avec les mêmes nom, prénoms et date de naissance. Vérifiez qu’il ne s’agit pas de la même personne.`,
+  confirmDuplicate: 'Il s’agit d’une autre personne (des jumeaux, par exemple)',
   role_futur: 'Futur enfant (naissance à venir)',
   role_contact: 'Contact (personne autorisée)',
   roleRequired: 'Choisissez le type de membre à déclarer.',

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ApiError } from '@famille/sdk';
 import type { Localizer, Messages } from '../i18n/localize.ts';
+import type { HeadingRenderer } from './heading.ts';
 
 /** The input types the kit's fields use (lit-analyzer checks a binding against HTML's list). */
 export type InputType = 'text' | 'email' | 'tel' | 'password';
@@ -146,11 +147,12 @@ export interface SummaryItem {
 
 /**
  * The error summary shown at the top of a form on submit (GOV.UK pattern): the caller
- * focuses it; each link moves focus to its field without touching the page's URL.
+ * focuses it; each link moves focus to its field without touching the page's URL. Its
+ * title is a heading one level below the element's title (`host.heading`: the element's `heading()`).
  */
-export function errorSummary(id: string, title: string, items: readonly SummaryItem[]): TemplateResult {
+export function errorSummary(id: string, title: string, items: readonly SummaryItem[], host: { heading: HeadingRenderer }): TemplateResult {
   return html`<div id=${id} class="famille-summary" part="error-summary" tabindex="-1" aria-labelledby="${id}-title">
-    <h3 id="${id}-title" class="famille-summary-title">${title}</h3>
+    ${host.heading(title, { depth: 1, id: `${id}-title`, className: 'famille-summary-title' })}
     <ul>
       ${items.map((item) => html`<li><a href="#${item.id}" @click=${focusTarget}>${item.message}</a></li>`)}
     </ul>

@@ -25,7 +25,8 @@ export function formStyles(tag: string): CSSResult {
       display: grid;
       gap: ${t.space};
     }
-    ${s} h2 {
+    /* The title (the heading part), whatever its heading-level. */
+    ${s} :where([part~='heading']) {
       font-size: 1.5rem;
       line-height: 1.25;
       margin: 0;

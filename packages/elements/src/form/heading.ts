@@ -9,17 +9,22 @@ export interface HeadingOptions {
   focusable?: boolean | undefined;
   /** Visually hidden, still read by screen readers (a title the host page already shows). */
   hidden?: boolean | undefined;
+  /** A class for styling (`famille-sr` is added when hidden). */
+  className?: string | undefined;
 }
+
+/** How an element renders a heading `depth` levels below its title (its `heading()` method). */
+export type HeadingRenderer = (content: unknown, options?: HeadingOptions & { depth?: number }) => TemplateResult;
 
 /**
  * A heading of `level` (brought within 1 to 6). One literal template per level: Lit
  * binds no tag names, and these stay plain HTML a reader can check.
  */
-export function heading(level: number, content: unknown, { id, part, focusable, hidden }: HeadingOptions = {}): TemplateResult {
+export function heading(level: number, content: unknown, { id, part, focusable, hidden, className }: HeadingOptions = {}): TemplateResult {
   const i = ifDefined(id);
   const p = ifDefined(part);
   const t = ifDefined(focusable ? '-1' : undefined);
-  const c = ifDefined(hidden ? 'famille-sr' : undefined);
+  const c = ifDefined([className, hidden && 'famille-sr'].filter(Boolean).join(' ') || undefined);
   switch (Math.min(6, Math.max(1, Math.round(level) || 2))) {
     case 1:
       return html`<h1 id=${i} part=${p} tabindex=${t} class=${c}>${content}</h1>`;

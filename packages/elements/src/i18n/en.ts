@@ -63,6 +63,8 @@ export const en: Messages = {
   not_in_past: (p) => `${p.field} must be a date in the past.`,
   not_in_future: (p) => `${p.field} must be a date in the future.`,
   unknown_reference: (p) => `${p.field} refers to something that cannot be found.`,
+  possible_duplicate: (p) =>
+    `${p.member ?? 'This person'} is already in your entourage, with the same names and date of birth. If this is another person (twins, for instance), tick "${p.field}".`,
   taken: (p) => `This ${p.field.toLowerCase()} is already taken: choose another one.`,
   too_weak: (p) => `${p.field} does not meet every rule listed.`,
   too_common: (p) => `${p.field} is one of the most common passwords: choose another one.`,

@@ -74,6 +74,8 @@ export const fr = {
   not_in_past: (p: { field: string }) => `« ${p.field} » doit être une date passée.`,
   not_in_future: (p: { field: string }) => `« ${p.field} » doit être une date à venir.`,
   unknown_reference: (p: { field: string }) => `« ${p.field} » fait référence à un élément introuvable.`,
+  possible_duplicate: (p: { field: string; member?: string }) =>
+    `${p.member ?? 'Cette personne'} figure déjà dans votre entourage, avec les mêmes nom, prénoms et date de naissance. S’il s’agit d’une autre personne (des jumeaux, par exemple), cochez « ${p.field} ».`,
   taken: (p: { field: string }) => `Déjà utilisé : choisissez un autre « ${p.field} ».`,
   too_weak: (p: { field: string }) => `« ${p.field} » ne respecte pas toutes les règles indiquées.`,
   too_common: (p: { field: string }) => `« ${p.field} » fait partie des mots de passe les plus courants : choisissez-en un autre.`,

@@ -4,10 +4,13 @@ import * as t from '../styles/tokens.ts';
 
 // The table becomes a list of cards when the element is narrower than 40rem (a phone, a
 // side column): a container query, so the host page's layout decides, not the viewport.
+// There, while invoices are selected, the totals and "Payer" stay at the bottom of the
+// screen: below dozens of cards they would be out of sight.
 export const invoicesStyles = css`
   ${formStyles('famille-invoices')}
   famille-invoices { container: famille-invoices / inline-size; max-inline-size: none; }
-  famille-invoices h3 { font-size: 1.25rem; margin: 0; }
+  /* The sections' headings look the same at any heading-level. */
+  famille-invoices section > :is(h2, h3, h4, h5, h6) { font-size: 1.25rem; margin: 0; }
   famille-invoices table { inline-size: 100%; border-collapse: collapse; }
   famille-invoices caption { text-align: start; font-weight: 700; padding-block-end: 0.5rem; }
   famille-invoices th, famille-invoices td { padding: 0.5rem; border-block-end: 1px solid ${t.border}; text-align: start; vertical-align: middle; }
@@ -46,5 +49,17 @@ export const invoicesStyles = css`
     famille-invoices tr { padding: 0.75rem; border: 1px solid ${t.border}; border-radius: ${t.radius}; background: ${t.surface}; }
     famille-invoices td { border: 0; padding: 0.25rem 0; display: flex; justify-content: space-between; gap: 1rem; text-align: end; }
     famille-invoices td[data-label]::before { content: attr(data-label); font-weight: 700; text-align: start; }
+    /* Compact: the totals beside "Payer", the hint (or how to pay at the counter) below. */
+    famille-invoices .famille-totals { grid-template-columns: 1fr auto; align-items: center; column-gap: 0.75rem; padding: 0.75rem; }
+    famille-invoices .famille-totals > * { grid-column: 1 / -1; }
+    famille-invoices .famille-totals > p:first-child, famille-invoices .famille-totals > [part='total'] { grid-column: 1; }
+    famille-invoices .famille-totals > .famille-button { grid-column: 2; grid-row: 1 / span 2; max-inline-size: 11rem; }
+    famille-invoices .famille-totals .famille-hint { font-size: 0.9375rem; }
+    /*
+     * While invoices are selected, the totals stay at the bottom of the screen over the
+     * cards; at the end of the list they are back in their place, under the last card.
+     * Controls reached with Tab scroll clear of them (revealAbovePayBar in payment.ts).
+     */
+    famille-invoices .famille-totals--selecting { position: sticky; inset-block-end: 0; z-index: 1; border-block-start-width: 3px; }
   }
 `;

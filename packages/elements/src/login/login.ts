@@ -1,14 +1,27 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { ApiError, FamilleClient } from '@famille/sdk';
-import { issuesToFieldErrors, type FieldError, type IssueLike, type Session } from '@famille/contract';
+import { nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { FieldError, Session } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
-import { errorSummary, field, messageBox, passwordToggle, retriable, secondaryButton, submitButton } from '../form/field.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import type { MessageTables } from '../i18n/localize.ts';
-import { familleEvent, type FamilleEventMap } from '../context/events.ts';
+import { familleEvent } from '../context/events.ts';
 import { loginTables, loginTablesWith, type AllLoginMessages } from './messages.ts';
-import type { AllRecoveryMessages, Recovery, RecoveryHost, RecoveryMode, RecoveryNotice } from './recovery.ts';
+import type { AllRecoveryMessages, Recovery, RecoveryHost } from './recovery.ts';
+import {
+  fieldErrors,
+  fieldNames,
+  initialState,
+  isFieldName,
+  withError,
+  type FieldErrors,
+  type FieldName,
+  type LoginState,
+  type LoginValues,
+  type Mode,
+} from './state.ts';
+import { renderForm, renderProblem, type LoginForm } from './form.ts';
+import { renderAccount } from './account.ts';
+import { loginForm } from './login-form.ts';
 import { loginStyles } from './login.styles.ts';
 
 /**
@@ -20,51 +33,6 @@ export const recoveryModule = {
   load: (): Promise<typeof import('./recovery.ts')> => import('./recovery.ts'),
 };
 
-type FieldName = 'identifiant' | 'password';
-const fieldNames: readonly FieldName[] = ['identifiant', 'password'];
-/** What the parent typed in the form shown ('' for an input it does not have). */
-export type LoginValues = Record<FieldName, string>;
-
-/**
- * One form of `<famille-login>`: the login's own, or one of the recovery's. Every form is
- * rendered by the same template, so that going from one to another keeps the inputs they
- * share, with what was typed.
- */
-export interface LoginForm {
-  heading: string;
-  /** Said before the required fields' legend. */
-  intro?: string;
-  /** The identifiant input's label; without it, no such input. */
-  identifiant?: string;
-  /** The password input; without it, none. */
-  password?: {
-    label: string;
-    autocomplete: 'current-password' | 'new-password';
-    /** The tenant's rules, live as the parent types (the input is described by `${id}-rules`). */
-    checklist?: (id: string, typed: string) => TemplateResult;
-  };
-  submit: string;
-  submitting: string;
-  /** Under the button: other forms, other pages. */
-  links: TemplateResult;
-  /** What the parent may do about a refusal of the server, beyond "Réessayer" after a failure. */
-  action?: (problem: ApiError) => TemplateResult | undefined;
-  /** The contract's validator's verdict on what was typed. */
-  check(values: LoginValues): { success: true } | { success: false; error: { issues: readonly IssueLike[] } };
-  /** Sends what was typed; resolves once the next state is shown. */
-  send(client: FamilleClient, values: LoginValues): Promise<void>;
-}
-
-/** The events of `<famille-login>`, by name. */
-export interface FamilleLoginEvents {
-  'famille-login': FamilleLoginEventDetail;
-  'famille-logout': Record<string, never>;
-  'famille-forgot-password': FamilleIdentifiantEventDetail;
-  'famille-create-account-requested': FamilleIdentifiantEventDetail;
-  'famille-resend-activation': FamilleIdentifiantEventDetail;
-  'famille-password-reset': FamilleIdentifiantEventDetail;
-}
-
 export interface FamilleLoginEventDetail {
   session: Session;
 }
@@ -73,32 +41,6 @@ export interface FamilleIdentifiantEventDetail {
   identifiant: string;
 }
 
-declare global {
-  interface HTMLElementEventMap extends FamilleEventMap<FamilleLoginEvents> {}
-}
-
-type Mode = 'login' | RecoveryMode;
-
-interface LoginState {
-  mode: Mode;
-  /** A confirmation shown above the form (password changed, activation e-mail sent). */
-  notice?: RecoveryNotice | undefined;
-  /** The new password as typed (reset), for the checklist. */
-  typed: string;
-  errors: Partial<Record<FieldName, FieldError>>;
-  /** Errors listed at the top (after a submit). */
-  summary: boolean;
-  problem?: ApiError | 'not_configured' | undefined;
-  /** What "Réessayer" does, when not sending the form again (what failed was no submit). */
-  retry?: (() => void) | undefined;
-  pending: boolean;
-  /** The forgotten-password form's module is on its way (its link is busy). */
-  opening: boolean;
-  /** Password shown in clear. */
-  reveal: boolean;
-}
-
-let instances = 0;
 /** The login's words and the recovery's, once its module is here (one table for the page). */
 let recoveryTables: MessageTables<AllRecoveryMessages> | undefined;
 
@@ -140,7 +82,7 @@ let recoveryTables: MessageTables<AllRecoveryMessages> | undefined;
  * @csspart notice - A confirmation (reset link sent, password changed).
  * @csspart checklist - The password policy's live checklist (reset form).
  */
-export class FamilleLogin extends FamilleElement<AllLoginMessages> {
+export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
   static override lightStyles = loginStyles;
   static override properties: PropertyDeclarations = {
     forgotPasswordHref: { attribute: 'forgot-password-href' },
@@ -155,22 +97,20 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
   /** The token of a password-reset link; read from `#famille-reset=TOKEN` when absent. */
   declare resetToken: string | undefined;
 
-  /** What the form shows; changed only through `#set`, which re-renders. */
-  #s: LoginState = { mode: 'login', typed: '', errors: {}, summary: false, pending: false, opening: false, reveal: false };
   /** Fields typed in since the last submit: their errors may show when left. */
   #dirty = new Set<string>();
-  #id = `famille-login-${++instances}`;
   /** The element's words: the login's, then the login's and the recovery's. */
   #tables: MessageTables<AllLoginMessages> = loginTables;
   /** The recovery flows, once their module is here; and its download under way. */
   #recovery: Recovery | undefined;
   #recovering: Promise<Recovery> | undefined;
-  /** What the recovery flows use of the element. */
-  #recoveryHost: RecoveryHost = {
+  /** What the views and the recovery flows use of the element. */
+  #host: RecoveryHost = {
     element: this,
-    id: this.#id,
+    id: this.uid,
     // The element's tables are `recoveryTables` once the recovery is here: these words are in.
     i18n: () => this.i18n,
+    heading: (content, options) => this.heading(content, options),
     show: (mode, notice) => this.#to(mode, { pending: false, notice }),
     fill: async (values) => {
       await this.updateComplete;
@@ -178,9 +118,8 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
     },
   };
 
-  #set(patch: Partial<LoginState>): void {
-    this.#s = { ...this.#s, ...patch };
-    this.requestUpdate();
+  protected override initialState(): LoginState {
+    return initialState;
   }
 
   override connectedCallback(): void {
@@ -202,7 +141,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
   /** Another form: errors and messages cleared, focus to its heading (or its notice) once rendered. */
   #to(mode: Mode, patch: Partial<LoginState> = {}, focus = this.hasUpdated) {
     this.#dirty.clear();
-    this.#set({ mode, errors: {}, summary: false, problem: undefined, retry: undefined, notice: undefined, reveal: false, typed: '', ...patch });
+    this.setState({ mode, errors: {}, summary: false, problem: undefined, retry: undefined, notice: undefined, reveal: false, typed: '', ...patch });
     if (focus) void this.#focus(patch.notice ? '[part=notice]' : '[part=heading]');
   }
 
@@ -217,7 +156,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
         const tables = (recoveryTables ??= loginTablesWith(recoveryFr, recoveryEnglish));
         await tables.load(this.i18n.locale).catch(() => undefined);
         this.#tables = tables;
-        return (this.#recovery = new Recovery(this.#recoveryHost));
+        return (this.#recovery = new Recovery(this.#host));
       },
       (error: unknown) => {
         this.#recovering = undefined;
@@ -236,203 +175,79 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
     // Focus follows as it does once loaded: not when the page opens on a reset link.
     const focus = this.hasUpdated;
     if (mode === 'reset') this.#to(mode, {}, false);
-    else if (this.#s.opening) return;
-    else this.#set({ opening: true, problem: undefined, retry: undefined });
+    else if (this.state.opening) return;
+    else this.setState({ opening: true, problem: undefined, retry: undefined });
     const failure = await this.#loadRecovery().then(
       () => undefined,
       (error: unknown) => this.asApiError(error),
     );
     // The parent sent the login form meanwhile: that is what they want now.
-    if (mode === 'forgot' && !this.#s.opening) return;
+    if (mode === 'forgot' && !this.state.opening) return;
     if (failure) {
-      this.#set({ opening: false, problem: failure, retry: () => void this.#open(mode) });
+      this.setState({ opening: false, problem: failure, retry: () => void this.#open(mode) });
       return this.#focus('[part=alert]');
     }
-    this.#set({ opening: false });
+    this.setState({ opening: false });
     this.#to(mode, {}, focus);
   }
 
-  protected override render(): TemplateResult {
-    const notice = this.connectionNotice();
-    if (notice) return notice;
-    // A reset link's form whose module is still on its way: nothing to show but a failure.
-    const waiting = !this.session && this.#s.mode !== 'login' && !this.#recovery;
-    return html`<div class="famille-stack" part="base" lang=${this.i18n.locale} aria-busy=${waiting && !this.#s.problem ? 'true' : nothing}>
-      ${
-        this.session
-          ? this.#renderAccount(this.session)
-          : waiting
-            ? this.#renderProblem()
-            : this.#s.mode === 'sent'
-              ? this.#recovery!.sent()
-              : this.#renderForm(this.#form()!)
-      }
-    </div>`;
+  /** A reset link's form whose module is still on its way: nothing to show but a failure. */
+  #waiting(): boolean {
+    return !this.session && this.state.mode !== 'login' && !this.#recovery;
+  }
+
+  protected override get busy(): boolean {
+    return this.#waiting() && !this.state.problem;
+  }
+
+  protected override renderContent(): unknown {
+    const { state } = this;
+    if (this.session) return renderAccount(this.#host, this.session, state.pending, renderProblem(this.#host, state, this.#retry), this.#onLogout);
+    if (this.#waiting()) return renderProblem(this.#host, state, this.#retry);
+    if (state.mode === 'sent') return this.#recovery!.sent();
+    return renderForm(this.#host, state, this.#form()!, state.notice && this.#recovery ? this.#recovery.notice(state.notice) : nothing, {
+      submit: this.#onSubmit,
+      input: this.#onInput,
+      leave: this.#onLeave,
+      toggleReveal: () => this.setState({ reveal: !this.state.reveal }),
+      retry: this.#retry,
+    });
   }
 
   /** The form of the current mode (none while the recovery module is on its way, or on the "sent" page). */
   #form(): LoginForm | undefined {
-    const mode = this.#s.mode;
+    const mode = this.state.mode;
     if (mode === 'login') return this.#loginForm();
     return mode === 'sent' ? undefined : this.#recovery?.form(mode);
   }
 
   #loginForm(): LoginForm {
-    const { t } = this.i18n;
-    return {
-      heading: t('loginHeading'),
-      intro: t('loginIntro'),
-      identifiant: t('identifiant'),
-      password: { label: t('password'), autocomplete: 'current-password' },
-      submit: t('submit'),
-      submitting: t('submitting'),
-      links: html`${this.#link('famille-forgot-password', this.forgotPasswordHref, t('forgotPassword'), this.#s.opening)}
-        <p>${t('noAccount')} ${this.#link('famille-create-account-requested', this.createAccountHref, t('createAccount'))}</p>`,
-      action: (problem) =>
-        problem.code === 'account_not_activated' ? secondaryButton(t('resendActivation'), () => void this.#resend(), this.#s.pending) : undefined,
-      // Only that both are typed (the identifiant trimmed, the password as it is): the
-      // contract's other limits (254 and 1,024 characters, no control character) are the
-      // server's to refuse, with field errors this form shows alike. Its validator would
-      // cost every login page 1 KB gzip for limits no parent reaches.
-      check: (values) => {
-        const issues = fieldNames
-          .filter((name) => !(name === 'identifiant' ? values[name].trim() : values[name]))
-          .map((name) => ({ code: 'too_small', origin: 'string', minimum: 1, path: [name] }));
-        return issues.length ? { success: false, error: { issues } } : { success: true };
+    return loginForm(
+      this.#host,
+      this.state,
+      (event, href) => {
+        const through = this.#emit(event, { identifiant: this.#value('identifiant') }, true);
+        // Neither routed by the host nor linked: the forgotten-password form opens in place
+        // (the identifiant input stays the same node, with what was typed).
+        if (through && !href && event === 'famille-forgot-password') void this.#open('forgot');
+        return through;
       },
-      send: async (client, { identifiant, password }) => {
-        const session = await client.auth.login({ identifiant, password });
-        this.#set({ pending: false });
+      this.#resend,
+      (session) => {
+        this.setState({ pending: false });
         this.session = session;
         this.#emit('famille-login', { session });
         return this.#focus('[part=heading]');
       },
-    };
-  }
-
-  #renderForm(form: LoginForm): TemplateResult {
-    const { t } = this.i18n;
-    const id = this.#id;
-    const error = (name: FieldName) => {
-      const e = this.#s.errors[name];
-      return e && this.#fieldMessage(e, form);
-    };
-    const pw = `${id}-password`;
-    const { password } = form;
-    return html`<form part="form" method="post" novalidate aria-labelledby="${id}-heading"
-      @submit=${this.#onSubmit} @input=${this.#onInput} @focusout=${this.#onLeave}>
-      <h2 id="${id}-heading" part="heading" tabindex="-1">${form.heading}</h2>
-      ${this.#s.notice && this.#recovery ? this.#recovery.notice(this.#s.notice) : nothing}
-      ${
-        this.#s.summary && Object.keys(this.#s.errors).length
-          ? errorSummary(
-              `${id}-summary`,
-              t('errorSummary'),
-              fieldNames.flatMap((name) => (this.#s.errors[name] ? [{ id: `${id}-${name}`, message: error(name)! }] : [])),
-            )
-          : nothing
-      }
-      ${this.#renderProblem(form)}
-      <p>${form.intro ?? nothing} ${t('requiredLegend')}</p>
-      ${
-        form.identifiant === undefined
-          ? nothing
-          : field({
-              id: `${id}-identifiant`,
-              name: 'identifiant',
-              label: form.identifiant,
-              autocomplete: 'username',
-              required: true,
-              verbatim: true,
-              error: error('identifiant'),
-              errorPrefix: t('errorPrefix'),
-            })
-      }
-      ${
-        password
-          ? field({
-              id: pw,
-              name: 'password',
-              label: password.label,
-              type: this.#s.reveal ? 'text' : 'password',
-              autocomplete: password.autocomplete,
-              required: true,
-              verbatim: true,
-              error: error('password'),
-              errorPrefix: t('errorPrefix'),
-              ...(password.checklist && { describedBy: `${pw}-rules` }),
-              after: passwordToggle(pw, this.#s.reveal, { show: t('show'), hide: t('hide'), suffix: t('passwordSuffix') }, () =>
-                this.#set({ reveal: !this.#s.reveal }),
-              ),
-            })
-          : nothing
-      }
-      ${password?.checklist?.(pw, this.#s.typed) ?? nothing}
-      ${submitButton(form.submit, form.submitting, this.#s.pending)}
-      <div class="famille-links">${form.links}</div>
-    </form>`;
-  }
-
-  #renderAccount(session: Session): TemplateResult {
-    const { t } = this.i18n;
-    const { prenoms, nomUsage } = session.account;
-    return html`<section class="famille-account" aria-labelledby="${this.#id}-account">
-      <h2 id="${this.#id}-account" part="heading" tabindex="-1">${t('greeting', { name: `${prenoms} ${nomUsage}` })}</h2>
-      <p>${t('loggedIn')}</p>
-      ${this.#renderProblem()}
-      <button type="button" class="famille-button" part="button" aria-disabled=${this.#s.pending ? 'true' : 'false'}
-        aria-busy=${this.#s.pending ? 'true' : 'false'} @click=${this.#onLogout}>
-        ${this.#s.pending ? t('loggingOut') : t('logout')}
-      </button>
-    </section>`;
-  }
-
-  #renderProblem(form?: LoginForm): TemplateResult | typeof nothing {
-    const problem = this.#s.problem;
-    if (!problem) return nothing;
-    const { t } = this.i18n;
-    // Field errors are already in the summary.
-    if (problem !== 'not_configured' && problem.code === 'validation_failed' && problem.fieldErrors.length) return nothing;
-    let message: string;
-    let action: TemplateResult | typeof nothing = nothing;
-    if (problem === 'not_configured') message = t('notConfigured');
-    else if (problem.code === 'too_many_attempts') {
-      message = t('too_many_attempts', { minutes: Math.max(1, Math.ceil((problem.problem?.retryAfterSeconds ?? 60) / 60)) });
-    } else {
-      message = this.i18n.problem(problem.code);
-      // Nothing the parent typed is lost: "Réessayer" sends the same form again (or does again what failed).
-      action = form?.action?.(problem) ?? (retriable(problem) ? secondaryButton(t('retry'), this.#s.retry ?? this.#retry) : nothing);
-    }
-    return messageBox(message, { prefix: t('errorPrefix'), action });
-  }
-
-  #link(event: 'famille-forgot-password' | 'famille-create-account-requested', href: string | undefined, label: string, busy = false) {
-    const onClick = (e: Event) => {
-      const routed = !this.#emit(event, { identifiant: this.#value('identifiant') }, true);
-      if (routed || !href) e.preventDefault();
-      // Neither routed by the host nor linked: the forgotten-password form opens in place
-      // (the identifiant input stays the same node, with what was typed).
-      if (!routed && !href && event === 'famille-forgot-password') void this.#open('forgot');
-    };
-    return href
-      ? html`<a href=${href} part="link" @click=${onClick}>${label}</a>`
-      : html`<button type="button" class="famille-link" part="link" aria-disabled=${busy ? 'true' : nothing} aria-busy=${busy ? 'true' : nothing}
-          @click=${onClick}>${label}</button>`;
+    );
   }
 
   #emit<K extends keyof FamilleLoginEvents>(type: K, detail: FamilleLoginEvents[K], cancelable = false): boolean {
     return this.dispatchEvent(familleEvent(type, detail, cancelable));
   }
 
-  #fieldMessage(error: FieldError, form: LoginForm): string {
-    const { t } = this.i18n;
-    const label = error.path === 'password' ? form.password?.label : form.identifiant;
-    const params = { field: label ?? '', minimum: 0, maximum: 0, ...error.params };
-    return t(error.code, params as never);
-  }
-
   #input(name: FieldName): HTMLInputElement | null {
-    return this.querySelector(`#${this.#id}-${name}`);
+    return this.querySelector(`#${this.uid}-${name}`);
   }
 
   #value(name: FieldName): string {
@@ -444,13 +259,8 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
   }
 
   /** The errors of what was typed, one per field (the form's other paths, such as a link's token, aside). */
-  #validate(form = this.#form()): Partial<Record<FieldName, FieldError>> {
-    const result = form?.check(this.#values());
-    const errors: Partial<Record<FieldName, FieldError>> = {};
-    if (result && !result.success) {
-      for (const e of issuesToFieldErrors(result.error.issues)) if (fieldNames.includes(e.path as FieldName)) errors[e.path as FieldName] ??= e;
-    }
-    return errors;
+  #validate(form = this.#form()): FieldErrors {
+    return fieldErrors(form?.check(this.#values()));
   }
 
   // Never add an error while the parent types; only take away the ones they fixed.
@@ -458,20 +268,19 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
     const name = (e.target as HTMLInputElement).name as FieldName;
     const form = this.#form();
     this.#dirty.add(name);
-    if (name === 'password' && form?.password?.checklist) this.#set({ typed: this.#value('password') });
-    if (this.#s.errors[name] && !this.#validate(form)[name]) this.#setError(name, undefined);
+    if (name === 'password' && form?.password?.checklist) this.setState({ typed: this.#value('password') });
+    if (this.state.errors[name] && !this.#validate(form)[name]) this.#setError(name, undefined);
   };
 
   // A field left after typing in it shows its error (not one merely tabbed through).
   #onLeave = (e: FocusEvent) => {
     const name = (e.target as HTMLInputElement).name as FieldName;
-    if (!fieldNames.includes(name) || !this.#dirty.has(name)) return;
+    if (!isFieldName(name) || !this.#dirty.has(name)) return;
     this.#setError(name, this.#validate()[name]);
   };
 
   #setError(name: FieldName, error: FieldError | undefined) {
-    const { [name]: _, ...rest } = this.#s.errors;
-    this.#set({ errors: error ? { ...rest, [name]: error } : rest });
+    this.setState({ errors: withError(this.state.errors, name, error) });
   }
 
   #retry = () => this.querySelector('form')?.requestSubmit();
@@ -484,15 +293,15 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
   #resend = async () => {
     const identifiant = this.#value('identifiant');
     const client = this.activeClient;
-    if (this.#s.pending || !this.#emit('famille-resend-activation', { identifiant }, true) || !client) return;
-    this.#set({ pending: true });
+    if (this.state.pending || !this.#emit('famille-resend-activation', { identifiant }, true) || !client) return;
+    this.setState({ pending: true });
     try {
       await (await this.#loadRecovery()).resendActivation(client, identifiant);
-      this.#set({ pending: false, problem: undefined, retry: undefined, notice: 'activationResent' });
+      this.setState({ pending: false, problem: undefined, retry: undefined, notice: 'activationResent' });
       return this.#focus('[part=notice]');
     } catch (error) {
       // "Réessayer" asks for the e-mail again (the module too, if that is what failed).
-      this.#set({ pending: false, problem: this.asApiError(error), retry: () => void this.#resend() });
+      this.setState({ pending: false, problem: this.asApiError(error), retry: () => void this.#resend() });
       return this.#focus('[part=alert]');
     }
   };
@@ -500,47 +309,57 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages> {
   #onSubmit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = this.#form();
-    if (this.#s.pending || !form) return;
+    if (this.state.pending || !form) return;
     this.#dirty.clear();
     const errors = this.#validate(form);
     if (Object.keys(errors).length) {
-      this.#set({ errors, summary: true, problem: undefined, retry: undefined });
+      this.setState({ errors, summary: true, problem: undefined, retry: undefined });
       return this.#focus('.famille-summary');
     }
     const client = this.activeClient;
     if (!client) {
-      this.#set({ errors, summary: false, problem: 'not_configured', retry: undefined });
+      this.setState({ errors, summary: false, problem: 'not_configured', retry: undefined });
       return this.#focus('[part=alert]');
     }
     // Back to a masked input, so that the browser offers to save the password.
-    this.#set({ errors, summary: false, problem: undefined, retry: undefined, notice: undefined, reveal: false, pending: true, opening: false });
+    this.setState({ errors, summary: false, problem: undefined, retry: undefined, notice: undefined, reveal: false, pending: true, opening: false });
     try {
       await form.send(client, this.#values());
     } catch (error) {
       const problem = this.asApiError(error);
-      const fields = problem.fieldErrors.filter((f) => fieldNames.includes(f.path as FieldName));
+      const fields = problem.fieldErrors.filter((f) => isFieldName(f.path));
       if (problem.code === 'validation_failed' && fields.length) {
-        this.#set({ pending: false, problem, errors: Object.fromEntries(fields.map((f) => [f.path, f])), summary: true });
+        this.setState({ pending: false, problem, errors: Object.fromEntries(fields.map((f) => [f.path, f])), summary: true });
         return this.#focus('.famille-summary');
       }
-      this.#set({ pending: false, problem });
+      this.setState({ pending: false, problem });
       return this.#focus('[part=alert]');
     }
   };
 
   #onLogout = async () => {
     const client = this.activeClient;
-    if (this.#s.pending || !client) return;
-    this.#set({ pending: true, problem: undefined, retry: undefined });
+    if (this.state.pending || !client) return;
+    this.setState({ pending: true, problem: undefined, retry: undefined });
     try {
       await client.auth.logout();
     } catch (error) {
-      this.#set({ pending: false, problem: this.asApiError(error) });
+      this.setState({ pending: false, problem: this.asApiError(error) });
       return this.#focus('[part=alert]');
     }
-    this.#set({ pending: false, errors: {}, summary: false });
+    this.setState({ pending: false, errors: {}, summary: false });
     this.session = null;
     this.#emit('famille-logout', {});
     return this.#focus('[part=heading]');
   };
+}
+
+/** The events of `<famille-login>`, by name. */
+export interface FamilleLoginEvents {
+  'famille-login': FamilleLoginEventDetail;
+  'famille-logout': Record<string, never>;
+  'famille-forgot-password': FamilleIdentifiantEventDetail;
+  'famille-create-account-requested': FamilleIdentifiantEventDetail;
+  'famille-resend-activation': FamilleIdentifiantEventDetail;
+  'famille-password-reset': FamilleIdentifiantEventDetail;
 }

@@ -10,7 +10,9 @@ import { familleEvent } from '../context/events.ts';
 import { messageBox, secondaryButton } from '../form/field.ts';
 import { passwordChecklist } from '../form/password-checklist.ts';
 import type { Localizer } from '../i18n/localize.ts';
-import type { FamilleLogin, FamilleLoginEvents, LoginForm, LoginValues } from './login.ts';
+import type { FamilleLoginEvents } from './login.ts';
+import type { LoginForm, LoginView } from './form.ts';
+import type { LoginValues } from './state.ts';
 import type { AllLoginMessages } from './messages.ts';
 import type { RecoveryMessages } from './recovery-messages.fr.ts';
 
@@ -27,11 +29,7 @@ export type RecoveryMode = 'forgot' | 'sent' | 'reset';
 export type RecoveryNotice = 'resetDone' | 'activationResent';
 
 /** What the recovery flows use of their `<famille-login>`. */
-export interface RecoveryHost {
-  /** The element: its reset token, its tenant's policy, its events. */
-  readonly element: FamilleLogin;
-  /** The prefix of the element's ids. */
-  readonly id: string;
+export interface RecoveryHost extends LoginView {
   /** The element's words: the login's and, now that this module is here, the recovery's. */
   i18n(): Localizer<AllRecoveryMessages>;
   /** Shows another form (focus on its heading), or the login form with a confirmation (focus on it). */
@@ -55,8 +53,9 @@ export class Recovery {
 
   /** "A link was sent if an account matches", whether or not one does. */
   sent(): TemplateResult {
-    const { t } = this.#host.i18n();
-    return html`<h2 id="${this.#host.id}-heading" part="heading" tabindex="-1">${t('forgotHeading')}</h2>
+    const host = this.#host;
+    const { t } = host.i18n();
+    return html`${host.heading(t('forgotHeading'), { id: `${host.id}-heading` })}
       ${messageBox(t('forgotSent'), { success: true })} ${this.#backToLogin()}`;
   }
 

@@ -1,10 +1,11 @@
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
-import type { ApiError, FamilleClient } from '@famille/sdk';
-import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/contract';
+import type { FamilleClient } from '@famille/sdk';
+import type { Locale } from '@famille/contract';
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from '../context/contexts.ts';
 import { connect, hostLocale, loadClientState } from '../context/famille-element.ts';
 import { connectionNotice } from '../context/connection.ts';
+import { ConnectedElement } from '../context/connected-element.ts';
 import { createLocalizer, kitMessages } from '../i18n/localize.ts';
 import { portalStyles } from './portal.styles.ts';
 
@@ -32,35 +33,8 @@ import { portalStyles } from './portal.styles.ts';
  *
  * @csspart alert - The message shown instead of the content when the connection failed.
  */
-export class FamillePortal extends LitElement {
+export class FamillePortal extends ConnectedElement {
   static override styles = portalStyles;
-  static override properties = {
-    api: {},
-    tenant: {},
-    lang: {},
-    auth: {},
-    client: { attribute: false },
-    session: { attribute: false },
-    tenantConfig: { attribute: false },
-    connectionProblem: { attribute: false },
-  };
-
-  /** API base URL, e.g. `https://famille.ville.fr/api`. */
-  declare api: string | undefined;
-  /** Tenant slug, e.g. `vienne-condrieu`. */
-  declare tenant: string | undefined;
-  /** `fr` (default) or `en`. Without it: the page's language, then the tenant's default. */
-  declare lang: string;
-  /** `cookie`, `token` or `auto` (default). */
-  declare auth: SessionTransport | 'auto' | undefined;
-  /** An SDK client to provide instead of one built from the attributes. */
-  declare client: FamilleClient | undefined;
-  /** The current session: `undefined` while loading, `null` when logged out. */
-  declare session: Session | null | undefined;
-  /** The tenant's public configuration, once loaded. */
-  declare tenantConfig: TenantConfig | undefined;
-  /** Why the tenant's configuration could not be read at start, if it could not. */
-  declare connectionProblem: ApiError | undefined;
 
   #clientProvider = new ContextProvider(this, { context: clientContext });
   #sessionProvider = new ContextProvider(this, { context: sessionContext });

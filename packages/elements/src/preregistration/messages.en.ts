@@ -23,9 +23,8 @@ export const preregistrationEn: PreregistrationMessages = {
   childLegend: 'Child',
   childHint: 'The children declared in your household, including an unborn child.',
   childRequired: 'Choose the child the application is for.',
-  expectedOn: (p) => `expected on ${p.date}`,
-  bornOn: (p) => `born on ${p.date}`,
   futureChild: 'Unborn child',
+  bornOn: (p) => `born on ${p.date}`,
   noChildTitle: 'No child is declared in your household.',
   noChildWhy:
     'An application is for a child declared in your household: declare the child first (an unborn child with the expected birth date), then come back here.',
@@ -52,6 +51,8 @@ export const preregistrationEn: PreregistrationMessages = {
   choiceTwice: 'This crèche is already chosen above.',
   choiceUnknown: 'This crèche is no longer offered: choose another one.',
   choiceAge: 'This crèche does not take a child of this age on the desired date.',
+  choicesAgeHint: 'The greyed-out crèches cannot take your child on the desired start date, because of their age.',
+  structureUnfit: (p) => `does not take a child of ${p.age} months (${p.min} to ${p.max} months)`,
   tooManyChoices: (p) => `Choose at most ${p.maximum} crèches.`,
   observations: 'Observations',
   observationsHint: (p) => `Any further wish (a ${p.next}th crèche) goes here. You may also state a constraint (hours, siblings…).`,
@@ -105,6 +106,7 @@ export const preregistrationEn: PreregistrationMessages = {
   keepRequest: 'No, keep it',
   cancelled: (p) => `Application no. ${p.number} is cancelled.`,
   startDemarche: 'Make an application',
+  expectedOn: (p) => `expected on ${p.date}`,
 };
 
 export { uploadEn } from '../i18n/upload.en.ts';

@@ -28,9 +28,8 @@ export const preregistrationFr = {
   childLegend: 'Enfant concerné',
   childHint: 'Les enfants déclarés dans votre entourage, y compris un enfant à naître.',
   childRequired: 'Choisissez l’enfant concerné par la demande.',
-  expectedOn: (p: { date: string }) => `naissance prévue le ${p.date}`,
-  bornOn: (p: { date: string }) => `né(e) le ${p.date}`,
   futureChild: 'Futur enfant',
+  bornOn: (p: { date: string }) => `né(e) le ${p.date}`,
   noChildTitle: 'Aucun enfant n’est déclaré dans votre entourage.',
   noChildWhy:
     'Une préinscription concerne un enfant déclaré dans votre entourage : déclarez-le d’abord (un enfant à naître se déclare avec sa date de naissance prévue), puis revenez ici.',
@@ -59,6 +58,8 @@ export const preregistrationFr = {
   choiceTwice: 'Cette structure est déjà choisie plus haut.',
   choiceUnknown: 'Cette structure n’est plus proposée : choisissez-en une autre.',
   choiceAge: 'Cette structure n’accueille pas un enfant de cet âge à la date souhaitée.',
+  choicesAgeHint: 'Les structures grisées ne peuvent pas accueillir votre enfant à la date d’entrée souhaitée, à cause de son âge.',
+  structureUnfit: (p: { age: number; min: number; max: number }) => `n’accueille pas un enfant de ${p.age} mois (de ${p.min} à ${p.max} mois)`,
   tooManyChoices: (p: { maximum: number }) => `Choisissez au plus ${p.maximum} structures.`,
   observations: 'Observations',
   observationsHint: (p: { next: number }) =>
@@ -118,6 +119,7 @@ export const preregistrationFr = {
   keepRequest: 'Non, la garder',
   cancelled: (p: { number: number }) => `La demande n° ${p.number} est annulée.`,
   startDemarche: 'Faire une demande',
+  expectedOn: (p: { date: string }) => `naissance prévue le ${p.date}`,
 };
 
 export type PreregistrationMessages = typeof preregistrationFr;

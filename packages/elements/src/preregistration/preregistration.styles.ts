@@ -28,7 +28,8 @@ export const preregistrationStyles = css`
   ${s} select:focus-visible,
   ${s} textarea:focus-visible { outline: 3px solid ${t.primary}; outline-offset: 2px; }
   ${s} .famille-steps { display: block; font-size: 1rem; font-weight: 400; color: ${t.muted}; }
-  ${s} h3 { font-size: 1.25rem; margin: 0; }
+  /* The cards' headings look the same at any heading-level. */
+  ${s} .famille-card > :is(h2, h3, h4, h5, h6) { font-size: 1.25rem; margin: 0; }
   ${s} ul[role='list'],
   ${s} ol[role='list'] { display: grid; gap: 0.75rem; margin: 0; padding: 0; list-style: none; }
   ${s} .famille-card,

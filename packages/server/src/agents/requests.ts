@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { AgentRequest, RequestStatus, StatusChange } from '@famille/contract';
+import { sameMember, type AgentRequest, type RequestStatus, type StatusChange } from '@famille/contract';
+import { memberLabel } from '../domain/member-profile.ts';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { Database } from '../db/database.ts';
@@ -16,7 +17,7 @@ const LIST_LIMIT = 500;
 
 async function agentViews(db: Database, tenantId: string, rows: readonly RequestRow[]): Promise<AgentRequest[]> {
   if (rows.length === 0) return [];
-  const memberIds = [...new Set(rows.map((r) => r.memberId))];
+  const familyIds = [...new Set(rows.map((r) => r.familyId))];
   const [views, labels, members, requestDocs] = await Promise.all([
     requestViews(db, tenantId, rows),
     familyLabels(
@@ -24,10 +25,11 @@ async function agentViews(db: Database, tenantId: string, rows: readonly Request
       tenantId,
       rows.map((r) => r.familyId),
     ),
+    // Every member of these families: the requests' own, and those they may duplicate.
     db
       .select()
       .from(familyMembers)
-      .where(and(eq(familyMembers.tenantId, tenantId), inArray(familyMembers.id, memberIds))),
+      .where(and(eq(familyMembers.tenantId, tenantId), inArray(familyMembers.familyId, familyIds))),
     db
       .select()
       .from(documents)
@@ -42,11 +44,22 @@ async function agentViews(db: Database, tenantId: string, rows: readonly Request
       ),
   ]);
   const memberById = new Map((await memberViews(db, tenantId, members)).map((m) => [m.id, m]));
-  return rows.map((row, index) => ({
-    request: views[index]!,
-    family: { id: row.familyId, label: labels.get(row.familyId) ?? '' },
-    member: memberById.get(row.memberId) ?? memberFromRequest(row, requestDocs),
-  }));
+  return rows.map((row, index) => {
+    const profile = { role: row.memberRole, ...(row.profile as object) };
+    // The same person declared twice (the parent confirmed it is another one): for the agent to check.
+    const possibleDuplicates = members
+      .filter((m) => m.familyId === row.familyId && m.id !== row.memberId)
+      .filter((m) => [m.profile, m.validatedProfile].some((p) => p && sameMember(profile, { role: m.role, ...p })))
+      .map((m) => memberById.get(m.id)!)
+      .filter((m) => m.status !== 'refusee')
+      .map((m) => ({ memberId: m.id, label: memberLabel(m.profile), status: m.status }));
+    return {
+      request: views[index]!,
+      family: { id: row.familyId, label: labels.get(row.familyId) ?? '' },
+      member: memberById.get(row.memberId) ?? memberFromRequest(row, requestDocs),
+      ...(possibleDuplicates.length > 0 && { possibleDuplicates }),
+    };
+  });
 }
 
 /** The tenant's requests, oldest first, optionally in one status. Never another tenant's. */

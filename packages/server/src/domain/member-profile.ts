@@ -40,6 +40,6 @@ export function memberLabel(profile: Profile): string {
 
 /** The profile as stored: everything but the attachments (documents are rows of their own). */
 export function storedProfile(profile: Profile): Record<string, unknown> {
-  const { attachments: _, ...rest } = profile;
+  const { attachments: _, confirmDuplicate: __, ...rest } = profile;
   return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined && value !== ''));
 }

@@ -1,11 +1,21 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Family, FamilyRequest, FieldError, MemberChange, MemberInput, RequestKind } from '@famille/contract';
+import {
+  sameMember,
+  type Family,
+  type FamilyRequest,
+  type FieldError,
+  type MemberChange,
+  type MemberIdentity,
+  type MemberInput,
+  type RequestKind,
+  type RequestStatus,
+} from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { AuthenticatedSession } from '../auth/authenticate.ts';
 import type { Database } from '../db/database.ts';
 import { newUuid } from '../db/ids.ts';
-import { documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
+import { documents, families, familyMembers, requestEvents, requests } from '../db/schema.ts';
 import { memberLabel, memberProfileErrors, storedProfile } from '../domain/member-profile.ts';
 import { parisDate } from '../domain/paris-date.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -30,6 +40,42 @@ export async function familyOf(app: AppContext, tenant: Tenant, session: Authent
 function validate(app: AppContext, input: Input): void {
   const errors = memberProfileErrors(input, parisDate(app.clock.now()));
   if (errors.length > 0) throw new ProblemError('validation_failed', { fieldErrors: errors });
+}
+
+/**
+ * The family's other members that are the same person as `profile` (see `sameMember`):
+ * current and pending ones, a refused addition aside. Read inside the writing
+ * transaction with the family locked, so that two tabs cannot both add the same person.
+ */
+export async function duplicatesOf(
+  tx: Database,
+  tenantId: string,
+  familyId: string,
+  profile: MemberIdentity,
+  exceptId?: string,
+): Promise<{ memberId: string; label: string; status: RequestStatus }[]> {
+  // The family's row, locked: a concurrent addition to this family waits for this one.
+  await tx
+    .select({ id: families.id })
+    .from(families)
+    .where(and(eq(families.tenantId, tenantId), eq(families.id, familyId)))
+    .for('update');
+  const rows = await tx
+    .select()
+    .from(familyMembers)
+    .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, familyId), eq(familyMembers.role, profile.role as MemberRow['role'])));
+  const same = rows.filter((row) => row.id !== exceptId && [row.profile, row.validatedProfile].some((p) => p && sameMember(profile, { role: row.role, ...p })));
+  const views = await memberViews(tx, tenantId, same);
+  return views.filter((m) => m.status !== 'refusee').map((m) => ({ memberId: m.id, label: memberLabel(m.profile), status: m.status }));
+}
+
+/** Refuses a member who is already in the family (`possible_duplicate`), unless the parent confirmed it is another person. */
+async function refuseDuplicate(tx: Database, tenantId: string, familyId: string, input: Input, exceptId?: string): Promise<void> {
+  if (input.confirmDuplicate) return;
+  const [first] = await duplicatesOf(tx, tenantId, familyId, input, exceptId);
+  if (first) {
+    throw new ProblemError('validation_failed', { fieldErrors: [{ path: 'confirmDuplicate', code: 'possible_duplicate', params: { member: first.label } }] });
+  }
 }
 
 /**
@@ -120,6 +166,7 @@ export async function addMember(app: AppContext, tenant: Tenant, session: Authen
     updatedAt: now,
   };
   const request = await app.db.transaction(async (tx) => {
+    await refuseDuplicate(tx, tenantId, session.familyId, input);
     await tx.insert(familyMembers).values(member);
     const request = await fileRequest(tx, app, tenantId, session.familyId, 'member_add', member, now);
     await attach(tx, tenantId, session.familyId, input.attachments ?? [], request.id, member.id);
@@ -152,6 +199,7 @@ export async function updateMember(app: AppContext, tenant: Tenant, session: Aut
     if (current.role !== input.role) throw new ProblemError('conflict', { detail: 'A member keeps its role: remove it and add a new one.' });
     if (current.removalRequested) throw new ProblemError('conflict', { detail: 'The removal of this member awaits the service.' });
     validate(app, input);
+    await refuseDuplicate(tx, tenantId, session.familyId, input, current.id);
     const member: MemberRow = { ...current, profile: storedProfile(input), updatedAt: now };
     await tx
       .update(familyMembers)

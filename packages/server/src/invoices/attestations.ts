@@ -1,6 +1,6 @@
 // The yearly "attestation fiscale" (frais de garde des enfants de moins de 6 ans) and the
 // per-child choice of electronic invoices ("adhésion à la facture en ligne").
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { AttestationSummary, InvoicePreferenceInput, InvoicePreferences } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
@@ -25,13 +25,21 @@ interface Child {
 /**
  * The family's children (current members). The birth date is the one the service
  * validated, or else the one declared; a child removed from the family, or whose birth
- * date is unknown, is in no attestation.
+ * date is unknown, is in no attestation. `validatedOnly`: only those the service has
+ * validated (what can be billed: a child declared a minute ago is not yet).
  */
-async function familyChildren(db: Database, tenantId: string, familyId: string): Promise<Child[]> {
+async function familyChildren(db: Database, tenantId: string, familyId: string, { validatedOnly = false } = {}): Promise<Child[]> {
   const rows = await db
     .select({ id: familyMembers.id, profile: familyMembers.profile, validated: familyMembers.validatedProfile })
     .from(familyMembers)
-    .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, familyId), eq(familyMembers.role, 'enfant')))
+    .where(
+      and(
+        eq(familyMembers.tenantId, tenantId),
+        eq(familyMembers.familyId, familyId),
+        eq(familyMembers.role, 'enfant'),
+        validatedOnly ? isNotNull(familyMembers.validatedProfile) : undefined,
+      ),
+    )
     .orderBy(asc(familyMembers.createdAt));
   return rows.map((row) => {
     const profile = (row.validated ?? row.profile) as { prenoms?: string; nomUsage?: string; dateNaissance?: string };
@@ -126,13 +134,16 @@ const preferencesView = (children: readonly Child[], electronic: ReadonlyMap<str
   children: children.map((c) => ({ childId: c.id, name: c.name, electronicInvoice: electronic.get(c.id) ?? false })),
 });
 
-/** Each child of the family with its choice. */
+/** Each child of the family the service has validated (only they are billed), with its choice. */
 export async function familyInvoicePreferences(db: Database, tenantId: string, familyId: string): Promise<InvoicePreferences> {
-  const [children, electronic] = await Promise.all([familyChildren(db, tenantId, familyId), electronicChoices(db, tenantId, familyId)]);
+  const [children, electronic] = await Promise.all([
+    familyChildren(db, tenantId, familyId, { validatedOnly: true }),
+    electronicChoices(db, tenantId, familyId),
+  ]);
   return preferencesView(children, electronic);
 }
 
-/** Sets one child's choice; a child that is not one of the family's: 422 on `childId`. */
+/** Sets one child's choice; a child that is not one of the family's validated ones: 422 on `childId`. */
 export async function setInvoicePreference(
   app: AppContext,
   tenant: Tenant,
@@ -140,7 +151,7 @@ export async function setInvoicePreference(
   body: z.output<typeof InvoicePreferenceInput>,
 ): Promise<InvoicePreferences> {
   const tenantId = tenant.config.id;
-  const children = await familyChildren(app.db, tenantId, familyId);
+  const children = await familyChildren(app.db, tenantId, familyId, { validatedOnly: true });
   // PostgreSQL writes a uuid in lower case and compares it in any case.
   const child = children.find((c) => c.id === body.childId.toLowerCase());
   if (!child) throw new ProblemError('validation_failed', { fieldErrors: [{ path: 'childId', code: 'unknown_reference' }] });

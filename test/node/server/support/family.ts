@@ -10,12 +10,17 @@ const day = 86_400_000;
 /** YYYY-MM-DD, `days` from the real today (the contract's schemas read the real clock). */
 export const dateFromToday = (days: number) => new Date(Date.now() + days * day).toISOString().slice(0, 10);
 
+// Each call of `child` and `coParent` is another person (another birth date): the server
+// refuses the same person twice in a family unless the parent confirms (possible_duplicate).
+let people = 0;
+const bornAround = (first: string) => new Date(Date.parse(`${first}T00:00:00Z`) + people++ * day).toISOString().slice(0, 10);
+
 export const child = (overrides: Record<string, unknown> = {}) => ({
   role: 'enfant',
   nomUsage: 'Martin',
   prenoms: 'Léo',
   sexe: 'masculin',
-  dateNaissance: '2024-02-10',
+  dateNaissance: bornAround('2024-02-10'),
   ...overrides,
 });
 export const futureChild = (overrides: Record<string, unknown> = {}) => ({
@@ -29,14 +34,18 @@ export const coParent = (overrides: Record<string, unknown> = {}) => ({
   civilite: 'monsieur',
   nomUsage: 'Martin',
   prenoms: 'Paul',
-  dateNaissance: '1988-04-01',
+  dateNaissance: bornAround('1988-04-01'),
   email: 'paul.martin@example.fr',
   ...overrides,
 });
+// Contacts are told apart by their names only: 48 different ones before any comes back.
+const contactFirstNames = ['Josette', 'Simone', 'Odette', 'Yvette', 'Paulette', 'Ginette', 'Huguette', 'Colette'];
+const contactSurnames = ['Durand', 'Roux', 'Faure', 'Blanc', 'Girard', 'Morel'];
+let contacts = 0;
 export const contact = (overrides: Record<string, unknown> = {}) => ({
   role: 'contact',
-  nomUsage: 'Durand',
-  prenoms: 'Josette',
+  nomUsage: contactSurnames[Math.floor(contacts / contactFirstNames.length) % contactSurnames.length],
+  prenoms: contactFirstNames[contacts++ % contactFirstNames.length],
   lien: 'Grand-mère',
   telephone: '06 12 34 56 78',
   autoriseRecuperation: true,
@@ -108,6 +117,14 @@ export async function agentLogin(app: TestApp, base = BASE, credentials: { ident
   const response = await app.request(`${base}/agent/auth/login`, json(credentials));
   if (response.status !== 200) throw new Error(`agent login: ${response.status} ${await response.text()}`);
   return { authorization: `Bearer ${AgentSession.parse(await response.json()).token}` };
+}
+
+/** A member the service has validated (a child can then be billed). */
+export async function addValidatedMember(app: TestApp, auth: Auth, agent: Auth, body: unknown, base = BASE) {
+  const change = await addMember(app, auth, body, base);
+  const response = await setStatus(app, agent, change.request.id, { status: 'validee' }, base);
+  if (response.status !== 200) throw new Error(`validate: ${response.status} ${await response.text()}`);
+  return change;
 }
 
 export const setStatus = (app: TestApp, auth: Auth, requestId: string, body: unknown, base = BASE) =>
