@@ -185,6 +185,13 @@ describe('the same person declared twice', () => {
     assert.equal(kept.status, 200);
   });
 
+  test('two tabs sending the same child at once: one is declared, the other refused', async () => {
+    const family = await newFamily(app);
+    const body = child({ prenoms: 'Maël', dateNaissance: '2024-08-08' });
+    const statuses = await Promise.all([0, 1].map(async () => (await send(app, `${BASE}/family/members`, 'POST', family.auth, body)).status));
+    assert.deepEqual(statuses.sort(), [201, 422]);
+  });
+
   test('a contact is told apart by its names', async () => {
     const family = await newFamily(app);
     await addMember(app, family.auth, contact({ nomUsage: 'Roux', prenoms: 'Simone' }));

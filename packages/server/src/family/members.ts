@@ -55,11 +55,13 @@ export async function duplicatesOf(
   exceptId?: string,
 ): Promise<{ memberId: string; label: string; status: RequestStatus }[]> {
   // The family's row, locked: a concurrent addition to this family waits for this one.
+  // NO KEY UPDATE, not UPDATE: inserts that merely reference the family (a pre-registration's
+  // foreign key takes KEY SHARE) must not wait for it, or they deadlock on the request counter.
   await tx
     .select({ id: families.id })
     .from(families)
     .where(and(eq(families.tenantId, tenantId), eq(families.id, familyId)))
-    .for('update');
+    .for('no key update');
   const rows = await tx
     .select()
     .from(familyMembers)
