@@ -35,6 +35,12 @@ export const invoicesStyles = css`
   famille-invoices .famille-history { display: grid; gap: 0.5rem; margin: 0; padding: 0; list-style: none; }
   famille-invoices .famille-history > li { padding: 0.75rem; border: 1px solid ${t.border}; border-radius: ${t.radius}; }
   famille-invoices .famille-history ul { margin: 0.25rem 0 0; }
+  /*
+   * The sections under the invoices (history, attestations, e-invoices) are laid out only
+   * when scrolled near: with years of invoices, the first screen comes sooner. They stay in
+   * the accessibility tree and find-in-page.
+   */
+  famille-invoices :is([part~='history'], [part~='attestations'], [part~='preferences']) { content-visibility: auto; contain-intrinsic-block-size: auto 30rem; }
   famille-invoices fieldset { margin: 0; padding: 0; border: 0; min-inline-size: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
   famille-invoices legend { padding: 0; font-weight: 700; inline-size: 100%; }
   famille-invoices .famille-choice { display: inline-flex; align-items: center; gap: 0.5rem; min-block-size: 2.75rem; cursor: pointer; }
