@@ -1,4 +1,5 @@
 import { sendKeys } from '@web/test-runner-commands';
+import { startMockServer } from '@famille/mock-server';
 import * as loginStories from '../../stories/login.stories.ts';
 import * as portalStories from '../../stories/portal.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
@@ -51,6 +52,33 @@ describe('famille-login', () => {
     const described = identifiant.getAttribute('aria-describedby') ?? '';
     assert(canvas.querySelector(`#${described}`)?.textContent?.includes('Identifiant'), 'the error is linked by aria-describedby');
     assert(identifiant.getAttribute('aria-invalid') === 'true', 'the field is marked invalid');
+  });
+
+  it('shows neither the form nor the greeting while the session is read: no login form flashes by on a reload', async () => {
+    await (await startMockServer()).reset();
+    const fetch = globalThis.fetch;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    globalThis.fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/auth/session')) await released;
+      return fetch(input, init);
+    };
+    const host = document.createElement('div');
+    try {
+      host.innerHTML = `<famille-login api="/api" tenant="${demo.tenant}" auth="cookie"></famille-login>`;
+      document.body.append(host);
+      const login = host.querySelector('famille-login')!;
+      const status = await waitFor(() => login.querySelector('[role=status]'), 'the loading status');
+      assert(text(status).includes('Chargement'), text(status));
+      assert(!login.querySelector('form') && login.querySelector('[part=base]')?.getAttribute('aria-busy') === 'true', 'no form, busy');
+    } finally {
+      release();
+      globalThis.fetch = fetch;
+    }
+    // Nobody logged in: the form.
+    await waitFor(() => host.querySelector('famille-login form'), 'the form once the session is known');
+    host.remove();
   });
 
   it('shows no error while typing, only once the field is left', async () => {

@@ -1,4 +1,4 @@
-import { nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { FieldError, Session } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { takeLinkToken } from '../form/link-token.ts';
@@ -196,13 +196,20 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
     return !this.session && this.state.mode !== 'login' && !this.#recovery;
   }
 
+  /** The session is being read (at start, after a reload): neither the form nor the greeting yet. */
+  #sessionLoading(): boolean {
+    return this.session === undefined && !!this.activeClient && this.state.mode === 'login';
+  }
+
   protected override get busy(): boolean {
-    return this.#waiting() && !this.state.problem;
+    return this.#sessionLoading() || (this.#waiting() && !this.state.problem);
   }
 
   protected override renderContent(): unknown {
     const { state } = this;
     if (this.session) return renderAccount(this.#host, this.session, state.pending, renderProblem(this.#host, state, this.#retry), this.#onLogout);
+    // A parent still logged in who reloads the page sees no login form flash by.
+    if (this.#sessionLoading()) return html`<p role="status">${this.i18n.t('sessionLoading')}</p>`;
     if (this.#waiting()) return renderProblem(this.#host, state, this.#retry);
     if (state.mode === 'sent') return this.#recovery!.sent();
     return renderForm(this.#host, state, this.#form()!, state.notice && this.#recovery ? this.#recovery.notice(state.notice) : nothing, {

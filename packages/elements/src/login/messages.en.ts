@@ -2,6 +2,7 @@ import type { LoginMessages } from './messages.fr.ts';
 
 export const loginEn: LoginMessages = {
   loginHeading: 'Log in to my account',
+  sessionLoading: 'Loading your account…',
   loginIntro: 'Log in with your credentials.',
   submit: 'Log in',
   submitting: 'Logging in…',

@@ -6,6 +6,7 @@
  */
 export const loginFr = {
   loginHeading: 'Connexion à mon espace',
+  sessionLoading: 'Chargement de votre espace…',
   loginIntro: 'Connectez-vous avec vos identifiants.',
   submit: 'Se connecter',
   submitting: 'Connexion…',
