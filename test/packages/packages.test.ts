@@ -17,6 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { launchChromium } from '../e2e/harness.ts';
+import { apiVersion, apiVersionHeader } from '@famille/contract';
+import { demoTenants } from '@famille/server';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 
@@ -385,18 +387,33 @@ test('a page bundled from @famille/elements/login defines <famille-login> and re
   );
 
   const html = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Espace Famille</title>
-<famille-login api="http://127.0.0.1:9/api" tenant="vienne-condrieu"></famille-login>
+<famille-login api="/api" tenant="vienne-condrieu"></famille-login>
 <script type="module" src="/page.js"></script>`;
+  // The two answers the element reads before showing its form: the tenant's configuration
+  // and "nobody is logged in" (the element waits for them, and shows why when they fail).
+  const [tenant] = demoTenants({ allowedOrigins: [] });
+  const api = (response: ServerResponse, status: number, body: unknown) =>
+    void response.writeHead(status, { 'content-type': 'application/json', [apiVersionHeader]: apiVersion }).end(JSON.stringify(body));
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    if (path === '/api/tenants/vienne-condrieu/config') return api(response, 200, tenant!.config);
+    if (path === '/api/tenants/vienne-condrieu/auth/session')
+      return api(response, 401, { type: 'about:blank', title: 'Unauthenticated', status: 401, code: 'unauthenticated' });
     const file = join(consumer, 'bundle', path.slice(1));
     if (!path.endsWith('.js') || !file.startsWith(join(consumer, 'bundle') + sep) || !existsSync(file)) return void response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(file));
   };
   const server: Server = createServer((request, response) => void serve(request, response));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  t.after(() => new Promise<void>((done) => server.close(() => done())));
+  t.after(
+    () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Chromium keeps its connections alive: close() alone would wait for them.
+        server.closeAllConnections();
+      }),
+  );
   const port = (server.address() as { port: number }).port;
 
   // The end-to-end tests' Chromium (Debian's, with the flags that work here as root).
