@@ -156,3 +156,18 @@ test('the log of an unexpected database error keeps the query but withholds its 
   assert.ok(!cleaned.includes('parent.demo') && !cleaned.includes('secret'), cleaned);
   assert.match(cleaned, /\n {4}at PgSession\.query/);
 });
+
+describe('request ids', () => {
+  test('are 16 base64url characters, all different, cut from one CSPRNG draw per 341 requests', async () => {
+    const { requestIds } = await import('../../../packages/server/src/http/request-log.ts');
+    const draws: number[] = [];
+    const next = requestIds((length) => {
+      draws.push(length);
+      return crypto.getRandomValues(new Uint8Array(length));
+    });
+    const ids = Array.from({ length: 700 }, next);
+    assert.ok(ids.every((id) => /^[\w-]{16}$/.test(id)));
+    assert.equal(new Set(ids).size, 700);
+    assert.deepEqual(draws, [4092, 4092, 4092]);
+  });
+});
