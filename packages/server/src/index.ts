@@ -63,7 +63,8 @@ export {
   type OutgoingMail,
   type QueuedMail,
 } from './mail/outbox.ts';
-export { escapeHtml, mailKeys, renderMail, type MailContent, type MailStrings, type RenderedMail } from './mail/templates.ts';
+export { escapeMarkup } from './markup.ts';
+export { mailKeys, renderMail, type MailContent, type MailStrings, type RenderedMail } from './mail/templates.ts';
 export type { MailKey, MailMessages } from './mail/messages.fr.ts';
 export { activationLink, forgotPasswordLink, resetLink } from './mail/links.ts';
 export { isSessionExpired, openSession, touchSession, type SessionPolicy, type SessionTimes } from './domain/session.ts';

@@ -1,71 +1,13 @@
 import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { ApiError, createClient, sessionTokenStore, type FamilleClient } from '@famille/sdk';
+import { ApiError, type FamilleClient } from '@famille/sdk';
 import { adoptOnRoot } from '../styles/adopt.ts';
-import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/contract';
+import type { TenantConfig } from '@famille/contract';
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from './contexts.ts';
-import { createLocalizer, kitMessages, toLocale, type Localizer, type Messages, type MessageTables } from '../i18n/localize.ts';
-import { connectionNotice, reportConnectionProblem } from './connection.ts';
-import { ConnectedElement } from './connected-element.ts';
+import { createLocalizer, kitMessages, type Localizer, type Messages, type MessageTables } from '../i18n/localize.ts';
+import { connectionNotice } from './connection.ts';
+import { connect, ConnectedElement, hostLocale, loadClientState } from './connected-element.ts';
 import { heading, type HeadingOptions } from '../form/heading.ts';
-
-/** What the portal and an element on its own hold of their connection. */
-interface Connected extends HTMLElement {
-  lang: string;
-  api: string | undefined;
-  tenant: string | undefined;
-  session: Session | null | undefined;
-  tenantConfig: TenantConfig | undefined;
-  /** Why the tenant's configuration could not be read (wrong tenant or api, API down…). */
-  connectionProblem: ApiError | undefined;
-}
-
-/**
- * Loads the session and the tenant's configuration for a client nobody provides, into
- * `host`, unless `client` is no longer the one `active()` returns by then. A failure to
- * read the configuration is the connection's problem: reported at once (see connection.ts).
- */
-export async function loadClientState(client: FamilleClient, host: Connected, active: () => FamilleClient | undefined): Promise<void> {
-  host.connectionProblem = undefined;
-  await Promise.all([
-    // A failure to read the session means "not logged in" for display purposes.
-    client.auth.session().then(
-      (session) => active() === client && (host.session = session),
-      () => active() === client && (host.session = null),
-    ),
-    client.tenantConfig().then(
-      (config) => active() === client && (host.tenantConfig = config),
-      (error: unknown) => {
-        if (active() !== client) return;
-        host.connectionProblem = error instanceof ApiError ? error : new ApiError({ kind: 'network', cause: error });
-        void reportConnectionProblem(host, host.connectionProblem, host.api ?? '(a client property)', client.tenant);
-      },
-    ),
-  ]);
-}
-
-/**
- * The client of a portal or of an element on its own. In token mode (page and API on
- * different sites) the token is kept in this tab's sessionStorage, so that a reload, or
- * the trip to the payment page and back, keeps the parent logged in; when the server
- * ends the session, `ended()` is called (the elements show the login again).
- */
-export function connect(host: Pick<Connected, 'api' | 'tenant'> & { auth?: SessionTransport | 'auto' | undefined }, ended: () => void): FamilleClient {
-  const baseUrl = host.api!;
-  const tenant = host.tenant!;
-  return createClient({
-    baseUrl,
-    tenant,
-    auth: host.auth ?? 'auto',
-    tokenStore: sessionTokenStore(`famille-session:${new URL(baseUrl, location.href).href}|${tenant}`),
-    onSessionEnd: ended,
-  });
-}
-
-/** The `lang` attribute, then the locale a portal provides, then the page's, then the tenant's default. */
-export function hostLocale(host: Pick<Connected, 'lang' | 'tenantConfig' | 'parentElement'>, provided?: Locale): Locale {
-  return toLocale(host.lang) ?? provided ?? toLocale(host.parentElement?.closest('[lang]')?.getAttribute('lang')) ?? host.tenantConfig?.defaultLocale ?? 'fr';
-}
 
 let instances = 0;
 
@@ -174,11 +116,6 @@ export class FamilleElement<M extends object = Messages, S extends object = obje
       ...(title && { part: 'heading', focusable: true, hidden: this.hideHeading }),
       ...options,
     });
-  }
-
-  /** The level of a heading `depth` below the element's title (for helpers that render their own, like the error summary). */
-  protected headingLevelAt(depth: number): number {
-    return Math.min(6, (this.headingLevel || 2) + depth);
   }
 
   /**

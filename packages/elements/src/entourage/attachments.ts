@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError, FamilleClient } from '@famille/sdk';
 import type { Member, TenantConfig } from '@famille/contract';
-import { abortUpload, discardUpload, fileField, newUpload, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
+import { abortUpload, discardUpload, fileField, newUpload, sendUpload, takeChosenFile, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { AllEntourageMessages } from './messages.ts';
 import type { StateHolder } from './state.ts';
@@ -40,10 +40,7 @@ export class Attachments {
 
   /** The file input's `change`: sends the chosen file. */
   choose = (e: Event): void => {
-    e.stopPropagation();
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(e);
     if (file) void this.upload(file);
   };
 

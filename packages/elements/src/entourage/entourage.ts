@@ -115,7 +115,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
       this.#reset();
       this.#draft.checked();
       this.#returnFocus = undefined;
-      this.state = initialState();
+      this.state = this.initialState();
     },
     loading: () => this.setState({ loadProblem: undefined }),
     load: (client) => Promise.all([client.call(endpoints.family), client.call(endpoints.requests)]),

@@ -142,3 +142,15 @@ export function fileField(o: {
       @change=${o.onChange} @cancel=${o.onCancel ?? nothing} />
   </div>`;
 }
+
+/**
+ * The file a file input's `change` brings, the input emptied (choosing the same file again
+ * is a change again). The event stops there: the form's own listeners are for its other fields.
+ */
+export function takeChosenFile(e: Event): File | undefined {
+  e.stopPropagation();
+  const input = e.target as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = '';
+  return file;
+}

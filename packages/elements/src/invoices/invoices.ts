@@ -89,7 +89,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
       // while theirs loads, neither data nor messages. What is under way keeps its flag
       // until it ends, as before the change.
       const { paying, checking, savingChoices } = this.state;
-      this.state = { ...initialState(), paying, checking, savingChoices };
+      this.state = { ...this.initialState(), paying, checking, savingChoices };
       // The fragment the server's return adds to the host page's URL (taken off it in any case).
       const fromUrl = takeLinkToken('famille-payment');
       this.#transactionId = this.paymentTransaction || fromUrl;

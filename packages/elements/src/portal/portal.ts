@@ -3,9 +3,8 @@ import { ContextProvider } from '@lit/context';
 import type { FamilleClient } from '@famille/sdk';
 import type { Locale } from '@famille/contract';
 import { clientContext, localeContext, sessionContext, tenantConfigContext } from '../context/contexts.ts';
-import { connect, hostLocale, loadClientState } from '../context/famille-element.ts';
 import { connectionNotice } from '../context/connection.ts';
-import { ConnectedElement } from '../context/connected-element.ts';
+import { connect, ConnectedElement, hostLocale, loadClientState } from '../context/connected-element.ts';
 import { createLocalizer, kitMessages } from '../i18n/localize.ts';
 import { portalStyles } from './portal.styles.ts';
 

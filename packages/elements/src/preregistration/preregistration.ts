@@ -135,7 +135,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
       // while theirs loads (children, drafts, answers, messages); their uploads in flight stop.
       for (const uploads of Object.values(this.values.docs)) uploads.forEach(abortUpload);
       this.values = emptyValues();
-      this.state = initialState();
+      this.state = this.initialState();
     },
     loading: () => this.#host.set({ loadProblem: undefined }),
     load: (client) =>

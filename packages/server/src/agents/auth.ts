@@ -5,7 +5,7 @@ import type { AppContext } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { checkCredentials, loginThrottleKeys } from '../auth/login.ts';
+import { checkCredentials } from '../auth/login.ts';
 import { hashSessionToken, isWellFormedToken, newSessionToken } from '../auth/session-token.ts';
 import { presentedToken } from '../auth/authenticate.ts';
 import {
@@ -17,7 +17,6 @@ import {
   updateAgentSessionActivity,
 } from '../db/agents.ts';
 import { findSessionWithAccount } from '../db/sessions.ts';
-import { normalizeIdentifiant } from '../domain/identifiant.ts';
 import { isSessionExpired, openSession, touchSession } from '../domain/session.ts';
 
 export interface AuthenticatedAgent {
@@ -34,16 +33,7 @@ const unauthenticated = () => new ProblemError('unauthenticated', { headers: { '
  */
 export async function logInAgent(app: AppContext, tenant: Tenant, input: z.output<typeof AgentLoginInput>, ip: string | undefined): Promise<AgentSession> {
   const tenantId = tenant.config.id;
-  const identifiantKey = normalizeIdentifiant(input.identifiant);
-  const keys = loginThrottleKeys(app, 'agent-id', identifiantKey, ip);
-  const agent = await checkCredentials(
-    app,
-    tenantId,
-    keys,
-    () => findAgentByIdentifiantKey(app.db, tenantId, identifiantKey),
-    input.password,
-    (found) => found.status === 'active',
-  );
+  const agent = await checkCredentials(app, tenantId, { kind: 'agent-id', ...input, ip }, findAgentByIdentifiantKey, (found) => found.status === 'active');
 
   const now = app.clock.now();
   const { token, tokenHash } = newSessionToken(app.randomBytes);

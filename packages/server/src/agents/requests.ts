@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { sameMember, type AgentRequest, type RequestStatus, type StatusChange } from '@famille/contract';
-import { memberLabel } from '../domain/member-profile.ts';
+import type { AgentRequest, RequestStatus, StatusChange } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { Database } from '../db/database.ts';
@@ -10,7 +9,7 @@ import { ProblemError } from '../http/problem.ts';
 import { mailFamily, type QueuedMail } from '../mail/outbox.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import type { AuthenticatedAgent } from './auth.ts';
-import { familyLabels, isUuid, memberFromRequest, memberViews, requestViews, type RequestRow } from '../family/views.ts';
+import { familyLabels, isSamePerson, isUuid, memberFromRequest, memberViews, possibleDuplicates, requestViews, type RequestRow } from '../family/views.ts';
 
 /** Most requests one list answers (oldest first: the next to process). */
 const LIST_LIMIT = 500;
@@ -43,21 +42,29 @@ async function agentViews(db: Database, tenantId: string, rows: readonly Request
         ),
       ),
   ]);
-  const memberById = new Map((await memberViews(db, tenantId, members)).map((m) => [m.id, m]));
-  return rows.map((row, index) => {
+  // The same person declared twice (the parent confirmed it is another one): for the agent to check.
+  const sameAs = rows.map((row) => {
     const profile = { role: row.memberRole, ...(row.profile as object) };
-    // The same person declared twice (the parent confirmed it is another one): for the agent to check.
-    const possibleDuplicates = members
-      .filter((m) => m.familyId === row.familyId && m.id !== row.memberId)
-      .filter((m) => [m.profile, m.validatedProfile].some((p) => p && sameMember(profile, { role: m.role, ...p })))
-      .map((m) => memberById.get(m.id)!)
-      .filter((m) => m.status !== 'refusee')
-      .map((m) => ({ memberId: m.id, label: memberLabel(m.profile), status: m.status }));
+    return members.filter((m) => m.familyId === row.familyId && m.id !== row.memberId && isSamePerson(profile, m));
+  });
+  // Views (statuses, documents) of the requests' members and of those only.
+  const needed = new Set([...rows.map((r) => r.memberId), ...sameAs.flatMap((same) => same.map((m) => m.id))]);
+  const memberById = new Map(
+    (
+      await memberViews(
+        db,
+        tenantId,
+        members.filter((m) => needed.has(m.id)),
+      )
+    ).map((m) => [m.id, m]),
+  );
+  return rows.map((row, index) => {
+    const duplicates = possibleDuplicates(sameAs[index]!, (id) => memberById.get(id)!);
     return {
       request: views[index]!,
       family: { id: row.familyId, label: labels.get(row.familyId) ?? '' },
       member: memberById.get(row.memberId) ?? memberFromRequest(row, requestDocs),
-      ...(possibleDuplicates.length > 0 && { possibleDuplicates }),
+      ...(duplicates.length > 0 && { possibleDuplicates: duplicates }),
     };
   });
 }

@@ -4,10 +4,12 @@ import { ProblemError } from '../http/problem.ts';
 /** Password hashing is saturated: answered as any problem, 503 `server_busy` with `Retry-After`. */
 export class HashingBusy extends ProblemError {
   override readonly name = 'HashingBusy';
-  readonly retryAfterSeconds: number;
   constructor(retryAfterSeconds: number) {
     super('server_busy', { retryAfterSeconds });
-    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  get retryAfterSeconds(): number {
+    return this.details.retryAfterSeconds!;
   }
 }
 

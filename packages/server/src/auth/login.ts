@@ -1,6 +1,7 @@
 import type { LoginInput, SessionTransport } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
+import type { Database } from '../db/database.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { findAccountByIdentifiantKey, toContractAccount, upgradePasswordHash } from '../db/accounts.ts';
@@ -67,22 +68,32 @@ export interface LoginOutcome {
   readonly session: AuthenticatedSession;
 }
 
+/** What a login attempt presents: whose login (a parent's or an agent's), the credentials, the client's address. */
+interface Attempt {
+  readonly kind: 'id' | 'agent-id';
+  readonly identifiant: string;
+  readonly password: string;
+  readonly ip: string | undefined;
+}
+
 /**
  * What a parent's and an agent's login share. A saturated hasher refuses first, before any
  * query (a rush's 503s leave the database to the other routes); then the throttle; then
  * one hash verification, against a dummy hash for an unknown identifiant; failures are
  * counted (and may throttle) with one answer for unknown and wrong. With the right
  * password, this client's failures on this identifiant are forgiven; the attempt still
- * counts towards the client's overall cap. Returns the holder of the password, `usable`.
+ * counts towards the client's overall cap. `find` reads the holder by the normalised
+ * identifiant; returns the holder of the password, `usable`.
  */
 export async function checkCredentials<Holder extends { passwordHash: string }>(
   app: AppContext,
   tenantId: string,
-  keys: ReturnType<typeof loginThrottleKeys>,
-  find: () => Promise<Holder | undefined>,
-  password: string,
+  { kind, identifiant, password, ip }: Attempt,
+  find: (db: Database, tenantId: string, identifiantKey: string) => Promise<Holder | undefined>,
   usable: (holder: Holder) => boolean,
 ): Promise<Holder> {
+  const identifiantKey = normalizeIdentifiant(identifiant);
+  const keys = loginThrottleKeys(app, kind, identifiantKey, ip);
   const busy = app.hasher.busy?.();
   if (busy) throw busy;
   const wait = await throttleWaitSeconds(
@@ -93,7 +104,7 @@ export async function checkCredentials<Holder extends { passwordHash: string }>(
   );
   if (wait > 0) throw tooManyAttempts(wait);
 
-  const holder = await find();
+  const holder = await find(app.db, tenantId, identifiantKey);
   const hash = holder?.passwordHash ?? (await dummyHashFor(app.hasher, app.randomBytes));
   const matches = await app.hasher.verify(hash, password);
   if (!holder || !matches || !usable(holder)) {
@@ -118,16 +129,7 @@ export async function checkCredentials<Holder extends { passwordHash: string }>(
  */
 export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typeof LoginInput>, ip: string | undefined): Promise<LoginOutcome> {
   const tenantId = tenant.config.id;
-  const identifiantKey = normalizeIdentifiant(input.identifiant);
-  const keys = loginThrottleKeys(app, 'id', identifiantKey, ip);
-  const account = await checkCredentials(
-    app,
-    tenantId,
-    keys,
-    () => findAccountByIdentifiantKey(app.db, tenantId, identifiantKey),
-    input.password,
-    (found) => found.status !== 'disabled',
-  );
+  const account = await checkCredentials(app, tenantId, { kind: 'id', ...input, ip }, findAccountByIdentifiantKey, (found) => found.status !== 'disabled');
   await upgradeHash(app, tenantId, account.id, account.passwordHash, input.password);
   if (account.status === 'pending_activation') {
     throw new ProblemError('account_not_activated', { detail: 'Open the activation link sent by e-mail first.' });

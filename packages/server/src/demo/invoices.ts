@@ -83,6 +83,13 @@ function demoInvoices(today: string, familyId: string, lea: string, hugo: string
   };
 }
 
+/** Imports the demo's invoices as a town's billing system would send them; answers what was written. */
+async function importDemo(deps: AppDeps, tenant: Tenant, batch: readonly object[]) {
+  const result = await importInvoices(deps, tenant, { format: 'json', text: JSON.stringify(batch) });
+  if (!result.ok) throw new TypeError(`The demo invoices do not import into ${tenant.config.id}:\n${formatImportErrors(result.errors)}`);
+  return result.invoices;
+}
+
 /** The demo family's children, declared by the parent and validated by the demo agent, as the service would. */
 async function seedDemoChildren(app: AppContext, tenant: Tenant, session: AuthenticatedSession, agent: AuthenticatedAgent, today: string) {
   const ids: string[] = [];
@@ -131,20 +138,19 @@ export async function seedDemoInvoices(deps: AppDeps): Promise<void> {
     };
     const [lea, hugo] = await seedDemoChildren(app, tenant, session, agent, today);
     const { current, lastYear } = demoInvoices(today, parent.familyId, lea, hugo);
-    for (const batch of [[lastYear], current]) {
-      const result = await importInvoices(deps, tenant, { format: 'json', text: JSON.stringify(batch) });
-      if (!result.ok) throw new TypeError(`The demo invoices do not import into ${tenantId}:\n${formatImportErrors(result.errors)}`);
-    }
+    // Last year's first, so that the numbers follow the dates.
+    const [paid] = await importDemo(deps, tenant, [lastYear]);
+    await importDemo(deps, tenant, current);
     // Paid at the counter on 20 December last year (noon in Paris).
-    const [paid] = await app.db
-      .select({ id: invoices.id, totalCents: invoices.totalCents })
+    const [paidId] = await app.db
+      .select({ id: invoices.id })
       .from(invoices)
-      .where(and(eq(invoices.tenantId, tenantId), eq(invoices.familyId, parent.familyId), eq(invoices.issuedOn, (lastYear as { issuedOn: string }).issuedOn)));
+      .where(and(eq(invoices.tenantId, tenantId), eq(invoices.number, paid!.number!)));
     const paidAt = new Date(`${Number(today.slice(0, 4)) - 1}-12-20T11:00:00Z`);
     await recordCounterPayment({ ...app, clock: { now: () => paidAt } }, tenant, agent, {
       familyId: parent.familyId,
-      invoiceIds: [paid!.id],
-      amountCents: Number(paid!.totalCents),
+      invoiceIds: [paidId!.id],
+      amountCents: paid!.totalCents,
       method: 'cheque',
       reference: 'Chèque n° 0001234',
     });

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import {
-  sameMember,
   type Family,
   type FamilyRequest,
   type FieldError,
@@ -8,7 +7,6 @@ import {
   type MemberIdentity,
   type MemberInput,
   type RequestKind,
-  type RequestStatus,
 } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
@@ -21,7 +19,7 @@ import { parisDate } from '../domain/paris-date.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { nextRequestNumber } from './numbering.ts';
-import { isUuid, memberViews, requestViews, type MemberRow, type RequestRow } from './views.ts';
+import { isSamePerson, isUuid, memberViews, possibleDuplicates, requestViews, type MemberRow, type PossibleDuplicate, type RequestRow } from './views.ts';
 
 type Input = z.output<typeof MemberInput>;
 
@@ -43,17 +41,11 @@ function validate(app: AppContext, input: Input): void {
 }
 
 /**
- * The family's other members that are the same person as `profile` (see `sameMember`):
- * current and pending ones, a refused addition aside. Read inside the writing
- * transaction with the family locked, so that two tabs cannot both add the same person.
+ * The family's other members that are the same person as `profile` (see
+ * `isSamePerson`), refused additions aside. Read inside the writing transaction with the family locked, so
+ * that two tabs cannot both add the same person.
  */
-export async function duplicatesOf(
-  tx: Database,
-  tenantId: string,
-  familyId: string,
-  profile: MemberIdentity,
-  exceptId?: string,
-): Promise<{ memberId: string; label: string; status: RequestStatus }[]> {
+async function duplicatesOf(tx: Database, tenantId: string, familyId: string, profile: MemberIdentity, exceptId?: string): Promise<PossibleDuplicate[]> {
   // The family's row, locked: a concurrent addition to this family waits for this one.
   // NO KEY UPDATE, not UPDATE: inserts that merely reference the family (a pre-registration's
   // foreign key takes KEY SHARE) must not wait for it, or they deadlock on the request counter.
@@ -66,9 +58,10 @@ export async function duplicatesOf(
     .select()
     .from(familyMembers)
     .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, familyId), eq(familyMembers.role, profile.role as MemberRow['role'])));
-  const same = rows.filter((row) => row.id !== exceptId && [row.profile, row.validatedProfile].some((p) => p && sameMember(profile, { role: row.role, ...p })));
-  const views = await memberViews(tx, tenantId, same);
-  return views.filter((m) => m.status !== 'refusee').map((m) => ({ memberId: m.id, label: memberLabel(m.profile), status: m.status }));
+  // Views (their statuses) of the few that match only: none, and no query, for most additions.
+  const same = rows.filter((row) => row.id !== exceptId && isSamePerson(profile, row));
+  const views = new Map((await memberViews(tx, tenantId, same)).map((m) => [m.id, m]));
+  return possibleDuplicates(same, (id) => views.get(id)!);
 }
 
 /** Refuses a member who is already in the family (`possible_duplicate`), unless the parent confirmed it is another person. */

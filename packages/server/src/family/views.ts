@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DocumentInfo, FamilyRequest, Member, MemberInput } from '@famille/contract';
+import { sameMember, type AgentRequest, type DocumentInfo, type FamilyRequest, type Member, type MemberIdentity, type MemberInput } from '@famille/contract';
+import { memberLabel } from '../domain/member-profile.ts';
 import type { Database } from '../db/database.ts';
 import { accounts, documents, familyMembers, requestEvents, requests } from '../db/schema.ts';
 
@@ -102,4 +103,19 @@ export function memberFromRequest(row: RequestRow, docs: readonly DocumentRow[])
     documents: docs.filter((d) => d.requestId === row.id).map(toDocumentInfo),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** A member the parent declared again (same person, see `sameMember`), as the refusal names it and agents see it. */
+export type PossibleDuplicate = NonNullable<AgentRequest['possibleDuplicates']>[number];
+
+/** Whether a member is the same person as `profile`, by its declared or its validated profile. */
+export const isSamePerson = (profile: MemberIdentity, row: MemberRow): boolean =>
+  [row.profile, row.validatedProfile].some((p) => p && sameMember(profile, { role: row.role, ...p }));
+
+/** Members found the same person (`isSamePerson`), as the refusal names them and agents see them: a refused addition is no one. */
+export function possibleDuplicates(same: readonly MemberRow[], viewOf: (id: string) => Member): PossibleDuplicate[] {
+  return same
+    .map((row) => viewOf(row.id))
+    .filter((member) => member.status !== 'refusee')
+    .map((member) => ({ memberId: member.id, label: memberLabel(member.profile), status: member.status }));
 }

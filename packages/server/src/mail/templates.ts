@@ -1,5 +1,6 @@
 import { formatDay, type Locale, type TenantConfig } from '@famille/contract';
 import { formatEuros } from '../domain/invoices.ts';
+import { escapeMarkup } from '../markup.ts';
 import { mailFr, type MailKey, type MailMessages } from './messages.fr.ts';
 import { mailEn } from './messages.en.ts';
 
@@ -66,10 +67,6 @@ export type MailContent =
 /** "décembre 2026" / "December 2026": the month of a day, e.g. the one the commission sits. */
 export const commissionMonth = (date: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
-}
 
 // Blocks of a message: paragraphs, a call to action, a small print.
 type Block = { p: string } | { button: string; href: string } | { small: string };
@@ -233,24 +230,24 @@ export function renderMail(mail: MailContent, tenant: TenantConfig, locale: Loca
   ].join('\n\n');
 
   const htmlBlocks = blocks.map((block) => {
-    if ('p' in block) return `<p style="margin:0 0 16px">${escapeHtml(block.p)}</p>`;
+    if ('p' in block) return `<p style="margin:0 0 16px">${escapeMarkup(block.p)}</p>`;
     if ('button' in block) {
-      const href = escapeHtml(block.href);
+      const href = escapeMarkup(block.href);
       return (
-        `<p style="margin:24px 0"><a href="${href}" style="background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block;font-weight:bold">${escapeHtml(block.button)}</a></p>` +
-        `<p style="margin:0 0 16px;font-size:13px;color:#374151">${escapeHtml(t('buttonFallback'))}<br><span style="word-break:break-all">${href}</span></p>`
+        `<p style="margin:24px 0"><a href="${href}" style="background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block;font-weight:bold">${escapeMarkup(block.button)}</a></p>` +
+        `<p style="margin:0 0 16px;font-size:13px;color:#374151">${escapeMarkup(t('buttonFallback'))}<br><span style="word-break:break-all">${href}</span></p>`
       );
     }
-    return `<p style="margin:0 0 16px;font-size:13px;color:#374151">${escapeHtml(block.small)}</p>`;
+    return `<p style="margin:0 0 16px;font-size:13px;color:#374151">${escapeMarkup(block.small)}</p>`;
   });
   const html = [
     '<!doctype html>',
-    `<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>`,
+    `<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeMarkup(subject)}</title></head>`,
     '<body style="margin:0;padding:24px;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;color:#111827;line-height:1.5">',
     '<div style="max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-radius:8px">',
-    `<p style="margin:0 0 24px;font-weight:bold">${escapeHtml(tenant.name)} — Espace Famille</p>`,
+    `<p style="margin:0 0 24px;font-weight:bold">${escapeMarkup(tenant.name)} — Espace Famille</p>`,
     ...htmlBlocks,
-    `<hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0"><p style="margin:0;font-size:13px;color:#374151">${escapeHtml(footer)}<br>${contact.map(escapeHtml).join('<br>')}</p>`,
+    `<hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0"><p style="margin:0;font-size:13px;color:#374151">${escapeMarkup(footer)}<br>${contact.map(escapeMarkup).join('<br>')}</p>`,
     '</div></body></html>',
   ].join('\n');
   return { subject, text, html };

@@ -1,6 +1,7 @@
 // A local fake of the PayFiP Régie SOAP service, for tests and demos: never the real one.
 import { XMLParser } from 'fast-xml-parser';
-import { escapeXml, PAYFIP_NAMESPACE, soapParserOptions } from '../payments/payfip.ts';
+import { PAYFIP_NAMESPACE, soapParserOptions } from '../payments/payfip.ts';
+import { escapeMarkup } from '../markup.ts';
 import { payfipFormats } from '../payments/payfip-formats.ts';
 import { formatEuros } from '../domain/invoices.ts';
 
@@ -27,7 +28,7 @@ const soap = (inner: string) =>
 function fault(code: string, libelle: string): Response {
   return new Response(
     soap(
-      `<S:Fault><faultcode>S:Server</faultcode><faultstring>${escapeXml(libelle)}</faultstring><detail><ns2:FonctionnelleErreur xmlns:ns2="${PAYFIP_NAMESPACE}"><code>${code}</code><descriptif>${escapeXml(libelle)}</descriptif><libelle>${escapeXml(libelle)}</libelle><severite>2</severite></ns2:FonctionnelleErreur></detail></S:Fault>`,
+      `<S:Fault><faultcode>S:Server</faultcode><faultstring>${escapeMarkup(libelle)}</faultstring><detail><ns2:FonctionnelleErreur xmlns:ns2="${PAYFIP_NAMESPACE}"><code>${code}</code><descriptif>${escapeMarkup(libelle)}</descriptif><libelle>${escapeMarkup(libelle)}</libelle><severite>2</severite></ns2:FonctionnelleErreur></detail></S:Fault>`,
     ),
     { status: 500, headers: { 'Content-Type': 'text/xml; charset=utf-8' } },
   );
@@ -37,7 +38,7 @@ const answer = (operation: string, fields: Record<string, string>) =>
   new Response(
     soap(
       `<ns2:${operation}Response xmlns:ns2="${PAYFIP_NAMESPACE}"><return>${Object.entries(fields)
-        .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
+        .map(([k, v]) => `<${k}>${escapeMarkup(v)}</${k}>`)
         .join('')}</return></ns2:${operation}Response>`,
     ),
     { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' } },
@@ -153,7 +154,7 @@ export function createFakePayfip(options: FakePayfipOptions = {}) {
     const op = operations.get(idOp);
     if (!op) return new Response('IdOp inconnu', { status: 404 });
     const euros = formatEuros(Number(op.fields['montant']));
-    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>PayFiP (simulation locale)</title></head><body><main><h1>PayFiP — simulation locale</h1><p>${escapeXml(op.fields['objet']!)} : ${escapeXml(euros)}</p><form method="post"><input type="hidden" name="idop" value="${escapeXml(idOp)}"><button name="resultat" value="P">Payer</button> <button name="resultat" value="R">Paiement refusé</button> <button name="resultat" value="A">Abandonner</button></form></main></body></html>`;
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>PayFiP (simulation locale)</title></head><body><main><h1>PayFiP — simulation locale</h1><p>${escapeMarkup(op.fields['objet']!)} : ${escapeMarkup(euros)}</p><form method="post"><input type="hidden" name="idop" value="${escapeMarkup(idOp)}"><button name="resultat" value="P">Payer</button> <button name="resultat" value="R">Paiement refusé</button> <button name="resultat" value="A">Abandonner</button></form></main></body></html>`;
     return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
   }
 

@@ -5,6 +5,7 @@ import { ProviderError } from './provider.ts';
 import { billingOf, type Tenant } from '../tenants/registry.ts';
 import { parisDate } from '../domain/paris-date.ts';
 import type { PayfipSaisie } from './payfip-formats.ts';
+import { escapeMarkup } from '../markup.ts';
 
 export const PAYFIP_NAMESPACE = 'http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/contrat_paiement_securise/PaiementSecuriseService';
 const PAYFIP_SERVICE_URL = 'https://www.payfip.gouv.fr/tpa/services/securite';
@@ -27,11 +28,9 @@ export interface PayfipCreation {
   readonly urlredirect: string;
 }
 
-export const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-
 function soapEnvelope(operation: string, fields: Readonly<Record<string, string>>): string {
   const body = Object.entries(fields)
-    .map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`)
+    .map(([name, value]) => `<${name}>${escapeMarkup(value)}</${name}>`)
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:pai="${PAYFIP_NAMESPACE}"><soapenv:Header/><soapenv:Body><pai:${operation}><arg0>${body}</arg0></pai:${operation}></soapenv:Body></soapenv:Envelope>`;
 }

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { AppContext } from '../deps.ts';
 import type { AppEnv } from '../http/env.ts';
-import { escapeHtml } from '../mail/templates.ts';
+import { escapeMarkup } from '../markup.ts';
 import { formatEuros } from '../domain/invoices.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { chooseDemoOutcome, confirmByReference, paymentReturnUrl, transactionRow, transactionView } from './transactions.ts';
@@ -27,7 +27,7 @@ function demoPage(
   view: { id: string; amountCents: number; invoices: readonly { number: string; amountCents: number }[] },
   action: string,
 ): string {
-  const rows = view.invoices.map((i) => `<li>Facture n° ${escapeHtml(i.number)} : ${escapeHtml(formatEuros(i.amountCents))}</li>`).join('');
+  const rows = view.invoices.map((i) => `<li>Facture n° ${escapeMarkup(i.number)} : ${escapeMarkup(formatEuros(i.amountCents))}</li>`).join('');
   const cards = demoCards
     .map(
       (card, index) =>
@@ -36,7 +36,7 @@ function demoPage(
     .join('');
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Paiement de démonstration — ${escapeHtml(tenant.config.name)}</title>
+<title>Paiement de démonstration — ${escapeMarkup(tenant.config.name)}</title>
 <style>
 body{font-family:system-ui,Arial,sans-serif;margin:0;padding:1rem;background:#f3f4f6;color:#111827;line-height:1.5}
 main{max-width:32rem;margin:0 auto;background:#fff;padding:1.5rem;border-radius:.5rem}
@@ -48,12 +48,12 @@ button.secondary{background:#fff;color:#1d4ed8}
 </style></head>
 <body><main>
 <h1>Paiement de démonstration</h1>
-<p>${escapeHtml(tenant.config.name)} — aucun argent réel n’est en jeu : cette page remplace le service de paiement.</p>
-<h2>Montant : ${escapeHtml(formatEuros(view.amountCents))}</h2>
+<p>${escapeMarkup(tenant.config.name)} — aucun argent réel n’est en jeu : cette page remplace le service de paiement.</p>
+<h2>Montant : ${escapeMarkup(formatEuros(view.amountCents))}</h2>
 <ul>${rows}</ul>
-<form method="post" action="${escapeHtml(action)}">
+<form method="post" action="${escapeMarkup(action)}">
 <fieldset><legend>Carte de test</legend>${cards}</fieldset>
-<button type="submit" name="action" value="pay">Payer ${escapeHtml(formatEuros(view.amountCents))}</button>
+<button type="submit" name="action" value="pay">Payer ${escapeMarkup(formatEuros(view.amountCents))}</button>
 <button type="submit" name="action" value="abandon" class="secondary">Abandonner et revenir au site</button>
 </form>
 </main></body></html>`;

@@ -1,7 +1,7 @@
 // Step 4: the supporting documents, each sent as soon as it is chosen (with its progress,
 // "Annuler l'envoi", "Remplacer", "Retirer"); the draft knows each document once sent.
 import { html, nothing, type TemplateResult } from 'lit';
-import { abortUpload, discardUpload, fileField, newUpload, sendUpload, uploadItem, uploadRuleParts, type Upload } from '../../form/upload.ts';
+import { abortUpload, discardUpload, fileField, newUpload, sendUpload, takeChosenFile, uploadItem, uploadRuleParts, type Upload } from '../../form/upload.ts';
 import { fieldError, focus, local, type PreregistrationHost } from '../host.ts';
 import type { Key } from '../state.ts';
 import { childDatesOf, isRequiredDocument, withoutError } from '../validation.ts';
@@ -59,11 +59,7 @@ function dropUpload(host: PreregistrationHost, type: string, upload: Upload): vo
 }
 
 function onFile(host: PreregistrationHost, e: Event, type: string): void {
-  // The form's own `change` listener is for the other fields.
-  e.stopPropagation();
-  const input = e.target as HTMLInputElement;
-  const file = input.files?.[0];
-  input.value = '';
+  const file = takeChosenFile(e);
   if (file) void upload(host, type, file);
 }
 

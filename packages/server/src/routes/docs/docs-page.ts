@@ -1,9 +1,9 @@
-import { escapeHtml } from '../../mail/templates.ts';
+import { escapeMarkup } from '../../markup.ts';
 
 type Json = Record<string, unknown>;
 
-/** The server's one escaper, for any value the document holds. */
-const escape = (value: unknown) => escapeHtml(String(value));
+/** Any value the document holds, escaped. */
+const escape = (value: unknown) => escapeMarkup(String(value));
 
 /** Escapes, then renders `code` spans and **strong** text (the inline markup descriptions use). */
 const prose = (value: unknown) =>

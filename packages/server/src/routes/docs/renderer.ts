@@ -1,5 +1,5 @@
 // The docs page's renderer: Redoc's standalone build, vendored in ./vendor (see its README).
-import { escapeHtml } from '../../mail/templates.ts';
+import { escapeMarkup } from '../../markup.ts';
 
 /** The vendored Redoc; its URL carries the version, so browsers may keep it for good. */
 const redocVersion = '2.5.4';
@@ -56,13 +56,13 @@ export function renderRedocPage({
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${escapeMarkup(title)}</title>
 <style>body { margin: 0; } noscript p { font: 16px/1.5 system-ui, sans-serif; margin: 1rem 1.5rem; }</style>
 </head>
 <body>
-<noscript><p>This page needs JavaScript. <a href="${escapeHtml(plainUrl)}">The same documentation without JavaScript</a> · <a href="${escapeHtml(openApiUrl)}">OpenAPI document (JSON)</a></p></noscript>
-<redoc spec-url="${escapeHtml(openApiUrl)}" required-props-first="true" expand-responses="200,201,202" expand-single-schema-field="true" json-sample-expand-level="3"></redoc>
-<script src="${escapeHtml(scriptUrl)}"></script>
+<noscript><p>This page needs JavaScript. <a href="${escapeMarkup(plainUrl)}">The same documentation without JavaScript</a> · <a href="${escapeMarkup(openApiUrl)}">OpenAPI document (JSON)</a></p></noscript>
+<redoc spec-url="${escapeMarkup(openApiUrl)}" required-props-first="true" expand-responses="200,201,202" expand-single-schema-field="true" json-sample-expand-level="3"></redoc>
+<script src="${escapeMarkup(scriptUrl)}"></script>
 </body>
 </html>
 `;
