@@ -93,9 +93,11 @@ export async function planChunks(options: RollupOptions): Promise<Map<string, st
       shared.set(key, group);
     }
   }
-  // A small group costs a file and a gzip stream of its own: it joins the smallest group
-  // loaded by all its users (whose pages then carry a few hundred bytes they do not use).
-  const small = 3000;
+  // A tiny group costs a file and a gzip stream of its own more than its bytes: it joins
+  // the smallest group loaded by all its users (whose pages then carry a few hundred bytes
+  // they do not use). Only tiny ones: a 2.7 KB group (the upload form) merged this way put
+  // the invoices' page over its budget with code it never runs.
+  const small = 400;
   for (const [key, group] of [...shared].sort((a, b) => a[1].users.length - b[1].users.length)) {
     if (group.size >= small) continue;
     const host = [...shared]

@@ -39,6 +39,8 @@ export function pageFiles(manifest: KitManifest, tags: readonly string[]): strin
 export const pageBytes = (manifest: KitManifest, tags: readonly string[], encoding: 'gzip' | 'brotli' | 'bytes' = 'gzip') =>
   pageFiles(manifest, tags).reduce((sum, file) => sum + manifest.files[file]![encoding], 0);
 
+const firstSix = ['famille-portal', 'famille-login', 'famille-create-account', 'famille-entourage', 'famille-preregistration', 'famille-invoices'];
+
 /** The pages whose weight is budgeted (size-budget.json), by name: the tags on each. */
 export function budgetedPages(manifest: KitManifest): Record<string, string[]> {
   const tags = Object.keys(manifest.elements);
@@ -47,7 +49,9 @@ export function budgetedPages(manifest: KitManifest): Record<string, string[]> {
     'loader alone': [],
     'portal + login': ['famille-portal', 'famille-login'],
     ...Object.fromEntries(others.map((tag) => [`portal + ${tag.slice('famille-'.length)}`, ['famille-portal', tag]])),
-    'all six elements': tags,
+    // The budget of issue 12 is for the first six tags; the others are measured beside it.
+    'all six elements': tags.filter((tag) => firstSix.includes(tag)),
+    [`all ${tags.length} elements`]: tags,
   };
 }
 

@@ -20,8 +20,8 @@ for (const [page, tags] of Object.entries(budgetedPages(manifest))) {
     kb(pageBytes(manifest, tags, 'bytes')).padStart(9),
     kb(gzip).padStart(9),
     kb(pageBytes(manifest, tags, 'brotli')).padStart(9),
-    kb(limit).padStart(9),
-    gzip > limit ? 'OVER' : 'ok',
+    (limit === Infinity ? '-' : kb(limit)).padStart(9),
+    limit === Infinity ? '' : gzip > limit ? 'OVER' : 'ok',
   );
 }
 console.log('\nchunks (gzip):');
