@@ -5,6 +5,7 @@ import type { FamilleClient } from '@famille/sdk';
 import { startMockServer } from '@famille/mock-server';
 import { attach, click, pick, type, waitFor, waitForText } from './support/play.ts';
 import { prepareMockServer } from './support/mock.ts';
+import { storedJustificatifs } from './support/documents.ts';
 import { declareChild, parentAt, requestsOfEveryStatus, secondTenant, thirtyMonthOldAtChoices, typedIn, vienneDraft } from './support/preregistration.ts';
 
 interface PreregistrationArgs {
@@ -213,6 +214,26 @@ export const DocumentsRefused: Story = {
     await resume(c, 'Pièces justificatives');
     await attach(c.canvasElement, 'Justificatif de domicile de moins de 3 mois', new File(['pas un PDF'], 'domicile.pdf', { type: 'application/pdf' }));
     await waitForText(c.canvasElement, '.famille-error', 'n’est pas accepté');
+  },
+};
+
+/**
+ * Step 4 with documents in the family's store: "Utiliser un document déjà enregistré"
+ * offers the valid justificatif de domicile and the birth certificate; the expired
+ * justificatif is flagged and not offered.
+ */
+export const DocumentsFromStore: Story = {
+  loaders: [
+    async () => {
+      const loaded = await draftAt(4)();
+      await storedJustificatifs(loaded.client);
+      return loaded;
+    },
+  ],
+  play: async (c) => {
+    await resume(c, 'Pièces justificatives');
+    await waitForText(c.canvasElement, '.famille-stored', 'facture-electricite.pdf');
+    await waitForText(c.canvasElement, '.famille-hint', 'quittance-ancienne.pdf n’est plus valable');
   },
 };
 

@@ -6,6 +6,9 @@ import { createAccountTables } from '../../packages/elements/src/create-account/
 import { entourageTables } from '../../packages/elements/src/entourage/messages.ts';
 import { preregistrationTables } from '../../packages/elements/src/preregistration/messages.ts';
 import { invoicesTables } from '../../packages/elements/src/invoices/messages.ts';
+import { documentsTables } from '../../packages/elements/src/documents/messages.ts';
+import { accountTables } from '../../packages/elements/src/account/messages.ts';
+import { dashboardTables } from '../../packages/elements/src/dashboard/messages.ts';
 import { paymentProblemsFr } from '../../packages/elements/src/i18n/payment-problems.ts';
 import { paymentProblemsEn } from '../../packages/elements/src/i18n/payment-problems.en.ts';
 import { assert } from './keyboard.ts';
@@ -124,6 +127,9 @@ describe('i18n', () => {
       'famille-entourage': entourageTables,
       'famille-preregistration': preregistrationTables,
       'famille-invoices': invoicesTables,
+      'famille-documents': documentsTables,
+      'famille-account': accountTables,
+      'famille-dashboard': dashboardTables,
     } as Record<string, MessageTables<object>>;
     const problems: string[] = [];
     const kitKeys = Object.keys(kitMessages.get('fr')!).length;

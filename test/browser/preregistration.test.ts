@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { startMockServer } from '@famille/mock-server';
-import { preregistration, type FamilleClient } from '@famille/sdk';
+import { familyDocuments, preregistration, type FamilleClient } from '@famille/sdk';
 import type { FamillePreregistration, FamillePreregistrationEvents } from '@famille/elements';
 import * as preregistrationStories from '../../stories/preregistration.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
@@ -244,5 +244,96 @@ describe('famille-preregistration headings', () => {
     await focusedHeading('Étape 3 sur 6');
     const step = document.activeElement!;
     assert(step.tagName === 'H3' && step.classList.contains('famille-sr'), `a step's title: same level, hidden, focused: ${step.outerHTML}`);
+  });
+});
+
+describe('famille-preregistration and the document store', () => {
+  /** The child's draft as the server keeps it, once it names `type`'s document (saved in the background). */
+  async function draftDocument(client: FamilleClient, type: string) {
+    return waitForAsync(async () => (await preregistration(client).drafts()).drafts[0]?.documents.find((d) => d.type === type), `the draft names ${type}`);
+  }
+  async function waitForAsync<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+    for (let i = 0; i < 100; i++) {
+      const found = await probe();
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`never: ${what}`);
+  }
+
+  it('gives a stored justificatif de domicile by keyboard instead of uploading it again; the expired one is flagged, not offered', async () => {
+    const { canvas } = await start(preregistrationStories.DocumentsFromStore);
+    const offered = [...canvas.querySelectorAll('[data-use-stored]')].map(text);
+    assert(
+      offered.some((t) => t === 'Utiliser facture-electricite.pdf'),
+      `the valid one is offered: ${offered.join(' | ')}`,
+    );
+    assert(!offered.some((t) => t.includes('quittance-ancienne.pdf')), 'the expired one is not offered');
+    assert(text(canvas.querySelector('[data-expired]')).includes('quittance-ancienne.pdf n’est plus valable depuis le'), 'the expired one is flagged');
+    const fileInputs = canvas.querySelectorAll('input[type=file]').length;
+
+    await pressButton('Utiliser facture-electricite.pdf');
+    await waitForText(canvas, '[role=status]', 'facture-electricite.pdf est joint à votre demande.');
+    await waitFor(() => text(document.activeElement) === 'Remplacer facture-electricite.pdf', 'focus on the given document');
+    assert(!canvas.querySelector('progress'), 'nothing uploaded');
+    assert(canvas.querySelectorAll('input[type=file]').length === fileInputs, 'the file fields stay');
+    const client = element(canvas).client as FamilleClient;
+    const given = await draftDocument(client, 'justificatif-domicile');
+    assert(given.storedDocumentId && given.document.fileName === 'facture-electricite.pdf', 'the draft names the stored document');
+
+    // "Retirer" takes it out of the request, never out of the store.
+    await pressButton('Retirer facture-electricite.pdf');
+    await waitForText(canvas, '[data-use-stored]', 'facture-electricite.pdf');
+    const stored = (await familyDocuments(client).list()).documents;
+    assert(
+      stored.some((d) => d.fileName === 'facture-electricite.pdf'),
+      'still in the store',
+    );
+  });
+
+  it('offers a document stored meanwhile by <famille-documents> on the same page', async () => {
+    const { canvas } = await start(preregistrationStories.DocumentsEmpty);
+    assert(!canvas.querySelector('[data-use-stored]'), 'nothing stored yet');
+    const store = document.createElement('famille-documents');
+    store.client = element(canvas).client;
+    canvas.append(store);
+    await waitFor(() => selectByLabel(store, 'Type de document'), 'the store’s form');
+    const select = selectByLabel(store, 'Type de document')!;
+    select.value = 'justificatif-domicile';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await type(store, 'Date du document', typedIn(-3));
+    await attach(store, 'Fichier', pdfFile('facture-du-mois.pdf'));
+    await click(store, 'Enregistrer le document');
+    const offer = await waitForText(canvas, 'famille-preregistration [data-use-stored]', 'facture-du-mois.pdf');
+    assert(text(offer) === 'Utiliser facture-du-mois.pdf', text(offer));
+  });
+
+  it('resumes a draft with a stored document as given, and the submission attaches it to the request', async () => {
+    const { canvas, submitted } = await start(preregistrationStories.DocumentsFromStore);
+    await click(canvas, 'Utiliser facture-electricite.pdf');
+    await click(canvas, 'Utiliser acte-naissance-leo.pdf');
+    const client = element(canvas).client as FamilleClient;
+    await draftDocument(client, 'extrait-naissance');
+    const { drafts } = await preregistration(client).drafts();
+    const draft = drafts[0]!;
+    await preregistration(client).saveDraft(draft.childId, {
+      step: 6,
+      ...(draft.startDate && { startDate: draft.startDate }),
+      choices: draft.choices,
+      documents: draft.documents.map((d) => ({ type: d.type, storedDocumentId: d.storedDocumentId! })),
+      answers: { 'domicile-agglomeration': true, 'situation-professionnelle': ['parent1-travaille'] },
+    });
+    // A new element, as on the page opened again: the draft resumes at the check step.
+    element(canvas).remove();
+    const again = document.createElement('famille-preregistration');
+    again.client = client;
+    canvas.append(again);
+    await click(canvas, 'Reprendre ma demande pour Léo');
+    await focusedHeading('Étape 6 sur 6');
+    await waitForText(canvas, 'dd li', 'facture-electricite.pdf');
+    await click(canvas, 'Valider');
+    await focusedHeading('Nous avons bien enregistré votre demande');
+    const request = submitted[0]!.detail.preregistration;
+    assert(request.documents.find((d) => d.type === 'justificatif-domicile')?.document.fileName === 'facture-electricite.pdf', 'the request holds it');
   });
 });

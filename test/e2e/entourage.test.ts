@@ -67,8 +67,8 @@ describe('entourage on the demo page against the real Node server', () => {
     const { requests } = await api<AgentRequestList>('/agent/requests?status=deposee', { token });
     const mine = requests.find((r) => r.request.number === number);
     assert.ok(mine, 'the agent sees the request');
-    assert.equal(mine.member.profile.prenoms, 'Léo');
-    const [uploaded] = mine.member.documents;
+    assert.equal(mine.member!.profile.prenoms, 'Léo');
+    const [uploaded] = mine.member!.documents;
     const download = await fetch(`${demo.api}/tenants/vienne-condrieu/documents/${uploaded!.id}`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(download.status, 200);
     assert.equal(await download.text(), minimalPdf, 'the agent downloads the very bytes the parent sent');

@@ -69,4 +69,6 @@ export const fieldErrorCodes = [
   'unknown_reference',
   /** The same person as a member already declared (same names and birth date): `params.member` names them; confirm to add anyway. */
   'possible_duplicate',
+  /** A stored document whose validity has passed (a justificatif de domicile older than 3 months): replace it. */
+  'expired',
 ] as const;

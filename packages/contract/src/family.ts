@@ -149,7 +149,7 @@ export type MemberInput = z.input<typeof MemberInput>;
 export const RequestStatus = z.enum(['deposee', 'en_cours', 'validee', 'refusee']);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
-export const RequestKind = z.enum(['member_add', 'member_update', 'member_remove']);
+export const RequestKind = z.enum(['member_add', 'member_update', 'member_remove', 'identity_change', 'account_closure']);
 export type RequestKind = z.infer<typeof RequestKind>;
 
 const requestStatus = 'Where the request stands: `deposee` (submitted), `en_cours` (being processed), `validee` (accepted), `refusee` (refused)';
@@ -199,9 +199,13 @@ export const FamilyRequest = z
         examples: [36],
       }),
     ),
-    kind: RequestKind.check(z.describe('What the request asks: `member_add`, `member_update` or `member_remove`')),
+    kind: RequestKind.check(
+      z.describe(
+        'What the request asks: `member_add`, `member_update` or `member_remove` (the entourage); `identity_change` or `account_closure` (the account holder, "Mon compte")',
+      ),
+    ),
     status: RequestStatus.check(z.describe(requestStatus)),
-    memberId: z.string().check(z.describe('The member it is about')),
+    memberId: z.string().check(z.describe('The member it is about (the account’s id for `identity_change` and `account_closure`)')),
     /** Who it is about, for lists: "Léo Martin (enfant)". */
     memberLabel: z.string().check(z.meta({ description: 'Who it is about, for lists', examples: ['Léo Martin (enfant)'] })),
     createdAt: instant().check(z.describe('When it was submitted (UTC instant)')),
@@ -247,7 +251,21 @@ export const AgentRequest = z
   .object({
     request: FamilyRequest.check(z.describe('The request')),
     family: FamilyLabel.check(z.describe('The family that made it')),
-    member: Member.check(z.describe('The member it is about, with the profile as declared')),
+    member: z.optional(Member).check(z.describe('The member it is about, with the profile as declared (absent for requests about the account holder)')),
+    account: z
+      .optional(
+        z.object({
+          current: z.record(z.string(), z.unknown()).check(z.describe('The account holder’s identity as it stands')),
+          requested: z.optional(z.record(z.string(), z.unknown())).check(z.describe('`identity_change`: the identity asked for')),
+          comment: z.optional(z.string()).check(z.describe('`account_closure`: the parent’s comment')),
+          documents: z.array(DocumentInfo).check(z.describe('The justificatifs attached')),
+        }),
+      )
+      .check(
+        z.describe(
+          '`identity_change` and `account_closure`: the account holder. Validating an identity change applies it to the account; validating a closure disables the account and ends its sessions (its invoices and payments are kept)',
+        ),
+      ),
     possibleDuplicates: z
       .optional(
         z.array(

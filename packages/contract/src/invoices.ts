@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FamilyLabel } from './family.ts';
 import { calendarDate, cents, id, instant, optionalText, text, wholeNumber } from './fields.ts';
+import { nextPage, pageQuery } from './pages.ts';
 
 /**
  * à payer; en retard (the due date passed, balance left); partiellement réglée (some paid,
@@ -388,24 +389,8 @@ export const InvoicePreferenceInput = z
   });
 export type InvoicePreferenceInput = z.input<typeof InvoicePreferenceInput>;
 
-/**
- * Pagination of agents' lists, in the query string: `limit` (1–200, default 50) items
- * from `offset` (default 0). An answer with `nextOffset` has more after it.
- */
-const listLimit = z.pipe(z.string().check(z.regex(/^(?:[1-9]|[1-9][0-9]|1[0-9]{2}|200)$/)), z.transform(Number));
-const listOffset = z.pipe(z.string().check(z.regex(/^(?:0|[1-9][0-9]{0,5})$/)), z.transform(Number));
-/** The query's pagination fields. */
-const pageQuery = {
-  limit: z.optional(listLimit).check(z.describe('How many items, from 1 to 200 (decimal digits); default 50')),
-  offset: z
-    .optional(listOffset)
-    .check(z.describe('How many items to skip, from 0 to 999999 (decimal digits); default 0. Pass the previous answer’s `nextOffset`.')),
-};
-/** The answer's pagination field. */
-const nextPage = {
-  /** The offset of the next page; absent on the last one. */
-  nextOffset: z.optional(wholeNumber()).check(z.describe('The `offset` of the next page; absent on the last one')),
-};
+// Pagination of agents' lists (pages.ts), in the query string: `limit` (1–200, default 50)
+// items from `offset` (default 0). An answer with `nextOffset` has more after it.
 
 /** An agent's invoice search: any of the tenant's families, newest first. */
 export const AgentInvoiceListQuery = z.object({

@@ -12,17 +12,37 @@ export const Answer = z.union([z.boolean(), key, z.array(key).check(z.maxLength(
     'An answer to a question of the tenant’s questionnaire: a boolean (`yesNo`), one option `id` (`single`), or an array of option `id`s (`multiple`, at most 20)',
 });
 
-/** A document given for one of the tenant's document types (uploaded beforehand). */
-export const GivenDocument = z.object({
-  type: key.check(z.meta({ description: 'The document type, a `type` of the tenant’s `preregistration.documents`', examples: ['extrait-naissance'] })),
-  documentId: id.check(z.describe('The id of the document uploaded beforehand (`POST …/documents`)')),
-});
+const givenType = () =>
+  key.check(z.meta({ description: 'The document type, a `type` of the tenant’s `preregistration.documents`', examples: ['extrait-naissance'] }));
+
+/**
+ * A document given for one of the tenant's document types: uploaded beforehand, or one of
+ * the family's stored documents (of that type, not expired), given again without uploading.
+ */
+export const GivenDocument = z.union([
+  z.object({
+    type: givenType(),
+    documentId: id.check(z.describe('The id of the document uploaded beforehand (`POST …/documents`)')),
+  }),
+  z.object({
+    type: givenType(),
+    storedDocumentId: id.check(
+      z.describe(
+        'The id of one of the family’s stored documents (`GET …/family/documents`) of this type, not expired (field errors `unknown_reference`, `invalid_value` for another type, `expired`)',
+      ),
+    ),
+  }),
+]);
+export type GivenDocument = z.output<typeof GivenDocument>;
 
 /** A given document as the server keeps it. */
 const GivenDocumentInfo = z
   .object({
     type: z.string().check(z.meta({ description: 'The document type, a `type` of the tenant’s `preregistration.documents`', examples: ['extrait-naissance'] })),
     document: DocumentInfo.check(z.describe('The uploaded document')),
+    storedDocumentId: z
+      .optional(z.string())
+      .check(z.describe('Set when the document is one of the family’s stored documents, given again (its id; `document.id` is the same)')),
   })
   .register(z.globalRegistry, { id: 'GivenDocumentInfo', description: 'A supporting document given for one of the tenant’s document types' });
 

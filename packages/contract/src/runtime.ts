@@ -19,3 +19,20 @@ export {
   type StartDateProblem,
 } from './preregistration-rules.ts';
 export { sameMember, type MemberIdentity } from './member-rules.ts';
+export {
+  careKinds,
+  mensualise,
+  participationFamiliale,
+  periodOn,
+  tariffConfigProblems,
+  tariffRates,
+  tariffResources,
+  type CareKind,
+  type RatePeriod,
+  type ResourcePeriod,
+  type Schedule,
+  type TariffFailure,
+  type TariffInput,
+  type TariffResult,
+} from './tariff-rules.ts';
+export { documentExpired, documentValidUntil } from './document-rules.ts';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { characterClassNames } from './password-policy.ts';
 import { wholeNumber } from './fields.ts';
+import { careKinds } from './tariff-rules.ts';
 
 export const TenantSlug = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/));
 
@@ -98,6 +99,14 @@ export const DocumentRequirement = z
       .array(z.string())
       .check(z.meta({ description: 'Media types accepted for this document', examples: [['application/pdf', 'image/jpeg', 'image/png']] })),
     maxBytes: z.number().check(z.int(), z.gte(1), z.meta({ description: 'Largest file accepted, in bytes', examples: [5242880] })),
+    /** How long after its date the document is valid (justificatif de domicile: 3 months); none: no limit. */
+    validityMonths: z.optional(z.number().check(z.int(), z.gte(1), z.lte(120))).check(
+      z.meta({
+        description:
+          'How many months after the date written on it the document is valid (a justificatif de domicile of less than 3 months: 3); absent: no limit. A stored document of this type needs its date, and is no longer offered once expired.',
+        examples: [3],
+      }),
+    ),
   })
   .register(z.globalRegistry, {
     id: 'DocumentRequirement',
@@ -190,6 +199,44 @@ export const PreregistrationConfig = z
   });
 export type PreregistrationConfig = z.infer<typeof PreregistrationConfig>;
 
+/**
+ * The tenant's own rules for the tariff simulator: the Cnaf's barème (tariff-rules.ts)
+ * applies as it is; the tenant says how its contracts are mensualised and which table
+ * each of its structures uses.
+ */
+const TariffConfig = z
+  .object({
+    closureWeeks: z
+      .number()
+      .check(
+        z.int(),
+        z.gte(0),
+        z.lte(20),
+        z.meta({ description: 'Weeks a year the structures are closed: a contract counts at most 52 minus these weeks of care', examples: [4] }),
+      ),
+    billedMonths: z
+      .number()
+      .check(z.int(), z.gte(1), z.lte(12), z.meta({ description: 'Months a regular contract is billed over (mensualisation)', examples: [12] })),
+    structures: z
+      .array(
+        z.object({
+          id: TenantSlug.check(z.meta({ description: 'A structure of `preregistration.structures`', examples: ['cocon-de-soie'] })),
+          kind: z
+            .enum(careKinds)
+            .check(
+              z.describe('Its table of taux d’effort: `collectif` (crèche, multi-accueil), `familial` (crèche familiale or parentale), `micro` (micro-crèche)'),
+            ),
+          closureWeeks: z.optional(z.number().check(z.int(), z.gte(0), z.lte(20))).check(z.describe('Its own weeks of closure, when not the tenant’s')),
+        }),
+      )
+      .check(z.describe('The structures parents may simulate a place in, with their kind of care')),
+  })
+  .register(z.globalRegistry, {
+    id: 'TariffConfig',
+    description: 'How the tenant mensualises a crèche contract (barème national des participations familiales of the Cnaf, PSU)',
+  });
+export type TariffConfig = z.infer<typeof TariffConfig>;
+
 /** The tenant's public configuration, readable without authentication. */
 export const TenantConfig = z
   .object({
@@ -238,6 +285,7 @@ export const TenantConfig = z
       .check(z.describe('What parents may upload (`POST …/documents`), to tell them before they choose a file')),
     activationTtlHours: wholeNumber().check(z.meta({ description: 'How long an activation link stays valid, in hours', examples: [72] })),
     preregistration: PreregistrationConfig.check(z.describe('The crèche pre-registration démarche')),
+    tariff: z.optional(TariffConfig).check(z.describe('The tariff simulator’s rules: weeks of closure, months billed, kind of care of each structure')),
     /** Strings the tenant overrides, by locale then message key. */
     strings: z.optional(z.record(z.string(), z.record(z.string(), z.string()))).check(
       z.meta({

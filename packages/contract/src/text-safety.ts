@@ -4,7 +4,7 @@ import type { FieldError } from './problem.ts';
  * Fields that take several lines (textareas): tabs and line breaks are allowed there, and
  * in passwords as typed; everywhere else a string is one line.
  */
-export const multilineFields: readonly string[] = ['observations', 'comment', 'password'];
+export const multilineFields: readonly string[] = ['observations', 'comment', 'password', 'body'];
 
 // C0 control characters but tab, line feed and carriage return, and DEL.
 // eslint-disable-next-line no-control-regex -- matching control characters is its purpose

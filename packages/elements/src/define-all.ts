@@ -7,3 +7,7 @@ import './create-account/define.ts';
 import './entourage/define.ts';
 import './preregistration/define.ts';
 import './invoices/define.ts';
+import './dashboard/define.ts';
+import './documents/define.ts';
+import './account/define.ts';
+import './tariff-simulator/define.ts';

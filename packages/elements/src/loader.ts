@@ -13,6 +13,10 @@ const chunks: Record<string, () => Promise<unknown>> = {
   'famille-entourage': () => import('./entourage/define.ts'),
   'famille-preregistration': () => import('./preregistration/define.ts'),
   'famille-invoices': () => import('./invoices/define.ts'),
+  'famille-dashboard': () => import('./dashboard/define.ts'),
+  'famille-documents': () => import('./documents/define.ts'),
+  'famille-account': () => import('./account/define.ts'),
+  'famille-tariff-simulator': () => import('./tariff-simulator/define.ts'),
 };
 const selector = Object.keys(chunks).join();
 /** The chunks being fetched for elements on screen. */

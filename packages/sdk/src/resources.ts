@@ -5,6 +5,11 @@
 import {
   endpoints,
   type AgentLoginInput,
+  type ClosureRequestInput,
+  type ContactDetailsInput,
+  type EmailChangeInput,
+  type IdentityChangeInput,
+  type PasswordChangeInput,
   type AgentSession,
   type RequestStatus,
   type RegistrationInput,
@@ -16,6 +21,10 @@ import {
   type CounterPaymentInput,
   type AgentInvoiceQuery,
   type AgentRefundQuery,
+  type StoredDocumentInput,
+  type MessageInput,
+  type MessageQuery,
+  type RequestSummaryPage,
 } from '@famille/contract';
 import { byId, internalsOf, type FamilleClient } from './client.ts';
 import { progressFetch } from './http.ts';
@@ -48,6 +57,28 @@ export const family = (client: FamilleClient) => ({
 export const requests = (client: FamilleClient) => ({
   list: () => client.call(endpoints.requests),
   get: byId(client, endpoints.request, 'requestId'),
+});
+
+/** Mon compte: the parent's own account (coordonnées, identifiants, données personnelles). */
+export const account = (client: FamilleClient) => ({
+  /** Identity, e-mail (and one awaiting its link), address, phones, last and previous login, requests under way. */
+  get: () => client.call(endpoints.account),
+  /** Saves the address (whole), phones and preferred contact at once; the service is told. */
+  saveContactDetails: (input: ContactDetailsInput) => client.call(endpoints.updateContactDetails, { body: input }),
+  /** Sends a confirmation link to a new address (the current password required); the address changes when it is opened. */
+  requestEmailChange: (input: EmailChangeInput) => client.call(endpoints.requestEmailChange, { body: input }),
+  /** Opens an e-mail change link (`#famille-email=TOKEN`); no session needed. */
+  confirmEmailChange: (token: string) => client.call(endpoints.confirmEmailChange, { body: { token } }),
+  /** Changes the password (the current one required); every other session ends. */
+  changePassword: (input: PasswordChangeInput) => client.call(endpoints.changePassword, { body: input }),
+  /** "Se déconnecter de tous les appareils": ends every session, this one included. */
+  logOutEverywhere: () => client.call(endpoints.logoutEverywhere),
+  /** Asks to change the identity, with justificatifs uploaded before ({@link uploadDocument}). */
+  requestIdentityChange: (input: IdentityChangeInput) => client.call(endpoints.requestIdentityChange, { body: input }),
+  /** Asks the service to close the account. */
+  requestClosure: (input: ClosureRequestInput) => client.call(endpoints.requestAccountClosure, { body: input }),
+  /** Everything held about the family (JSON). */
+  export: () => client.call(endpoints.accountExport),
 });
 
 export interface UploadOptions {
@@ -103,6 +134,25 @@ export const documents = (client: FamilleClient) => ({
 });
 
 /**
+ * The family's document store (pièces justificatives): justificatifs kept once, with their
+ * validity, and given again to a pre-registration draft as `storedDocumentId`.
+ */
+export const familyDocuments = (client: FamilleClient) => ({
+  /** The stored documents, with `validUntil` and `expired` where the type has a validity. */
+  list: () => client.call(endpoints.familyDocuments),
+  /** Keeps a document uploaded just before ({@link uploadDocument}) under a type, with its date where the type has a validity. */
+  store: (input: StoredDocumentInput) => client.call(endpoints.storeFamilyDocument, { body: input }),
+  /** A newer file (uploaded just before) and date for a stored document; requests it was given to keep the old one. */
+  replace: byId(client, endpoints.replaceFamilyDocument, 'storedDocumentId'),
+  /** Removes a stored document; requests it was given to keep their copy. */
+  async remove(storedDocumentId: string): Promise<void> {
+    await client.call(endpoints.deleteFamilyDocument, { params: { storedDocumentId } });
+  },
+  /** The stored document's file (a Blob). */
+  download: byId(client, endpoints.downloadFamilyDocument, 'storedDocumentId'),
+});
+
+/**
  * The crèche pre-registration démarche: one draft per child, saved at every step and
  * submitted whole; then the family's requests ("Mes demandes").
  */
@@ -150,6 +200,22 @@ export const invoices = (client: FamilleClient) => ({
   transaction: byId(client, endpoints.paymentTransaction, 'transactionId'),
 });
 
+/** Mes actualités: the service's messages to the family. */
+export const messages = (client: FamilleClient) => ({
+  /** A page of the messages, newest first (`limit` 1–200, default 20, from `offset`), and the unread count. */
+  list: (query?: MessageQuery) => client.call(endpoints.messages, query && { query }),
+  /** One message with its text; reading it marks it read for the family. */
+  read: byId(client, endpoints.message, 'messageId'),
+});
+
+/** Mon tableau de bord: the landing page's summary, and every request of the family. */
+export const dashboard = (client: FamilleClient) => ({
+  /** The greeting, the previous login, invoices to pay, drafts, requests waiting for the family, unread messages, documents to download. */
+  summary: () => client.call(endpoints.dashboard),
+  /** A page of the family's requests of every kind (entourage, account, pre-registration), newest first (`limit` default 10). */
+  requests: (query?: RequestSummaryPage) => client.call(endpoints.requestSummaries, query && { query }),
+});
+
 /** A municipal agent's API. Agents use a bearer token, kept by the client's token store. */
 export const agent = (client: FamilleClient) => ({
   async login(input: AgentLoginInput): Promise<AgentSession> {
@@ -172,6 +238,10 @@ export const agent = (client: FamilleClient) => ({
   /** Records the service's refund of an overpayment (reference, day); `conflict` when already recorded or nothing was overpaid. */
   markRefunded: byId(client, endpoints.agentMarkRefunded, 'paymentId'),
   setRequestStatus: byId(client, endpoints.agentSetRequestStatus, 'requestId'),
+  /** Parents' changes of their coordonnées (address, phones, e-mail), newest first; optionally one family's. */
+  accountChanges: (query?: { familyId?: string }) => client.call(endpoints.agentAccountChanges, query && { query }),
   preregistrations: (query?: { status?: PreregistrationStatus }) => client.call(endpoints.agentPreregistrations, query && { query }),
   setPreregistrationStatus: byId(client, endpoints.agentSetPreregistrationStatus, 'preregistrationId'),
+  /** Posts a message to one family (`audience: 'family'`, `familyId`) or to all the tenant's families; each is told by e-mail, without the content. */
+  postMessage: (input: MessageInput) => client.call(endpoints.agentPostMessage, { body: input }),
 });

@@ -14,13 +14,17 @@ import { mountDocs } from './routes/docs/index.ts';
 import { healthHandlers } from './routes/health/index.ts';
 import { tenantHandlers } from './routes/tenant/index.ts';
 import { accountHandlers } from './routes/accounts/index.ts';
+import { myAccountHandlers } from './routes/account/index.ts';
 import { passwordResetHandlers } from './routes/password-reset/index.ts';
 import { devHandlers } from './routes/dev/index.ts';
 import { familyHandlers } from './routes/family/index.ts';
 import { documentHandlers } from './routes/documents/index.ts';
+import { familyDocumentHandlers } from './routes/family-documents/index.ts';
 import { agentHandlers } from './routes/agents/index.ts';
 import { preregistrationHandlers } from './routes/preregistration/index.ts';
 import { invoiceHandlers } from './routes/invoices/index.ts';
+import { messageHandlers } from './routes/messages/index.ts';
+import { dashboardHandlers } from './routes/dashboard/index.ts';
 import { mountPaymentProviderRoutes } from './payments/provider-routes.ts';
 import { mountKit } from './kit/routes.ts';
 
@@ -29,13 +33,17 @@ const handlers: HandlerTable = {
   ...tenantHandlers,
   ...authHandlers,
   ...accountHandlers,
+  ...myAccountHandlers,
   ...passwordResetHandlers,
   ...devHandlers,
   ...familyHandlers,
   ...documentHandlers,
+  ...familyDocumentHandlers,
   ...agentHandlers,
   ...preregistrationHandlers,
   ...invoiceHandlers,
+  ...messageHandlers,
+  ...dashboardHandlers,
 };
 
 // Statuses some middleware may raise as HTTPException, mapped to our stable codes.

@@ -99,7 +99,7 @@ describe('SDK: family, requests and documents against the reference app', () => 
       waiting.requests.every((r) => r.request.status === 'deposee'),
       'filtered by the query',
     );
-    assert.equal((await agent(agentClient).request(request.id)).member.profile.nomUsage, 'Huby');
+    assert.equal((await agent(agentClient).request(request.id)).member!.profile.nomUsage, 'Huby');
     const done = await agent(agentClient).setRequestStatus(request.id, { status: 'validee', comment: 'Bienvenue' });
     assert.equal(done.request.status, 'validee');
     const seen = await requests(sdk).get(request.id);

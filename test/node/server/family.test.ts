@@ -208,7 +208,7 @@ describe('agents process requests', () => {
     const mine = listed.requests.find((r) => r.request.id === request.id);
     assert.ok(mine, 'listed among the déposées');
     assert.ok(listed.requests.every((r) => r.request.status === 'deposee'));
-    assert.equal(mine.member.id, member.id);
+    assert.equal(mine.member!.id, member.id);
     assert.match(mine.family.label, /Durand/);
 
     assert.equal((await setStatus(app, agent, request.id, { status: 'en_cours' })).status, 200);
@@ -291,7 +291,7 @@ describe('agents process requests', () => {
     assert.ok(!(await family()).members.some((m) => m.id === member.id));
     // The agent still reads the request, with the member as it was.
     const read = AgentRequest.parse(await (await send(app, `${BASE}/agent/requests/${change.request.id}`, 'GET', agent)).json());
-    assert.equal(read.member.id, member.id);
+    assert.equal(read.member!.id, member.id);
   });
 
   test('a refused removal keeps the member and clears the flag', async () => {

@@ -1,6 +1,9 @@
+import type { FamilleAccountEvents } from '../account/account.ts';
 import type { FamilleCreateAccountEvents } from '../create-account/create-account.ts';
+import type { FamilleDashboardEvents } from '../dashboard/dashboard.ts';
 import type { FamilleEntourageEvents } from '../entourage/entourage.ts';
 import type { FamilleInvoicesEvents } from '../invoices/invoices.ts';
+import type { FamilleDocumentsEvents } from '../documents/documents.ts';
 import type { FamilleLoginEvents } from '../login/login.ts';
 import type { FamillePreregistrationEvents } from '../preregistration/preregistration.ts';
 
@@ -20,6 +23,9 @@ declare global {
       FamilleEventMap<FamilleCreateAccountEvents>,
       FamilleEventMap<FamilleEntourageEvents>,
       FamilleEventMap<FamilleInvoicesEvents>,
+      FamilleEventMap<FamilleDashboardEvents>,
+      FamilleEventMap<FamilleDocumentsEvents>,
+      FamilleEventMap<FamilleAccountEvents>,
       // `famille-request-submitted` is declared by `<famille-entourage>` with its own detail.
       FamilleEventMap<Omit<FamillePreregistrationEvents, 'famille-request-submitted'>> {}
 }

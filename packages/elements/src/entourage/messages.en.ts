@@ -88,6 +88,8 @@ export const entourageEn: EntourageMessages = {
   kindLabel_member_add: 'Addition',
   kindLabel_member_update: 'Change',
   kindLabel_member_remove: 'Removal',
+  kindLabel_identity_change: 'Change of identity',
+  kindLabel_account_closure: 'Account closure',
   historyTitle: 'History',
   historyEntry: (p) => `${p.status} on ${p.date}`,
 };

@@ -92,6 +92,8 @@ export const entourageFr = {
   kindLabel_member_add: 'Ajout',
   kindLabel_member_update: 'Modification',
   kindLabel_member_remove: 'Suppression',
+  kindLabel_identity_change: 'Modification d’identité',
+  kindLabel_account_closure: 'Clôture du compte',
   historyTitle: 'Historique',
   historyEntry: (p: { status: string; date: string }) => `${p.status} le ${p.date}`,
 };

@@ -13,6 +13,8 @@ export interface Upload {
   info?: DocumentInfo;
   controller?: AbortController;
   cancelled?: boolean;
+  /** One of the family's stored documents given again (`info.id` is the stored id): never deleted from here. */
+  stored?: boolean;
 }
 
 let keys = 0;
@@ -71,7 +73,7 @@ export function abortUpload(u: Upload): void {
 
 /** Deletes a sent document nobody will attach (removed, replaced). */
 export function discardUpload(client: FamilleClient | undefined, u: Upload): void {
-  if (u.info && client) discard(client, u.info);
+  if (u.info && client && !u.stored) discard(client, u.info);
 }
 
 /** Deletes a document on the server in the background; nobody waits for it, and a failure is ignored. */

@@ -68,4 +68,5 @@ export const en: Messages = {
   taken: (p) => `This ${p.field.toLowerCase()} is already taken: choose another one.`,
   too_weak: (p) => `${p.field} does not meet every rule listed.`,
   too_common: (p) => `${p.field} is one of the most common passwords: choose another one.`,
+  expired: (p) => `${p.field} is no longer valid: store a more recent document.`,
 };

@@ -79,6 +79,7 @@ export const fr = {
   taken: (p: { field: string }) => `Déjà utilisé : choisissez un autre « ${p.field} ».`,
   too_weak: (p: { field: string }) => `« ${p.field} » ne respecte pas toutes les règles indiquées.`,
   too_common: (p: { field: string }) => `« ${p.field} » fait partie des mots de passe les plus courants : choisissez-en un autre.`,
+  expired: (p: { field: string }) => `« ${p.field} » n’est plus valable : enregistrez un document plus récent.`,
 };
 
 export type Messages = typeof fr;

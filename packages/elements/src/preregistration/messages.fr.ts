@@ -76,6 +76,11 @@ export const preregistrationFr = {
   documentTooLarge: 'Ce fichier dépasse la taille maximale de cette pièce.',
   waitUpload: 'Attendez la fin de l’envoi, ou annulez-le.',
   uploaded: (p: { name: string }) => `${p.name} est joint à votre demande.`,
+  useStoredHeading: 'Utiliser un document déjà enregistré',
+  useStored: 'Utiliser',
+  storedValidUntil: (p: { date: string }) => `valable jusqu’au ${p.date}`,
+  storedExpired: (p: { name: string; date: string }) => `${p.name} n’est plus valable depuis le ${p.date} : il ne peut pas être utilisé.`,
+  documentExpired: 'Ce document n’est plus valable : joignez un document plus récent.',
   // Step 5: questionnaire
   questionnaireHeading: 'Questionnaire',
   yes: 'Oui',

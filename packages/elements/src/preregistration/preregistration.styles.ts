@@ -50,7 +50,9 @@ export const preregistrationStyles = css`
   ${s} .famille-badge--liste_attente { color: ${t.text}; }
   ${s} .famille-empty { padding: ${t.space}; border-inline-start: 6px solid ${t.primary}; background: ${t.surface}; display: grid; gap: 0.5rem; }
   ${s} .famille-document { display: grid; gap: 0.5rem; padding-block-end: ${t.space}; border-block-end: 1px solid ${t.border}; }
-  ${s} .famille-upload { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; }
+  ${s} .famille-upload, ${s} .famille-stored__item { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; }
+  ${s} .famille-stored { display: grid; gap: 0.5rem; }
+  ${s} .famille-stored__title { margin: 0; font-weight: 600; }
   ${s} progress { inline-size: 10rem; block-size: 1rem; accent-color: ${t.primary}; }
   ${s} .famille-button--danger { background: ${t.danger}; border-color: ${t.danger}; }
   ${s} .famille-request-number { font-size: 1.25rem; font-weight: 700; }

@@ -20,13 +20,17 @@ import { renderResume } from './resume.ts';
 import { emptyValues, initialState, Step, type State, type Values } from './state.ts';
 import { DraftSaver, renderWizard } from './wizard.ts';
 
+/** The events of `<famille-documents>` after which the stored documents offered are read again. */
+const storeChanges = ['famille-document-stored', 'famille-document-deleted'] as const;
+
 /**
  * @summary The crèche pre-registration démarche ("Je souhaite préinscrire mon enfant en crèche"), as a wizard whose every step is saved as a draft, and "Mes demandes".
  *
  * Information and "Commencer", then six steps with "Étape 2 sur 6": the child (declared
  * in the entourage), the desired start date, up to `maxChoices` ranked structures (with
  * keyboard reordering) and observations, the supporting documents (upload with progress,
- * cancel, replace), the tenant's questionnaire (rendered from its configuration), and a
+ * cancel, replace, or "Utiliser un document déjà enregistré" from the family's store, the
+ * expired ones flagged and not offered), the tenant's questionnaire (rendered from its configuration), and a
  * check-your-answers step with "Modifier" links before "Valider". The confirmation gives
  * the request number, date and time, "Déposée" and the month of the next allocation
  * commission. Every step change saves the draft on the server: on return the parent is
@@ -143,15 +147,37 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
         client.call(endpoints.family),
         client.call(endpoints.preregistrationDrafts),
         this.view === 'requests' ? client.call(endpoints.preregistrations) : undefined,
+        client.call(endpoints.familyDocuments),
       ]),
-    loaded: ([household, { drafts }, list]) => {
+    loaded: ([household, { drafts }, list, { documents: stored }]) => {
       const children = household.members.filter((m) => m.profile.role === 'enfant');
       const known = drafts.filter((d) => children.some((c) => c.id === d.childId));
-      if (list) this.#host.set({ children, drafts: known, list: list.preregistrations, view: { name: 'requests' } });
-      else this.#host.set({ children, drafts: known, view: known.length ? { name: 'resume' } : { name: 'wizard' }, step: Step.Info });
+      if (list) this.#host.set({ children, drafts: known, stored, list: list.preregistrations, view: { name: 'requests' } });
+      else this.#host.set({ children, drafts: known, stored, view: known.length ? { name: 'resume' } : { name: 'wizard' }, step: Step.Info });
     },
     failed: (error) => this.#host.set({ loadProblem: this.asApiError(error) }),
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of storeChanges) document.addEventListener(type, this.#storeChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const type of storeChanges) document.removeEventListener(type, this.#storeChanged);
+  }
+
+  /** A document stored or deleted elsewhere on the page (`<famille-documents>`): the offer follows. */
+  #storeChanged = (): void => {
+    const client = this.activeClient;
+    if (!client || !this.state.children) return;
+    void this.#data.guard(
+      () => client.call(endpoints.familyDocuments),
+      ({ documents: stored }) => this.#host.set({ stored }),
+      () => undefined,
+    );
+  };
 
   protected override renderContent(): TemplateResult {
     const host = this.#host;

@@ -1,7 +1,7 @@
 // The démarche's state: what the parent typed (`Values`), what the element shows
 // (`State`), and the pure conversions between them and the drafts the server keeps.
 import type { ApiError } from '@famille/sdk';
-import type { Member, Preregistration, PreregistrationDraft, PreregistrationDraftInput, PreregistrationStatus } from '@famille/contract';
+import type { Member, Preregistration, StoredDocument, PreregistrationDraft, PreregistrationDraftInput, PreregistrationStatus } from '@famille/contract';
 import { today, typedDate, typedToIso } from '../form/dates.ts';
 import { sentUpload, type Upload } from '../form/upload.ts';
 import type { AllPreregistrationMessages } from './messages.ts';
@@ -64,6 +64,8 @@ export interface State {
   view: View;
   step: Step;
   children?: Member[] | undefined;
+  /** The family's stored documents, offered in the documents step ("Utiliser un document déjà enregistré"). */
+  stored?: StoredDocument[] | undefined;
   drafts?: PreregistrationDraft[] | undefined;
   list?: Preregistration[] | undefined;
   loadProblem?: ApiError | undefined;
@@ -120,7 +122,7 @@ export function valuesFromDraft(d: PreregistrationDraft): Values {
     startDate: d.startDate ? typedDate(d.startDate) : '',
     choices: (d.choices.length ? d.choices : ['']).map((value) => choiceRow(value)),
     observations: d.observations ?? '',
-    docs: Object.fromEntries(d.documents.map((doc) => [doc.type, [sentUpload(doc.document)]])),
+    docs: Object.fromEntries(d.documents.map((doc) => [doc.type, [{ ...sentUpload(doc.document), ...(doc.storedDocumentId && { stored: true }) }]])),
     answers: { ...d.answers },
   };
 }
@@ -139,7 +141,8 @@ export function draftInput(step: Step, values: Values): PreregistrationDraftInpu
     observations: values.observations,
     documents: Object.entries(values.docs).flatMap(([type, list]) => {
       const sent = list.find((u) => u.info);
-      return sent ? [{ type, documentId: sent.info!.id }] : [];
+      if (!sent) return [];
+      return [sent.stored ? { type, storedDocumentId: sent.info!.id } : { type, documentId: sent.info!.id }];
     }),
     answers,
   };

@@ -151,7 +151,9 @@ export function problemsFromServer(fieldErrors: readonly FieldError[], config: P
               ? 'documentFormat'
               : f.code === 'too_large'
                 ? 'documentTooLarge'
-                : 'documentUnknown',
+                : f.code === 'expired'
+                  ? 'documentExpired'
+                  : 'documentUnknown',
       };
     else if (head === 'answers') problem = answerProblem(config, rest, f.code, f.params);
     else problem = { key: f.code, params: { field: f.path, minimum: 0, maximum: 0, ...f.params } };

@@ -4,7 +4,7 @@ import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { accounts } from '../db/schema.ts';
+import { accounts, type EmailTokenPurpose } from '../db/schema.ts';
 import { findAccountById, findAccountByIdentifiantOrEmail } from '../db/accounts.ts';
 import { consumeEmailToken, expireEmailTokens, findEmailToken } from '../db/email-tokens.ts';
 import { emailTokenState, hashEmailToken, isWellFormedEmailToken } from '../auth/email-token.ts';
@@ -16,13 +16,7 @@ import { issueActivation } from './tokens.ts';
  * Refuses a token that cannot be used, with why: unknown or forged (token_invalid),
  * past its expiry or retired by a newer one (token_expired), already used (token_used).
  */
-export async function refuseUnusableToken(
-  app: AppContext,
-  tenant: Tenant,
-  token: string,
-  purpose: 'activation' | 'reset',
-  ip: string | undefined,
-): Promise<string> {
+export async function refuseUnusableToken(app: AppContext, tenant: Tenant, token: string, purpose: EmailTokenPurpose, ip: string | undefined): Promise<string> {
   const tenantId = tenant.config.id;
   await throttleTokenGuessing(app, tenantId, ip, false);
   const row = isWellFormedEmailToken(token) ? await findEmailToken(app.db, tenantId, hashEmailToken(token), purpose) : undefined;

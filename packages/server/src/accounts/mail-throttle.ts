@@ -4,7 +4,7 @@ import { recordThrottleFailures, throttleWaitSeconds } from '../db/throttle.ts';
 import type { ThrottleRule } from '../domain/throttle.ts';
 import { sha256Hex } from '../auth/encoding.ts';
 
-export type MailOperation = 'register' | 'resend' | 'reset';
+export type MailOperation = 'register' | 'resend' | 'reset' | 'email_change';
 
 function tooManyRequests(seconds: number): ProblemError {
   const minutes = Math.ceil(seconds / 60);

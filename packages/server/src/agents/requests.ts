@@ -9,7 +9,18 @@ import { ProblemError } from '../http/problem.ts';
 import { mailFamily, type QueuedMail } from '../mail/outbox.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import type { AuthenticatedAgent } from './auth.ts';
-import { familyLabels, isSamePerson, isUuid, memberFromRequest, memberViews, possibleDuplicates, requestViews, type RequestRow } from '../family/views.ts';
+import { applyHolderDecision, holderViews, isHolderKind } from '../accounts/holder-requests.ts';
+import {
+  familyLabels,
+  isSamePerson,
+  isUuid,
+  memberFromRequest,
+  memberViews,
+  possibleDuplicates,
+  requestDocuments,
+  requestViews,
+  type RequestRow,
+} from '../family/views.ts';
 
 /** Most requests one list answers (oldest first: the next to process). */
 const LIST_LIMIT = 500;
@@ -17,7 +28,7 @@ const LIST_LIMIT = 500;
 async function agentViews(db: Database, tenantId: string, rows: readonly RequestRow[]): Promise<AgentRequest[]> {
   if (rows.length === 0) return [];
   const familyIds = [...new Set(rows.map((r) => r.familyId))];
-  const [views, labels, members, requestDocs] = await Promise.all([
+  const [views, labels, members, requestDocs, holders] = await Promise.all([
     requestViews(db, tenantId, rows),
     familyLabels(
       db,
@@ -29,21 +40,16 @@ async function agentViews(db: Database, tenantId: string, rows: readonly Request
       .select()
       .from(familyMembers)
       .where(and(eq(familyMembers.tenantId, tenantId), inArray(familyMembers.familyId, familyIds))),
-    db
-      .select()
-      .from(documents)
-      .where(
-        and(
-          eq(documents.tenantId, tenantId),
-          inArray(
-            documents.requestId,
-            rows.map((r) => r.id),
-          ),
-        ),
-      ),
+    requestDocuments(
+      db,
+      tenantId,
+      rows.map((r) => r.id),
+    ),
+    holderViews(db, tenantId, rows),
   ]);
   // The same person declared twice (the parent confirmed it is another one): for the agent to check.
   const sameAs = rows.map((row) => {
+    if (isHolderKind(row.kind)) return [];
     const profile = { role: row.memberRole, ...(row.profile as object) };
     return members.filter((m) => m.familyId === row.familyId && m.id !== row.memberId && isSamePerson(profile, m));
   });
@@ -60,6 +66,9 @@ async function agentViews(db: Database, tenantId: string, rows: readonly Request
   );
   return rows.map((row, index) => {
     const duplicates = possibleDuplicates(sameAs[index]!, (id) => memberById.get(id)!);
+    // The account holder's own requests ("Mon compte") are about the account, not a member.
+    const holder = holders.get(row.id);
+    if (holder) return { request: views[index]!, family: { id: row.familyId, label: labels.get(row.familyId) ?? '' }, account: holder };
     return {
       request: views[index]!,
       family: { id: row.familyId, label: labels.get(row.familyId) ?? '' },
@@ -93,6 +102,7 @@ export async function tenantRequest(app: AppContext, tenant: Tenant, requestId: 
 
 /** What a decision does to the member, in the decision's transaction. */
 async function applyDecision(tx: Database, tenantId: string, request: RequestRow, status: 'validee' | 'refusee', now: Date): Promise<void> {
+  if (isHolderKind(request.kind)) return applyHolderDecision(tx, tenantId, request, status, now);
   const where = and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.id, request.memberId));
   const [member] = await tx.select().from(familyMembers).where(where).for('update');
   if (!member) return; // Removed meanwhile: nothing left to change.
@@ -164,9 +174,8 @@ export async function setRequestStatus(
     await tx
       .insert(requestEvents)
       .values({ tenantId, requestId, status: change.status, at: now, byKind: 'agent', agentId: agent.agent.id, comment: comment ?? null });
-    if (change.status === 'validee' || change.status === 'refusee') await applyDecision(tx, tenantId, request, change.status, now);
-
-    return mailFamily(
+    // The family is told first: a validated closure disables the account it is mailed to.
+    const mails = await mailFamily(
       tx,
       app,
       tenant,
@@ -182,6 +191,8 @@ export async function setRequestStatus(
       }),
       now,
     );
+    if (change.status === 'validee' || change.status === 'refusee') await applyDecision(tx, tenantId, request, change.status, now);
+    return mails;
   });
   app.mailer.queued(queued);
   return tenantRequest(app, tenant, requestId);

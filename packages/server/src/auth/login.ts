@@ -4,7 +4,7 @@ import type { AppContext } from '../deps.ts';
 import type { Database } from '../db/database.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { findAccountByIdentifiantKey, toContractAccount, upgradePasswordHash } from '../db/accounts.ts';
+import { findAccountByIdentifiantKey, recordLogin, toContractAccount, upgradePasswordHash } from '../db/accounts.ts';
 import { HashingBusy } from './hashing-limit.ts';
 import { deleteExpiredSessionsOf, insertSession } from '../db/sessions.ts';
 import { clearThrottleCounter, recordThrottleFailures, throttleWaitSeconds } from '../db/throttle.ts';
@@ -139,8 +139,11 @@ export async function logIn(app: AppContext, tenant: Tenant, input: z.output<typ
   const transport: SessionTransport = input.transport ?? 'cookie';
   const { token, tokenHash } = newSessionToken(app.randomBytes);
   const times = openSession(now, app.config.session);
-  await deleteExpiredSessionsOf(app.db, tenantId, account.id, now);
-  await insertSession(app.db, { tenantId, tokenHash, accountId: account.id, transport, ...times });
+  await app.db.transaction(async (tx) => {
+    await deleteExpiredSessionsOf(tx, tenantId, account.id, now);
+    await insertSession(tx, { tenantId, tokenHash, accountId: account.id, transport, ...times });
+    await recordLogin(tx, tenantId, account.id, now);
+  });
   return {
     token,
     session: {

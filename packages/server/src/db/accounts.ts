@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Account } from '@famille/contract';
 import type { Database } from './database.ts';
 import { accounts, families } from './schema.ts';
@@ -102,4 +102,25 @@ export function toContractAccount(row: Pick<AccountRow, 'id' | 'identifiant' | '
     prenoms: row.prenoms,
     status: row.status,
   };
+}
+
+/**
+ * A successful login moves "last login" to "previous login" and stamps the new one (in the
+ * login's transaction). In one statement: PostgreSQL's SET reads the row's old values.
+ */
+export async function recordLogin(db: Database, tenantId: string, accountId: string, now: Date): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ previousLoginAt: sql`${accounts.lastLoginAt}`, lastLoginAt: now })
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, accountId)));
+}
+
+/** The login before the current one ("dernière connexion le …"), or null at the first login. */
+export async function previousLoginAt(db: Database, accountId: string, tenantId?: string): Promise<Date | null> {
+  const rows = await db
+    .select({ at: accounts.previousLoginAt })
+    .from(accounts)
+    .where(and(eq(accounts.id, accountId), tenantId === undefined ? undefined : eq(accounts.tenantId, tenantId)))
+    .limit(1);
+  return rows[0]?.at ?? null;
 }

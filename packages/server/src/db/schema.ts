@@ -42,6 +42,9 @@ export const accounts = pgTable(
     updatedAt: instant('updated_at').notNull(),
     /** The family (foyer) the account belongs to; created with the account. */
     familyId: uuid('family_id').notNull(),
+    /** This login and the one before ("dernière connexion le …"), moved on at each login. */
+    lastLoginAt: instant('last_login_at'),
+    previousLoginAt: instant('previous_login_at'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
@@ -73,7 +76,7 @@ export const throttleCounters = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
 );
 
-export type EmailTokenPurpose = 'activation' | 'reset';
+export type EmailTokenPurpose = 'activation' | 'reset' | 'email_change';
 
 export const emailTokens = pgTable(
   'email_tokens',
@@ -85,6 +88,8 @@ export const emailTokens = pgTable(
     createdAt: instant('created_at').notNull(),
     expiresAt: instant('expires_at').notNull(),
     usedAt: instant('used_at'),
+    /** `email_change`: the address the link confirms. */
+    newEmail: text('new_email'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.tokenHash] })],
 );
@@ -125,7 +130,7 @@ export const families = pgTable(
 
 export type MemberRoleName = 'coRepresentant' | 'enfant' | 'contact';
 export type RequestStatusName = 'deposee' | 'en_cours' | 'validee' | 'refusee';
-export type RequestKindName = 'member_add' | 'member_update' | 'member_remove';
+export type RequestKindName = 'member_add' | 'member_update' | 'member_remove' | 'identity_change' | 'account_closure';
 /** A member's profile as stored: the contract's MemberInput without `role` and `attachments`. */
 export type StoredProfile = Record<string, unknown>;
 
@@ -166,7 +171,8 @@ export const requests = pgTable(
     status: text('status').$type<RequestStatusName>().notNull(),
     memberId: uuid('member_id').notNull(),
     memberLabel: text('member_label').notNull(),
-    memberRole: text('member_role').$type<MemberRoleName>().notNull(),
+    /** `titulaire`: the account holder (requests `identity_change`, `account_closure`; `member_id` is the account's id). */
+    memberRole: text('member_role').$type<MemberRoleName | 'titulaire'>().notNull(),
     profile: jsonb('profile').$type<StoredProfile>().notNull(),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
@@ -204,6 +210,27 @@ export const documents = pgTable(
     createdAt: instant('created_at').notNull(),
     /** Set once claimed by a submitted pre-registration. */
     preregistrationId: uuid('preregistration_id'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/** The family's document store: a justificatif kept under a type, given again to démarches. */
+export const familyDocuments = pgTable(
+  'family_documents',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    type: text('type').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** Shared with the `documents` rows of the requests it was given to. */
+    storageKey: text('storage_key').notNull(),
+    documentDate: date('document_date', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    uploadedAt: instant('uploaded_at').notNull(),
+    createdAt: instant('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
@@ -399,6 +426,34 @@ export const invoicePreferences = pgTable(
 /** bytea: node-postgres reads a Buffer, PGlite a Uint8Array; both take a Uint8Array. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
+/** A message of the service (Mes actualités), to one family or to all (`audience`). */
+export const familyMessages = pgTable(
+  'family_messages',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    audience: text('audience').$type<'family' | 'all'>().notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    agentId: uuid('agent_id').notNull(),
+    sentAt: instant('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+/** Each family a message went to, and when that family first read it. */
+export const familyMessageRecipients = pgTable(
+  'family_message_recipients',
+  {
+    tenantId: text('tenant_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    sentAt: instant('sent_at').notNull(),
+    readAt: instant('read_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.messageId, t.familyId] })],
+);
+
 /** An uploaded file kept in the database (`createDatabaseFileStorage`); readable once completed. */
 export const fileBlobs = pgTable('file_blobs', {
   key: text('key').primaryKey(),
@@ -425,3 +480,19 @@ export const jobLeases = pgTable('job_leases', {
   acquiredAt: instant('acquired_at').notNull(),
   expiresAt: instant('expires_at').notNull(),
 });
+
+/** Coordonnées a parent changed directly in "Mon compte" (changed fields only), for agents to follow. */
+export const accountChanges = pgTable(
+  'account_changes',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    kind: text('kind').$type<'contact_details' | 'email'>().notNull(),
+    before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+    after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);

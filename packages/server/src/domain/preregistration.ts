@@ -17,12 +17,18 @@ import { parisDate } from './paris-date.ts';
 /** An answer as stored: yes/no, one option id, several option ids. */
 export type AnswerValue = boolean | string | readonly string[];
 
+/** A document given in a draft: an upload of its own, or one of the family's stored documents. */
+export type GivenDocumentRef = { readonly type: string; readonly documentId: string } | { readonly type: string; readonly storedDocumentId: string };
+
+/** The id a given document names (an upload's, or a stored document's). */
+export const givenDocumentId = (given: GivenDocumentRef): string => ('documentId' in given ? given.documentId : given.storedDocumentId);
+
 /** What a draft holds besides its step (the contract's PreregistrationDraftInput, parsed). */
 export interface DraftContent {
   readonly startDate?: string | undefined;
   readonly choices?: readonly string[] | undefined;
   readonly observations?: string | undefined;
-  readonly documents?: readonly { readonly type: string; readonly documentId: string }[] | undefined;
+  readonly documents?: readonly GivenDocumentRef[] | undefined;
   readonly answers?: Readonly<Record<string, AnswerValue>> | undefined;
 }
 
@@ -32,6 +38,8 @@ export interface GivenDocumentFacts {
   readonly size: number;
   /** Already attached to an entourage request or another pre-registration. */
   readonly claimed: boolean;
+  /** A stored document that cannot be given for its slot: of another type, or expired. */
+  readonly problem?: FieldError['code'] | undefined;
 }
 
 const duplicates = <T>(values: readonly T[]): T[] => values.filter((v, i) => values.indexOf(v) !== i);
@@ -128,7 +136,9 @@ export function submissionErrors(
     errors.push({ path: `documents.${type}`, ...error });
   };
   const usedIds = new Set<string>();
-  for (const { type, documentId } of given) {
+  for (const doc of given) {
+    const type = doc.type;
+    const documentId = givenDocumentId(doc);
     const requirement = config.documents.find((d) => d.type === type);
     if (!requirement) {
       report(type, { code: 'unknown_field' });
@@ -140,6 +150,10 @@ export function submissionErrors(
       continue;
     }
     usedIds.add(documentId);
+    if (facts.problem) {
+      report(type, { code: facts.problem });
+      continue;
+    }
     if (!requirement.acceptedTypes.includes(facts.contentType))
       report(type, { code: 'invalid_format', params: { format: requirement.acceptedTypes.join(', ') } });
     else if (facts.size > requirement.maxBytes) report(type, { code: 'too_large', params: { maximum: requirement.maxBytes } });

@@ -78,7 +78,7 @@ async function refuseDuplicate(tx: Database, tenantId: string, familyId: string,
  * of this family not attached to anything yet, by a request or a pre-registration (locked FOR UPDATE, so two requests cannot
  * take the same one), else a field error `unknown_reference` on `attachments.N`.
  */
-async function attach(tx: Database, tenantId: string, familyId: string, ids: readonly string[], requestId: string, memberId: string): Promise<void> {
+export async function attach(tx: Database, tenantId: string, familyId: string, ids: readonly string[], requestId: string, memberId: string): Promise<void> {
   if (ids.length === 0) return;
   const valid = ids.filter(isUuid);
   const free = valid.length

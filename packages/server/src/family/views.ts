@@ -16,6 +16,15 @@ export function toDocumentInfo(row: DocumentRow): DocumentInfo {
   return { id: row.id, fileName: row.fileName, contentType: row.contentType, size: row.size, createdAt: row.createdAt.toISOString() };
 }
 
+/** The documents attached to these requests, oldest first. */
+export function requestDocuments(db: Database, tenantId: string, requestIds: readonly string[]): Promise<DocumentRow[]> {
+  return db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.tenantId, tenantId), inArray(documents.requestId, [...requestIds])))
+    .orderBy(asc(documents.createdAt));
+}
+
 /** Families' names for agents' lists: "Camille Martin", from the family's account(s). */
 export async function familyLabels(db: Database, tenantId: string, familyIds: readonly string[]): Promise<Map<string, string>> {
   if (familyIds.length === 0) return new Map();
@@ -96,7 +105,7 @@ export async function memberViews(db: Database, tenantId: string, members: reado
 export function memberFromRequest(row: RequestRow, docs: readonly DocumentRow[]): Member {
   return {
     id: row.memberId,
-    role: row.memberRole,
+    role: row.memberRole as Member['role'],
     profile: row.profile as MemberInput,
     status: row.status,
     removalRequested: false,

@@ -62,7 +62,7 @@ export async function invoicesWithPendingPayment(db: Database, tenantId: string,
 }
 
 /** Cents paid on the invoice of the row (`invoices` in the FROM): a correlated subquery on an indexed column. */
-const paidSql = sql<string>`coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.tenant_id = invoices.tenant_id and pa.invoice_id = invoices.id), 0)`;
+export const paidSql = sql<string>`coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.tenant_id = invoices.tenant_id and pa.invoice_id = invoices.id), 0)`;
 
 /** `invoiceStatus()` (domain/invoices.ts) as a condition, so that a status filter pages in SQL. */
 function statusSql(status: InvoiceStatus, today: string): SQL {

@@ -8,3 +8,5 @@ import type { Tenant } from '../tenants/registry.ts';
 export const activationLink = (tenant: Tenant, token: string) => `${tenant.accountPageUrl}#famille-activation=${token}`;
 export const resetLink = (tenant: Tenant, token: string) => `${tenant.accountPageUrl}#famille-reset=${token}`;
 export const forgotPasswordLink = (tenant: Tenant) => `${tenant.accountPageUrl}#famille-forgot-password`;
+/** Read by `<famille-account>` on that page, which confirms the new address (no session needed). */
+export const emailChangeLink = (tenant: Tenant, token: string) => `${tenant.accountPageUrl}#famille-email=${token}`;

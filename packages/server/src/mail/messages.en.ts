@@ -33,6 +33,19 @@ export const mailEn: MailMessages = {
   passwordChangedSubject: (p) => `Your password was changed — ${p.tenant}`,
   passwordChangedIntro: (p) => `The password of the identifiant "${p.identifiant}" was changed on ${p.at} (Paris time). Every open session was closed.`,
   passwordChangedWarning: 'If you did not make this change, contact the service at once.',
+  passwordChangedOthers: (p) =>
+    `The password of the identifiant "${p.identifiant}" was changed on ${p.at} (Paris time), from your account page. Every other open session was closed.`,
+
+  emailChangeSubject: (p) => `Confirm your new e-mail address — ${p.tenant}`,
+  emailChangeIntro: (p) =>
+    `You asked for "${p.email}" to become the e-mail address of your Espace Famille account. To confirm, open this link within ${p.ttl}:`,
+  emailChangeButton: 'Confirm my address',
+  emailChangeSmall: 'The link works once. Until it is opened, your previous address stays the account’s. If you did not ask for anything, ignore this message.',
+  emailNoticeSubject: (p) => `E-mail address change requested — ${p.tenant}`,
+  emailNoticeIntro: (p) =>
+    `A change of your Espace Famille e-mail address to "${p.email}" was requested. It takes effect only once the link sent to that address is opened; until then, nothing changes.`,
+  requestKind_identity_change: (p) => `changing the identity of ${p.member}`,
+  requestKind_account_closure: (p) => `closing the account of ${p.member}`,
 
   requestKind_member_add: (p) => `adding ${p.member}`,
   requestKind_member_update: (p) => `changing ${p.member}`,
@@ -72,4 +85,9 @@ export const mailEn: MailMessages = {
   invoiceButton: 'See my invoices',
   invoiceSmall:
     'You receive this message because you chose electronic invoices. You can pay online or at the counter (cash, cheque, CESU), and go back to paper invoices in your Espace Famille, under "My invoices".',
+
+  messageSubject: (p) => `A message is waiting in your Espace Famille — ${p.tenant}`,
+  messageIntro: 'The service has sent you a message. To read it, log in to your Espace Famille, under "My news".',
+  messageButton: 'Read my messages',
+  messageSmall: 'For your security, the message itself is not copied into this e-mail.',
 };

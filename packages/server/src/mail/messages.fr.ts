@@ -40,6 +40,20 @@ export const mailFr = {
   passwordChangedIntro: (p: { identifiant: string; at: string }) =>
     `Le mot de passe de l’identifiant « ${p.identifiant} » a été modifié le ${p.at}. Toutes les sessions ouvertes ont été fermées.`,
   passwordChangedWarning: 'Si vous n’êtes pas à l’origine de ce changement, contactez le service sans attendre.',
+  passwordChangedOthers: (p: { identifiant: string; at: string }) =>
+    `Le mot de passe de l’identifiant « ${p.identifiant} » a été modifié le ${p.at} depuis votre espace. Toutes les autres sessions ouvertes ont été fermées.`,
+
+  emailChangeSubject: (p: { tenant: string }) => `Confirmez votre nouvelle adresse e-mail — ${p.tenant}`,
+  emailChangeIntro: (p: { email: string; ttl: string }) =>
+    `Vous avez demandé que « ${p.email} » devienne l’adresse e-mail de votre Espace Famille. Pour confirmer, ouvrez ce lien dans les ${p.ttl} :`,
+  emailChangeButton: 'Confirmer mon adresse',
+  emailChangeSmall:
+    'Le lien ne sert qu’une fois. Tant qu’il n’est pas ouvert, votre ancienne adresse reste celle du compte. Si vous n’avez rien demandé, ignorez ce message.',
+  emailNoticeSubject: (p: { tenant: string }) => `Changement d’adresse e-mail demandé — ${p.tenant}`,
+  emailNoticeIntro: (p: { email: string }) =>
+    `Un changement de l’adresse e-mail de votre Espace Famille vers « ${p.email} » a été demandé. Il ne prendra effet que lorsque le lien envoyé à cette adresse sera ouvert ; d’ici là, rien ne change.`,
+  requestKind_identity_change: (p: { member: string }) => `la modification de l’identité de ${p.member}`,
+  requestKind_account_closure: (p: { member: string }) => `la clôture du compte de ${p.member}`,
 
   requestKind_member_add: (p: { member: string }) => `l’ajout de ${p.member}`,
   requestKind_member_update: (p: { member: string }) => `la modification de ${p.member}`,
@@ -84,6 +98,11 @@ export const mailFr = {
   invoiceButton: 'Voir mes factures',
   invoiceSmall:
     'Vous recevez ce message parce que vous avez choisi la facture en ligne. Vous pouvez payer en ligne ou au guichet (espèces, chèque, CESU), et revenir aux factures papier depuis votre Espace Famille, rubrique « Mes factures ».',
+
+  messageSubject: (p: { tenant: string }) => `Un message vous attend dans votre Espace Famille — ${p.tenant}`,
+  messageIntro: 'Le service vous a envoyé un message. Pour le lire, connectez-vous à votre Espace Famille, rubrique « Mes actualités ».',
+  messageButton: 'Lire mes messages',
+  messageSmall: 'Par sécurité, le contenu du message n’est pas repris dans cet e-mail.',
 };
 
 export type MailMessages = typeof mailFr;

@@ -15,13 +15,24 @@ export type MailContent =
   | { readonly kind: 'activation'; readonly prenoms: string; readonly identifiant: string; readonly link: string; readonly ttlHours: number }
   | { readonly kind: 'account_exists'; readonly prenoms: string; readonly identifiant: string; readonly link: string }
   | { readonly kind: 'password_reset'; readonly prenoms: string; readonly identifiant: string; readonly link: string; readonly ttlMinutes: number }
-  | { readonly kind: 'password_changed'; readonly prenoms: string; readonly identifiant: string; readonly at: Date }
+  | {
+      readonly kind: 'password_changed';
+      readonly prenoms: string;
+      readonly identifiant: string;
+      readonly at: Date;
+      /** Changed in "Mon compte": the session that changed it stays, the others were closed. */
+      readonly othersOnly?: boolean;
+    }
+  /** To the new address: the link that makes it the account's. */
+  | { readonly kind: 'email_change_link'; readonly prenoms: string; readonly newEmail: string; readonly link: string; readonly ttlHours: number }
+  /** To the old address: a change was asked. */
+  | { readonly kind: 'email_change_notice'; readonly prenoms: string; readonly newEmail: string }
   | {
       readonly kind: 'request_status';
       readonly prenoms: string;
       readonly number: number;
       readonly memberLabel: string;
-      readonly requestKind: 'member_add' | 'member_update' | 'member_remove';
+      readonly requestKind: 'member_add' | 'member_update' | 'member_remove' | 'identity_change' | 'account_closure';
       readonly status: 'en_cours' | 'validee' | 'refusee';
       readonly comment?: string;
     }
@@ -61,6 +72,13 @@ export type MailContent =
       /** YYYY-MM-DD: "à payer avant le". */
       readonly dueOn: string;
       /** The host page with <famille-invoices>. */
+      readonly link: string;
+    }
+  | {
+      /** A message of the service is waiting (its content is never in the e-mail). */
+      readonly kind: 'message_waiting';
+      readonly prenoms: string;
+      /** The tenant's account page. */
       readonly link: string;
     };
 
@@ -142,7 +160,26 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale, t: Tra
     case 'password_changed':
       return {
         subject: t('passwordChangedSubject', { tenant: name }),
-        blocks: [hello, { p: t('passwordChangedIntro', { identifiant: mail.identifiant, at: at(mail.at) }) }, { p: t('passwordChangedWarning') }],
+        blocks: [
+          hello,
+          { p: t(mail.othersOnly ? 'passwordChangedOthers' : 'passwordChangedIntro', { identifiant: mail.identifiant, at: at(mail.at) }) },
+          { p: t('passwordChangedWarning') },
+        ],
+      };
+    case 'email_change_link':
+      return {
+        subject: t('emailChangeSubject', { tenant: name }),
+        blocks: [
+          hello,
+          { p: t('emailChangeIntro', { email: mail.newEmail, ttl: hours(mail.ttlHours) }) },
+          { button: t('emailChangeButton'), href: mail.link },
+          { small: t('emailChangeSmall') },
+        ],
+      };
+    case 'email_change_notice':
+      return {
+        subject: t('emailNoticeSubject', { tenant: name }),
+        blocks: [hello, { p: t('emailNoticeIntro', { email: mail.newEmail }) }, { p: t('passwordChangedWarning') }],
       };
     case 'request_status': {
       const what = t(`requestKind_${mail.requestKind}`, { member: mail.memberLabel });
@@ -206,6 +243,11 @@ function content(mail: MailContent, tenant: TenantConfig, locale: Locale, t: Tra
         ],
       };
     }
+    case 'message_waiting':
+      return {
+        subject: t('messageSubject', { tenant: name }),
+        blocks: [hello, { p: t('messageIntro') }, { button: t('messageButton'), href: mail.link }, { small: t('messageSmall') }],
+      };
   }
 }
 

@@ -5,11 +5,13 @@ import type { AppContext } from '../deps.ts';
 import type { AuthenticatedSession } from '../auth/authenticate.ts';
 import type { Database } from '../db/database.ts';
 import { documents, familyMembers, preregistrationDrafts } from '../db/schema.ts';
-import type { DraftContent } from '../domain/preregistration.ts';
+import { givenDocumentId, type DraftContent, type GivenDocumentRef } from '../domain/preregistration.ts';
+import { parisDate } from '../domain/paris-date.ts';
+import { familyStoredDocuments, storedDocumentProblem } from '../files/family-documents.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { isUuid, type DocumentRow, type MemberRow } from '../family/views.ts';
-import { draftView } from './views.ts';
+import { draftView, type DraftDocuments } from './views.ts';
 
 type Input = z.output<typeof PreregistrationDraftInput>;
 
@@ -38,6 +40,25 @@ export async function familyDocuments(db: Database, tenantId: string, familyId: 
   return new Map(rows.map((d) => [d.id, d]));
 }
 
+/** The family's uploads and stored documents that drafts name, and the Paris day. */
+async function draftDocuments(app: AppContext, tenantId: string, familyId: string, given: readonly GivenDocumentRef[]): Promise<DraftDocuments> {
+  const [uploads, stored] = await Promise.all([
+    familyDocuments(
+      app.db,
+      tenantId,
+      familyId,
+      given.flatMap((d) => ('documentId' in d ? [d.documentId] : [])),
+    ),
+    familyStoredDocuments(
+      app.db,
+      tenantId,
+      familyId,
+      given.flatMap((d) => ('storedDocumentId' in d ? [d.storedDocumentId] : [])),
+    ),
+  ]);
+  return { uploads, stored, today: parisDate(app.clock.now()) };
+}
+
 /** The draft's content as stored: only what was given. */
 function content(input: Input): DraftContent {
   const observations = input.observations?.trim();
@@ -50,6 +71,19 @@ function content(input: Input): DraftContent {
   };
 }
 
+/**
+ * Why a draft cannot name this document: not the family's (or attached already:
+ * `unknown_reference`), or a stored document of another type (`invalid_value`) or expired.
+ */
+function givenDocumentProblem(given: GivenDocumentRef, docs: DraftDocuments): FieldError['code'] | undefined {
+  if ('storedDocumentId' in given) {
+    const stored = docs.stored.get(given.storedDocumentId);
+    return stored ? storedDocumentProblem(stored, given.type, docs.today) : 'unknown_reference';
+  }
+  const doc = docs.uploads.get(givenDocumentId(given));
+  return !doc || doc.requestId || doc.preregistrationId ? 'unknown_reference' : undefined;
+}
+
 /** The family's drafts still to submit, most recently saved first. */
 export async function listDrafts(app: AppContext, tenant: Tenant, session: AuthenticatedSession): Promise<PreregistrationDraft[]> {
   const tenantId = tenant.config.id;
@@ -59,11 +93,11 @@ export async function listDrafts(app: AppContext, tenant: Tenant, session: Authe
     .innerJoin(familyMembers, and(eq(familyMembers.tenantId, preregistrationDrafts.tenantId), eq(familyMembers.id, preregistrationDrafts.childId)))
     .where(and(eq(preregistrationDrafts.tenantId, tenantId), eq(preregistrationDrafts.familyId, session.familyId), isNull(preregistrationDrafts.submittedId)))
     .orderBy(sql`${preregistrationDrafts.updatedAt} desc`);
-  const docs = await familyDocuments(
-    app.db,
+  const docs = await draftDocuments(
+    app,
     tenantId,
     session.familyId,
-    rows.flatMap((r) => (r.draft.content.documents ?? []).map((d) => d.documentId)),
+    rows.flatMap((r) => r.draft.content.documents ?? []),
   );
   return rows.map((r) => draftView(r.draft, r.child, docs));
 }
@@ -73,24 +107,20 @@ export async function listDrafts(app: AppContext, tenant: Tenant, session: Authe
  * be incomplete and is lenient (a structure the town removed since, a document type it
  * dropped, are kept for the parent to fix); only foreign references are refused: a
  * document that is not this family's, or already attached elsewhere (`unknown_reference`
- * on `documents.<type>`). A draft already submitted is replaced by a new one.
+ * on `documents.<type>`), and a stored document of another type (`invalid_value`) or
+ * expired (`expired`). A draft already submitted is replaced by a new one.
  */
 export async function saveDraft(app: AppContext, tenant: Tenant, session: AuthenticatedSession, childId: string, input: Input): Promise<PreregistrationDraft> {
   const tenantId = tenant.config.id;
   const child = await findChild(app.db, tenantId, session.familyId, childId);
   const given = input.documents ?? [];
-  const docs = await familyDocuments(
-    app.db,
-    tenantId,
-    session.familyId,
-    given.map((d) => d.documentId),
-  );
+  const docs = await draftDocuments(app, tenantId, session.familyId, given);
   const errors: FieldError[] = [];
-  for (const { type, documentId } of given) {
-    const doc = docs.get(documentId);
-    if ((!doc || doc.requestId || doc.preregistrationId) && !errors.some((e) => e.path === `documents.${type}`)) {
-      errors.push({ path: `documents.${type}`, code: 'unknown_reference' });
-    }
+  for (const doc of given) {
+    const path = `documents.${doc.type}`;
+    if (errors.some((e) => e.path === path)) continue;
+    const code = givenDocumentProblem(doc, docs);
+    if (code) errors.push({ path, code });
   }
   if (errors.length > 0) throw new ProblemError('validation_failed', { fieldErrors: errors });
   const now = app.clock.now();

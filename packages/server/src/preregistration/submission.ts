@@ -6,6 +6,7 @@ import type { Database } from '../db/database.ts';
 import { newUuid } from '../db/ids.ts';
 import { documents, familyMembers, preregistrationDrafts, preregistrationEvents, preregistrations } from '../db/schema.ts';
 import { nextCommission, submissionErrors, type GivenDocumentFacts } from '../domain/preregistration.ts';
+import { attachStoredDocuments, familyStoredDocuments, storedDocumentProblem } from '../files/family-documents.ts';
 import { parisDate } from '../domain/paris-date.ts';
 import { ProblemError } from '../http/problem.ts';
 import { mailFamily } from '../mail/outbox.ts';
@@ -75,7 +76,7 @@ export async function submitDraft(app: AppContext, tenant: Tenant, session: Auth
 
     const number = await nextRequestNumber(tx, tenantId);
     const given = draft.content.documents ?? [];
-    const ids = [...new Set(given.map((d) => d.documentId).filter(isUuid))];
+    const ids = [...new Set(given.flatMap((d) => ('documentId' in d ? [d.documentId] : [])).filter(isUuid))];
     const rows = ids.length
       ? await tx
           .select()
@@ -86,7 +87,23 @@ export async function submitDraft(app: AppContext, tenant: Tenant, session: Auth
     const facts = new Map<string, GivenDocumentFacts>(
       rows.map((d) => [d.id, { contentType: d.contentType, size: d.size, claimed: d.requestId !== null || d.preregistrationId !== null }]),
     );
-    const errors = submissionErrors(config, draft.content, child.profile, facts, parisDate(now));
+    // Stored documents are given again, never claimed: locked for share, so that deleting
+    // or replacing one waits for this submission and then sees the request naming its bytes.
+    const today = parisDate(now);
+    const givenStored = given.flatMap((d) => ('storedDocumentId' in d ? [d] : []));
+    const stored = await familyStoredDocuments(
+      tx,
+      tenantId,
+      session.familyId,
+      givenStored.map((d) => d.storedDocumentId),
+      true,
+    );
+    for (const d of givenStored) {
+      const row = stored.get(d.storedDocumentId);
+      if (row && !facts.has(row.id))
+        facts.set(row.id, { contentType: row.contentType, size: row.size, claimed: false, problem: storedDocumentProblem(row, d.type, today) });
+    }
+    const errors = submissionErrors(config, draft.content, child.profile, facts, today);
     if (errors.length > 0) throw new ProblemError('validation_failed', { fieldErrors: errors });
 
     const known = new Set(config.questionnaire.map((q) => q.id));
@@ -101,12 +118,15 @@ export async function submitDraft(app: AppContext, tenant: Tenant, session: Auth
       startDate: draft.content.startDate!,
       choices: [...(draft.content.choices ?? [])],
       observations: draft.content.observations ?? null,
-      documents: given.map((d) => ({ type: d.type, documentId: d.documentId })),
+      // Stored documents get their own row of this request, named just below.
+      documents: [],
       answers: Object.fromEntries(Object.entries(draft.content.answers ?? {}).filter(([question]) => known.has(question))),
       nextCommission: nextCommission(now, config.commissionMonths),
       submittedAt: now,
       updatedAt: now,
     };
+    const copies = await attachStoredDocuments(tx, app, [...stored.values()], row.id);
+    row.documents = given.map((d) => ({ type: d.type, documentId: 'documentId' in d ? d.documentId : copies.get(d.storedDocumentId)! }));
     await tx.insert(preregistrations).values(row);
     await tx
       .insert(preregistrationEvents)

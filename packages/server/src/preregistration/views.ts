@@ -4,6 +4,8 @@ import type { Database } from '../db/database.ts';
 import { documents, preregistrationDrafts, preregistrationEvents, preregistrations } from '../db/schema.ts';
 import { memberLabel } from '../domain/member-profile.ts';
 import { toDocumentInfo, type DocumentRow, type MemberRow } from '../family/views.ts';
+import { documentExpired } from '@famille/contract';
+import type { StoredDocumentRow } from '../files/family-documents.ts';
 
 export type PreregistrationRow = typeof preregistrations.$inferSelect;
 export type DraftRow = typeof preregistrationDrafts.$inferSelect;
@@ -51,12 +53,19 @@ export async function preregistrationViews(db: Database, tenantId: string, rows:
   });
 }
 
+/** What a draft names of the family's documents: its uploads, its stored documents, and the Paris day to judge their validity. */
+export interface DraftDocuments {
+  readonly uploads: ReadonlyMap<string, DocumentRow>;
+  readonly stored: ReadonlyMap<string, StoredDocumentRow>;
+  readonly today: string;
+}
+
 /**
  * A draft as the wizard resumes it. Documents are shown while they are still the family's
  * and free: one deleted, or attached to another request meanwhile, drops out (the
- * submission would refuse it anyway).
+ * submission would refuse it anyway); so does a stored document deleted, or expired since.
  */
-export function draftView(row: DraftRow, child: MemberRow, familyDocuments: ReadonlyMap<string, DocumentRow>): PreregistrationDraft {
+export function draftView(row: DraftRow, child: MemberRow, { uploads, stored, today }: DraftDocuments): PreregistrationDraft {
   const content = row.content;
   return {
     childId: row.childId,
@@ -65,8 +74,15 @@ export function draftView(row: DraftRow, child: MemberRow, familyDocuments: Read
     ...(content.startDate && { startDate: content.startDate }),
     choices: [...(content.choices ?? [])],
     ...(content.observations && { observations: content.observations }),
-    documents: (content.documents ?? []).flatMap(({ type, documentId }) => {
-      const doc = familyDocuments.get(documentId);
+    documents: (content.documents ?? []).flatMap((given) => {
+      const { type } = given;
+      if ('storedDocumentId' in given) {
+        const doc = stored.get(given.storedDocumentId);
+        if (!doc || doc.type !== type || documentExpired(doc.validUntil ?? undefined, today)) return [];
+        const { id, fileName, contentType, size } = doc;
+        return [{ type, document: { id, fileName, contentType, size, createdAt: doc.uploadedAt.toISOString() }, storedDocumentId: id }];
+      }
+      const doc = uploads.get(given.documentId);
       return doc && !doc.requestId && !doc.preregistrationId ? [{ type, document: toDocumentInfo(doc) }] : [];
     }),
     answers: { ...(content.answers as PreregistrationDraft['answers']) },

@@ -72,6 +72,7 @@ export const vienneCondrieuPreregistration: PreregistrationConfig = {
       required: true,
       acceptedTypes: formats,
       maxBytes: fiveMegabytes,
+      validityMonths: 3,
     },
     {
       type: 'attestation-caf-msa',

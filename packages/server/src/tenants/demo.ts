@@ -63,6 +63,18 @@ export function demoTenants(options: DemoTenantsOptions): Tenant[] {
         uploads: demoUploads,
         activationTtlHours: 48,
         preregistration: vienneCondrieuPreregistration,
+        // Fictional rules for the tariff simulator: closed 4 weeks a year, billed over 12 months.
+        tariff: {
+          closureWeeks: 4,
+          billedMonths: 12,
+          structures: [
+            { id: 'cocon-de-soie', kind: 'collectif' },
+            { id: 'fleur-de-pyrus', kind: 'collectif' },
+            { id: 'gem-minis', kind: 'collectif' },
+            { id: 'grain-d-aile', kind: 'collectif' },
+            { id: 'graine-de-malice', kind: 'micro', closureWeeks: 5 },
+          ],
+        },
       },
       allowedOrigins: ['https://vienne-condrieu.example.fr', ...options.allowedOrigins],
       accountPageUrl: options.accountPageUrl ?? 'https://vienne-condrieu.example.fr/espace-famille',
@@ -99,6 +111,15 @@ export function demoTenants(options: DemoTenantsOptions): Tenant[] {
         uploads: demoUploads,
         activationTtlHours: 72,
         preregistration: exempleTenantPreregistration,
+        // Another mensualisation: closed 5 weeks, billed over 11 months; a crèche familiale.
+        tariff: {
+          closureWeeks: 5,
+          billedMonths: 11,
+          structures: [
+            { id: 'les-lutins', kind: 'collectif' },
+            { id: 'petits-pas', kind: 'familial' },
+          ],
+        },
         strings: { fr: { 'login.title': 'Mon Espace Famille' }, en: { 'login.title': 'My family account' } },
       },
       allowedOrigins: ['https://ville-exemple.example.fr', ...options.allowedOrigins],

@@ -1,4 +1,4 @@
-import { TenantConfig } from '@famille/contract';
+import { tariffConfigProblems, TenantConfig } from '@famille/contract';
 import { preregistrationConfigProblems } from '../domain/preregistration.ts';
 import { payfipFormats, type PayfipSaisie } from '../payments/payfip-formats.ts';
 import { mailKeys, type MailStrings } from '../mail/templates.ts';
@@ -66,7 +66,7 @@ export function createTenantRegistry(tenants: readonly Tenant[]): TenantRegistry
   for (const tenant of tenants) {
     const config = TenantConfig.parse(tenant.config);
     if (byId.has(config.id)) throw new TypeError(`Tenant "${config.id}" is configured twice`);
-    const problems = preregistrationConfigProblems(config);
+    const problems = [...preregistrationConfigProblems(config), ...tariffConfigProblems(config)];
     if (problems.length > 0) throw new TypeError(`Tenant "${config.id}": ${problems.join('; ')}`);
     const page = new URL(tenant.accountPageUrl);
     if ((page.protocol !== 'https:' && page.protocol !== 'http:') || page.hash)

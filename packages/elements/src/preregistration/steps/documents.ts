@@ -1,10 +1,12 @@
 // Step 4: the supporting documents, each sent as soon as it is chosen (with its progress,
-// "Annuler l'envoi", "Remplacer", "Retirer"); the draft knows each document once sent.
+// "Annuler l'envoi", "Remplacer", "Retirer"), or one of the family's stored documents given
+// again (stored-documents.ts); the draft knows each document once sent.
 import { html, nothing, type TemplateResult } from 'lit';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, takeChosenFile, uploadItem, uploadRuleParts, type Upload } from '../../form/upload.ts';
 import { fieldError, focus, local, type PreregistrationHost } from '../host.ts';
 import type { Key } from '../state.ts';
 import { childDatesOf, isRequiredDocument, withoutError } from '../validation.ts';
+import { renderStoredChoices } from './stored-documents.ts';
 
 export function renderDocumentsStep(host: PreregistrationHost): TemplateResult {
   const { i18n, config, values, state } = host;
@@ -30,9 +32,10 @@ export function renderDocumentsStep(host: PreregistrationHost): TemplateResult {
           errorPrefix: t('errorPrefix'),
           onChange: (e) => onFile(host, e, type),
         })}
+        ${renderStoredChoices(host, type, inputId(host, type))}
         ${
           uploads.length
-            ? html`<ul class="famille-uploads" role="list">${uploads.map((u) =>
+            ? html`<ul id="${inputId(host, type)}-sent" class="famille-uploads" role="list">${uploads.map((u) =>
                 uploadItem(u, i18n, {
                   cancel: () => cancelUpload(host, type, u),
                   replace: () => replace(host, type),

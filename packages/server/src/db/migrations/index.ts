@@ -7,6 +7,9 @@ import { migration0006 } from './0006_invoice_preferences.ts';
 import { migration0007 } from './0007_payment_return_page.ts';
 import { migration0008 } from './0008_payment_refunds.ts';
 import { migration0009 } from './0009_file_blobs_job_leases.ts';
+import { migration0010 } from './0010_family_messages.ts';
+import { migration0011 } from './0011_account_changes.ts';
+import { migration0012 } from './0012_family_documents.ts';
 
 /**
  * A versioned schema change. Statements are separate strings (not one script) because
@@ -30,4 +33,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
+  migration0011,
+  migration0012,
 ];

@@ -40,12 +40,14 @@ const pathParameters: Record<string, { readonly description: string; readonly sc
   memberId: { description: 'The member’s `id` (from `GET …/family`)', schema: { type: 'string' } },
   requestId: { description: 'The request’s `id`', schema: { type: 'string' } },
   documentId: { description: 'The document’s `id` (from the upload’s answer)', schema: { type: 'string' } },
+  storedDocumentId: { description: 'The stored document’s `id` (from `GET …/family/documents`)', schema: { type: 'string' } },
   childId: { description: 'The child’s `id`: a member of the family with role `enfant`', schema: { type: 'string' } },
   preregistrationId: { description: 'The pre-registration’s `id`', schema: { type: 'string' } },
   invoiceId: { description: 'The invoice’s `id`', schema: { type: 'string' } },
   year: { description: 'The calendar year, from 2000 to the current one', schema: { type: 'integer', minimum: 2000 }, example: 2025 },
   transactionId: { description: 'The transaction’s `id` (from `POST …/payments/transactions`)', schema: { type: 'string' } },
   paymentId: { description: 'The payment’s `id`', schema: { type: 'string' } },
+  messageId: { description: 'The message’s `id` (from `GET …/messages`)', schema: { type: 'string' } },
 };
 
 /** Tags in display order, each with what its operations are about. */
@@ -54,10 +56,13 @@ const tags: Record<string, string> = {
   tenant: 'The public configuration of a tenant (a municipality or a grouping of them)',
   auth: 'Parents’ sessions (cookie or bearer token) and forgotten passwords',
   accounts: 'Creating and activating a parent’s account',
+  account: 'Mon compte: the parent’s own account — coordonnées, e-mail and password, identity and closure requests, the personal-data export',
   family: 'The family’s entourage (members) and the requests it makes to the service',
   documents: 'Uploaded files: supporting documents (pièces justificatives) attached to requests',
   preregistration: 'Crèche pre-registration (pré-inscription): drafts saved at every step, submission, follow-up',
   invoices: 'Invoices, online and counter payments, yearly tax attestations, electronic-invoice choices',
+  dashboard: 'Mon tableau de bord: what the family’s landing page shows, and every request of the family whatever its kind',
+  messages: 'Mes actualités: messages the service posts to one family or to all, read and marked read by each family',
   agents: 'The service’s agents (back office): their sessions, the requests and pre-registrations they process, invoices, counter payments and refunds',
   development: 'Development helpers, answered only where no e-mail is sent',
 };

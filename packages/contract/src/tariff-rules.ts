@@ -1,0 +1,265 @@
+// The crèche tariff of the Prestation de service unique (PSU): the barème national des
+// participations familiales as data, and the one calculation the server and the
+// `<famille-tariff-simulator>` element share. No zod here: browser bundles keep this
+// module as it is (see runtime.ts).
+//
+// The rule (Cnaf, circulaire 2019-005 du 5 juin 2019, as summed up by the Caf pages cited
+// below): hourly rate = monthly resources × taux d'effort. The monthly resources are the
+// household's yearly resources of year N-2 ÷ 12, raised to a plancher and lowered to a
+// plafond the Cnaf publishes; the taux d'effort depends on the number of dependent
+// children and on the kind of care; each child of the household entitled to the AEEH
+// gives the rate of the next size of family. A regular contract is mensualised: (weeks of
+// care a year × hours booked a week) ÷ months billed × hourly rate.
+//
+// Every figure below comes from a text found in the kit's reference corpora, cited next
+// to it (URL, title, date). Figures that could not be found are NOT here: see the
+// README's "Tariff simulator" section for the gaps.
+
+import type { TenantConfig } from './tenant.ts';
+
+/** Kinds of care with a table of their own: accueil collectif, familial or parental, micro-crèche. */
+export const careKinds = ['collectif', 'familial', 'micro'] as const;
+export type CareKind = (typeof careKinds)[number];
+
+/**
+ * A table of taux d'effort, from a date: for each kind of care, the rate per hour in
+ * millionths of the monthly resources (0,0619 % = 619), for 1, 2, 3… dependent children;
+ * the last entry holds for that many children and more.
+ */
+export interface RatePeriod {
+  /** First day (YYYY-MM-DD) the table applies. */
+  readonly from: string;
+  readonly rates: Readonly<Partial<Record<CareKind, readonly number[]>>>;
+}
+
+/** The plancher and plafond of the monthly resources, in cents, from a date (none: not known). */
+export interface ResourcePeriod {
+  readonly from: string;
+  readonly plancher?: number;
+  readonly plafond?: number;
+}
+
+/** Accueil collectif, January 2022 onwards: 1, 2, 3, 4 to 7, 8 and more children. */
+const collectif2022 = [619, 516, 413, 310, 310, 310, 310, 206];
+
+/**
+ * The taux d'effort tables, oldest first.
+ *
+ * - 2019-01-01: accueil collectif 0,06 % / 0,05 % / 0,04 % / 0,03 % (4 to 7) / 0,02 % (8 to
+ *   10): "Participations financières 2-2", Ville de Verrières-le-Buisson, "Inscriptions en
+ *   crèche" (barème 2018, unchanged on 1 January 2019),
+ *   https://www.verrieres-le-buisson.fr/mes-enfants/jusqua-4-ans/inscriptions-en-creche/ ;
+ *   checked against the Caf des Pyrénées-Orientales's worked examples ("Eaje : barème 2019
+ *   des participations familiales", https://www.partenaires-caf66.fr/5590-2/ : 0,41 €/h at
+ *   the plancher, 2,92 €/h at the plafond, one child, accueil collectif). The other kinds'
+ *   tables of that time were not found.
+ * - 2019-09-01 to 2021-12-31: the yearly rises of +0,8 % of circulaire 2019-005
+ *   (https://lemediasocial.fr/creche-evolution-du-bareme-de-participation-familiale_FBCWpW ;
+ *   https://caf42.fr/?p=12367 ; https://babilou.fr/actualites/tarif-en-creche-ce-qui-change-en-septembre-2019)
+ *   were not found as figures: no table, the simulator says so for those dates.
+ * - 2022-01-01 onwards, accueil collectif: 0,0619 % / 0,0516 % / 0,0413 % / 0,0310 % (4 to 7)
+ *   / 0,0206 % (8 and more): https://www.lespetitescanailles.fr/faq/calculer-tarif-place-en-creche
+ *   ("barème des participations familiales en vigueur"); "En 2023, le barème des taux
+ *   d'effort utilisé est celui de l'année 2022" with the same figures,
+ *   https://mesclesdubonheur.com/garderie-combien-coute-une-place-dans-une-creche-denfants/ ;
+ *   still 0,0516 % (2 children) and 0,0619 % (1 child) "au 1er septembre 2025", Ville de
+ *   Suresnes, "Tarifs et aides – petite enfance",
+ *   https://www.suresnes.fr/mon-enfant/petite-enfance/tarifs-et-aides-petite-enfance/ .
+ *   No text found announces a change of the taux after 2022 (the reform of 1 September
+ *   2025 raised the plafond only: see below).
+ * - Micro-crèche (PSU): "le barème « micro-crèche » est aligné sur le barème « accueil
+ *   collectif »" from 1 September 2019 (circulaire 2019-005, lemediasocial.fr above).
+ * - Accueil familial and parental: its 2022 table was not found in the corpora; the
+ *   simulator says so rather than guess.
+ */
+export const tariffRates: readonly RatePeriod[] = [
+  { from: '2019-01-01', rates: { collectif: [600, 500, 400, 300, 300, 300, 300, 200] } },
+  { from: '2019-09-01', rates: {} },
+  { from: '2022-01-01', rates: { collectif: collectif2022, micro: collectif2022 } },
+];
+
+/**
+ * The plancher and plafond of the monthly resources, oldest first (cents).
+ *
+ * - 2019-01-01: 687,30 € and 4 874,62 €, "ne sont pas actualisés au 1er janvier 2019",
+ *   https://www.partenaires-caf66.fr/5590-2/ (Caf des Pyrénées-Orientales, "Eaje : barème
+ *   2019 des participations familiales").
+ * - 2019-09-01 to 2022: plafond 5 300 € (September 2019), 5 600 € (January 2020), then up
+ *   to 6 000 €, https://babilou.fr/actualites/tarif-en-creche-ce-qui-change-en-septembre-2019 ;
+ *   the planchers of 2020 to 2022 were not found: no period.
+ * - 2023-01-01: 754,16 € and 6 000 €,
+ *   https://mesclesdubonheur.com/garderie-combien-coute-une-place-dans-une-creche-denfants/ ;
+ *   "Depuis 2022, le plafond de ressources est fixé à 6 000 euros", Caf du Loiret,
+ *   "EAJE PSU – Evolution du montant plafond des participations au 1er septembre 2024",
+ *   https://caf45-partenaires.fr/eaje-psu-evolution-du-montant-plafond-des-participations-au-1er-septembre-2024 .
+ * - 2024-01-01: 765,77 € and 6 000 € ("reste applicable du 1er janvier au 31 août 2024",
+ *   caf45 above), plancher from Ville de Suresnes, "Tarifs et aides" (2024),
+ *   https://www.suresnes.fr/mon-enfant/petite-enfance/tarifs-et-aides/?xml=F10798 .
+ * - 2024-09-01: plafond 7 000 € "à compter du 1er septembre 2024" (caf45 above).
+ *   The 2025 plancher before September was not found: the 2024 one stays.
+ * - 2025-09-01: plafond 8 500 € "à compter du 1er septembre 2025 … pour tous les contrats,
+ *   y compris ceux en cours", caf.fr, "Le plafond de ressources mensuelles en hausse pour
+ *   les EAJE au 1er septembre 2025" (15 May 2025),
+ *   https://caf.fr/professionnels/actualites/le-plafond-de-ressources-mensuelles-en-hausse-pour-les-eaje-au-1er-septembre-2025 ;
+ *   plancher 814,62 €, Ville de Suresnes, "Tarifs et aides – petite enfance" (the page
+ *   giving the plafond of 1 September 2025; the year of this plancher is not stated),
+ *   https://www.suresnes.fr/mon-enfant/petite-enfance/tarifs-et-aides-petite-enfance/ .
+ *   No 2026 figure was found: these stay until one is added here.
+ */
+export const tariffResources: readonly ResourcePeriod[] = [
+  { from: '2019-01-01', plancher: 68_730, plafond: 487_462 },
+  { from: '2019-09-01' },
+  { from: '2023-01-01', plancher: 75_416, plafond: 600_000 },
+  { from: '2024-01-01', plancher: 76_577, plafond: 600_000 },
+  { from: '2024-09-01', plancher: 76_577, plafond: 700_000 },
+  { from: '2025-09-01', plancher: 81_462, plafond: 850_000 },
+];
+
+/**
+ * What is wrong with a tenant's `tariff` configuration (none: []): every structure it
+ * gives a kind of care to must be one of its pre-registration structures, once.
+ */
+export function tariffConfigProblems(config: TenantConfig): string[] {
+  const known = new Set(config.preregistration.structures.map((s) => s.id));
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const { id } of config.tariff?.structures ?? []) {
+    if (!known.has(id)) problems.push(`tariff.structures: "${id}" is not a structure of preregistration.structures`);
+    else if (seen.has(id)) problems.push(`tariff.structures: "${id}" is given twice`);
+    seen.add(id);
+  }
+  return problems;
+}
+
+/** The period in force on `date` (YYYY-MM-DD): the latest that starts on or before it. */
+export function periodOn<P extends { readonly from: string }>(periods: readonly P[], date: string): P | undefined {
+  let found: P | undefined;
+  for (const period of periods) if (period.from <= date) found = period;
+  return found;
+}
+
+/** A regular contract's schedule. */
+export interface Schedule {
+  readonly daysPerWeek: number;
+  /** Hours booked a day, in minutes (8 h 30 = 510). */
+  readonly minutesPerDay: number;
+  readonly weeksPerYear: number;
+}
+
+export interface TariffInput {
+  /** The household's resources in cents: yearly (year N-2, before allowances) or the Caf's monthly figure. */
+  readonly resources: { readonly yearly: number } | { readonly monthly: number };
+  /** Dependent children (1 or more). */
+  readonly children: number;
+  /** Children of the household entitled to the AEEH: each moves the family one bracket up. */
+  readonly aeehChildren?: number;
+  readonly kind: CareKind;
+  readonly schedule: Schedule;
+  /** Months the contract is billed over (the tenant's; 12 by default). */
+  readonly billedMonths?: number;
+  /** Weeks a year the structure is closed (the tenant's): at most 52 − this many weeks of care. */
+  readonly closureWeeks?: number;
+  /** The day whose barème applies (YYYY-MM-DD, Paris). */
+  readonly date: string;
+}
+
+export interface TariffResult {
+  readonly ok: true;
+  /** The monthly resources retained, in cents (bounded). */
+  readonly monthlyResources: number;
+  /** Which bound applied, if any. */
+  readonly bound: 'plancher' | 'plafond' | undefined;
+  readonly plancher: number;
+  readonly plafond: number;
+  /** Children counted for the rate (dependent children + AEEH), and the rate in millionths. */
+  readonly bracket: number;
+  readonly rate: number;
+  /** Hourly rate, in cents (rounded to the cent). */
+  readonly hourly: number;
+  /** Weeks of care counted (the schedule's, at most 52 − closure weeks). */
+  readonly weeks: number;
+  readonly weeksCapped: boolean;
+  readonly billedMonths: number;
+  /** Hours billed a month, in minutes (may carry a fraction). */
+  readonly monthlyMinutes: number;
+  /** Monthly amount and yearly cost, in cents. */
+  readonly monthly: number;
+  readonly yearly: number;
+  /** When the rates and the bounds used took effect. */
+  readonly ratesFrom: string;
+  readonly resourcesFrom: string;
+}
+
+/** Why there is no result: an input out of range, or no barème known for that date and kind. */
+export type TariffFailure = { readonly ok: false; readonly reason: 'invalid' | 'no_bareme' };
+
+const whole = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+/** `numerator / denominator` rounded half up, for integers ≥ 0 (exact below 2^53). */
+const divide = (numerator: number, denominator: number) => Math.floor((2 * numerator + denominator) / (2 * denominator));
+
+/**
+ * Mensualisation: (weeks of care a year × minutes booked a week ÷ 60) ÷ months billed ×
+ * the hourly rate (cents), rounded to the cent.
+ */
+export function mensualise(hourly: number, weeks: number, weeklyMinutes: number, billedMonths: number): number {
+  return divide(weeks * weeklyMinutes * hourly, 60 * billedMonths);
+}
+
+/**
+ * The participation familiale of a regular contract. Amounts are integer cents; the
+ * hourly rate is rounded to the cent (as the texts' examples give it: "3 000 × 0,0516 % =
+ * 1,55 €"), then the monthly amount is the hours billed a month × that rate, rounded to
+ * the cent, and the yearly cost the monthly amount × the months billed.
+ */
+export function participationFamiliale(input: TariffInput): TariffResult | TariffFailure {
+  const { schedule, children, aeehChildren = 0, billedMonths = 12, closureWeeks = 0 } = input;
+  const yearly = 'yearly' in input.resources ? input.resources.yearly : undefined;
+  const amount = yearly ?? (input.resources as { monthly: number }).monthly;
+  if (
+    !whole(amount, 0, 1e10) ||
+    !whole(children, 1, 99) ||
+    !whole(aeehChildren, 0, children) ||
+    !whole(schedule.daysPerWeek, 1, 7) ||
+    !whole(schedule.minutesPerDay, 1, 1440) ||
+    !whole(schedule.weeksPerYear, 1, 52) ||
+    !whole(billedMonths, 1, 12) ||
+    !whole(closureWeeks, 0, 51)
+  ) {
+    return { ok: false, reason: 'invalid' };
+  }
+  const ratePeriod = periodOn(tariffRates, input.date);
+  const table = ratePeriod?.rates[input.kind];
+  const bounds = periodOn(tariffResources, input.date);
+  const { plancher, plafond } = bounds ?? {};
+  if (!ratePeriod || !table || !bounds || !plancher || !plafond) return { ok: false, reason: 'no_bareme' };
+
+  const bracket = Math.min(children + aeehChildren, table.length);
+  const rate = table[bracket - 1]!;
+  // Compared over a year when the resources are yearly: no rounding before the rate.
+  const months = yearly === undefined ? 1 : 12;
+  const bound = amount < plancher * months ? 'plancher' : amount > plafond * months ? 'plafond' : undefined;
+  const retained = bound === 'plancher' ? plancher : bound === 'plafond' ? plafond : undefined;
+  const hourly = retained === undefined ? divide(amount * rate, months * 1_000_000) : divide(retained * rate, 1_000_000);
+
+  const weeks = Math.min(schedule.weeksPerYear, 52 - closureWeeks);
+  const weeklyMinutes = schedule.daysPerWeek * schedule.minutesPerDay;
+  const monthly = mensualise(hourly, weeks, weeklyMinutes, billedMonths);
+  return {
+    ok: true,
+    monthlyResources: retained ?? divide(amount, months),
+    bound,
+    plancher,
+    plafond,
+    bracket,
+    rate,
+    hourly,
+    weeks,
+    weeksCapped: weeks < schedule.weeksPerYear,
+    billedMonths,
+    monthlyMinutes: (weeks * weeklyMinutes) / billedMonths,
+    monthly,
+    yearly: monthly * billedMonths,
+    ratesFrom: ratePeriod.from,
+    resourcesFrom: bounds.from,
+  };
+}

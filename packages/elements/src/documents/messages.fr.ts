@@ -1,0 +1,48 @@
+// <famille-documents>' own words (the kit's shared ones are in i18n/fr.ts, the upload
+// pieces' in i18n/upload.ts). The document types' names are the tenant's.
+export const documentsFr = {
+  documentsHeading: 'Pièces justificatives',
+  intro: 'Enregistrez ici vos justificatifs une fois pour toutes : vos démarches vous proposeront de les utiliser sans les envoyer de nouveau.',
+  loading: 'Chargement…',
+  login: 'Se connecter',
+  loginRequired: 'Connectez-vous pour voir et enregistrer vos pièces justificatives.',
+  empty: 'Vous n’avez encore enregistré aucun document.',
+  listCaption: 'Vos documents enregistrés',
+  uploadedOn: (p: { date: string }) => `Enregistré le ${p.date}`,
+  datedOn: (p: { date: string }) => `Daté du ${p.date}`,
+  validUntil: (p: { date: string }) => `Valable jusqu’au ${p.date}`,
+  expiredBadge: 'Expiré',
+  expiredSince: (p: { date: string }) => `N’est plus valable depuis le ${p.date} : remplacez-le pour l’utiliser dans vos démarches.`,
+  download: 'Télécharger',
+  replace: 'Remplacer',
+  remove: 'Supprimer',
+  downloadFailed: 'Le document n’a pas pu être téléchargé.',
+  // The form: add or replace
+  addHeading: 'Ajouter un document',
+  replaceHeading: (p: { name: string }) => `Remplacer ${p.name}`,
+  type: 'Type de document',
+  chooseType: 'Choisissez…',
+  documentDate: 'Date du document',
+  documentDateHint: (p: { months: number }) =>
+    `La date inscrite sur le document (facture, quittance…) : il reste valable ${p.months} mois après. Format : JJ/MM/AAAA, par exemple 20/11/2026.`,
+  file: 'Fichier',
+  fileRules: (p: { types: string; size: string }) => `Formats acceptés : ${p.types}. Taille maximale : ${p.size}.`,
+  save: 'Enregistrer le document',
+  cancel: 'Annuler',
+  saved: (p: { name: string }) => `${p.name} est enregistré dans vos pièces justificatives.`,
+  typeRequired: 'Choisissez le type de document.',
+  dateRequired: 'Indiquez la date inscrite sur le document.',
+  dateFormat: 'Indiquez la date au format JJ/MM/AAAA, par exemple 20/11/2026.',
+  dateFuture: 'La date du document ne peut pas être après aujourd’hui.',
+  fileRequired: 'Choisissez le fichier du document.',
+  fileFormat: 'Ce format n’est pas accepté pour ce document.',
+  fileTooLarge: 'Ce fichier dépasse la taille maximale.',
+  fileUnknown: 'Ce fichier n’a pas pu être enregistré : choisissez-le de nouveau.',
+  // Deleting
+  removeHeading: (p: { name: string }) => `Supprimer ${p.name} ?`,
+  removeText: 'Le document sera retiré de vos pièces justificatives. Les demandes auxquelles vous l’avez déjà joint le conservent.',
+  removeConfirm: 'Supprimer le document',
+  removing: 'Suppression…',
+  removed: (p: { name: string }) => `${p.name} a été supprimé.`,
+};
+export type DocumentsMessages = typeof documentsFr;

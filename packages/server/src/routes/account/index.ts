@@ -1,0 +1,1 @@
+export { myAccountHandlers } from './handlers.ts';

@@ -1,0 +1,1 @@
+export { familyDocumentHandlers } from './handlers.ts';

@@ -1,0 +1,167 @@
+// The PSU crèche tariff shared by the server and <famille-tariff-simulator>: the worked
+// examples of the texts cited in packages/contract/src/tariff-rules.ts, to the cent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mensualise, participationFamiliale, tariffConfigProblems, type TariffInput, type TariffResult } from '@famille/contract';
+import { createTenantRegistry, demoTenants } from '@famille/server';
+
+const fullTime = { daysPerWeek: 5, minutesPerDay: 9 * 60, weeksPerYear: 47 };
+const base: TariffInput = { resources: { monthly: 300_000 }, children: 1, kind: 'collectif', schedule: fullTime, date: '2025-10-01' };
+
+function simulate(patch: Partial<TariffInput>): TariffResult {
+  const result = participationFamiliale({ ...base, ...patch });
+  assert.ok(result.ok, `no result: ${JSON.stringify(result)}`);
+  return result;
+}
+
+test('Ville de Suresnes, September 2024: 3 000 € a month, 2 children, 0,0516 % gives 1,548 €, billed 1,55 € an hour', () => {
+  const result = simulate({ resources: { monthly: 300_000 }, children: 2, date: '2024-09-15' });
+  assert.equal(result.rate, 516);
+  // The text's exact product, in tenths of a cent, before rounding to the cent.
+  assert.equal((300_000 * result.rate) / 100_000, 1548);
+  assert.equal(result.hourly, 155);
+  assert.equal(result.bound, undefined);
+  assert.equal(result.plafond, 700_000);
+});
+
+test('Ville de Suresnes, September 2025: 3 000 € and 2 children give 1,55 €; 8 500 € and 1 child (the plafond) give 5,26 €', () => {
+  assert.equal(simulate({ children: 2 }).hourly, 155);
+  const atPlafond = simulate({ resources: { monthly: 850_000 } });
+  assert.equal(atPlafond.rate, 619);
+  assert.equal(atPlafond.hourly, 526);
+  assert.equal(atPlafond.bound, undefined);
+  assert.equal(atPlafond.plafond, 850_000);
+});
+
+test('above the plafond the resources retained are the plafond (8 500 € from 1 September 2025, 7 000 € before)', () => {
+  const rich = simulate({ resources: { monthly: 1_200_000 } });
+  assert.equal(rich.bound, 'plafond');
+  assert.equal(rich.monthlyResources, 850_000);
+  assert.equal(rich.hourly, 526);
+  const august = simulate({ resources: { monthly: 1_200_000 }, date: '2025-08-31' });
+  assert.equal(august.plafond, 700_000);
+  assert.equal(august.hourly, 433); // 7 000 × 0,0619 % = 4,333
+  const beforeSeptember2024 = simulate({ resources: { monthly: 1_200_000 }, date: '2024-08-31' });
+  assert.equal(beforeSeptember2024.plafond, 600_000);
+  assert.equal(beforeSeptember2024.resourcesFrom, '2024-01-01');
+});
+
+test('Caf des Pyrénées-Orientales, 2019: one child in accueil collectif pays 0,41 € at the plancher (687,30 €) and 2,92 € at the plafond (4 874,62 €)', () => {
+  const none = simulate({ resources: { yearly: 0 }, date: '2019-03-01' });
+  assert.equal(none.bound, 'plancher');
+  assert.equal(none.monthlyResources, 68_730);
+  assert.equal(none.hourly, 41);
+  const high = simulate({ resources: { yearly: 9_000_000 }, date: '2019-03-01' });
+  assert.equal(high.bound, 'plafond');
+  assert.equal(high.monthlyResources, 487_462);
+  assert.equal(high.hourly, 292);
+});
+
+test('below the plancher (814,62 € from September 2025) the plancher is retained, whether the resources are yearly or monthly', () => {
+  const yearly = simulate({ resources: { yearly: 900_000 } });
+  assert.equal(yearly.bound, 'plancher');
+  assert.equal(yearly.monthlyResources, 81_462);
+  assert.equal(yearly.hourly, 50); // 814,62 × 0,0619 % = 0,5042
+  assert.deepEqual(simulate({ resources: { monthly: 75_000 } }), yearly);
+  // 2023's plancher: 754,16 €.
+  assert.equal(simulate({ resources: { monthly: 0 }, date: '2023-06-01' }).monthlyResources, 75_416);
+});
+
+test('yearly resources are divided by 12 without rounding before the rate is applied', () => {
+  const yearly = simulate({ resources: { yearly: 3_600_000 }, children: 2 });
+  assert.deepEqual(yearly, simulate({ resources: { monthly: 300_000 }, children: 2 }));
+  // 41 000 € a year: 3 416,666… € a month × 0,0619 % = 2,11491… €.
+  const uneven = simulate({ resources: { yearly: 4_100_000 } });
+  assert.equal(uneven.monthlyResources, 341_667);
+  assert.equal(uneven.hourly, 211);
+});
+
+test('a micro-crèche uses the accueil collectif table (aligned by circulaire 2019-005)', () => {
+  for (const children of [1, 2, 3, 5, 8]) {
+    const micro = simulate({ kind: 'micro', children });
+    const collectif = simulate({ kind: 'collectif', children });
+    assert.equal(micro.rate, collectif.rate);
+    assert.equal(micro.hourly, collectif.hourly);
+  }
+});
+
+test('every bracket of accueil collectif: 0,0619 %, 0,0516 %, 0,0413 %, 0,0310 % from 4 to 7 children, 0,0206 % from 8', () => {
+  const rates = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12].map((children) => simulate({ children }).rate);
+  assert.deepEqual(rates, [619, 516, 413, 310, 310, 310, 310, 206, 206, 206]);
+  // The largest family at the plafond: 8 500 × 0,0206 % = 1,751 €.
+  assert.equal(simulate({ children: 8, resources: { monthly: 850_000 } }).hourly, 175);
+});
+
+test('a child entitled to the AEEH gives the rate of the next size of family, as many times as there are such children', () => {
+  const oneWithAeeh = simulate({ children: 1, aeehChildren: 1 });
+  assert.equal(oneWithAeeh.bracket, 2);
+  assert.equal(oneWithAeeh.rate, simulate({ children: 2 }).rate);
+  assert.equal(simulate({ children: 2, aeehChildren: 2 }).rate, 310);
+  assert.equal(simulate({ children: 7, aeehChildren: 1 }).rate, 206);
+  assert.equal(simulate({ children: 9, aeehChildren: 3 }).rate, 206);
+});
+
+test('mensualisation, Les Bambins de la Vésubie: 2 € an hour, 34 hours a week, 42 weeks, over 12 months is 119 hours, 238 € a month', () => {
+  assert.equal(mensualise(200, 42, 34 * 60, 12), 23_800);
+  // The same through the whole calculation: 3 231,02 € × 0,0619 % = 1,99999… € → 2,00 €.
+  const result = simulate({ resources: { monthly: 323_102 }, schedule: { daysPerWeek: 4, minutesPerDay: 8.5 * 60, weeksPerYear: 42 } });
+  assert.equal(result.hourly, 200);
+  assert.equal(result.monthlyMinutes, 119 * 60);
+  assert.equal(result.monthly, 23_800);
+  assert.equal(result.yearly, 285_600);
+});
+
+test('the tenant’s weeks of closure cap the weeks of care, and its months billed spread the year', () => {
+  const schedule = { daysPerWeek: 4, minutesPerDay: 9 * 60, weeksPerYear: 52 };
+  const open = simulate({ schedule, closureWeeks: 0 });
+  const closed = simulate({ schedule, closureWeeks: 5 });
+  assert.equal(open.weeks, 52);
+  assert.equal(closed.weeks, 47);
+  assert.equal(closed.weeksCapped, true);
+  assert.ok(closed.monthly < open.monthly);
+  // 1,86 € × 36 h × 47 weeks ÷ 12 = 262,26 €; over 11 months 286,10 €.
+  assert.equal(closed.hourly, 186);
+  assert.equal(closed.monthly, 26_226);
+  const eleven = simulate({ schedule, closureWeeks: 5, billedMonths: 11 });
+  assert.equal(eleven.monthly, 28_610);
+  assert.equal(eleven.yearly, 314_710);
+  // Fewer weeks than the structure is open: nothing capped.
+  assert.equal(simulate({ schedule: { ...schedule, weeksPerYear: 40 }, closureWeeks: 5 }).weeksCapped, false);
+});
+
+test('no result for a table the texts did not give (accueil familial, 2019-09 to 2022) nor before 2019', () => {
+  assert.deepEqual(participationFamiliale({ ...base, kind: 'familial' }), { ok: false, reason: 'no_bareme' });
+  for (const date of ['2018-12-31', '2020-06-01', '2022-06-01']) {
+    assert.deepEqual(participationFamiliale({ ...base, date }), { ok: false, reason: 'no_bareme' }, date);
+  }
+  assert.equal(simulate({ date: '2023-01-01' }).ratesFrom, '2022-01-01');
+});
+
+test('inputs out of range give no result rather than a wrong amount', () => {
+  const invalid = { ok: false, reason: 'invalid' };
+  assert.deepEqual(participationFamiliale({ ...base, children: 0 }), invalid);
+  assert.deepEqual(participationFamiliale({ ...base, children: 1.5 }), invalid);
+  assert.deepEqual(participationFamiliale({ ...base, aeehChildren: 2 }), invalid);
+  assert.deepEqual(participationFamiliale({ ...base, resources: { monthly: -1 } }), invalid);
+  assert.deepEqual(participationFamiliale({ ...base, resources: { yearly: 12.5 } }), invalid);
+  assert.deepEqual(participationFamiliale({ ...base, schedule: { ...fullTime, weeksPerYear: 53 } }), invalid);
+  assert.deepEqual(participationFamiliale({ ...base, schedule: { ...fullTime, daysPerWeek: 0 } }), invalid);
+  assert.deepEqual(participationFamiliale({ ...base, billedMonths: 13 }), invalid);
+});
+
+test('a tenant’s tariff may only name its own structures, once; the server refuses any other configuration at start', () => {
+  const [vienne] = demoTenants({ allowedOrigins: [] });
+  assert.ok(vienne?.config.tariff);
+  assert.deepEqual(tariffConfigProblems(vienne.config), []);
+  const tariff = {
+    ...vienne.config.tariff,
+    structures: [...vienne.config.tariff.structures, { id: 'inconnue', kind: 'collectif' as const }, { id: 'gem-minis', kind: 'micro' as const }],
+  };
+  const broken = { ...vienne, config: { ...vienne.config, tariff } };
+  assert.deepEqual(tariffConfigProblems(broken.config), [
+    'tariff.structures: "inconnue" is not a structure of preregistration.structures',
+    'tariff.structures: "gem-minis" is given twice',
+  ]);
+  assert.throws(() => createTenantRegistry([broken]), /inconnue/);
+  assert.doesNotThrow(() => createTenantRegistry(demoTenants({ allowedOrigins: [] })));
+});
