@@ -1,43 +1,28 @@
-// "Mon compte" end to end, against the real Node server, on a town page with the kit's one
-// script tag: the demo parent changes a phone number and the address (saved, the agent
-// sees the change), changes e-mail (it takes effect only once the outbox's link is opened,
-// on the same page), and changes the password (another session ended, the old password
-// refused, the new one accepted).
+// "Mon compte" end to end, against the real Node server, on the demo page (a town page on
+// its own origin, with the kit's one script tag from the API's): the demo parent changes a
+// phone number and the address (saved, the agent sees the change), changes e-mail (it takes
+// effect only once the outbox's link is opened, on the same page), and changes the password
+// (another session ended, the old password refused, the new one accepted).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
 import type { AccountChangeList, AccountDetails, Outbox } from '@famille/contract';
-import { agentToken, freePort, launchChromium, logInOnPage, parentToken, startDemo, startHostPage, tenantApi, type Demo } from './harness.ts';
+import { agentToken, launchChromium, logInOnPage, parentToken, startDemo, tenantApi, type Demo } from './harness.ts';
 
 const tenant = 'vienne-condrieu';
 let demo: Demo;
 let browser: Browser;
-let host: Awaited<ReturnType<typeof startHostPage>>;
 const api = tenantApi(() => demo);
 const scope = 'famille-account';
 
 before(async () => {
-  const hostPort = await freePort();
-  host = await startHostPage(
-    () => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Ville de test — Mon compte</title>
-<script type="module" src="http://localhost:${demo.apiPort}/famille.js"></script></head>
-<body><main><h1>Espace Famille</h1>
-<famille-portal api="${demo.api}" tenant="${tenant}">
-  <famille-login></famille-login>
-  <famille-account></famille-account>
-</famille-portal></main></body></html>`,
-    hostPort,
-  );
-  // The e-mails' links lead to this page, where <famille-account> opens them.
-  [demo, browser] = await Promise.all([
-    startDemo({ ALLOWED_ORIGINS: `http://localhost:${hostPort}`, ACCOUNT_PAGE_URL: `http://localhost:${hostPort}/` }),
-    launchChromium(),
-  ]);
+  // The demo page (its own origin, the kit from the API's): the e-mails' links lead back to
+  // it (the tenant's account page), where <famille-account> opens them.
+  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
 });
 after(async () => {
   await browser?.close();
   await demo?.stop();
-  await host?.close();
 });
 
 /** Replaces the value of the input labelled `label` in the form `form` as a parent types it. */
@@ -53,12 +38,12 @@ async function submit(page: Page, form: string): Promise<void> {
   await page.waitForSelector(`${scope} [data-form=${form}] :is([part~="notice"], [part~="alert"], [part~="error-summary"])`, { timeout: 20_000 });
 }
 
-describe('Mon compte on a town page against the real Node server', () => {
+describe('Mon compte on the demo page against the real Node server', () => {
   test('phone and address saved and seen by the agent; a new e-mail only once its link is opened; a new password ends the other session', async () => {
     const other = await parentToken(api);
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
-    await page.goto(`http://localhost:${host.port}/`);
+    await page.goto(`http://localhost:${demo.demoPort}/`);
     await logInOnPage(page);
     await page.waitForSelector(`${scope} [part~="last-login"]`, { timeout: 20_000 });
 
