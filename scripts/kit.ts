@@ -50,7 +50,7 @@ export function budgetedPages(manifest: KitManifest): Record<string, string[]> {
     'portal + login': ['famille-portal', 'famille-login'],
     ...Object.fromEntries(others.map((tag) => [`portal + ${tag.slice('famille-'.length)}`, ['famille-portal', tag]])),
     // The budget of issue 12 is for the first six tags; the others are measured beside it.
-    'all six elements': tags.filter((tag) => firstSix.includes(tag)),
+    'all six elements': firstSix,
     [`all ${tags.length} elements`]: tags,
   };
 }

@@ -106,7 +106,14 @@ suites.push(
 const baseEnv = { ...process.env };
 delete baseEnv.TEST_DATABASE_URL;
 
-function run(suite: Suite, echo = true): Promise<{ code: number; output: string }> {
+interface Ran {
+  code: number;
+  output: string;
+  seconds: number;
+}
+
+function run(suite: Suite, echo = true): Promise<Ran> {
+  const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(suite.command[0]!, suite.command.slice(1), {
       env: { ...baseEnv, FORCE_COLOR: '0', ...suite.env },
@@ -119,7 +126,7 @@ function run(suite: Suite, echo = true): Promise<{ code: number; output: string 
     };
     child.stdout.on('data', (c: Buffer) => tee(c, process.stdout));
     child.stderr.on('data', (c: Buffer) => tee(c, process.stderr));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output, seconds: (Date.now() - started) / 1000 }));
   });
 }
 
@@ -128,7 +135,7 @@ const lines: string[] = [];
 let anyFailure = false;
 
 /** A suite's counts and its line in the totals, from its exit code and output. */
-function record(suite: Suite, code: number, output: string, seconds: number): string {
+function record(suite: Suite, { code, output, seconds }: Ran): string {
   // eslint-disable-next-line no-control-regex -- ESC starts the terminal's colour codes
   const plain = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   let counts = suite.counts(plain);
@@ -143,29 +150,27 @@ function record(suite: Suite, code: number, output: string, seconds: number): st
 
 const header = (suite: Suite, note = '') => console.log(`\n=== ${suite.name}${note}: ${suite.command.slice(1).join(' ')}\n`);
 /** The suite running in the background, if any, and where its line goes in the totals. */
-let background: { suite: Suite; done: Promise<{ code: number; output: string; seconds: number }>; line: number } | undefined;
+let background: { suite: Suite; done: Promise<Ran>; line: number } | undefined;
 
 async function finishBackground(): Promise<void> {
   if (!background) return;
   const { suite, done, line } = background;
   background = undefined;
-  const { code, output, seconds } = await done;
+  const ran = await done;
   header(suite, ' (ran in the background, beside the suite above; its output)');
-  process.stdout.write(output);
-  lines[line] = record(suite, code, output, seconds);
+  process.stdout.write(ran.output);
+  lines[line] = record(suite, ran);
 }
 
 for (const suite of suites) {
-  const started = Date.now();
   if (suite.beside) {
     await finishBackground();
     console.log(`\n=== ${suite.name}: started, beside the next suite (its output once it ends)`);
-    background = { suite, done: run(suite, false).then((r) => ({ ...r, seconds: (Date.now() - started) / 1000 })), line: lines.push('') - 1 };
+    background = { suite, done: run(suite, false), line: lines.push('') - 1 };
     continue;
   }
   header(suite);
-  const { code, output } = await run(suite);
-  lines.push(record(suite, code, output, (Date.now() - started) / 1000));
+  lines.push(record(suite, await run(suite)));
   await finishBackground();
 }
 await finishBackground();

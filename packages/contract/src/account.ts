@@ -1,7 +1,7 @@
 // "Mon compte": the parent's own account (coordonnées, identifiants, données personnelles).
 import * as z from 'zod/mini';
 import { Address, EmailToken, Email, Identity, PhoneNumber, PreferredContact } from './accounts.ts';
-import { Attachments } from './family.ts';
+import { Attachments, FamilyRequest } from './family.ts';
 import { Civilite, id, instant, optionalText, password, wholeNumber } from './fields.ts';
 
 const phone = (what: string) =>
@@ -22,11 +22,8 @@ export const AccountIdentity = z
 export type AccountIdentity = z.infer<typeof AccountIdentity>;
 
 /** What the account's request of a kind looks like while it awaits the service. */
-const OpenAccountRequest = z.object({
-  id: z.string().check(z.describe('The request’s id')),
-  number: wholeNumber().check(z.meta({ description: 'Its number, "Demande n° 36"', examples: [36] })),
+const OpenAccountRequest = z.extend(z.pick(FamilyRequest, { id: true, number: true, createdAt: true }), {
   status: z.enum(['deposee', 'en_cours']).check(z.describe('`deposee` (submitted) or `en_cours` (being processed)')),
-  createdAt: instant().check(z.describe('When it was submitted (UTC instant)')),
 });
 
 export const AccountDetails = z

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { Civilite, calendarDate, instant, wholeNumber } from './fields.ts';
+import { AccountIdentity } from './account.ts';
+import { instant, wholeNumber } from './fields.ts';
+import { Invoice } from './invoices.ts';
 import { RequestKind, RequestStatus } from './family.ts';
 import { PreregistrationStatus } from './preregistration.ts';
 import { nextPage, pageQuery } from './pages.ts';
@@ -34,23 +36,12 @@ export const RequestSummaryList = z
   .register(z.globalRegistry, { id: 'RequestSummaryList', description: 'A page of the family’s requests of every kind' });
 export type RequestSummaryList = z.infer<typeof RequestSummaryList>;
 
-export const RequestSummaryQuery = z.object({ ...pageQuery });
+export const RequestSummaryQuery = z.object({ ...pageQuery(10) });
 export type RequestSummaryPage = z.output<typeof RequestSummaryQuery>;
-
-const invoiceRef = {
-  id: z.string().check(z.describe('The invoice’s id (its PDF: `GET …/invoices/{id}/pdf`)')),
-  number: z.string().check(z.meta({ description: 'Its number', examples: ['F2026-00042'] })),
-};
 
 export const DashboardSummary = z
   .object({
-    account: z
-      .object({
-        civilite: z.optional(Civilite),
-        nomUsage: z.string().check(z.meta({ description: 'Nom d’usage', examples: ['Huby'] })),
-        prenoms: z.string().check(z.meta({ description: 'Prénoms', examples: ['Fernande'] })),
-      })
-      .check(z.describe('Who is greeted: "Bonjour Madame Huby"')),
+    account: z.pick(AccountIdentity, { civilite: true, nomUsage: true, prenoms: true }).check(z.describe('Who is greeted: "Bonjour Madame Huby"')),
     previousLoginAt: z
       .optional(instant())
       .check(z.describe('The login before the one of this session (UTC instant): "Dernière connexion le …"; absent at the first login')),
@@ -61,10 +52,7 @@ export const DashboardSummary = z
         overdueCount: wholeNumber().check(z.describe('How many of them are past their due date (en retard)')),
         toPay: z
           .array(
-            z.object({
-              ...invoiceRef,
-              dueOn: calendarDate().check(z.describe('Due date, `YYYY-MM-DD`')),
-              balanceCents: wholeNumber().check(z.describe('What is left to pay, in cents')),
+            z.extend(z.pick(Invoice, { id: true, number: true, dueOn: true, balanceCents: true }), {
               overdue: z.boolean().check(z.describe('Past its due date')),
             }),
           )
@@ -92,9 +80,7 @@ export const DashboardSummary = z
       .check(z.describe('The family’s document store, in short (the list itself: `GET …/family/documents`)')),
     documents: z
       .object({
-        invoices: z
-          .array(z.object({ ...invoiceRef, issuedOn: calendarDate().check(z.describe('Issue date, `YYYY-MM-DD`')) }))
-          .check(z.describe('The 3 latest invoices, for their PDF')),
+        invoices: z.array(z.pick(Invoice, { id: true, number: true, issuedOn: true })).check(z.describe('The 3 latest invoices, for their PDF')),
         attestationYears: z.array(wholeNumber()).check(z.describe('Years with an attestation fiscale (`GET …/attestations/{year}/pdf`), newest first')),
       })
       .check(z.describe('Édition de documents: invoices and attestations fiscales to download')),

@@ -1,5 +1,6 @@
-// The validity of a stored justificatif, computed alike by the server (which refuses an
-// expired one) and the elements (which do not offer it). No zod here: see runtime.ts.
+// The validity of a stored justificatif. The server computes it (it sends each stored
+// document's `validUntil` and `expired`, and refuses an expired one); here, in the contract,
+// so that an SDK user or a test reckons it the same way. No zod here: see runtime.ts.
 
 /**
  * The last day a document dated `documentDate` (YYYY-MM-DD) is valid, `validityMonths`

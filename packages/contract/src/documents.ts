@@ -4,7 +4,8 @@
 // justificatif de domicile: 3 months): see document-rules.ts.
 import * as z from 'zod/mini';
 import { parisDate } from './dates.ts';
-import { calendarDate, id, instant, wholeNumber } from './fields.ts';
+import { DocumentInfo } from './family.ts';
+import { calendarDate, id, instant } from './fields.ts';
 
 /** The type a document is stored under: a `type` of the tenant's `preregistration.documents`. */
 const documentType = () =>
@@ -24,6 +25,9 @@ export const DocumentDate = z.iso.date().check(
     examples: ['2026-11-20'],
   }),
 );
+
+/** The file's fields are an upload's: a stored document takes over the file of an upload. */
+const { fileName, contentType, size } = DocumentInfo.shape;
 
 const storedDocumentId = () => id.check(z.describe('The id of a document uploaded just before (`POST …/documents`), not attached to anything'));
 
@@ -59,9 +63,9 @@ export const StoredDocument = z
   .object({
     id: z.string().check(z.meta({ description: 'The stored document’s id', examples: ['3f5a1c7e-8b2d-4e9f-a6c0-1d2e3f4a5b6c'] })),
     type: documentType(),
-    fileName: z.string().check(z.meta({ description: 'The file’s name as uploaded', examples: ['facture-electricite.pdf'] })),
-    contentType: z.string().check(z.meta({ description: 'The media type, checked against the file’s content', examples: ['application/pdf'] })),
-    size: wholeNumber().check(z.meta({ description: 'Size in bytes', examples: [184320] })),
+    fileName,
+    contentType,
+    size,
     uploadedAt: instant().check(z.describe('When its file was uploaded (UTC instant; a replacement changes it)')),
     documentDate: z.optional(calendarDate()).check(z.describe('The date written on the document, `YYYY-MM-DD`, for a type with a validity')),
     validUntil: z.optional(calendarDate()).check(z.describe('The last day it is valid, `YYYY-MM-DD` (its date + the type’s `validityMonths`)')),

@@ -905,7 +905,7 @@ export const endpoints = {
     path: '/tenants/{tenant}/dashboard/requests',
     summary: 'List every request of the family',
     description:
-      "Dernières demandes: the family's requests of every kind (entourage and account changes, pre-registrations) with number, status and dates, newest first. Paginated: `limit` items (1–200, default 50) from `offset`; `nextOffset` gives the next page.",
+      "Dernières demandes: the family's requests of every kind (entourage and account changes, pre-registrations) with number, status and dates, newest first. Paginated: `limit` items (1–200, default 10) from `offset`; `nextOffset` gives the next page.",
     tag: 'dashboard',
     auth: 'parent',
     query: RequestSummaryQuery,

@@ -398,7 +398,7 @@ export const AgentInvoiceListQuery = z.object({
   status: z.optional(InvoiceStatus).check(z.describe(`Only the invoices with this status: ${invoiceStatus}`)),
   /** The exact invoice number ("F2026-00042"). */
   number: z.optional(z.string().check(z.minLength(1), z.maxLength(30))).check(z.describe('Only the invoice with this exact number, e.g. `F2026-00042`')),
-  ...pageQuery,
+  ...pageQuery(50),
 });
 /** What a caller passes (the SDK writes it in the query string). */
 export type AgentInvoiceQuery = z.output<typeof AgentInvoiceListQuery>;
@@ -485,7 +485,7 @@ export const AgentRefundListQuery = z.object({
       ),
     )
     .check(z.describe('`true`: the refunded ones too; default `false`: only those to refund')),
-  ...pageQuery,
+  ...pageQuery(50),
 });
 export type AgentRefundQuery = z.output<typeof AgentRefundListQuery>;
 

@@ -9,13 +9,14 @@ import { nextPage, pageQuery } from './pages.ts';
 const messageId = () => z.string().check(z.meta({ description: 'The message’s id', examples: ['6a1f0c3e-7b2d-4e9a-8c5f-1d2e3f4a5b6c'] }));
 const title = () => z.string().check(z.meta({ description: 'Its title', examples: ['Fermeture des crèches le 26 décembre'] }));
 const sentAt = () => instant().check(z.describe('When the service posted it (UTC instant)'));
+const MessageAudience = z.enum(['family', 'all']);
 
 /** What an agent posts: to one family (`familyId`) or to every family of the tenant. */
 export const MessageInput = z
   .object({
-    audience: z
-      .enum(['family', 'all'])
-      .check(z.describe('`family`: to the family `familyId` only; `all`: to every family of the tenant (each reads and marks its own copy)')),
+    audience: MessageAudience.check(
+      z.describe('`family`: to the family `familyId` only; `all`: to every family of the tenant (each reads and marks its own copy)'),
+    ),
     familyId: z
       .optional(id)
       .check(z.describe('The family, with `audience: family` (field error `required` without it, `unknown_reference` for another tenant’s)')),
@@ -45,7 +46,7 @@ export const PostedMessage = z
   .object({
     id: messageId(),
     title: title(),
-    audience: z.enum(['family', 'all']).check(z.describe('`family` or `all`')),
+    audience: MessageAudience.check(z.describe('`family` or `all`')),
     sentAt: sentAt(),
     recipients: wholeNumber().check(z.meta({ description: 'How many families received it', examples: [412] })),
   })
@@ -74,7 +75,7 @@ export const MessageList = z
   .register(z.globalRegistry, { id: 'MessageList', description: 'A page of the family’s messages (Mes actualités), and the unread count' });
 export type MessageList = z.infer<typeof MessageList>;
 
-export const MessageListQuery = z.object({ ...pageQuery });
+export const MessageListQuery = z.object({ ...pageQuery(20) });
 export type MessageQuery = z.output<typeof MessageListQuery>;
 
 export const Message = z

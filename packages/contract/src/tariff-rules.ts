@@ -1,7 +1,8 @@
 // The crèche tariff of the Prestation de service unique (PSU): the barème national des
-// participations familiales as data, and the one calculation the server and the
-// `<famille-tariff-simulator>` element share. No zod here: browser bundles keep this
-// module as it is (see runtime.ts).
+// participations familiales as data, and its one calculation, which
+// `<famille-tariff-simulator>` runs in the page (and any user of the contract may run: an
+// SDK user, the server). No zod here: browser bundles keep this module as it is (see
+// runtime.ts).
 //
 // The rule (Cnaf, circulaire 2019-005 du 5 juin 2019, as summed up by the Caf pages cited
 // below): hourly rate = monthly resources × taux d'effort. The monthly resources are the
@@ -15,8 +16,6 @@
 // to it (URL, title, date). Figures that could not be found are NOT here: see the
 // README's "Tariff simulator" section for the gaps.
 
-import type { TenantConfig } from './tenant.ts';
-
 /** Kinds of care with a table of their own: accueil collectif, familial or parental, micro-crèche. */
 export const careKinds = ['collectif', 'familial', 'micro'] as const;
 export type CareKind = (typeof careKinds)[number];
@@ -26,14 +25,14 @@ export type CareKind = (typeof careKinds)[number];
  * millionths of the monthly resources (0,0619 % = 619), for 1, 2, 3… dependent children;
  * the last entry holds for that many children and more.
  */
-export interface RatePeriod {
+interface RatePeriod {
   /** First day (YYYY-MM-DD) the table applies. */
   readonly from: string;
   readonly rates: Readonly<Partial<Record<CareKind, readonly number[]>>>;
 }
 
 /** The plancher and plafond of the monthly resources, in cents, from a date (none: not known). */
-export interface ResourcePeriod {
+interface ResourcePeriod {
   readonly from: string;
   readonly plancher?: number;
   readonly plafond?: number;
@@ -72,7 +71,7 @@ const collectif2022 = [619, 516, 413, 310, 310, 310, 310, 206];
  * - Accueil familial and parental: its 2022 table was not found in the corpora; the
  *   simulator says so rather than guess.
  */
-export const tariffRates: readonly RatePeriod[] = [
+const tariffRates: readonly RatePeriod[] = [
   { from: '2019-01-01', rates: { collectif: [600, 500, 400, 300, 300, 300, 300, 200] } },
   { from: '2019-09-01', rates: {} },
   { from: '2022-01-01', rates: { collectif: collectif2022, micro: collectif2022 } },
@@ -106,7 +105,7 @@ export const tariffRates: readonly RatePeriod[] = [
  *   https://www.suresnes.fr/mon-enfant/petite-enfance/tarifs-et-aides-petite-enfance/ .
  *   No 2026 figure was found: these stay until one is added here.
  */
-export const tariffResources: readonly ResourcePeriod[] = [
+const tariffResources: readonly ResourcePeriod[] = [
   { from: '2019-01-01', plancher: 68_730, plafond: 487_462 },
   { from: '2019-09-01' },
   { from: '2023-01-01', plancher: 75_416, plafond: 600_000 },
@@ -115,24 +114,8 @@ export const tariffResources: readonly ResourcePeriod[] = [
   { from: '2025-09-01', plancher: 81_462, plafond: 850_000 },
 ];
 
-/**
- * What is wrong with a tenant's `tariff` configuration (none: []): every structure it
- * gives a kind of care to must be one of its pre-registration structures, once.
- */
-export function tariffConfigProblems(config: TenantConfig): string[] {
-  const known = new Set(config.preregistration.structures.map((s) => s.id));
-  const seen = new Set<string>();
-  const problems: string[] = [];
-  for (const { id } of config.tariff?.structures ?? []) {
-    if (!known.has(id)) problems.push(`tariff.structures: "${id}" is not a structure of preregistration.structures`);
-    else if (seen.has(id)) problems.push(`tariff.structures: "${id}" is given twice`);
-    seen.add(id);
-  }
-  return problems;
-}
-
 /** The period in force on `date` (YYYY-MM-DD): the latest that starts on or before it. */
-export function periodOn<P extends { readonly from: string }>(periods: readonly P[], date: string): P | undefined {
+function periodOn<P extends { readonly from: string }>(periods: readonly P[], date: string): P | undefined {
   let found: P | undefined;
   for (const period of periods) if (period.from <= date) found = period;
   return found;

@@ -21,3 +21,4 @@ export { FamilleDocuments } from './documents/documents.ts';
 export type { FamilleDocumentsEvents } from './documents/documents.ts';
 export { FamilleAccount } from './account/account.ts';
 export type { FamilleAccountEvents } from './account/account.ts';
+export { FamilleTariffSimulator } from './tariff-simulator/tariff-simulator.ts';

@@ -2,7 +2,8 @@
 // examples of the texts cited in packages/contract/src/tariff-rules.ts, to the cent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mensualise, participationFamiliale, tariffConfigProblems, type TariffInput, type TariffResult } from '@famille/contract';
+import { mensualise, participationFamiliale, type TariffInput, type TariffResult } from '@famille/contract';
+import { tariffConfigProblems } from '../../../packages/server/src/domain/preregistration.ts';
 import { createTenantRegistry, demoTenants } from '@famille/server';
 
 const fullTime = { daysPerWeek: 5, minutesPerDay: 9 * 60, weeksPerYear: 47 };

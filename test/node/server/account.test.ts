@@ -263,6 +263,27 @@ describe('identity and closure requests', () => {
     assert.match((await lastMailTo(app, family.email)).text, /modification de l’identité de Léa Marie Durand/);
   });
 
+  test('the identity the parent and the agents read is its five parts only: no hash, key or other column of the account', async () => {
+    const family = await newFamily(app);
+    const identityKeys = ['civilite', 'dateNaissance', 'nomNaissance', 'nomUsage', 'prenoms'];
+    // The raw answers: parsing with the contract's schema would drop unknown keys and hide a leak.
+    const raw = (await (await send(app, `${BASE}/account`, 'GET', family.auth)).json()) as { identity: Record<string, unknown> };
+    assert.ok(
+      Object.keys(raw.identity).every((key) => identityKeys.includes(key)),
+      `GET account identity: ${Object.keys(raw.identity).join(', ')}`,
+    );
+    const doc = await upload(app, family.auth);
+    const filed = FamilyRequest.parse(
+      await (await send(app, `${BASE}/account/identity-requests`, 'POST', family.auth, { identity, attachments: [doc.id] })).json(),
+    );
+    const seen = (await (await send(app, `${BASE}/agent/requests/${filed.id}`, 'GET', agent)).json()) as { account: { current: Record<string, unknown> } };
+    assert.ok(
+      Object.keys(seen.account.current).every((key) => identityKeys.includes(key)),
+      `agent's current identity: ${Object.keys(seen.account.current).join(', ')}`,
+    );
+    assert.ok(!JSON.stringify([raw, seen]).includes('$argon2id$'), 'no password hash anywhere');
+  });
+
   test('a refused identity change changes nothing', async () => {
     const family = await newFamily(app);
     const doc = await upload(app, family.auth);

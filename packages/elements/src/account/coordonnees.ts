@@ -60,6 +60,7 @@ function identityForm(view: AccountView, d: AccountDetails): TemplateResult {
   }
   const id = d.identity;
   const civilite = fieldError(view, 'identity', 'identity.civilite');
+  const attachments = fieldError(view, 'identity', 'attachments');
   return accountForm(view, 'identity', {
     heading: t('identityHeading'),
     intro: t('identityIntro'),
@@ -87,7 +88,7 @@ function identityForm(view: AccountView, d: AccountDetails): TemplateResult {
       required: true,
       errorPrefix: t('errorPrefix'),
       onChange: () => undefined,
-      ...(fieldError(view, 'identity', 'attachments') && { error: fieldError(view, 'identity', 'attachments')! }),
+      ...(attachments && { error: attachments }),
     })}`,
     submit: t('identitySubmit'),
   });

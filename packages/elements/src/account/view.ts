@@ -33,15 +33,17 @@ export function fieldError(view: AccountView, form: FormName, name: FieldKey): s
 }
 
 /** A text input of `form`, labelled by its `f_` message, with its server error. */
-export const input = (view: AccountView, form: FormName, name: FieldKey, o: Partial<FieldOptions> = {}): TemplateResult =>
-  field({
+export function input(view: AccountView, form: FormName, name: FieldKey, o: Partial<FieldOptions> = {}): TemplateResult {
+  const error = fieldError(view, form, name) ?? o.error;
+  return field({
     id: fieldId(view, form, name),
     name,
     label: view.i18n.t(`f_${name}`),
     errorPrefix: view.i18n.t('errorPrefix'),
     ...o,
-    ...((fieldError(view, form, name) ?? o.error) && { error: fieldError(view, form, name) ?? o.error }),
+    ...(error && { error }),
   });
+}
 
 export interface FormOptions {
   heading: string;

@@ -7,6 +7,7 @@ import { problemBox } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink, requestLink } from '../form/login-link.ts';
 import { saveFile } from '../form/upload.ts';
+import type { Pdf } from '../form/pdf-download.ts';
 import type { MessageTables } from '../i18n/localize.ts';
 import { dashboardTables, type AllDashboardMessages as AllMessages } from './messages.ts';
 import { dashboardStyles } from './dashboard.styles.ts';
@@ -164,25 +165,18 @@ export class FamilleDashboard extends FamilleElement<AllMessages, DashboardState
   };
 
   /** Saves a PDF the SDK fetches (the session's credentials). */
-  async #download(fetchPdf: (client: FamilleClient) => Promise<Blob>, name: string): Promise<void> {
+  async #download(pdf: Pdf): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
     this.setState({ downloadProblem: undefined });
-    await fetchPdf(client).then(
-      (blob) => saveFile(blob, name),
+    await pdf.fetch(client).then(
+      (blob) => saveFile(blob, pdf.name),
       (error: unknown) => {
-        this.setState({ downloadProblem: { error: this.asApiError(error), retry: () => void this.#download(fetchPdf, name) } });
+        this.setState({ downloadProblem: { error: this.asApiError(error), retry: () => void this.#download(pdf) } });
         void focusAfterRender(this, "[part~='download-alert'] [part~='alert']");
       },
     );
   }
-
-  #downloads = {
-    invoice: (id: string, number: string) =>
-      void this.#download((client) => client.call(endpoints.invoicePdf, { params: { invoiceId: id } }), `facture-${number}.pdf`),
-    attestation: (year: number) =>
-      void this.#download((client) => client.call(endpoints.attestationPdf, { params: { year: String(year) } }), `attestation-fiscale-${year}.pdf`),
-  };
 
   /** "Pièces justificatives": the family's document store, its own element. */
   #store: HTMLElement | undefined;
@@ -225,7 +219,7 @@ export class FamilleDashboard extends FamilleElement<AllMessages, DashboardState
     if (!s.summary) return html`<p role="status">${t('loading')}</p>`;
     return html`${greeting(view, s.summary)}${todoSection(view, s.summary)}${requestsSection(view, s.requests, this.#moreRequests)}
     ${inboxSection(view, s, { open: this.#open, close: this.#close, more: this.#moreMessages })}
-    ${documentsSection(view, s.summary.storedDocuments, s.documentsOpen, this.#toggleDocuments, this.#documentsStore, (this.headingLevel || 2) + 1)}${editionSection(view, s.summary.documents, this.#downloads, s.downloadProblem)}
+    ${documentsSection(view, s.summary.storedDocuments, s.documentsOpen, this.#toggleDocuments, this.#documentsStore, (this.headingLevel || 2) + 1)}${editionSection(view, s.summary.documents, (pdf) => void this.#download(pdf), s.downloadProblem)}
     ${this.accountHref ? html`<p>${view.link('account', t('account'))}</p>` : nothing}`;
   }
 }

@@ -2,8 +2,8 @@
 // loader when the parent opens the block) and "Édition de documents": the latest invoices' PDFs and the attestations fiscales.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DashboardSummary } from '@famille/contract';
-import { messageBox, secondaryButton } from '../form/field.ts';
-import type { DownloadProblem } from './state.ts';
+import { secondaryButton } from '../form/field.ts';
+import { attestationPdf, downloadAlert, invoicePdf, type DownloadProblem, type Pdf } from '../form/pdf-download.ts';
 import type { DashboardView } from './view.ts';
 
 /**
@@ -41,36 +41,19 @@ export function documentsSection(
   </section>`;
 }
 
-export interface Downloads {
-  invoice(id: string, number: string): void;
-  attestation(year: number): void;
-}
-
 export function editionSection(
   view: DashboardView,
   documents: DashboardSummary['documents'],
-  download: Downloads,
+  download: (pdf: Pdf) => void,
   problem: DownloadProblem | undefined,
 ): TemplateResult {
   const { t } = view.i18n;
   const items = [
-    ...documents.invoices.map((i) =>
-      secondaryButton(t('invoicePdf', { number: i.number, date: view.i18n.date(`${i.issuedOn}T12:00:00Z`) }), () => download.invoice(i.id, i.number)),
-    ),
-    ...documents.attestationYears.map((year) => secondaryButton(t('attestationPdf', { year }), () => download.attestation(year))),
+    ...documents.invoices.map((i) => secondaryButton(t('invoicePdf', { number: i.number, date: view.i18n.date(i.issuedOn) }), () => download(invoicePdf(i)))),
+    ...documents.attestationYears.map((year) => secondaryButton(t('attestationPdf', { year }), () => download(attestationPdf(year)))),
   ];
   return html`<section class="famille-block" part="edition" aria-labelledby=${view.id('edition')}>
-    ${view.heading(t('editionHeading'), { depth: 1, id: view.id('edition') })}
-    ${
-      problem
-        ? html`<div part="download-alert">
-          ${messageBox(t('downloadFailed', { reason: view.i18n.problem(problem.error.code) }), {
-            prefix: t('errorPrefix'),
-            action: secondaryButton(t('retry'), problem.retry),
-          })}
-        </div>`
-        : nothing
-    }
+    ${view.heading(t('editionHeading'), { depth: 1, id: view.id('edition') })} ${downloadAlert(view.i18n, problem)}
     ${items.length ? html`<ul class="famille-list famille-downloads" role="list">${items.map((item) => html`<li>${item}</li>`)}</ul>` : html`<p>${t('noEdition')}</p>`}
     ${view.link('invoices', t('allInvoices')) ?? nothing}
   </section>`;

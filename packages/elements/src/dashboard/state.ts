@@ -1,5 +1,6 @@
 // The state of <famille-dashboard>, and which page of the host each kind of request belongs to.
 import type { ApiError } from '@famille/sdk';
+import type { DownloadProblem } from '../form/pdf-download.ts';
 import type { DashboardSummary, Message, MessageSummary, RequestSummary } from '@famille/contract';
 
 /** Requests and messages read at first, and added by each "older" button. */
@@ -14,12 +15,6 @@ export interface Paged<T> {
   next?: number | undefined;
   loading: boolean;
   problem?: ApiError | undefined;
-}
-
-/** A PDF that could not be downloaded, and how to try it again. */
-export interface DownloadProblem {
-  error: ApiError;
-  retry: () => void;
 }
 
 /** What the element shows, replaced as a whole on every change. */

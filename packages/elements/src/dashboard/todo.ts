@@ -16,10 +16,8 @@ export function greeting({ i18n: { t, date } }: DashboardView, summary: Dashboar
   </div>`;
 }
 
-const day = (view: DashboardView, iso: string) => view.i18n.date(`${iso}T12:00:00Z`);
-
 function invoicesTodo(view: DashboardView, invoices: DashboardSummary['invoices']): TemplateResult {
-  const { t, money } = view.i18n;
+  const { t, money, date } = view.i18n;
   return html`<li>
     <p>
       <strong>${t('invoicesToPay', { n: invoices.count, total: money(invoices.totalCents) })}</strong>${
@@ -30,7 +28,7 @@ function invoicesTodo(view: DashboardView, invoices: DashboardSummary['invoices'
       ${invoices.toPay.map(
         (i) =>
           html`<li>
-            ${t('invoiceDue', { number: i.number, amount: money(i.balanceCents), date: day(view, i.dueOn) })}
+            ${t('invoiceDue', { number: i.number, amount: money(i.balanceCents), date: date(i.dueOn) })}
             ${i.overdue ? html`<span class="famille-badge famille-badge--late" part="badge">${t('lateBadge')}</span>` : nothing}
           </li>`,
       )}

@@ -30,7 +30,7 @@ export function documentForm(view: DocumentsView, state: DocumentsState, actions
     // A message of the element's or the kit's table (a field-error code's takes the field's label).
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it is needed: without it the call does not type check
     const say = t as (key: Key, params?: unknown) => string;
-    return e ? say(e.key, { field: t(name === 'file' ? 'file' : name === 'type' ? 'type' : 'documentDate'), ...e.params }) : undefined;
+    return e ? say(e.key, { field: t(name), ...e.params }) : undefined;
   };
   const items = formFields.flatMap((name) => (errors[name] ? [{ id: fieldId(view, name), message: message(name)! }] : []));
   const onInput = (e: Event) => {

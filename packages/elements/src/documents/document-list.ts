@@ -10,8 +10,6 @@ export interface ListActions {
   remove: (doc: StoredDocument) => void;
 }
 
-const day = { dateStyle: 'long' } as const;
-
 export function documentList(view: DocumentsView, documents: readonly StoredDocument[], actions: ListActions): TemplateResult {
   const { t, number, date } = view.i18n;
   if (!documents.length) return html`<p>${t('empty')}</p>`;
@@ -27,13 +25,13 @@ export function documentList(view: DocumentsView, documents: readonly StoredDocu
         </p>
         <p>${doc.fileName} <span class="famille-hint">(${number(Math.max(1, Math.round(doc.size / 1024)), { style: 'unit', unit: 'kilobyte' })})</span></p>
         <p class="famille-hint">
-          ${t('uploadedOn', { date: date(doc.uploadedAt, day) })}${doc.documentDate ? html` · ${t('datedOn', { date: date(doc.documentDate, day) })}` : nothing}
+          ${t('uploadedOn', { date: date(doc.uploadedAt) })}${doc.documentDate ? html` · ${t('datedOn', { date: date(doc.documentDate) })}` : nothing}
         </p>
         ${
           doc.validUntil
             ? doc.expired
-              ? html`<p class="famille-error">${t('expiredSince', { date: date(doc.validUntil, day) })}</p>`
-              : html`<p>${t('validUntil', { date: date(doc.validUntil, day) })}</p>`
+              ? html`<p class="famille-error">${t('expiredSince', { date: date(doc.validUntil) })}</p>`
+              : html`<p>${t('validUntil', { date: date(doc.validUntil) })}</p>`
             : nothing
         }
         <div class="famille-row">

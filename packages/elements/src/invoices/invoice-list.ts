@@ -1,9 +1,9 @@
 // The invoices: a table (cards on a narrow element) with a checkbox per payable invoice and a PDF button each.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Invoice } from '@famille/contract';
-import { messageBox, secondaryButton } from '../form/field.ts';
+import { secondaryButton } from '../form/field.ts';
 import type { AllInvoicesMessages } from './messages.ts';
-import { olderHidden, PAGE, type DownloadProblem } from './state.ts';
+import { olderHidden, PAGE } from './state.ts';
 import type { InvoicesView } from './view.ts';
 
 type Column = keyof AllInvoicesMessages & `col${string}`;
@@ -90,13 +90,4 @@ export function olderInvoices(
   const { t } = view.i18n;
   return html`<p class="famille-hint">${t('olderHidden', { count: older.hidden, payable: older.payable })}</p>
     <p>${secondaryButton(t('showOlder', { count: Math.min(PAGE, older.hidden) }), showMore)}</p>`;
-}
-
-/** A PDF (invoice or attestation) that could not be downloaded, with "Réessayer". */
-export function downloadAlert(view: InvoicesView, problem: DownloadProblem | undefined): TemplateResult | typeof nothing {
-  if (!problem) return nothing;
-  const { t } = view.i18n;
-  return html`<div part="download-alert">
-    ${messageBox(t('downloadFailed', { reason: view.i18n.problem(problem.error.code) }), { prefix: t('errorPrefix'), action: secondaryButton(t('retry'), problem.retry) })}
-  </div>`;
 }

@@ -1,5 +1,5 @@
 import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { endpoints, type FamilleClient } from '@famille/sdk';
+import { endpoints } from '@famille/sdk';
 import type { Invoice, InvoiceList, PaymentTransaction } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { SessionLoad } from '../context/session-load.ts';
@@ -9,12 +9,13 @@ import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { saveFile } from '../form/upload.ts';
+import { attestationPdf, downloadAlert, invoicePdf, type Pdf } from '../form/pdf-download.ts';
 import type { MessageTables } from '../i18n/localize.ts';
 import { invoicesTables, type AllInvoicesMessages as AllMessages } from './messages.ts';
 import { invoicesStyles } from './invoices.styles.ts';
 import { blocked, initialState, keepPayable, PAGE, payableBalances, selectedTotal, toggled, type InvoicesState } from './state.ts';
 import type { InvoicesView } from './view.ts';
-import { downloadAlert, invoiceTable, olderInvoices } from './invoice-list.ts';
+import { invoiceTable, olderInvoices } from './invoice-list.ts';
 import { payBar, revealAbovePayBar } from './payment.ts';
 import { paymentOutcome } from './outcome.ts';
 import { paymentHistory } from './history.ts';
@@ -171,24 +172,22 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     this.setState({ paying: false });
   }
 
-  /** Saves a PDF the SDK fetches (the session's credentials), as a file named `name`. */
-  async #download(fetchPdf: (client: FamilleClient) => Promise<Blob>, name: string): Promise<void> {
+  /** Saves a PDF the SDK fetches (the session's credentials), as a file named `pdf.name`. */
+  async #download(pdf: Pdf): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
     this.setState({ downloadProblem: undefined });
     try {
-      saveFile(await fetchPdf(client), name);
+      saveFile(await pdf.fetch(client), pdf.name);
     } catch (error) {
-      this.setState({ downloadProblem: { error: this.asApiError(error), retry: () => void this.#download(fetchPdf, name) } });
+      this.setState({ downloadProblem: { error: this.asApiError(error), retry: () => void this.#download(pdf) } });
       void focusAfterRender(this, '[part=download-alert] [part=alert]');
     }
   }
 
-  #downloadInvoice = (invoice: Invoice): void =>
-    void this.#download((client) => client.call(endpoints.invoicePdf, { params: { invoiceId: invoice.id } }), `facture-${invoice.number}.pdf`);
+  #downloadInvoice = (invoice: Invoice): void => void this.#download(invoicePdf(invoice));
 
-  #downloadAttestation = (year: number): void =>
-    void this.#download((client) => client.call(endpoints.attestationPdf, { params: { year: String(year) } }), `attestation-fiscale-${year}.pdf`);
+  #downloadAttestation = (year: number): void => void this.#download(attestationPdf(year));
 
   #showOlder = (): void => {
     const firstNew = this.state.shown;
@@ -253,7 +252,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     const history = paymentHistory(view, s.history ?? [], s.historyShown, this.#showHistory);
     const attestations = attestationsSection(view, s.attestations ?? [], this.#downloadAttestation);
     const preferences = preferencesSection(view, s, { choose: this.#choose, save: this.#saveChoices });
-    return html`${outcome}${downloadAlert(view, s.downloadProblem)}${invoices}${history}${attestations}${preferences}`;
+    return html`${outcome}${downloadAlert(view.i18n, s.downloadProblem)}${invoices}${history}${attestations}${preferences}`;
   }
 
   /** The table (its first pages), the button for older invoices, the totals and "Payer". */

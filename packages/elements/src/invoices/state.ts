@@ -1,5 +1,6 @@
 // The state of <famille-invoices> and its pure rules: what may be selected, the total, why "Payer" cannot pay.
 import type { ApiError } from '@famille/sdk';
+import type { DownloadProblem } from '../form/pdf-download.ts';
 import type { AttestationSummary, Invoice, InvoiceList, InvoicePreference, Payment, PaymentTransaction } from '@famille/contract';
 
 /**
@@ -12,12 +13,6 @@ export const HISTORY_PAGE = 10;
 
 /** Why "Payer" cannot pay now: nothing selected, no online payment, or under the minimum. */
 export type Blocked = 'none' | 'offline' | 'minimum' | undefined;
-
-/** A PDF that could not be downloaded, and how to try it again. */
-export interface DownloadProblem {
-  error: ApiError;
-  retry: () => void;
-}
 
 /** What the element shows, replaced as a whole on every change (a reactive property). */
 export interface InvoicesState {

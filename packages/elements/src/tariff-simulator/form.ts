@@ -4,8 +4,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { choices, field } from '../form/field.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { AllTariffMessages } from './messages.ts';
-import { careOptions, type Simulation, type TariffState } from './state.ts';
-import type { CareKind, TenantConfig } from '@famille/contract';
+import type { Simulation, TariffState } from './state.ts';
+import type { CareKind } from '@famille/contract';
 
 /** What the views use of the element. */
 export interface TariffView {
@@ -14,7 +14,6 @@ export interface TariffView {
   readonly i18n: Localizer<AllTariffMessages>;
   readonly state: TariffState;
   readonly sim: Simulation;
-  readonly config: TenantConfig | undefined;
 }
 
 /** A field's error, when it was left with a wrong value. */
@@ -50,7 +49,7 @@ export function householdFields(view: TariffView): TemplateResult {
   const { t } = view.i18n;
   const { state, sim, id } = view;
   const yearly = state.basis === 'yearly';
-  const { structures, kinds } = careOptions(view.config);
+  const { structures, kinds } = sim.options;
   const option = (o: { value: string; name?: string; kind: CareKind }) =>
     html`<option value=${o.value} ?selected=${o.value === sim.care.value}>${o.name ? `${o.name} — ${t(`kind_${o.kind}`)}` : t(`kind_${o.kind}`)}</option>`;
   return html`${choices({

@@ -27,7 +27,7 @@ export function hourlyLines(view: TariffView): TemplateResult {
       <li>${t('rateLine', { rate: effort, bracket: result.bracket })}</li>
       <li>${t('hourlyLine', { resources, rate: effort, hourly: money(result.hourly) })}</li>
     </ul>
-    <p class="famille-hint">${t('baremeLine', { date: date(`${result.ratesFrom > result.resourcesFrom ? result.ratesFrom : result.resourcesFrom}T12:00:00Z`), kind: t(`kind_${view.sim.care.kind}`) })}</p>`;
+    <p class="famille-hint">${t('baremeLine', { date: date(result.ratesFrom > result.resourcesFrom ? result.ratesFrom : result.resourcesFrom), kind: t(`kind_${view.sim.care.kind}`) })}</p>`;
 }
 
 /** One schedule's amounts, or nothing while the form is incomplete. */

@@ -63,7 +63,7 @@ export interface CareOption {
 }
 
 /** The tenant's structures with their kind of care, then the kinds themselves. */
-export function careOptions(config: TenantConfig | undefined): { structures: CareOption[]; kinds: CareOption[] } {
+function careOptions(config: TenantConfig | undefined): { structures: CareOption[]; kinds: CareOption[] } {
   const tariff = config?.tariff;
   const closureWeeks = tariff?.closureWeeks ?? 0;
   const names = new Map(config?.preregistration.structures.map((s) => [s.id, s.name]));
@@ -78,6 +78,8 @@ export type FieldProblem = 'amount' | 'whole' | 'hours';
 
 /** Everything the view shows, worked out from the state. */
 export interface Simulation {
+  /** What the list offers: the tenant's structures, then the kinds of care. */
+  readonly options: { readonly structures: readonly CareOption[]; readonly kinds: readonly CareOption[] };
   readonly care: CareOption;
   readonly children: string;
   readonly maxWeeks: number;
@@ -90,7 +92,8 @@ export interface Simulation {
 }
 
 export function simulate(state: TariffState, config: TenantConfig | undefined, date: string): Simulation {
-  const { structures, kinds } = careOptions(config);
+  const options = careOptions(config);
+  const { structures, kinds } = options;
   const care = [...structures, ...kinds].find((o) => o.value === state.care) ?? structures[0] ?? kinds[0]!;
   const maxWeeks = 52 - care.closureWeeks;
   const children = state.children ?? String(state.familyChildren || 1);
@@ -119,5 +122,5 @@ export function simulate(state: TariffState, config: TenantConfig | undefined, d
       date,
     });
   }) as [TariffResult | TariffFailure | undefined, TariffResult | TariffFailure | undefined];
-  return { care, children, maxWeeks, weeks, problems, results };
+  return { options, care, children, maxWeeks, weeks, problems, results };
 }

@@ -97,10 +97,9 @@ export class FamilleTariffSimulator extends FamilleElement<AllMessages, TariffSt
 
   protected override renderContent(): TemplateResult {
     const { t } = this.i18n;
-    const config = this.tenantConfig;
     // Logged out since: the previous family's number of children is no longer shown.
     const state = this.session ? this.state : { ...this.state, familyChildren: undefined };
-    const view: TariffView = { id: this.uid, i18n: this.i18n, state, sim: simulate(state, config, this.date || parisDate(new Date())), config };
+    const view: TariffView = { id: this.uid, i18n: this.i18n, state, sim: simulate(state, this.tenantConfig, this.date || parisDate(new Date())) };
     return html`${this.heading(t('tariffHeading'))}
       <p>${t('tariffIntro')}</p>
       <form part="form" novalidate @submit=${(e: Event) => e.preventDefault()} @input=${this.#input} @focusout=${this.#leave}>

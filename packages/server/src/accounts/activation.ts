@@ -6,7 +6,7 @@ import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { accounts, type EmailTokenPurpose } from '../db/schema.ts';
 import { findAccountById, findAccountByIdentifiantOrEmail } from '../db/accounts.ts';
-import { consumeEmailToken, expireEmailTokens, findEmailToken } from '../db/email-tokens.ts';
+import { consumeEmailToken, expireEmailTokens, findEmailToken, type EmailTokenRow } from '../db/email-tokens.ts';
 import { emailTokenState, hashEmailToken, isWellFormedEmailToken } from '../auth/email-token.ts';
 import { normalizeIdentifiant } from '../domain/identifiant.ts';
 import { throttleMailRequest, throttleTokenGuessing } from './mail-throttle.ts';
@@ -15,13 +15,20 @@ import { issueActivation } from './tokens.ts';
 /**
  * Refuses a token that cannot be used, with why: unknown or forged (token_invalid),
  * past its expiry or retired by a newer one (token_expired), already used (token_used).
+ * Returns the token's row (consuming it is still the caller's, in its transaction).
  */
-export async function refuseUnusableToken(app: AppContext, tenant: Tenant, token: string, purpose: EmailTokenPurpose, ip: string | undefined): Promise<string> {
+export async function refuseUnusableToken(
+  app: AppContext,
+  tenant: Tenant,
+  token: string,
+  purpose: EmailTokenPurpose,
+  ip: string | undefined,
+): Promise<EmailTokenRow> {
   const tenantId = tenant.config.id;
   await throttleTokenGuessing(app, tenantId, ip, false);
   const row = isWellFormedEmailToken(token) ? await findEmailToken(app.db, tenantId, hashEmailToken(token), purpose) : undefined;
   const state = emailTokenState(row, app.clock.now());
-  if (state === 'usable') return row!.accountId;
+  if (state === 'usable') return row!;
   if (state === 'token_invalid') await throttleTokenGuessing(app, tenantId, ip, true);
   throw new ProblemError(state);
 }

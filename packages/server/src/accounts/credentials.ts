@@ -1,16 +1,16 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FieldError, PasswordChangeInput, SessionsEnded } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { AuthenticatedSession } from '../auth/authenticate.ts';
 import { checkCredentials } from '../auth/login.ts';
 import type { Database } from '../db/database.ts';
-import { findAccountByIdentifiantKey, findAccountById, type AccountRow } from '../db/accounts.ts';
+import { findAccountByIdentifiantKey, type AccountRow } from '../db/accounts.ts';
 import { expireEmailTokens } from '../db/email-tokens.ts';
-import { accounts, sessions } from '../db/schema.ts';
+import { accounts } from '../db/schema.ts';
 import { deleteSessionsOf } from '../db/sessions.ts';
 import { ProblemError } from '../http/problem.ts';
-import { enqueueMail } from '../mail/outbox.ts';
+import { enqueueMail, type QueuedMail } from '../mail/outbox.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { newPasswordError } from './registration.ts';
 
@@ -49,21 +49,43 @@ export async function verifyCurrentPassword(
   }
 }
 
-/** Ends the account's sessions but `keep` (the one changing the password); returns how many. */
-async function endOtherSessions(tx: Database, tenantId: string, accountId: string, keep: string): Promise<number> {
-  const ended = await tx
-    .delete(sessions)
-    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.accountId, accountId), ne(sessions.tokenHash, keep)))
-    .returning({ tokenHash: sessions.tokenHash });
-  return ended.length;
+/**
+ * What a reset link and "Mon compte" do with a new password, in the caller's transaction:
+ * the hash replaced, the sessions ended (all of them, or all but `keep`, the one that just
+ * proved the password), pending reset links retired and the `password_changed` notice
+ * queued. Returns how many sessions ended, and the notice.
+ */
+export async function replacePassword(
+  tx: Database,
+  app: AppContext,
+  tenant: Tenant,
+  account: AccountRow,
+  passwordHash: string,
+  now: Date,
+  keep?: string,
+): Promise<{ ended: number; notice: QueuedMail }> {
+  const tenantId = tenant.config.id;
+  await tx
+    .update(accounts)
+    .set({ passwordHash, updatedAt: now })
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, account.id)));
+  const ended = await deleteSessionsOf(tx, tenantId, account.id, keep);
+  await expireEmailTokens(tx, tenantId, account.id, 'reset', now);
+  const content = {
+    kind: 'password_changed',
+    prenoms: account.prenoms,
+    identifiant: account.identifiant,
+    at: now,
+    ...(keep !== undefined && { othersOnly: true }),
+  } as const;
+  return { ended, notice: await enqueueMail(tx, app.randomBytes, tenant, account.email, account.locale, content, now) };
 }
 
 /**
  * Changes the password of the logged-in parent: the current one checked (throttled as the
  * login), the new one against the tenant's policy as at registration, hashed as at login;
- * then in one transaction the hash replaced, every OTHER session ended (this one stays:
- * the parent just proved the password), pending reset links retired and the
- * `password_changed` notice queued.
+ * then in one transaction `replacePassword`, every OTHER session ended (this one stays:
+ * the parent just proved the password).
  */
 export async function changePassword(
   app: AppContext,
@@ -74,22 +96,11 @@ export async function changePassword(
 ): Promise<SessionsEnded> {
   const tenantId = tenant.config.id;
   const policyError = await newPasswordError(app, tenant, input.newPassword, 'newPassword');
-  await verifyCurrentPassword(app, tenant, session, input.password, ip, policyError ? [policyError] : []);
+  const account = await verifyCurrentPassword(app, tenant, session, input.password, ip, policyError ? [policyError] : []);
   if (policyError) throw new ProblemError('validation_failed', { fieldErrors: [policyError] });
   const passwordHash = await app.hasher.hash(input.newPassword);
   const now = app.clock.now();
-  const { ended, notice } = await app.db.transaction(async (tx) => {
-    const account = await findAccountById(tx, tenantId, session.account.id);
-    if (!account) throw new ProblemError('unauthenticated');
-    await tx
-      .update(accounts)
-      .set({ passwordHash, updatedAt: now })
-      .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, account.id)));
-    const ended = await endOtherSessions(tx, tenantId, account.id, session.tokenHash);
-    await expireEmailTokens(tx, tenantId, account.id, 'reset', now);
-    const content = { kind: 'password_changed', prenoms: account.prenoms, identifiant: account.identifiant, at: now, othersOnly: true } as const;
-    return { ended, notice: await enqueueMail(tx, app.randomBytes, tenant, account.email, account.locale, content, now) };
-  });
+  const { ended, notice } = await app.db.transaction((tx) => replacePassword(tx, app, tenant, account, passwordHash, now, session.tokenHash));
   app.mailer.queued([notice]);
   app.logger.info({ msg: 'password changed', tenant: tenantId, sessionsEnded: ended });
   return { sessionsEnded: ended };

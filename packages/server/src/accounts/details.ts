@@ -9,7 +9,7 @@ import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { recordAccountChange } from './account-changes.ts';
 import { pendingEmailOf } from './email-change.ts';
-import { identityOf, openHolderRequests } from './holder-requests.ts';
+import { identityOf, lockAccount, openHolderRequests } from './holder-requests.ts';
 
 const withoutBlanks = (record: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
@@ -78,12 +78,7 @@ export async function updateContactDetails(
     preferredContact: input.preferredContact ?? null,
   };
   await app.db.transaction(async (tx) => {
-    const [account] = await tx
-      .select()
-      .from(accounts)
-      .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, session.account.id)))
-      .for('update');
-    if (!account) throw new ProblemError('unauthenticated');
+    const account = await lockAccount(tx, tenantId, session.account.id);
     const { was, now: after, changed } = changedFields(account, next);
     if (!changed) return;
     await tx

@@ -1,12 +1,12 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { AuthenticatedSession } from '../auth/authenticate.ts';
 import type { EmailChangeAccepted, EmailChangeInput, EmailChanged } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import { hashEmailToken, newEmailToken } from '../auth/email-token.ts';
 import type { Database } from '../db/database.ts';
-import { findAccountById } from '../db/accounts.ts';
-import { consumeEmailToken, expireEmailTokens, findEmailToken, insertEmailToken } from '../db/email-tokens.ts';
+import { findAccountByEmailKey, findAccountById } from '../db/accounts.ts';
+import { consumeEmailToken, expireEmailTokens, insertEmailToken } from '../db/email-tokens.ts';
 import { uniqueViolation } from '../db/errors.ts';
 import { accounts, emailTokens } from '../db/schema.ts';
 import { normalizeEmail } from '../domain/identifiant.ts';
@@ -21,14 +21,10 @@ import { throttleMailRequest } from './mail-throttle.ts';
 
 const taken = () => new ProblemError('validation_failed', { fieldErrors: [{ path: 'email', code: 'taken' }] });
 
-/** Whether another account of the tenant has this address (normalised). */
+/** Whether another account of the tenant has this address (normalised: unique per tenant). */
 async function emailTakenByOther(db: Database, tenantId: string, emailKey: string, accountId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.emailKey, emailKey), ne(accounts.id, accountId)))
-    .limit(1);
-  return rows.length > 0;
+  const holder = await findAccountByEmailKey(db, tenantId, emailKey);
+  return holder !== undefined && holder.id !== accountId;
 }
 
 /** The address an unused, unexpired e-mail change link of the account would confirm, if any. */
@@ -76,11 +72,7 @@ export async function requestEmailChange(
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
   const queued = await app.db.transaction(async (tx) => {
     const { token, tokenHash } = newEmailToken(app.randomBytes);
-    await insertEmailToken(tx, { tenantId, tokenHash, accountId: account.id, purpose: 'email_change', createdAt: now, expiresAt });
-    await tx
-      .update(emailTokens)
-      .set({ newEmail })
-      .where(and(eq(emailTokens.tenantId, tenantId), eq(emailTokens.tokenHash, tokenHash)));
+    await insertEmailToken(tx, { tenantId, tokenHash, accountId: account.id, purpose: 'email_change', createdAt: now, expiresAt, newEmail });
     const link = emailChangeLink(tenant, token);
     const common = { prenoms: account.prenoms, newEmail } as const;
     return [
@@ -99,25 +91,24 @@ export async function requestEmailChange(
  */
 export async function confirmEmailChange(app: AppContext, tenant: Tenant, token: string, ip: string | undefined): Promise<EmailChanged> {
   const tenantId = tenant.config.id;
-  await refuseUnusableToken(app, tenant, token, 'email_change', ip);
-  const tokenHash = hashEmailToken(token);
+  // The address is written with the token and never changed: the check's read is the one needed.
+  const { newEmail } = await refuseUnusableToken(app, tenant, token, 'email_change', ip);
   const now = app.clock.now();
   try {
     const email = await app.db.transaction(async (tx) => {
-      const row = await findEmailToken(tx, tenantId, tokenHash, 'email_change');
-      const accountId = await consumeEmailToken(tx, tenantId, tokenHash, 'email_change', now);
-      if (!accountId || !row?.newEmail) throw new ProblemError('token_used');
+      const accountId = await consumeEmailToken(tx, tenantId, hashEmailToken(token), 'email_change', now);
+      if (!accountId || !newEmail) throw new ProblemError('token_used');
       const account = await findAccountById(tx, tenantId, accountId);
       if (!account || account.status === 'disabled') throw new ProblemError('token_invalid');
-      const emailKey = normalizeEmail(row.newEmail);
+      const emailKey = normalizeEmail(newEmail);
       if (await emailTakenByOther(tx, tenantId, emailKey, accountId)) throw new ProblemError('conflict', { detail: 'Another account has this address now.' });
       await tx
         .update(accounts)
-        .set({ email: row.newEmail, emailKey, updatedAt: now })
+        .set({ email: newEmail, emailKey, updatedAt: now })
         .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, accountId)));
       await expireEmailTokens(tx, tenantId, accountId, 'email_change', now);
-      await recordAccountChange(tx, app, account, 'email', { email: account.email }, { email: row.newEmail }, now);
-      return row.newEmail;
+      await recordAccountChange(tx, app, account, 'email', { email: account.email }, { email: newEmail }, now);
+      return newEmail;
     });
     app.logger.info({ msg: 'e-mail address changed', tenant: tenantId });
     return { email };

@@ -67,14 +67,18 @@ interface TableInfo {
   readonly byName: Map<string, PgColumn>;
 }
 
+let schemaTables: Map<string, TableInfo> | undefined;
+
+/** The schema's tables by name, read from the schema once (the first export). */
 function tablesByName(): Map<string, TableInfo> {
-  const found = new Map<string, TableInfo>();
+  if (schemaTables) return schemaTables;
+  schemaTables = new Map();
   for (const value of Object.values(schema)) {
     if (!is(value, PgTable)) continue;
     const columns = getTableColumns(value) as Record<string, PgColumn>;
-    found.set(getTableConfig(value).name, { table: value, columns, byName: new Map(Object.values(columns).map((c) => [c.name, c])) });
+    schemaTables.set(getTableConfig(value).name, { table: value, columns, byName: new Map(Object.values(columns).map((c) => [c.name, c])) });
   }
-  return found;
+  return schemaTables;
 }
 
 /** A row as exported: withheld columns left out. */

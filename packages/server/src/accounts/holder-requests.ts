@@ -8,12 +8,10 @@ import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { AuthenticatedSession } from '../auth/authenticate.ts';
 import type { Database } from '../db/database.ts';
-import { newUuid } from '../db/ids.ts';
-import { accounts, requestEvents, requests, type RequestKindName } from '../db/schema.ts';
+import { accounts, requests, type RequestKindName } from '../db/schema.ts';
 import { deleteSessionsOf } from '../db/sessions.ts';
-import { attach } from '../family/members.ts';
-import { nextRequestNumber } from '../family/numbering.ts';
-import { requestDocuments, requestViews, toDocumentInfo, type DocumentRow, type RequestRow } from '../family/views.ts';
+import { attach, fileRequest } from '../family/members.ts';
+import { requestViews, toDocumentInfo, type DocumentRow, type RequestRow } from '../family/views.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import type { AccountRow } from '../db/accounts.ts';
@@ -30,12 +28,15 @@ const identityColumns = {
 };
 type IdentityRow = Pick<AccountRow, 'civilite' | 'nomUsage' | 'nomNaissance' | 'prenoms' | 'dateNaissance'>;
 
-/** The identity as the contract shows it: unset parts left out. */
+/**
+ * The identity as the contract shows it: its five parts only (never the rest of an account
+ * row passed in), unset ones left out.
+ */
 export const identityOf = (row: IdentityRow): Record<string, string> =>
-  Object.fromEntries(Object.entries({ ...row }).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  Object.fromEntries((Object.keys(identityColumns) as (keyof IdentityRow)[]).flatMap((key) => (row[key] ? [[key, row[key]]] : [])));
 
-/** The account, locked for the rest of the transaction: two tabs cannot both open a request of one kind. */
-async function lockAccount(tx: Database, tenantId: string, accountId: string): Promise<AccountRow> {
+/** The account, locked for the rest of the transaction: two tabs cannot both change it at once. */
+export async function lockAccount(tx: Database, tenantId: string, accountId: string): Promise<AccountRow> {
   const [account] = await tx
     .select()
     .from(accounts)
@@ -85,22 +86,16 @@ async function fileHolderRequest(
     if ((await openRequests(tx, tenantId, account.id, [kind])).length > 0) {
       throw new ProblemError('conflict', { detail: 'A request of this kind already awaits the service.' });
     }
-    const row: RequestRow = {
+    const row = await fileRequest(
+      tx,
+      app,
       tenantId,
-      id: newUuid(app.randomBytes),
-      number: await nextRequestNumber(tx, tenantId),
-      familyId: account.familyId,
+      account.familyId,
       kind,
-      status: 'deposee',
-      memberId: account.id,
-      memberLabel: `${account.prenoms} ${account.nomUsage}`,
-      memberRole: 'titulaire',
-      profile,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await tx.insert(requests).values(row);
-    await tx.insert(requestEvents).values({ tenantId, requestId: row.id, status: 'deposee', at: now, byKind: 'parent' });
+      { id: account.id, role: 'titulaire', profile },
+      now,
+      `${account.prenoms} ${account.nomUsage}`,
+    );
     await attach(tx, tenantId, account.familyId, attachments, row.id, account.id);
     return row;
   });
@@ -120,8 +115,16 @@ export function requestClosure(app: AppContext, tenant: Tenant, session: Authent
   return fileHolderRequest(app, tenant, session, 'account_closure', comment ? { comment } : {}, []);
 }
 
-/** What agents see of holder requests: the identity as it stands, what is asked, the justificatifs. */
-export async function holderViews(db: Database, tenantId: string, rows: readonly RequestRow[]): Promise<Map<string, NonNullable<AgentRequest['account']>>> {
+/**
+ * What agents see of holder requests: the identity as it stands, what is asked, the
+ * justificatifs (among `requestDocuments`, the documents of `rows` the caller reads anyway).
+ */
+export async function holderViews(
+  db: Database,
+  tenantId: string,
+  rows: readonly RequestRow[],
+  requestDocuments: Promise<readonly DocumentRow[]>,
+): Promise<Map<string, NonNullable<AgentRequest['account']>>> {
   const holder = rows.filter((r) => isHolderKind(r.kind));
   const views = new Map<string, NonNullable<AgentRequest['account']>>();
   if (holder.length === 0) return views;
@@ -138,11 +141,7 @@ export async function holderViews(db: Database, tenantId: string, rows: readonly
           ),
         ),
       ),
-    requestDocuments(
-      db,
-      tenantId,
-      holder.map((r) => r.id),
-    ),
+    requestDocuments,
   ]);
   for (const row of holder) {
     const current = holders.find((a) => a.id === row.memberId);

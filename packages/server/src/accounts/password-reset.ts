@@ -1,19 +1,16 @@
-import { and, eq } from 'drizzle-orm';
 import type { Accepted, ActivationResult, PasswordResetInput, PasswordResetRequest } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
-import { accounts } from '../db/schema.ts';
 import { findAccountById, findAccountByIdentifiantOrEmail } from '../db/accounts.ts';
-import { consumeEmailToken, expireEmailTokens } from '../db/email-tokens.ts';
-import { deleteSessionsOf } from '../db/sessions.ts';
+import { consumeEmailToken } from '../db/email-tokens.ts';
 import { clearThrottleCounter } from '../db/throttle.ts';
 import { hashEmailToken } from '../auth/email-token.ts';
 import { loginThrottleKeys } from '../auth/login.ts';
 import { normalizeIdentifiant } from '../domain/identifiant.ts';
-import { enqueueMail } from '../mail/outbox.ts';
 import { refuseUnusableToken } from './activation.ts';
+import { replacePassword } from './credentials.ts';
 import { throttleMailRequest } from './mail-throttle.ts';
 import { newPasswordError } from './registration.ts';
 import { issueReset } from './tokens.ts';
@@ -63,15 +60,7 @@ export async function resetPassword(
     if (!accountId) return 'token_used' as const;
     const account = await findAccountById(tx, tenantId, accountId);
     if (!account || account.status === 'disabled') return 'token_invalid' as const;
-    await tx
-      .update(accounts)
-      .set({ passwordHash, updatedAt: now })
-      .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, accountId)));
-    const ended = await deleteSessionsOf(tx, tenantId, accountId);
-    await expireEmailTokens(tx, tenantId, accountId, 'reset', now);
-    const content = { kind: 'password_changed', prenoms: account.prenoms, identifiant: account.identifiant, at: now } as const;
-    const notice = await enqueueMail(tx, app.randomBytes, tenant, account.email, account.locale, content, now);
-    return { account, ended, notice };
+    return { account, ...(await replacePassword(tx, app, tenant, account, passwordHash, now)) };
   });
   if (typeof outcome === 'string') throw new ProblemError(outcome);
   app.mailer.queued([outcome.notice]);

@@ -28,6 +28,12 @@ const LIST_LIMIT = 500;
 async function agentViews(db: Database, tenantId: string, rows: readonly RequestRow[]): Promise<AgentRequest[]> {
   if (rows.length === 0) return [];
   const familyIds = [...new Set(rows.map((r) => r.familyId))];
+  // The requests' documents: for members not on file any more, and for the holder requests' views.
+  const documentsOfRequests = requestDocuments(
+    db,
+    tenantId,
+    rows.map((r) => r.id),
+  );
   const [views, labels, members, requestDocs, holders] = await Promise.all([
     requestViews(db, tenantId, rows),
     familyLabels(
@@ -40,12 +46,8 @@ async function agentViews(db: Database, tenantId: string, rows: readonly Request
       .select()
       .from(familyMembers)
       .where(and(eq(familyMembers.tenantId, tenantId), inArray(familyMembers.familyId, familyIds))),
-    requestDocuments(
-      db,
-      tenantId,
-      rows.map((r) => r.id),
-    ),
-    holderViews(db, tenantId, rows),
+    documentsOfRequests,
+    holderViews(db, tenantId, rows, documentsOfRequests),
   ]);
   // The same person declared twice (the parent confirmed it is another one): for the agent to check.
   const sameAs = rows.map((row) => {

@@ -10,7 +10,7 @@ export type EmailTokenRow = typeof emailTokens.$inferSelect;
  */
 export async function insertEmailToken(
   db: Database,
-  row: { tenantId: string; tokenHash: string; accountId: string; purpose: EmailTokenPurpose; createdAt: Date; expiresAt: Date },
+  row: { tenantId: string; tokenHash: string; accountId: string; purpose: EmailTokenPurpose; createdAt: Date; expiresAt: Date; newEmail?: string },
 ): Promise<void> {
   await db
     .update(emailTokens)

@@ -1,4 +1,4 @@
-import { and, eq, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { preparedPerDatabase, type Database } from './database.ts';
 import { accounts, sessions } from './schema.ts';
 import type { SessionTimes } from '../domain/session.ts';
@@ -74,12 +74,18 @@ export async function deleteExpiredSessions(db: Database, now: Date): Promise<nu
   return (await db.delete(sessions).where(expiredAt(now)).returning({ tokenHash: sessions.tokenHash })).length;
 }
 
-/** Ends every session of an account (password reset); returns how many. */
-export async function deleteSessionsOf(db: Database, tenantId: string, accountId: string): Promise<number> {
+/** Ends every session of an account (password reset), or all but `exceptTokenHash` (the one changing the password); returns how many. */
+export async function deleteSessionsOf(db: Database, tenantId: string, accountId: string, exceptTokenHash?: string): Promise<number> {
   return (
     await db
       .delete(sessions)
-      .where(and(eq(sessions.tenantId, tenantId), eq(sessions.accountId, accountId)))
+      .where(
+        and(
+          eq(sessions.tenantId, tenantId),
+          eq(sessions.accountId, accountId),
+          exceptTokenHash === undefined ? undefined : ne(sessions.tokenHash, exceptTokenHash),
+        ),
+      )
       .returning({ tokenHash: sessions.tokenHash })
   ).length;
 }

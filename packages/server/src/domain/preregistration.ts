@@ -3,7 +3,9 @@ import {
   documentRequired,
   startDateProblem,
   type ChildDates,
+  type DocumentRequirement,
   type FieldError,
+  type GivenDocument,
   type PreregistrationConfig,
   type PreregistrationStatus,
   type TenantConfig,
@@ -17,18 +19,15 @@ import { parisDate } from './paris-date.ts';
 /** An answer as stored: yes/no, one option id, several option ids. */
 export type AnswerValue = boolean | string | readonly string[];
 
-/** A document given in a draft: an upload of its own, or one of the family's stored documents. */
-export type GivenDocumentRef = { readonly type: string; readonly documentId: string } | { readonly type: string; readonly storedDocumentId: string };
-
 /** The id a given document names (an upload's, or a stored document's). */
-export const givenDocumentId = (given: GivenDocumentRef): string => ('documentId' in given ? given.documentId : given.storedDocumentId);
+export const givenDocumentId = (given: GivenDocument): string => ('documentId' in given ? given.documentId : given.storedDocumentId);
 
 /** What a draft holds besides its step (the contract's PreregistrationDraftInput, parsed). */
 export interface DraftContent {
   readonly startDate?: string | undefined;
   readonly choices?: readonly string[] | undefined;
   readonly observations?: string | undefined;
-  readonly documents?: readonly GivenDocumentRef[] | undefined;
+  readonly documents?: readonly GivenDocument[] | undefined;
   readonly answers?: Readonly<Record<string, AnswerValue>> | undefined;
 }
 
@@ -40,6 +39,16 @@ export interface GivenDocumentFacts {
   readonly claimed: boolean;
   /** A stored document that cannot be given for its slot: of another type, or expired. */
   readonly problem?: FieldError['code'] | undefined;
+}
+
+/** Why a file cannot serve a document type: a format it does not take, or larger than it allows. */
+export function documentUnfit(
+  requirement: Pick<DocumentRequirement, 'acceptedTypes' | 'maxBytes'>,
+  file: { readonly contentType: string; readonly size: number },
+): Omit<FieldError, 'path'> | undefined {
+  if (!requirement.acceptedTypes.includes(file.contentType)) return { code: 'invalid_format', params: { format: requirement.acceptedTypes.join(', ') } };
+  if (file.size > requirement.maxBytes) return { code: 'too_large', params: { maximum: requirement.maxBytes } };
+  return undefined;
 }
 
 const duplicates = <T>(values: readonly T[]): T[] => values.filter((v, i) => values.indexOf(v) !== i);
@@ -74,6 +83,22 @@ export function preregistrationConfigProblems(config: TenantConfig): string[] {
   }
   if (p.commissionMonths.length === 0) problems.push('preregistration.commissionMonths is empty');
   for (const m of new Set(duplicates(p.commissionMonths))) problems.push(`commission month ${m} is declared twice`);
+  return problems;
+}
+
+/**
+ * What is wrong with a tenant's `tariff` configuration (none: []): every structure it
+ * gives a kind of care to must be one of its pre-registration structures, once.
+ */
+export function tariffConfigProblems(config: TenantConfig): string[] {
+  const known = new Set(config.preregistration.structures.map((s) => s.id));
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const { id } of config.tariff?.structures ?? []) {
+    if (!known.has(id)) problems.push(`tariff.structures: "${id}" is not a structure of preregistration.structures`);
+    else if (seen.has(id)) problems.push(`tariff.structures: "${id}" is given twice`);
+    seen.add(id);
+  }
   return problems;
 }
 
@@ -154,9 +179,8 @@ export function submissionErrors(
       report(type, { code: facts.problem });
       continue;
     }
-    if (!requirement.acceptedTypes.includes(facts.contentType))
-      report(type, { code: 'invalid_format', params: { format: requirement.acceptedTypes.join(', ') } });
-    else if (facts.size > requirement.maxBytes) report(type, { code: 'too_large', params: { maximum: requirement.maxBytes } });
+    const unfit = documentUnfit(requirement, facts);
+    if (unfit) report(type, unfit);
   }
   for (const requirement of config.documents) {
     if (documentRequired(requirement, child) && !given.some((d) => d.type === requirement.type)) report(requirement.type, { code: 'required' });

@@ -1,13 +1,5 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import {
-  type Family,
-  type FamilyRequest,
-  type FieldError,
-  type MemberChange,
-  type MemberIdentity,
-  type MemberInput,
-  type RequestKind,
-} from '@famille/contract';
+import { type Family, type FamilyRequest, type FieldError, type MemberChange, type MemberIdentity, type MemberInput } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { AuthenticatedSession } from '../auth/authenticate.ts';
@@ -109,15 +101,19 @@ export async function attach(tx: Database, tenantId: string, familyId: string, i
     .where(and(eq(documents.tenantId, tenantId), inArray(documents.id, [...new Set(ids)])));
 }
 
-/** Writes a request and its first history entry ("déposée", by the parent). */
-async function fileRequest(
+/**
+ * Writes a request and its first history entry ("déposée", by the parent): about a member,
+ * or about the account holder ("Mon compte": role `titulaire`, labelled by the caller).
+ */
+export async function fileRequest(
   tx: Database,
   app: AppContext,
   tenantId: string,
   familyId: string,
-  kind: RequestKind,
-  member: Pick<MemberRow, 'id' | 'role' | 'profile'>,
+  kind: RequestRow['kind'],
+  member: { readonly id: string; readonly role: RequestRow['memberRole']; readonly profile: RequestRow['profile'] },
   now: Date,
+  label = memberLabel(member.profile as Input),
 ): Promise<RequestRow> {
   const row: RequestRow = {
     tenantId,
@@ -127,7 +123,7 @@ async function fileRequest(
     kind,
     status: 'deposee',
     memberId: member.id,
-    memberLabel: memberLabel(member.profile as Input),
+    memberLabel: label,
     memberRole: member.role,
     profile: member.profile,
     createdAt: now,

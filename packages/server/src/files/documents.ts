@@ -84,15 +84,24 @@ export function downloadHeaders(contentType: string, fileName: string, size: num
   };
 }
 
-/** The bytes, streamed from the storage, never sniffed nor rendered by the browser. */
-export async function downloadDocument(app: AppContext, tenant: Tenant, documentId: string, familyId: string | undefined): Promise<Response> {
-  const row = await findDocument(app, tenant, documentId, familyId);
+/** A file row's bytes, streamed from the storage as a download; bytes gone from the storage are logged (`what` names the row) and answer 404. */
+export async function fileResponse(
+  app: AppContext,
+  tenant: Tenant,
+  row: { readonly id: string; readonly storageKey: string; readonly contentType: string; readonly fileName: string; readonly size: number },
+  what: string,
+): Promise<Response> {
   const body = await app.files.read(row.storageKey);
   if (!body) {
-    app.logger.error({ msg: 'document bytes missing from the storage', tenant: tenant.config.id, id: row.id });
+    app.logger.error({ msg: `${what} bytes missing from the storage`, tenant: tenant.config.id, id: row.id });
     throw new ProblemError('not_found');
   }
   return new Response(body, { status: 200, headers: downloadHeaders(row.contentType, row.fileName, row.size) });
+}
+
+/** The bytes, streamed from the storage, never sniffed nor rendered by the browser. */
+export async function downloadDocument(app: AppContext, tenant: Tenant, documentId: string, familyId: string | undefined): Promise<Response> {
+  return fileResponse(app, tenant, await findDocument(app, tenant, documentId, familyId), 'document');
 }
 
 /** Deletes a document its family uploaded but did not attach (cancel, replace); attached: 409. */

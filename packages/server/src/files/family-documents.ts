@@ -13,10 +13,11 @@ import type { Database } from '../db/database.ts';
 import { newUuid } from '../db/ids.ts';
 import { documents, familyDocuments } from '../db/schema.ts';
 import { parisDate } from '../domain/paris-date.ts';
+import { documentUnfit } from '../domain/preregistration.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tenant } from '../tenants/registry.ts';
 import { isUuid } from '../family/views.ts';
-import { downloadHeaders } from './documents.ts';
+import { fileResponse } from './documents.ts';
 
 // The family's document store. A stored document takes over the bytes of an upload made
 // just before (the upload route's checks: size, type, magic bytes, PDF safety), so nothing
@@ -106,10 +107,9 @@ async function takeUpload(
         )
         .for('update')
     : [];
+  const unfit = upload && requirement && documentUnfit(requirement, upload);
   if (!upload) errors.push({ path: 'documentId', code: 'unknown_reference' });
-  else if (requirement && !requirement.acceptedTypes.includes(upload.contentType))
-    errors.push({ path: 'documentId', code: 'invalid_format', params: { format: requirement.acceptedTypes.join(', ') } });
-  else if (requirement && upload.size > requirement.maxBytes) errors.push({ path: 'documentId', code: 'too_large', params: { maximum: requirement.maxBytes } });
+  else if (unfit) errors.push({ path: 'documentId', ...unfit });
   const months = requirement?.validityMonths;
   if (months && !input.documentDate) errors.push({ path: 'documentDate', code: 'required' });
   if (errors.length > 0 || !upload) throw new ProblemError('validation_failed', { fieldErrors: errors });
@@ -147,14 +147,14 @@ export async function storeDocument(app: AppContext, tenant: Tenant, familyId: s
   return toStoredDocument(row, today(app));
 }
 
-/** The family's stored document, locked for update; 404 otherwise. */
-async function lockStored(tx: Database, tenantId: string, familyId: string, id: string): Promise<StoredDocumentRow> {
+/** The family's stored document, locked for update when asked; 404 otherwise. */
+async function findStored(db: Database, tenantId: string, familyId: string, id: string, lock = false): Promise<StoredDocumentRow> {
   if (!isUuid(id)) throw new ProblemError('not_found');
-  const [row] = await tx
+  const query = db
     .select()
     .from(familyDocuments)
-    .where(and(eq(familyDocuments.tenantId, tenantId), eq(familyDocuments.familyId, familyId), eq(familyDocuments.id, id)))
-    .for('update');
+    .where(and(eq(familyDocuments.tenantId, tenantId), eq(familyDocuments.familyId, familyId), eq(familyDocuments.id, id)));
+  const [row] = await (lock ? query.for('update') : query);
   if (!row) throw new ProblemError('not_found');
   return row;
 }
@@ -181,7 +181,7 @@ export async function replaceStoredDocument(
   const tenantId = tenant.config.id;
   const now = app.clock.now();
   const { row, orphan } = await app.db.transaction(async (tx) => {
-    const old = await lockStored(tx, tenantId, familyId, id);
+    const old = await findStored(tx, tenantId, familyId, id, true);
     const requirement = tenant.config.preregistration.documents.find((d) => d.type === old.type);
     const file = await takeUpload(tx, tenant, familyId, requirement, input, []);
     const [updated] = await tx
@@ -199,7 +199,7 @@ export async function replaceStoredDocument(
 export async function deleteStoredDocument(app: AppContext, tenant: Tenant, familyId: string, id: string): Promise<void> {
   const tenantId = tenant.config.id;
   const orphan = await app.db.transaction(async (tx) => {
-    const row = await lockStored(tx, tenantId, familyId, id);
+    const row = await findStored(tx, tenantId, familyId, id, true);
     await tx.delete(familyDocuments).where(and(eq(familyDocuments.tenantId, tenantId), eq(familyDocuments.id, row.id)));
     return (await keyInUse(tx, row.storageKey)) ? undefined : row.storageKey;
   });
@@ -208,18 +208,7 @@ export async function deleteStoredDocument(app: AppContext, tenant: Tenant, fami
 
 /** The stored document's bytes, for its family only. */
 export async function downloadStoredDocument(app: AppContext, tenant: Tenant, familyId: string, id: string): Promise<Response> {
-  if (!isUuid(id)) throw new ProblemError('not_found');
-  const [row] = await app.db
-    .select()
-    .from(familyDocuments)
-    .where(and(eq(familyDocuments.tenantId, tenant.config.id), eq(familyDocuments.familyId, familyId), eq(familyDocuments.id, id)));
-  if (!row) throw new ProblemError('not_found');
-  const body = await app.files.read(row.storageKey);
-  if (!body) {
-    app.logger.error({ msg: 'stored document bytes missing from the storage', tenant: tenant.config.id, id: row.id });
-    throw new ProblemError('not_found');
-  }
-  return new Response(body, { status: 200, headers: downloadHeaders(row.contentType, row.fileName, row.size) });
+  return fileResponse(app, tenant, await findStored(app.db, tenant.config.id, familyId, id), 'stored document');
 }
 
 /**

@@ -62,7 +62,7 @@ export async function invoicesWithPendingPayment(db: Database, tenantId: string,
 }
 
 /** Cents paid on the invoice of the row (`invoices` in the FROM): a correlated subquery on an indexed column. */
-export const paidSql = sql<string>`coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.tenant_id = invoices.tenant_id and pa.invoice_id = invoices.id), 0)`;
+const paidSql = sql<string>`coalesce((select sum(pa.amount_cents) from payment_allocations pa where pa.tenant_id = invoices.tenant_id and pa.invoice_id = invoices.id), 0)`;
 
 /** `invoiceStatus()` (domain/invoices.ts) as a condition, so that a status filter pages in SQL. */
 function statusSql(status: InvoiceStatus, today: string): SQL {
@@ -125,21 +125,23 @@ const newestInvoicesJson = sql<ListedInvoice[] | string>`(select coalesce(json_a
     order by invoices.issued_on desc, invoices.number desc limit ${sql.raw(String(LIST_LIMIT))}) i)`;
 
 /**
- * The session and, in the same query, its family's invoice list — the request every
- * invoice page makes, in one round trip to the database.
+ * A session query (see `withSessionQuery`) that reads, in the session's own query, its
+ * family's newest invoices and the `more` columns (`accounts` in the FROM): one round trip
+ * to the database for the pages every parent opens. `name`: the prepared statement's.
  */
-const sessionWithInvoicesStatement = preparedPerDatabase((db) =>
-  selectSessionWith(db, { invoices: newestInvoicesJson.as('invoices') }).prepare('session_with_family_invoices'),
-);
-
-/** The session of a token hash with its family's newest invoices (see `withSessionQuery`). */
-export async function sessionWithFamilyInvoices(app: AppContext, tenant: Tenant, tokenHash: string) {
-  const [row] = await sessionWithInvoicesStatement(app.db).execute({ tenantId: tenant.config.id, tokenHash, now: app.clock.now().toISOString() });
-  if (!row) return undefined;
-  // node-postgres decodes json, PGlite may hand it over as text.
-  const invoices = typeof row.invoices === 'string' ? (JSON.parse(row.invoices) as ListedInvoice[]) : row.invoices;
-  return { ...row, invoices };
+export function sessionWithFamilyInvoicesAnd<M extends Record<string, SQL.Aliased>>(name: string, more: M) {
+  const statement = preparedPerDatabase((db) => selectSessionWith(db, { ...more, invoices: newestInvoicesJson.as('invoices') }).prepare(name));
+  return async (app: AppContext, tenant: Tenant, tokenHash: string) => {
+    const [row] = await statement(app.db).execute({ tenantId: tenant.config.id, tokenHash, now: app.clock.now().toISOString() });
+    if (!row) return undefined;
+    const joined = row as typeof row & { invoices: ListedInvoice[] | string };
+    // node-postgres decodes json, PGlite may hand it over as text.
+    return { ...joined, invoices: typeof joined.invoices === 'string' ? (JSON.parse(joined.invoices) as ListedInvoice[]) : joined.invoices };
+  };
 }
+
+/** The session of a token hash with its family's newest invoices: the invoice list's request. */
+export const sessionWithFamilyInvoices = sessionWithFamilyInvoicesAnd('session_with_family_invoices', {});
 
 function invoiceView(row: ListedInvoice, today: string): Invoice {
   const totalCents = Number(row.totalCents);

@@ -17,6 +17,32 @@ export interface QueuedMail {
   readonly link?: string;
 }
 
+/** The outbox row of a rendered message, ready to send. */
+function outboxRow(tenant: Tenant, id: string, to: string, rendered: ReturnType<typeof renderMail>, now: Date) {
+  return {
+    tenantId: tenant.config.id,
+    id,
+    fromName: tenant.config.name,
+    replyTo: tenant.config.contact.email,
+    toAddress: to,
+    subject: rendered.subject,
+    textBody: rendered.text,
+    htmlBody: rendered.html,
+    status: 'pending' as const,
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  };
+}
+
+const queuedOf = (tenant: Tenant, id: string, to: string, subject: string, content: MailContent): QueuedMail => ({
+  tenantId: tenant.config.id,
+  id,
+  to,
+  subject,
+  ...('link' in content && { link: content.link }),
+});
+
 /**
  * Renders a message and writes it to the outbox, inside the caller's transaction: the
  * message exists if and only if what it announces (account, token) was committed.
@@ -32,21 +58,49 @@ export async function enqueueMail(
 ): Promise<QueuedMail> {
   const rendered = renderMail(content, tenant.config, locale, tenant.mailStrings);
   const id = newUuid(randomBytes);
-  await tx.insert(outboxMessages).values({
-    tenantId: tenant.config.id,
-    id,
-    fromName: tenant.config.name,
-    replyTo: tenant.config.contact.email,
-    toAddress: to,
-    subject: rendered.subject,
-    textBody: rendered.text,
-    htmlBody: rendered.html,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    createdAt: now,
-  });
-  return { tenantId: tenant.config.id, id, to, subject: rendered.subject, ...('link' in content && { link: content.link }) };
+  await tx.insert(outboxMessages).values(outboxRow(tenant, id, to, rendered, now));
+  return queuedOf(tenant, id, to, rendered.subject, content);
+}
+
+export interface MailRecipient {
+  readonly email: string;
+  readonly prenoms: string;
+  readonly locale: Locale;
+}
+
+/** Rows written by one INSERT when many recipients get the same kind of e-mail. */
+const OUTBOX_BATCH = 200;
+
+/**
+ * One e-mail per recipient, `build(prenoms)` rendered once per language and first name,
+ * written to the outbox in multi-row INSERTs of 200, in the caller's transaction.
+ */
+export async function enqueueMails(
+  tx: Database,
+  randomBytes: RandomBytes,
+  tenant: Tenant,
+  recipients: readonly MailRecipient[],
+  build: (prenoms: string) => MailContent,
+  now: Date,
+): Promise<QueuedMail[]> {
+  const queued: QueuedMail[] = [];
+  const rendered = new Map<string, { content: MailContent; mail: ReturnType<typeof renderMail> }>();
+  for (let start = 0; start < recipients.length; start += OUTBOX_BATCH) {
+    const rows = recipients.slice(start, start + OUTBOX_BATCH).map(({ email, prenoms, locale }) => {
+      const key = `${locale}\u0000${prenoms}`;
+      let made = rendered.get(key);
+      if (!made) {
+        const content = build(prenoms);
+        made = { content, mail: renderMail(content, tenant.config, locale, tenant.mailStrings) };
+        rendered.set(key, made);
+      }
+      const id = newUuid(randomBytes);
+      queued.push(queuedOf(tenant, id, email, made.mail.subject, made.content));
+      return outboxRow(tenant, id, email, made.mail, now);
+    });
+    await tx.insert(outboxMessages).values(rows);
+  }
+  return queued;
 }
 
 /** Writes one e-mail per active account of the family, in the caller's transaction. */
@@ -62,9 +116,7 @@ export async function mailFamily(
     .select({ email: accounts.email, prenoms: accounts.prenoms, locale: accounts.locale })
     .from(accounts)
     .where(and(eq(accounts.tenantId, tenant.config.id), eq(accounts.familyId, familyId), eq(accounts.status, 'active')));
-  const queued: QueuedMail[] = [];
-  for (const to of recipients) queued.push(await enqueueMail(tx, app.randomBytes, tenant, to.email, to.locale, build(to.prenoms), now));
-  return queued;
+  return enqueueMails(tx, app.randomBytes, tenant, recipients, build, now);
 }
 
 /** The tenant's latest messages, newest first (development outbox). */

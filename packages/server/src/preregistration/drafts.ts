@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { FieldError, PreregistrationDraft, PreregistrationDraftInput } from '@famille/contract';
+import type { FieldError, GivenDocument, PreregistrationDraft, PreregistrationDraftInput } from '@famille/contract';
 import type * as z from 'zod/mini';
 import type { AppContext } from '../deps.ts';
 import type { AuthenticatedSession } from '../auth/authenticate.ts';
 import type { Database } from '../db/database.ts';
 import { documents, familyMembers, preregistrationDrafts } from '../db/schema.ts';
-import { givenDocumentId, type DraftContent, type GivenDocumentRef } from '../domain/preregistration.ts';
+import { givenDocumentId, type DraftContent } from '../domain/preregistration.ts';
 import { parisDate } from '../domain/paris-date.ts';
 import { familyStoredDocuments, storedDocumentProblem } from '../files/family-documents.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -41,7 +41,7 @@ export async function familyDocuments(db: Database, tenantId: string, familyId: 
 }
 
 /** The family's uploads and stored documents that drafts name, and the Paris day. */
-async function draftDocuments(app: AppContext, tenantId: string, familyId: string, given: readonly GivenDocumentRef[]): Promise<DraftDocuments> {
+async function draftDocuments(app: AppContext, tenantId: string, familyId: string, given: readonly GivenDocument[]): Promise<DraftDocuments> {
   const [uploads, stored] = await Promise.all([
     familyDocuments(
       app.db,
@@ -75,7 +75,7 @@ function content(input: Input): DraftContent {
  * Why a draft cannot name this document: not the family's (or attached already:
  * `unknown_reference`), or a stored document of another type (`invalid_value`) or expired.
  */
-function givenDocumentProblem(given: GivenDocumentRef, docs: DraftDocuments): FieldError['code'] | undefined {
+function givenDocumentProblem(given: GivenDocument, docs: DraftDocuments): FieldError['code'] | undefined {
   if ('storedDocumentId' in given) {
     const stored = docs.stored.get(given.storedDocumentId);
     return stored ? storedDocumentProblem(stored, given.type, docs.today) : 'unknown_reference';
@@ -84,15 +84,20 @@ function givenDocumentProblem(given: GivenDocumentRef, docs: DraftDocuments): Fi
   return !doc || doc.requestId || doc.preregistrationId ? 'unknown_reference' : undefined;
 }
 
-/** The family's drafts still to submit, most recently saved first. */
-export async function listDrafts(app: AppContext, tenant: Tenant, session: AuthenticatedSession): Promise<PreregistrationDraft[]> {
-  const tenantId = tenant.config.id;
-  const rows = await app.db
+/** The family's drafts still to submit with their child, most recently saved first (the dashboard lists them as they are). */
+export function pendingDrafts(db: Database, tenantId: string, familyId: string) {
+  return db
     .select({ draft: preregistrationDrafts, child: familyMembers })
     .from(preregistrationDrafts)
     .innerJoin(familyMembers, and(eq(familyMembers.tenantId, preregistrationDrafts.tenantId), eq(familyMembers.id, preregistrationDrafts.childId)))
-    .where(and(eq(preregistrationDrafts.tenantId, tenantId), eq(preregistrationDrafts.familyId, session.familyId), isNull(preregistrationDrafts.submittedId)))
+    .where(and(eq(preregistrationDrafts.tenantId, tenantId), eq(preregistrationDrafts.familyId, familyId), isNull(preregistrationDrafts.submittedId)))
     .orderBy(sql`${preregistrationDrafts.updatedAt} desc`);
+}
+
+/** The family's drafts still to submit, most recently saved first, with the documents they still name. */
+export async function listDrafts(app: AppContext, tenant: Tenant, session: AuthenticatedSession): Promise<PreregistrationDraft[]> {
+  const tenantId = tenant.config.id;
+  const rows = await pendingDrafts(app.db, tenantId, session.familyId);
   const docs = await draftDocuments(
     app,
     tenantId,

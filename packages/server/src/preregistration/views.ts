@@ -4,8 +4,7 @@ import type { Database } from '../db/database.ts';
 import { documents, preregistrationDrafts, preregistrationEvents, preregistrations } from '../db/schema.ts';
 import { memberLabel } from '../domain/member-profile.ts';
 import { toDocumentInfo, type DocumentRow, type MemberRow } from '../family/views.ts';
-import { documentExpired } from '@famille/contract';
-import type { StoredDocumentRow } from '../files/family-documents.ts';
+import { storedDocumentProblem, type StoredDocumentRow } from '../files/family-documents.ts';
 
 export type PreregistrationRow = typeof preregistrations.$inferSelect;
 export type DraftRow = typeof preregistrationDrafts.$inferSelect;
@@ -78,7 +77,7 @@ export function draftView(row: DraftRow, child: MemberRow, { uploads, stored, to
       const { type } = given;
       if ('storedDocumentId' in given) {
         const doc = stored.get(given.storedDocumentId);
-        if (!doc || doc.type !== type || documentExpired(doc.validUntil ?? undefined, today)) return [];
+        if (!doc || storedDocumentProblem(doc, type, today)) return [];
         const { id, fileName, contentType, size } = doc;
         return [{ type, document: { id, fileName, contentType, size, createdAt: doc.uploadedAt.toISOString() }, storedDocumentId: id }];
       }

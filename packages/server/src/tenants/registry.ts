@@ -1,5 +1,5 @@
-import { tariffConfigProblems, TenantConfig } from '@famille/contract';
-import { preregistrationConfigProblems } from '../domain/preregistration.ts';
+import { TenantConfig } from '@famille/contract';
+import { preregistrationConfigProblems, tariffConfigProblems } from '../domain/preregistration.ts';
 import { payfipFormats, type PayfipSaisie } from '../payments/payfip-formats.ts';
 import { mailKeys, type MailStrings } from '../mail/templates.ts';
 import type { MailKey } from '../mail/messages.fr.ts';

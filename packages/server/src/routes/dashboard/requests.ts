@@ -1,7 +1,7 @@
 // "Dernières demandes": every request of the family whatever its kind — entourage and
 // account changes (`requests`) and crèche pre-registrations — in one list, by number (the
 // tenant's counter is shared by all kinds, so the highest number is the newest).
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { unionAll, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { RequestSummary, RequestSummaryList, RequestSummaryPage } from '@famille/contract';
 import type { Database } from '../../db/database.ts';
@@ -31,25 +31,28 @@ export function awaitsFamily(status: string, latest: LatestStep | undefined): bo
 
 type Row = { id: string; number: number; kind: string; status: string; label: string; createdAt: Date; updatedAt: Date };
 
-/** The latest step of each of these requests (`ids`) and pre-registrations (`preregIds`). */
+/** The latest step of each of these requests (`ids`) and pre-registrations (`preregIds`): one row each, not their histories. */
 async function latestSteps(db: Database, tenantId: string, ids: string[], preregIds: string[]): Promise<Map<string, LatestStep>> {
   const [entourage, prereg] = await Promise.all([
     ids.length
       ? db
-          .select({ id: requestEvents.requestId, by: requestEvents.byKind, comment: requestEvents.comment })
+          .selectDistinctOn([requestEvents.requestId], { id: requestEvents.requestId, by: requestEvents.byKind, comment: requestEvents.comment })
           .from(requestEvents)
           .where(and(eq(requestEvents.tenantId, tenantId), inArray(requestEvents.requestId, ids)))
-          .orderBy(asc(requestEvents.seq))
+          .orderBy(requestEvents.requestId, desc(requestEvents.seq))
       : [],
     preregIds.length
       ? db
-          .select({ id: preregistrationEvents.preregistrationId, by: preregistrationEvents.byKind, comment: preregistrationEvents.comment })
+          .selectDistinctOn([preregistrationEvents.preregistrationId], {
+            id: preregistrationEvents.preregistrationId,
+            by: preregistrationEvents.byKind,
+            comment: preregistrationEvents.comment,
+          })
           .from(preregistrationEvents)
           .where(and(eq(preregistrationEvents.tenantId, tenantId), inArray(preregistrationEvents.preregistrationId, preregIds)))
-          .orderBy(asc(preregistrationEvents.seq))
+          .orderBy(preregistrationEvents.preregistrationId, desc(preregistrationEvents.seq))
       : [],
   ]);
-  // Oldest first: the last one written for an id is its latest.
   return new Map([...entourage, ...prereg].map((e) => [e.id, { by: e.by, comment: e.comment }]));
 }
 

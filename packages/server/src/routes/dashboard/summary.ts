@@ -1,15 +1,14 @@
 // Mon tableau de bord: what the family's landing page shows, in one answer.
-import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, count, eq, lt, sql } from 'drizzle-orm';
 import type { DashboardSummary } from '@famille/contract';
 import type { AppContext } from '../../deps.ts';
 import type { AuthenticatedSession } from '../../auth/authenticate.ts';
-import type { Database } from '../../db/database.ts';
-import { previousLoginAt } from '../../db/accounts.ts';
-import { familyDocuments, invoices } from '../../db/schema.ts';
+import { accounts, familyDocuments } from '../../db/schema.ts';
 import { parisDate } from '../../domain/paris-date.ts';
 import { familyAttestations } from '../../invoices/attestations.ts';
-import { paidSql } from '../../invoices/invoices.ts';
-import { listDrafts } from '../../preregistration/drafts.ts';
+import { familyInvoices, sessionWithFamilyInvoicesAnd } from '../../invoices/invoices.ts';
+import { pendingDrafts } from '../../preregistration/drafts.ts';
+import { childLabel } from '../../preregistration/views.ts';
 import type { Tenant } from '../../tenants/registry.ts';
 import { unreadCount } from '../messages/messages.ts';
 import { requestsAwaitingFamily } from './requests.ts';
@@ -25,54 +24,55 @@ type OpenInvoice = { id: string; number: string; dueOn: string; balanceCents: nu
 export const byUrgency = (a: OpenInvoice, b: OpenInvoice): number =>
   Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn) || a.number.localeCompare(b.number);
 
-/** The family's invoices with a balance left, most urgent first; `today` in Europe/Paris. */
-async function openInvoices(db: Database, tenantId: string, familyId: string, today: string): Promise<OpenInvoice[]> {
-  const rows = await db
-    .select({ id: invoices.id, number: invoices.number, dueOn: invoices.dueOn, totalCents: invoices.totalCents, paid: paidSql })
-    .from(invoices)
-    .where(and(eq(invoices.tenantId, tenantId), eq(invoices.familyId, familyId), sql`${paidSql} < ${invoices.totalCents}`));
-  return rows
-    .map((r) => ({ id: r.id, number: r.number, dueOn: r.dueOn, balanceCents: Number(r.totalCents) - Number(r.paid), overdue: r.dueOn < today }))
-    .sort(byUrgency);
-}
+/**
+ * The session with, in its own query, the account's previous login and the family's
+ * invoice list (as the invoice page reads it): one round trip for both.
+ */
+export const sessionWithDashboard = sessionWithFamilyInvoicesAnd('session_with_dashboard', {
+  previousLoginAt: sql<Date | null>`${accounts.previousLoginAt}`.mapWith(accounts.previousLoginAt).as('previous_login_at'),
+});
 
-export async function dashboardSummary(app: AppContext, tenant: Tenant, session: AuthenticatedSession): Promise<DashboardSummary> {
+type DashboardSession = NonNullable<Awaited<ReturnType<typeof sessionWithDashboard>>>;
+
+export async function dashboardSummary(app: AppContext, tenant: Tenant, session: AuthenticatedSession, joined: DashboardSession): Promise<DashboardSummary> {
   const tenantId = tenant.config.id;
   const { familyId } = session;
   const today = parisDate(app.clock.now());
-  const [previous, open, drafts, awaiting, unread, latest, attestations, [stored]] = await Promise.all([
-    previousLoginAt(app.db, session.account.id, tenantId),
-    openInvoices(app.db, tenantId, familyId, today),
-    listDrafts(app, tenant, session),
+  const [list, drafts, awaiting, unread, attestations, [stored]] = await Promise.all([
+    familyInvoices(app, tenant, familyId, joined.invoices),
+    pendingDrafts(app.db, tenantId, familyId),
     requestsAwaitingFamily(app.db, tenantId, familyId, AWAITING_SHOWN),
     unreadCount(app.db, tenantId, familyId),
-    app.db
-      .select({ id: invoices.id, number: invoices.number, issuedOn: invoices.issuedOn })
-      .from(invoices)
-      .where(and(eq(invoices.tenantId, tenantId), eq(invoices.familyId, familyId)))
-      .orderBy(desc(invoices.issuedOn), desc(invoices.number))
-      .limit(LATEST_INVOICES),
     familyAttestations(app.db, tenantId, familyId),
     app.db
       .select({ count: count(), expiredCount: count(sql`case when ${lt(familyDocuments.validUntil, today)} then 1 end`) })
       .from(familyDocuments)
       .where(and(eq(familyDocuments.tenantId, tenantId), eq(familyDocuments.familyId, familyId))),
   ]);
+  // The family's invoices with a balance left, most urgent first.
+  const open = list.invoices
+    .filter((i) => i.balanceCents > 0)
+    .map((i) => ({ id: i.id, number: i.number, dueOn: i.dueOn, balanceCents: i.balanceCents, overdue: i.status === 'en_retard' }))
+    .sort(byUrgency);
   // The account as read with the session, at this request.
   const holder = session.account;
   return {
     account: { ...(holder.civilite && { civilite: holder.civilite }), nomUsage: holder.nomUsage, prenoms: holder.prenoms },
-    ...(previous && { previousLoginAt: previous.toISOString() }),
+    ...(joined.previousLoginAt && { previousLoginAt: joined.previousLoginAt.toISOString() }),
     invoices: {
       count: open.length,
       totalCents: open.reduce((sum, i) => sum + i.balanceCents, 0),
       overdueCount: open.filter((i) => i.overdue).length,
       toPay: open.slice(0, TO_PAY_SHOWN),
     },
-    drafts: drafts.map((d) => ({ childId: d.childId, childLabel: d.childLabel, updatedAt: d.updatedAt })),
+    drafts: drafts.map((d) => ({ childId: d.draft.childId, childLabel: childLabel(d.child), updatedAt: d.draft.updatedAt.toISOString() })),
     awaitingDocument: awaiting,
     unreadMessages: unread,
     storedDocuments: { count: stored?.count ?? 0, expiredCount: stored?.expiredCount ?? 0 },
-    documents: { invoices: latest, attestationYears: attestations.map((a) => a.year) },
+    // Newest first, as the invoice list.
+    documents: {
+      invoices: list.invoices.slice(0, LATEST_INVOICES).map((i) => ({ id: i.id, number: i.number, issuedOn: i.issuedOn })),
+      attestationYears: attestations.map((a) => a.year),
+    },
   };
 }

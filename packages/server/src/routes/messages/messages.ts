@@ -7,17 +7,14 @@ import type { AppContext } from '../../deps.ts';
 import type { AuthenticatedAgent } from '../../agents/auth.ts';
 import type { Database } from '../../db/database.ts';
 import { newUuid } from '../../db/ids.ts';
-import { accounts, families, familyMessageRecipients, familyMessages, outboxMessages } from '../../db/schema.ts';
+import { accounts, families, familyMessageRecipients, familyMessages } from '../../db/schema.ts';
 import { isUuid } from '../../family/views.ts';
 import { ProblemError } from '../../http/problem.ts';
-import type { QueuedMail } from '../../mail/outbox.ts';
-import { renderMail } from '../../mail/templates.ts';
+import { enqueueMails, type QueuedMail } from '../../mail/outbox.ts';
 import type { Tenant } from '../../tenants/registry.ts';
 
 /** A page's length when the query does not say (the contract allows 1–200). */
 export const PAGE_DEFAULT = 20;
-/** Outbox rows written per INSERT: a broadcast to thousands of families is a few statements, not one per e-mail. */
-const OUTBOX_BATCH = 200;
 
 const fieldError = (path: string, code: 'required' | 'invalid_value' | 'unknown_reference') =>
   new ProblemError('validation_failed', { fieldErrors: [{ path, code }] });
@@ -59,36 +56,7 @@ async function queueNotices(tx: Database, app: AppContext, tenant: Tenant, messa
       ),
     )
     .where(and(eq(accounts.tenantId, tenantId), eq(accounts.status, 'active')));
-  const queued: QueuedMail[] = [];
-  const rendered = new Map<string, ReturnType<typeof renderMail>>();
-  for (let start = 0; start < recipients.length; start += OUTBOX_BATCH) {
-    const rows = recipients.slice(start, start + OUTBOX_BATCH).map(({ email, prenoms, locale }) => {
-      const key = `${locale}\u0000${prenoms}`;
-      let mail = rendered.get(key);
-      if (!mail) {
-        mail = renderMail({ kind: 'message_waiting', prenoms, link: tenant.accountPageUrl }, tenant.config, locale, tenant.mailStrings);
-        rendered.set(key, mail);
-      }
-      const id = newUuid(app.randomBytes);
-      queued.push({ tenantId, id, to: email, subject: mail.subject, link: tenant.accountPageUrl });
-      return {
-        tenantId,
-        id,
-        fromName: tenant.config.name,
-        replyTo: tenant.config.contact.email,
-        toAddress: email,
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html,
-        status: 'pending' as const,
-        attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
-      };
-    });
-    await tx.insert(outboxMessages).values(rows);
-  }
-  return queued;
+  return enqueueMails(tx, app.randomBytes, tenant, recipients, (prenoms) => ({ kind: 'message_waiting', prenoms, link: tenant.accountPageUrl }), now);
 }
 
 /** Posts a message to one family of the tenant or to all of them, and queues the notices. */
