@@ -11,6 +11,8 @@ import { accountTables } from '../../packages/elements/src/account/messages.ts';
 import { dashboardTables } from '../../packages/elements/src/dashboard/messages.ts';
 import { paymentProblemsFr } from '../../packages/elements/src/i18n/payment-problems.ts';
 import { paymentProblemsEn } from '../../packages/elements/src/i18n/payment-problems.en.ts';
+import { uploadFr } from '../../packages/elements/src/i18n/upload.ts';
+import { uploadEn } from '../../packages/elements/src/i18n/upload.en.ts';
 import { assert } from './keyboard.ts';
 
 const clientCodes = ['network_error', 'timeout', 'invalid_response', 'not_famille_api', 'version_mismatch'] as const;
@@ -76,7 +78,7 @@ describe('i18n', () => {
   });
 
   it('has a French and an English text for every problem code of the contract and of the SDK (shared table or its domain’s)', async () => {
-    const tables = withMessages(paymentProblemsFr, async () => paymentProblemsEn);
+    const tables = withMessages({ ...paymentProblemsFr, ...uploadFr }, async () => ({ ...paymentProblemsEn, ...uploadEn }));
     await tables.load('en');
     for (const locale of ['fr', 'en'] as const) {
       const { problem } = createLocalizer(locale, undefined, tables);

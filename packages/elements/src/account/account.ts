@@ -6,7 +6,7 @@ import { familleEvent } from '../context/events.ts';
 import { messageBox, problemBox } from '../form/field.ts';
 import { takeLinkToken } from '../form/link-token.ts';
 import { loginLink } from '../form/login-link.ts';
-import { saveFile } from '../form/upload.ts';
+import { saveFile } from '../form/save-file.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { today } from '../form/dates.ts';
 import type { MessageTables } from '../i18n/localize.ts';

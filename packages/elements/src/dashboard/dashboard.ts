@@ -6,7 +6,7 @@ import { familleEvent } from '../context/events.ts';
 import { problemBox } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink, requestLink } from '../form/login-link.ts';
-import { saveFile } from '../form/upload.ts';
+import { saveFile } from '../form/save-file.ts';
 import type { Pdf } from '../form/pdf-download.ts';
 import type { MessageTables } from '../i18n/localize.ts';
 import { dashboardTables, type AllDashboardMessages as AllMessages } from './messages.ts';

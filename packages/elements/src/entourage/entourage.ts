@@ -7,7 +7,7 @@ import { familleEvent } from '../context/events.ts';
 import { problemBox } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
-import { saveFile } from '../form/upload.ts';
+import { saveFile } from '../form/save-file.ts';
 import type { MessageTables } from '../i18n/localize.ts';
 import { entourageTables, type AllEntourageMessages as AllMessages } from './messages.ts';
 import { entourageStyles } from './entourage.styles.ts';

@@ -53,18 +53,6 @@ export async function sendUpload(client: FamilleClient, file: File, upload: Uplo
   return info;
 }
 
-/**
- * Hands a document the SDK fetched (with the session's credentials, which a plain link
- * would not carry) to the browser as a download named `name`.
- */
-export function saveFile(blob: Blob, name: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 0);
-}
-
 /** Stops an upload in flight. */
 export function abortUpload(u: Upload): void {
   u.cancelled = true;

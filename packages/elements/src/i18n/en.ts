@@ -34,11 +34,6 @@ export const en: Messages = {
   token_expired: 'This link has expired.',
   token_used: 'This link has already been used.',
   conflict: 'This is no longer possible in the current state of your file. Reload the page.',
-  file_too_large: 'This file is too large.',
-  file_type_not_accepted: 'This type of file is not accepted.',
-  file_empty: 'This file is empty.',
-  file_active_content:
-    'This PDF cannot be accepted: it is unreadable or carries active content (script, attachment, form). Save it again with “Print to PDF”, then send it.',
   server_busy: 'Many people are logging in at the same time: try again in a few seconds.',
   tenant_not_found: 'This municipality is not known to the service.',
   not_found: 'What you asked for cannot be found.',

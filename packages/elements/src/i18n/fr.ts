@@ -44,11 +44,6 @@ export const fr = {
   token_expired: 'Ce lien a expiré.',
   token_used: 'Ce lien a déjà été utilisé.',
   conflict: 'Cette demande n’est plus possible dans l’état actuel du dossier. Rechargez la page.',
-  file_too_large: 'Ce fichier est trop volumineux.',
-  file_type_not_accepted: 'Ce type de fichier n’est pas accepté.',
-  file_empty: 'Ce fichier est vide.',
-  file_active_content:
-    'Ce PDF ne peut pas être accepté : il est illisible ou contient des éléments actifs (script, pièce jointe, formulaire). Enregistrez-le à nouveau avec « Imprimer en PDF », puis envoyez-le.',
   server_busy: 'Beaucoup de connexions en même temps : réessayez dans quelques secondes.',
   tenant_not_found: 'Cette collectivité est inconnue du service.',
   not_found: 'L’élément demandé est introuvable.',

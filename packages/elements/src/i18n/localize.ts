@@ -35,6 +35,19 @@ export function withMessages<E extends object>(own: E, ownEnglish: () => Promise
   };
 }
 
+/**
+ * An element's tables with the words of a module loaded on demand (`context/deferred.ts`)
+ * over them, for the element once that module is here: English comes for both at once.
+ */
+export function withDeferredMessages<E extends object, W extends object>(
+  own: E,
+  ownEnglish: () => Promise<E>,
+  words: W,
+  english: () => Promise<W>,
+): MessageTables<Messages & E & W> {
+  return withMessages({ ...own, ...words }, () => Promise.all([ownEnglish(), english()]).then(([mine, theirs]) => ({ ...mine, ...theirs })));
+}
+
 /** The kit's own messages (what the portal and the elements share). */
 export const kitMessages: MessageTables<Messages> = withMessages({}, () => Promise.resolve({}));
 

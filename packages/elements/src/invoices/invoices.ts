@@ -8,7 +8,7 @@ import { problemBox } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { takeLinkToken } from '../form/link-token.ts';
-import { saveFile } from '../form/upload.ts';
+import { saveFile } from '../form/save-file.ts';
 import { attestationPdf, downloadAlert, invoicePdf, type Pdf } from '../form/pdf-download.ts';
 import type { MessageTables } from '../i18n/localize.ts';
 import { invoicesTables, type AllInvoicesMessages as AllMessages } from './messages.ts';

@@ -23,15 +23,14 @@ import { renderForm, renderProblem, type LoginForm } from './form.ts';
 import { renderAccount } from './account.ts';
 import { loginForm } from './login-form.ts';
 import { loginStyles } from './login.styles.ts';
+import { Deferred } from '../context/deferred.ts';
 
 /**
  * Where the recovery flows come from (forgotten password, reset link, activation e-mail):
  * a chunk of their own, fetched the first time one is needed. A test may replace `load`
  * (to see what a failed download does).
  */
-export const recoveryModule = {
-  load: (): Promise<typeof import('./recovery.ts')> => import('./recovery.ts'),
-};
+export const recoveryModule = new Deferred(() => import('./recovery.ts'));
 
 export interface FamilleLoginEventDetail {
   session: Session;
@@ -101,7 +100,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
   #dirty = new Set<string>();
   /** The element's words: the login's, then the login's and the recovery's. */
   #tables: MessageTables<AllLoginMessages> = loginTables;
-  /** The recovery flows, once their module is here; and its download under way. */
+  /** The recovery flows, once their module is here (and its words in the element's language). */
   #recovery: Recovery | undefined;
   #recovering: Promise<Recovery> | undefined;
   /** What the views and the recovery flows use of the element. */
@@ -151,7 +150,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
    * by the next call.
    */
   #loadRecovery(): Promise<Recovery> {
-    return (this.#recovering ??= recoveryModule.load().then(
+    return (this.#recovering ??= recoveryModule.get().then(
       async ({ Recovery, recoveryFr, recoveryEnglish }) => {
         const tables = (recoveryTables ??= loginTablesWith(recoveryFr, recoveryEnglish));
         await tables.load(this.i18n.locale).catch(() => undefined);

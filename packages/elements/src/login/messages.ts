@@ -1,5 +1,5 @@
 // The element's tables: its words over the kit's, French at once, English on first use.
-import { withMessages, type Messages, type MessageTables } from '../i18n/localize.ts';
+import { withDeferredMessages, withMessages, type Messages, type MessageTables } from '../i18n/localize.ts';
 import { loginFr, type LoginMessages } from './messages.fr.ts';
 
 export type AllLoginMessages = Messages & LoginMessages;
@@ -11,5 +11,5 @@ export const loginTables = withMessages(loginFr, loginEnglish);
  * for the element once that flow's module is here: English comes for both at once.
  */
 export function loginTablesWith<W extends object>(words: W, english: () => Promise<W>): MessageTables<AllLoginMessages & W> {
-  return withMessages({ ...loginFr, ...words }, () => Promise.all([loginEnglish(), english()]).then(([login, own]) => ({ ...login, ...own })));
+  return withDeferredMessages(loginFr, loginEnglish, words, english);
 }
