@@ -11,7 +11,8 @@ export const Health = z
       }),
     ),
   })
-  .register(z.globalRegistry, { id: 'Health', description: 'Liveness: the process runs and answers HTTP' });
+  // Not in the OpenAPI components: the probes are the hosting's, not the API's (README, "Probes").
+  .check(z.describe('Liveness: the process runs and answers HTTP'));
 export type Health = z.infer<typeof Health>;
 
 export const Readiness = z
@@ -20,5 +21,5 @@ export const Readiness = z
     database: z.literal('ok').check(z.describe('Always `ok` in a 200 answer: the database answered a query')),
     migration: wholeNumber().check(z.meta({ description: 'Version of the newest database migration applied (the schema version)', examples: [12] })),
   })
-  .register(z.globalRegistry, { id: 'Readiness', description: 'Readiness: the database answers and its schema is migrated' });
+  .check(z.describe('Readiness: the database answers and its schema is migrated'));
 export type Readiness = z.infer<typeof Readiness>;

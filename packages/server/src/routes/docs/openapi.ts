@@ -52,7 +52,6 @@ const pathParameters: Record<string, { readonly description: string; readonly sc
 
 /** Tags in display order, each with what its operations are about. */
 const tags: Record<string, string> = {
-  operations: 'Liveness and readiness probes, for orchestrators and load balancers',
   tenant: 'The public configuration of a tenant (a municipality or a grouping of them)',
   auth: 'Parents’ sessions (cookie or bearer token) and forgotten passwords',
   accounts: 'Creating and activating a parent’s account',
@@ -270,6 +269,9 @@ export function buildOpenApiDocument(config: AppConfig): JsonObject {
   const schemas = Object.fromEntries(Object.entries(registry.schemas).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, openObjects(schema)]));
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const [name, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
+    // The liveness and readiness probes are for orchestrators, not API clients (README,
+    // "Probes"): they answer 200 or 503, never a 4XX that the document would have to promise.
+    if (endpoint.tag === 'operations') continue;
     if (!(endpoint.tag in tags)) throw new TypeError(`${name}: describe the tag "${endpoint.tag}" in tags`);
     (paths[endpoint.path] ??= {})[endpoint.method] = operation(name, endpoint);
   }
