@@ -204,6 +204,6 @@ export const English: Story = {
   play: async ({ canvasElement }) => {
     await waitForText(canvasElement, '[part~=greeting]', 'Hello Mrs Martin');
     await waitForText(canvasElement, '[part~=unread-count]', '1 unread message');
-    await waitForText(canvasElement, '[part~=requests]', 'Being examined');
+    await waitForText(canvasElement, '[part~=requests]', 'Being processed');
   },
 };

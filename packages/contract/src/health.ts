@@ -19,7 +19,7 @@ export const Readiness = z
   .object({
     status: z.literal('ok').check(z.describe('Always `ok` in a 200 answer')),
     database: z.literal('ok').check(z.describe('Always `ok` in a 200 answer: the database answered a query')),
-    migration: wholeNumber().check(z.meta({ description: 'Version of the newest database migration applied (the schema version)', examples: [12] })),
+    migration: wholeNumber().check(z.meta({ description: 'Version of the newest database migration applied (the schema version)', examples: [13] })),
   })
   .check(z.describe('Readiness: the database answers and its schema is migrated'));
 export type Readiness = z.infer<typeof Readiness>;

@@ -10,6 +10,7 @@ import { migration0009 } from './0009_file_blobs_job_leases.ts';
 import { migration0010 } from './0010_family_messages.ts';
 import { migration0011 } from './0011_account_changes.ts';
 import { migration0012 } from './0012_family_documents.ts';
+import { migration0013 } from './0013_drop_unused_index.ts';
 
 /**
  * A versioned schema change. Statements are separate strings (not one script) because
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
