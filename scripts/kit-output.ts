@@ -62,7 +62,9 @@ export async function planChunks(options: RollupOptions): Promise<Map<string, st
   const reach = (tags: string[]) => new Set(elements.filter((c) => tags.includes(elementOf(c.facadeModuleId)!)).flatMap((c) => closure(byFile, c.fileName)));
   const firstScreen = reach(['portal', 'login']);
   const nameOf = (chunk: OutputChunk): string => {
-    const tag = elementOf(chunk.facadeModuleId);
+    // An element's chunk that exports helpers to its deferred parts has no facade module:
+    // its define.ts among its modules still names it.
+    const tag = elementOf(chunk.facadeModuleId) ?? Object.keys(chunk.modules).map(elementOf).find(Boolean);
     if (tag) return tag;
     // `entourage/messages.en.ts` → `entourage-en`; `i18n/en.ts` → `en`. A chunk that merges
     // several modules has no facade: Rollup's own name then.

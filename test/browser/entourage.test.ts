@@ -2,12 +2,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import { startMockServer } from '@famille/mock-server';
 import * as entourageStories from '../../stories/entourage.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
+import { downloadsOf } from './support/downloads.ts';
 import { assert, fill, focusedHeading, focusJustBefore, tabTo, text } from './keyboard.ts';
-import { buttonByText, inputByLabel, waitFor, waitForText } from '../../stories/support/play.ts';
+import { buttonByText, inputByLabel, settle, waitFor, waitForText } from '../../stories/support/play.ts';
 import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
 import { recordRequests } from './support/requests.ts';
 import type { FamilleEntourage, FamilleEntourageEvents } from '@famille/elements';
-import { memberInput, validateMember } from '../../packages/elements/src/entourage/state.ts';
+import { memberInput, validateMember } from '../../packages/elements/src/entourage/rules.ts';
+import { editorModule } from '../../packages/elements/src/entourage/entourage.ts';
 
 const stories = entourageStories as unknown as StoriesModule;
 
@@ -236,6 +238,73 @@ describe('famille-entourage removal and failures', () => {
     await sendKeys({ press: 'Enter' });
     await focusedHeading('Votre demande a bien été enregistrée');
     assert(text(canvas).includes('Léo Huby'), 'the request is about the child typed before the failure');
+  });
+});
+
+describe('famille-entourage: role choice, member form and removal, loaded on demand', () => {
+  const downloads = downloadsOf(editorModule);
+  afterEach(() => downloads.restore());
+  const ready = (canvas: HTMLElement) => waitForText(canvas, 'h3', 'Mes demandes');
+
+  it('opens the form once its code is here: the button busy meanwhile (and still focusable), then focus on the form’s heading, and back', async () => {
+    const end = downloads.hold();
+    const { canvas } = await start();
+    await ready(canvas);
+    await tabTo((el) => text(el) === '+ Ajouter un enfant', '"+ Ajouter un enfant"');
+    await sendKeys({ press: 'Enter' });
+    const button = document.activeElement as HTMLElement;
+    await settle(button);
+    assert(button.getAttribute('aria-busy') === 'true' && button.getAttribute('aria-disabled') === 'true', 'the button is busy while the code loads');
+    assert(document.activeElement === button, 'focus stays on it');
+    assert(text(canvas.querySelector('h2')) === 'Mon entourage', 'the list stays meanwhile');
+    button.click();
+    end(true);
+    await focusedHeading('Déclarer un enfant');
+    assert(canvas.querySelectorAll('form').length === 1, 'one form, opened once');
+    await fill(canvas, 'Nom d’usage', 'Huby');
+    await tabTo((el) => text(el) === 'Annuler', '"Annuler"');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => text(document.activeElement) === '+ Ajouter un enfant', 'focus back on "+ Ajouter un enfant"');
+    assert(document.activeElement?.getAttribute('aria-busy') !== 'true', 'no longer busy');
+  });
+
+  it('shows the network error with "Réessayer" when that code cannot be fetched, keeping the list, and opens the confirmation on retry', async () => {
+    downloads.fail();
+    const canvas = await runStory(stories, entourageStories.Household);
+    await ready(canvas);
+    buttonByText(canvas, 'Supprimer Marcel Huby')!.click();
+    const alert = await waitForText(canvas, '[part=alert]', 'injoignable');
+    await waitFor(() => document.activeElement === alert, 'focus on the message');
+    assert(text(canvas).includes('Marcel Huby') && canvas.querySelector('.famille-member'), 'the household stays');
+    assert(!canvas.querySelector('[aria-busy="true"]'), 'nothing left busy');
+    downloads.restore();
+    buttonByText(alert, 'Réessayer')!.click();
+    await focusedHeading('Supprimer Marcel Huby de votre entourage');
+    await tabTo((el) => text(el) === 'Annuler', '"Annuler"');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => text(document.activeElement).startsWith('Supprimer Marcel Huby'), 'focus back on "Supprimer Marcel Huby"');
+    assert(!canvas.querySelector('[part=alert]'), 'the message is gone');
+  });
+
+  it('tries again on the next press after a failed download', async () => {
+    const end = downloads.hold();
+    const canvas = await runStory(stories, entourageStories.Household);
+    await ready(canvas);
+    buttonByText(canvas, 'Modifier Léo Huby')!.click();
+    end(false);
+    await waitForText(canvas, '[part=alert]', 'injoignable');
+    downloads.restore();
+    buttonByText(canvas, 'Modifier Léo Huby')!.click();
+    await focusedHeading('Modifier : Léo Huby');
+    assert(inputByLabel(canvas, 'Prénom(s)')?.value === 'Léo', 'the form prefilled');
+  });
+
+  it('speaks English in the form of an English page', async () => {
+    const canvas = await runStory(stories, entourageStories.English);
+    await waitForText(canvas, 'h3', 'My requests');
+    buttonByText(canvas, '+ Add a member')!.click();
+    await waitFor(() => document.activeElement?.matches('[part=heading]') && !/Qui/.test(text(document.activeElement)), 'focus on the English heading');
+    assert(!/Qui souhaitez|Type de membre|Continuer|Annuler/.test(text(canvas)), `no French left: ${text(canvas)}`);
   });
 });
 

@@ -127,8 +127,17 @@ describe('i18n', () => {
       'famille-login’s recovery flows': loginTablesWith(recoveryFr, recoveryEnglish),
       'famille-create-account': createAccountTables,
       'famille-entourage': entourageTables,
+      'famille-entourage’s member form': await import('../../packages/elements/src/entourage/editor.ts').then(async ({ editorFr, editorEnglish }) =>
+        (await import('../../packages/elements/src/entourage/messages.ts')).entourageTablesWith(editorFr, editorEnglish),
+      ),
       'famille-preregistration': preregistrationTables,
+      'famille-preregistration’s steps': await import('../../packages/elements/src/preregistration/wizard.ts').then(async ({ wizardFr, wizardEnglish }) =>
+        (await import('../../packages/elements/src/preregistration/messages.ts')).preregistrationTablesWith(wizardFr, wizardEnglish),
+      ),
       'famille-invoices': invoicesTables,
+      'famille-invoices’ payment flows': await import('../../packages/elements/src/invoices/flows.ts').then(async ({ flowsFr, flowsEnglish }) =>
+        (await import('../../packages/elements/src/invoices/messages.ts')).invoicesTablesWith(flowsFr, flowsEnglish),
+      ),
       'famille-documents': documentsTables,
       'famille-account': accountTables,
       'famille-dashboard': dashboardTables,

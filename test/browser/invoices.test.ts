@@ -4,14 +4,16 @@ import type { FamilleClient } from '@famille/sdk';
 import { html, render } from 'lit';
 import * as invoicesStories from '../../stories/invoices.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
+import { downloadsOf } from './support/downloads.ts';
 import { assert, fill, focusJustBefore, pressButton, tabTo, text } from './keyboard.ts';
-import { waitFor, waitForText } from '../../stories/support/play.ts';
+import { buttonByText, settle, waitFor, waitForText } from '../../stories/support/play.ts';
 import { startMockServer } from '@famille/mock-server';
 import { demo, prepareMockServer } from '../../stories/support/mock.ts';
 import { paymentOutcome } from '../../stories/support/invoices.ts';
 import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
 import { recordRequests, untilSent } from './support/requests.ts';
 import type { FamilleInvoices } from '@famille/elements';
+import { flowsModule } from '../../packages/elements/src/invoices/invoices.ts';
 
 const stories = invoicesStories as unknown as StoriesModule;
 
@@ -322,6 +324,79 @@ describe('famille-invoices back from the payment page', () => {
     const notice = await waitForText(document.body, '[part=notice]', 'Paiement accepté');
     assert(!document.querySelector('famille-invoices [part=alert]'), 'the failure is gone');
     await waitFor(() => document.activeElement === notice, 'focus on the outcome');
+  });
+});
+
+describe('famille-invoices: paying, the outcome and the e-invoice choices, loaded on demand', () => {
+  const downloads = downloadsOf(flowsModule);
+  afterEach(() => downloads.restore());
+
+  it('"Payer" is busy while that code loads; when it cannot be fetched, the network error with "Réessayer", the selection kept, and "Réessayer" starts the payment', async () => {
+    const end = downloads.hold();
+    const canvas = await runStory(stories, invoicesStories.List);
+    const started: string[] = [];
+    canvas.addEventListener('famille-payment-started', (e) => {
+      started.push((e as CustomEvent<{ transactionId: string }>).detail.transactionId);
+      e.preventDefault();
+    });
+    // The 58,23 € invoice: above the online minimum.
+    const row = [...canvas.querySelectorAll('tbody tr')].find((r) => text(r).includes('58,23') && r.querySelector('input'))!;
+    const box = row.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    box.click();
+    const live = canvas.querySelector('[part=total]')!;
+    await waitFor(() => !text(live).includes('0,00 €'), '"Total à régler" after the selection');
+    const total = text(live);
+    const pay = buttonByText(canvas, 'Payer')!;
+    pay.focus();
+    pay.click();
+    await settle(pay);
+    assert(pay.getAttribute('aria-busy') === 'true' && pay.getAttribute('aria-disabled') === 'true', 'the button is busy while the code loads');
+    assert(document.activeElement === pay, 'and keeps focus');
+    end(false);
+    const alert = await waitForText(canvas, '[part=totals] [part=alert]', 'injoignable');
+    await waitFor(() => document.activeElement === alert, 'focus on the message');
+    assert(box.checked && text(live) === total, `the selection kept: ${text(live)}`);
+    assert(started.length === 0, 'no payment started');
+    downloads.restore();
+    buttonByText(alert, 'Réessayer')!.click();
+    await waitFor(() => started.length === 1, 'famille-payment-started on retry');
+  });
+
+  it('back from the payment page, says the outcome is being checked while that code loads, the network error with "Réessayer" when it cannot be fetched, then the outcome', async () => {
+    const end = downloads.hold();
+    const canvas = await runStory(stories, { ...invoicesStories.PaidOutcome, play: undefined });
+    await waitForText(canvas, '[role=status]', 'Vérification du résultat de votre paiement');
+    end(false);
+    const alert = await waitFor(() => document.activeElement?.matches('[part=alert]') && document.activeElement, 'focus on the failure');
+    assert(text(alert).includes('injoignable') && text(alert).includes('Réessayer'), `the network error with "Réessayer": ${text(alert)}`);
+    downloads.restore();
+    buttonByText(alert, 'Réessayer')!.click();
+    const notice = await waitForText(canvas, '[part=notice]', 'Paiement accepté');
+    await waitFor(() => document.activeElement === notice, 'focus on the outcome');
+    assert(!canvas.querySelector('[part=alert]'), 'the failure is gone');
+  });
+
+  it('speaks English in the outcome of an English page', async () => {
+    const canvas = await runStory(stories, { ...invoicesStories.PaidOutcome, args: { lang: 'en' }, play: undefined });
+    await waitForText(canvas, '[part=notice]', 'Payment accepted');
+    assert(!/Paiement|Vérification/.test(text(canvas)), 'no French left');
+  });
+
+  it('saves the e-invoice choices once that code is here, and says so when it cannot be fetched, keeping the choice', async () => {
+    downloads.fail();
+    const canvas = await runStory(stories, invoicesStories.List);
+    const section = await waitForText(canvas, '[part=preferences]', 'Léo Martin');
+    const online = [...section.querySelectorAll<HTMLInputElement>('input[type=radio]')].find((r) => r.labels?.[0]?.textContent?.includes('Facture en ligne'))!;
+    online.click();
+    buttonByText(section, 'Valider')!.click();
+    const alert = await waitForText(section, '[part=alert]', 'injoignable');
+    await waitFor(() => document.activeElement === alert, 'focus on the message');
+    assert(online.checked, 'the choice kept');
+    downloads.restore();
+    buttonByText(alert, 'Réessayer')!.click();
+    await waitForText(section, '[role=status]', 'Vos choix sont enregistrés.');
+    const client = (canvas.querySelector('famille-invoices') as HTMLElement & { client: FamilleClient }).client;
+    assert((await invoices(client).preferences()).children[0]!.electronicInvoice, 'saved on the server');
   });
 });
 

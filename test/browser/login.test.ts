@@ -3,6 +3,7 @@ import { startMockServer } from '@famille/mock-server';
 import * as loginStories from '../../stories/login.stories.ts';
 import * as portalStories from '../../stories/portal.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
+import { downloadsOf } from './support/downloads.ts';
 import { assert, focusedHeading, focusJustBefore, text } from './keyboard.ts';
 import { recordRequests, untilSent } from './support/requests.ts';
 import { buttonByText, click, inputByLabel, settle, submit, type, waitFor, waitForText } from '../../stories/support/play.ts';
@@ -332,21 +333,11 @@ describe('famille-login rules (no DOM)', () => {
 });
 
 describe('famille-login: forgotten password, reset link and activation e-mail, loaded on demand', () => {
-  const load = recoveryModule.load;
-  const unreachable = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
-  /** A download of that code which ends, well or not, when the test says so. */
-  const held = (): ((ok: boolean) => void) => {
-    let end!: (ok: boolean) => void;
-    const outcome = new Promise<boolean>((resolve) => (end = resolve));
-    recoveryModule.load = () => outcome.then((ok) => (ok ? load() : unreachable()));
-    return end;
-  };
-  afterEach(() => {
-    recoveryModule.load = load;
-  });
+  const downloads = downloadsOf(recoveryModule);
+  afterEach(() => downloads.restore());
 
   it('opens the forgotten-password form once its code is here: the link busy meanwhile, then focus on its heading, the identifiant carried over', async () => {
-    const end = held();
+    const end = downloads.hold();
     const canvas = await runStory(login, loginStories.Empty);
     const identifiant = await type(canvas, 'Identifiant', 'marie.durand');
     const link = buttonByText(canvas, 'J’ai oublié mon mot de passe')!;
@@ -361,7 +352,7 @@ describe('famille-login: forgotten password, reset link and activation e-mail, l
   });
 
   it('shows the network error with "Réessayer" when that code cannot be fetched, keeping what was typed, and opens the form on retry', async () => {
-    recoveryModule.load = unreachable;
+    downloads.fail();
     const canvas = await runStory(login, loginStories.Empty);
     await type(canvas, 'Identifiant', 'marie.durand');
     await type(canvas, 'Mot de passe', 'secret');
@@ -370,7 +361,7 @@ describe('famille-login: forgotten password, reset link and activation e-mail, l
     await waitFor(() => document.activeElement === alert, 'focus on the message');
     assert(inputByLabel(canvas, 'Identifiant')?.value === 'marie.durand', 'the identifiant stays');
     assert(inputByLabel(canvas, 'Mot de passe')?.value === 'secret', 'the password stays');
-    recoveryModule.load = load;
+    downloads.restore();
     buttonByText(alert, 'Réessayer')!.click();
     await focusedHeading('Mot de passe oublié');
     assert(inputByLabel(canvas, 'Identifiant ou adresse e-mail')?.value === 'marie.durand', 'the identifiant carried over');
@@ -378,11 +369,11 @@ describe('famille-login: forgotten password, reset link and activation e-mail, l
   });
 
   it('opens the reset link’s form once its code is here, or shows the network error with "Réessayer"', async () => {
-    recoveryModule.load = unreachable;
+    downloads.fail();
     const canvas = await runStory(login, { loaders: [() => ({ resetToken: 'a'.repeat(43) })] });
     const alert = await waitForText(canvas, '[part=alert]', 'injoignable');
     assert(!canvas.querySelector('form'), 'not the login form instead');
-    recoveryModule.load = load;
+    downloads.restore();
     buttonByText(alert, 'Réessayer')!.click();
     await focusedHeading('Choisir un nouveau mot de passe');
     assert(inputByLabel(canvas, 'Nouveau mot de passe'), 'the new-password input');
@@ -390,13 +381,13 @@ describe('famille-login: forgotten password, reset link and activation e-mail, l
 
   it('asks again for the activation e-mail with "Réessayer" when the code sending it cannot be fetched', async () => {
     const canvas = await runStory(login, loginStories.AccountNotActivated);
-    const end = held();
+    const end = downloads.hold();
     const resend = await click(canvas, 'Renvoyer le courriel');
     await settle(resend);
     assert(resend.getAttribute('aria-busy') === 'true', 'the button is busy meanwhile');
     end(false);
     const alert = await waitForText(canvas, '[part=alert]', 'injoignable');
-    recoveryModule.load = load;
+    downloads.restore();
     buttonByText(alert, 'Réessayer')!.click();
     await waitForText(canvas, '[part=notice]', 'Si ce compte attend son activation');
     await waitFor(() => document.activeElement?.matches('[part=notice]'), 'focus on the confirmation');

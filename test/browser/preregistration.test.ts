@@ -4,11 +4,13 @@ import { familyDocuments, preregistration, type FamilleClient } from '@famille/s
 import type { FamillePreregistration, FamillePreregistrationEvents } from '@famille/elements';
 import * as preregistrationStories from '../../stories/preregistration.stories.ts';
 import { runStory, type StoriesModule } from './stories.ts';
+import { downloadsOf } from './support/downloads.ts';
 import { assert, focusedHeading, focusJustBefore, pressButton, tabTo, text } from './keyboard.ts';
-import { attach, buttonByText, click, inputByLabel, pick, selectByLabel, type, waitFor, waitForText } from '../../stories/support/play.ts';
+import { attach, buttonByText, click, inputByLabel, pick, selectByLabel, settle, type, waitFor, waitForText } from '../../stories/support/play.ts';
 import { isoIn, pdfFile } from '../../stories/support/mock.ts';
 import { typedIn } from '../../stories/support/preregistration.ts';
 import { anotherParentOffline, anotherParentWhileLoading } from './session.ts';
+import { wizardModule } from '../../packages/elements/src/preregistration/preregistration.ts';
 
 const stories = preregistrationStories as unknown as StoriesModule;
 
@@ -335,5 +337,81 @@ describe('famille-preregistration and the document store', () => {
     await focusedHeading('Nous avons bien enregistré votre demande');
     const request = submitted[0]!.detail.preregistration;
     assert(request.documents.find((d) => d.type === 'justificatif-domicile')?.document.fileName === 'facture-electricite.pdf', 'the request holds it');
+  });
+});
+
+describe('famille-preregistration: the steps, loaded on demand', () => {
+  const downloads = downloadsOf(wizardModule);
+  afterEach(() => downloads.restore());
+
+  it('"Commencer" stays focused and busy while the steps’ code loads, then step 1 has the focus', async () => {
+    const end = downloads.hold();
+    const { canvas } = await start(preregistrationStories.Information);
+    await pressButton('Commencer');
+    const button = buttonByText(canvas, 'Commencer')!;
+    await settle(button);
+    assert(button.getAttribute('aria-busy') === 'true' && button.getAttribute('aria-disabled') === 'true', 'the button is busy while the code loads');
+    assert(document.activeElement === button && !button.hasAttribute('disabled'), 'and keeps the focus');
+    await sendKeys({ press: 'Enter' });
+    assert(text(canvas.querySelector('[part=heading]')) === 'Préinscrire mon enfant en crèche', 'the information stays meanwhile');
+    end(true);
+    await focusedHeading('Étape 1 sur 6');
+    assert(canvas.querySelectorAll('[part=heading]').length === 1 && !canvas.querySelector('[aria-busy=true]'), 'one step, nothing busy');
+  });
+
+  it('shows the network error with "Réessayer" when that code cannot be fetched; "Réessayer" is busy in turn, then opens step 1', async () => {
+    downloads.fail();
+    const { canvas } = await start(preregistrationStories.Information);
+    await click(canvas, 'Commencer');
+    const alert = await waitForText(canvas, '[part=alert]', 'injoignable');
+    await waitFor(() => document.activeElement === alert, 'focus on the message');
+    assert(!buttonByText(canvas, 'Commencer')!.hasAttribute('aria-busy'), '"Commencer" no longer busy');
+    const end = downloads.hold();
+    const retry = buttonByText(alert, 'Réessayer')!;
+    retry.click();
+    await settle(retry);
+    assert(retry.isConnected && retry.getAttribute('aria-busy') === 'true', '"Réessayer" busy while the code loads again');
+    end(true);
+    await focusedHeading('Étape 1 sur 6');
+    assert(!canvas.querySelector('[part=alert]'), 'the message is gone');
+  });
+
+  it('stays on "Mes demandes" when the parent opens it while that code loads', async () => {
+    const end = downloads.hold();
+    const { canvas } = await start(preregistrationStories.Information);
+    await click(canvas, 'Commencer');
+    await click(canvas, 'Mes demandes');
+    await focusedHeading('Mes demandes de place en crèche');
+    end(true);
+    await wizardModule.get();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert(text(canvas.querySelector('[part=heading]')) === 'Mes demandes de place en crèche', 'still "Mes demandes"');
+    assert(!canvas.querySelector('[aria-busy=true]'), 'nothing busy');
+    await click(canvas, 'Faire une demande');
+    await click(canvas, 'Commencer');
+    await focusedHeading('Étape 1 sur 6');
+    assert(!canvas.querySelector('[aria-busy=true]'), 'nothing busy');
+  });
+
+  it('resumes a draft once that code is here, after a failed download, with everything the draft holds', async () => {
+    downloads.fail();
+    const canvas = await runStory(stories, preregistrationStories.ResumeOffer);
+    const resume = await click(canvas, 'Reprendre ma demande pour Léo');
+    const alert = await waitForText(canvas, '[part=alert]', 'injoignable');
+    await waitFor(() => document.activeElement === alert, 'focus on the message');
+    assert(resume.isConnected && buttonByText(canvas, 'Recommencer'), 'the offer stays, as it was');
+    downloads.restore();
+    buttonByText(alert, 'Réessayer')!.click();
+    await focusedHeading('Étape 3 sur 6');
+    await click(canvas, 'Retour');
+    await focusedHeading('Date d’entrée souhaitée');
+    assert(inputByLabel(canvas, 'Date d’entrée souhaitée en crèche')!.value === typedIn(240), 'the draft’s start date');
+  });
+
+  it('speaks English in the steps of an English page', async () => {
+    const canvas = await runStory(stories, preregistrationStories.English);
+    await click(canvas, 'Back');
+    await focusedHeading('Questionnaire');
+    assert(!/Continuer|Retour|Étape/.test(text(canvas)), `no French left: ${text(canvas)}`);
   });
 });

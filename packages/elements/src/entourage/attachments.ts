@@ -4,14 +4,13 @@ import type { ApiError, FamilleClient } from '@famille/sdk';
 import type { Member, TenantConfig } from '@famille/contract';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, takeChosenFile, uploadItem, uploadRuleParts, type Upload } from '../form/upload.ts';
 import type { Localizer } from '../i18n/localize.ts';
-import type { AllEntourageMessages } from './messages.ts';
 import type { StateHolder } from './state.ts';
-import type { ViewContext } from './view-context.ts';
+import type { AllEditorMessages, EditorContext as ViewContext } from './view-context.ts';
 
 /** What the attachments read and change of the element. */
 export interface AttachmentsHost extends StateHolder {
   client(): FamilleClient | undefined;
-  i18n(): Localizer<AllEntourageMessages>;
+  i18n(): Localizer<AllEditorMessages>;
   asApiError(error: unknown): ApiError;
   /** The tenant's largest file, if it sets one. */
   maxBytes(): number | undefined;

@@ -3,35 +3,33 @@ import { endpoints } from '@famille/sdk';
 import type { DocumentInfo, FamilyRequest, Member } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { SessionLoad } from '../context/session-load.ts';
-import { familleEvent } from '../context/events.ts';
+import { Deferred } from '../context/deferred.ts';
 import { problemBox } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
 import { saveFile } from '../form/save-file.ts';
 import type { MessageTables } from '../i18n/localize.ts';
-import { entourageTables, type AllEntourageMessages as AllMessages } from './messages.ts';
+import { entourageTables, entourageTablesWith, type AllEntourageMessages as AllMessages } from './messages.ts';
 import { entourageStyles } from './entourage.styles.ts';
-import {
-  duplicateOf,
-  formFieldErrors,
-  initialState,
-  kindOf,
-  memberName,
-  profileValues,
-  type EntourageState,
-  type FormView,
-  type MemberKind,
-  type View,
-} from './state.ts';
-import type { ViewContext } from './view-context.ts';
-import { Attachments } from './attachments.ts';
-import { memberCardId, membersList, type MembersListActions } from './members-list.ts';
+import { initialState, kindOf, memberName, type EntourageState } from './state.ts';
+import type { EditorMessages } from './editor-messages.fr.ts';
+import type { Editor, EditorHost } from './editor.ts';
+import type { AllEditorMessages, EditorContext, ViewContext } from './view-context.ts';
+import { memberCardId, membersList } from './members-list.ts';
 import { requestsList } from './requests-list.ts';
-import { roleChoice } from './role-choice.ts';
-import { MemberDraft, memberForm } from './member-form.ts';
-import { removeConfirmation } from './remove-confirmation.ts';
-import { requestSent } from './request-sent.ts';
+import { statusBadge } from './status-badge.ts';
 
+/**
+ * Where the role choice, the member form, the removal and the confirmation come from
+ * (editor.ts): a chunk of their own, fetched the first time the parent acts on the list.
+ * A test may replace `load` (to see what a failed download does).
+ */
+export const editorModule = new Deferred(() => import('./editor.ts'));
+
+/** The element's words and the editor's, once its module is here (one table for the page). */
+let editorTables: MessageTables<AllEditorMessages> | undefined;
+
+import type { MemberKind } from './state.ts';
 export { kindOf, type MemberKind } from './state.ts';
 
 /**
@@ -46,6 +44,10 @@ export { kindOf, type MemberKind } from './state.ts';
  *
  * Renders in the light DOM like the other forms (labels, hints and errors share their
  * input's root); its stylesheet is adopted by the enclosing document or shadow root.
+ *
+ * The role choice, the member form, the removal and the confirmation come in a chunk of
+ * their own the first time the parent acts on the list (editor.ts): meanwhile the button
+ * pressed is busy; if they cannot be loaded, the network error shows with "Réessayer".
  *
  * @fires famille-member-saved - A member was added, changed or its removal requested. `detail: { member, request }`.
  * @fires famille-request-submitted - A request went to the service. `detail: { request }`.
@@ -81,29 +83,35 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
   /** Where "Se connecter" leads when nobody is logged in; without it, only the event fires. */
   declare loginHref: string | undefined;
 
-  /** Where focus returns when a confirmation is dismissed. */
-  #returnFocus: string | undefined;
+  /** The element's words: its own, then its own and the editor's. */
+  #tables: MessageTables<AllMessages> = entourageTables;
+  /** The role choice, form, removal and confirmation, once their module is here (and its words). */
+  #editor: Editor | undefined;
+  #loading: Promise<Editor> | undefined;
+  /** "Réessayer" after the editor's module could not be fetched: what the parent asked for. */
+  #retry: (() => void) | undefined;
 
   protected override initialState(): EntourageState {
     return initialState();
   }
 
   protected override messageTables(): MessageTables<AllMessages> {
-    return entourageTables;
+    return this.#tables;
   }
 
-  #holder = { state: () => this.state, set: (patch: Partial<EntourageState>) => this.setState(patch) };
-  /** What the parent typed in the form (and the role chosen). */
-  #draft = new MemberDraft(this.#holder);
-  #attachments = new Attachments({
-    ...this.#holder,
+  /** What the editor's module uses of the element. */
+  #host: EditorHost = {
+    element: this,
+    state: () => this.state,
+    set: (patch) => this.setState(patch),
     client: () => this.activeClient,
-    i18n: () => this.i18n,
+    // The element's tables are `editorTables` once the editor is here: these words are in.
+    ctx: () => this.#context(),
     asApiError: (error) => this.asApiError(error),
-    maxBytes: () => this.tenantConfig?.uploads?.maxBytes,
-    fileInput: () => this.querySelector<HTMLInputElement>(`#${this.#fieldId('file')}`),
-    focusFileInput: () => void this.#focus(`#${this.#fieldId('file')}`),
-  });
+    uploads: () => this.tenantConfig?.uploads,
+    focus: (selector) => this.#focus(selector),
+    reload: () => void this.#data.reload(),
+  };
 
   /** The family and its requests (both GETs, retried by the SDK), for the session. */
   #data = new SessionLoad(this, {
@@ -111,10 +119,8 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
     start: () => {
       // Another parent may have logged in: nothing of the previous family stays on screen
       // while theirs loads (list, form, messages); their uploads in flight stop.
-      this.#attachments.stopAll();
-      this.#reset();
-      this.#draft.checked();
-      this.#returnFocus = undefined;
+      this.#editor?.reset();
+      this.#retry = undefined;
       this.state = this.initialState();
     },
     loading: () => this.setState({ loadProblem: undefined }),
@@ -127,23 +133,70 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
     return focusAfterRender(this, selector);
   }
 
-  #fieldId(name: string): string {
-    return `${this.uid}-${name}`;
+  // ——— The editor, loaded on demand ———
+
+  /**
+   * The editor's module, with its words in the element's language (French when those
+   * cannot be had, as for any element), fetched once; a failed download is tried again
+   * by the next call.
+   */
+  #loadEditor(): Promise<Editor> {
+    return (this.#loading ??= editorModule.get().then(
+      async ({ Editor, editorFr, editorEnglish }) => {
+        const tables = (editorTables ??= entourageTablesWith<EditorMessages>(editorFr, editorEnglish));
+        await tables.load(this.i18n.locale).catch(() => undefined);
+        this.#tables = tables;
+        return (this.#editor = new Editor(this.#host));
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /**
+   * Does `then` with the editor, first loading it if need be: meanwhile the list's button
+   * `key` is busy. When it cannot be loaded, the network error shows with "Réessayer".
+   */
+  async #open(key: string, then: (editor: Editor) => void): Promise<void> {
+    if (this.#editor) return then(this.#editor);
+    if (this.state.opening) return;
+    this.#retry = undefined;
+    this.setState({ opening: key, problem: undefined });
+    const failure = await this.#loadEditor().then(
+      () => undefined,
+      (error: unknown) => this.asApiError(error),
+    );
+    // Another parent logged in meanwhile: nothing of what the previous one asked for.
+    if (this.state.opening !== key) return;
+    if (failure) {
+      this.#retry = () => void this.#open(key, then);
+      this.setState({ opening: undefined, problem: failure });
+      return this.#focus('[part=alert]');
+    }
+    this.setState({ opening: undefined });
+    then(this.#editor!);
+  }
+
+  /** "+ Ajouter un membre" (the role first), or "+ Ajouter un enfant"… (its form). */
+  startAdd(kind?: MemberKind): void {
+    void this.#open(`add-${kind ?? 'any'}`, (editor) => editor.startAdd(kind));
   }
 
   // ——— Rendering ———
 
   /** What the views take from the element. */
-  #context(): ViewContext {
-    return { i18n: this.i18n, heading: (content, options) => this.heading(content, options), id: (name) => this.#fieldId(name) };
+  #context(): ViewContext & Pick<EditorContext, 'name' | 'badge'> {
+    const ctx: ViewContext & Pick<EditorContext, 'name' | 'badge'> = {
+      i18n: this.i18n,
+      heading: (content, options) => this.heading(content, options),
+      id: (name) => `${this.uid}-${name}`,
+      name: (member) => memberName(member, this.i18n.t('futureChild')),
+      badge: (status) => statusBadge(ctx, status),
+    };
+    return ctx;
   }
-
-  #listActions: MembersListActions = {
-    add: (kind) => this.startAdd(kind),
-    edit: (member) => this.#startEdit(member),
-    remove: (member) => this.#askRemove(member),
-    download: (document) => void this.#download(document),
-  };
 
   protected override renderContent(): TemplateResult {
     const ctx = this.#context();
@@ -163,189 +216,21 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
       return html`${title}
         <p role="status">${t('loading')}</p>`;
     }
-    const view = state.view;
-    switch (view.name) {
-      case 'role':
-        return roleChoice(ctx, {
-          value: this.#draft.values['role'],
-          missing: !!state.errors['role'],
-          summary: state.summary,
-          choose: (value) => {
-            this.#draft.values['role'] = value;
-            this.setState({ errors: {} });
-          },
-          submit: this.#chooseRole,
-          cancel: () => void this.#toList(),
-        });
-      case 'form':
-      case 'check':
-        return memberForm(ctx, {
-          view,
-          state,
-          draft: this.#draft,
-          rules: this.tenantConfig?.uploads,
-          attachments: this.#attachments,
-          submit: this.#onSubmit,
-          retry: () => void this.#save(),
-          back: () => void this.#go({ ...view, name: 'form' }),
-          change: (target) => void this.#go({ ...view, name: 'form' }, `#${target}`),
-          cancel: () => this.#cancelForm(),
-        });
-      case 'remove':
-        return removeConfirmation(ctx, {
-          member: view.member,
-          problem: state.problem,
-          pending: state.pending,
-          confirm: () => void this.#remove(view.member),
-          cancel: () => void this.#toList(),
-        });
-      case 'done':
-        return requestSent(ctx, view.request, () => void this.#toList());
-      default:
-        return html`${membersList(ctx, state.members, state.requests ?? [], this.#listActions)}
-          ${requestsList(ctx, state.requests ?? [])}`;
-    }
-  }
-
-  // ——— Navigation ———
-
-  #go(view: View, focus = '[part=heading]', patch: Partial<EntourageState> = {}): Promise<void> {
-    this.#draft.checked();
-    this.setState({ view, summary: false, problem: undefined, ...patch });
-    return this.#focus(focus);
-  }
-
-  #toList(focus = this.#returnFocus): Promise<void> {
-    this.#returnFocus = undefined;
-    return this.#go({ name: 'list' }, focus ?? '[part=heading]', { errors: {} });
-  }
-
-  /** A new form: `values` typed in, no file, no error. */
-  #reset(values: Record<string, string> = {}): void {
-    this.#draft.start(values);
-    this.#attachments.forget();
-    this.setState({ uploads: [], errors: {}, fileError: undefined, status: '' });
-  }
-
-  #startAdd(kind: MemberKind): void {
-    this.#reset();
-    this.#returnFocus = `[data-add=${kind}]`;
-    void this.#go({ name: 'form', kind });
-  }
-
-  /** "+ Ajouter un membre": the role first. */
-  startAdd(kind?: MemberKind): void {
-    if (kind) return this.#startAdd(kind);
-    this.#reset();
-    this.#returnFocus = '[data-add=any]';
-    void this.#go({ name: 'role' });
-  }
-
-  #startEdit(member: Member): void {
-    this.#reset(profileValues(member));
-    this.#returnFocus = `#${memberCardId(this.#context(), member)} button`;
-    void this.#go({ name: 'form', kind: kindOf(member), member });
-  }
-
-  #askRemove(member: Member): void {
-    this.#returnFocus = `[data-remove="${member.id}"]`;
-    void this.#go({ name: 'remove', member });
-  }
-
-  /** Leaves the form: uploads in flight stop, documents sent for nothing are deleted. */
-  #cancelForm(): void {
-    this.#attachments.discardAll();
-    this.setState({ uploads: [] });
-    void this.#toList();
-  }
-
-  #chooseRole = (e: SubmitEvent) => {
-    e.preventDefault();
-    const kind = this.#draft.values['role'] as MemberKind | undefined;
-    if (!kind) {
-      this.setState({ errors: { role: { code: 'roleRequired' } }, summary: true });
-      return void this.#focus('[part=error-summary]');
-    }
-    const back = this.#returnFocus;
-    this.#startAdd(kind);
-    this.#returnFocus = back;
-  };
-
-  // ——— Sending ———
-
-  get #form(): FormView {
-    return this.state.view as FormView;
-  }
-
-  /** "Continuer": the check step, or the errors; "Valider ma demande": the request. */
-  #onSubmit = (e: SubmitEvent) => {
-    e.preventDefault();
-    const view = this.#form;
-    if (view.name === 'check') return void this.#save();
-    const errors = this.#draft.errors();
-    if (this.state.uploads.some((u) => !u.info)) errors['file'] = { code: 'waitUpload' };
-    this.#draft.checked();
-    if (Object.keys(errors).length) {
-      this.setState({ errors, summary: true });
-      return void this.#focus('[part=error-summary]');
-    }
-    void this.#go({ ...view, name: 'check' }, '[part=heading]', { errors: {} });
-  };
-
-  async #save(): Promise<void> {
-    const client = this.activeClient;
-    const view = this.#form;
-    if (this.state.pending || !client) return;
-    // The same person as a member already declared: sent only once the parent confirms it is another one.
-    const same = duplicateOf(this.#draft.input(), this.state.members, view.member?.id);
-    if (same && this.#draft.values['confirmDuplicate'] !== 'true') {
-      const member = memberName(same, this.i18n.t('futureChild'));
-      this.setState({ errors: { confirmDuplicate: { path: 'confirmDuplicate', code: 'possible_duplicate', params: { member } } }, summary: true });
-      return void this.#focus('[part=error-summary]');
-    }
-    this.setState({ pending: true, problem: undefined });
-    try {
-      const input = this.#draft.input();
-      const change = view.member
-        ? await client.call(endpoints.updateMember, { params: { memberId: view.member.id }, body: input })
-        : await client.call(endpoints.addMember, { body: input });
-      this.setState({ uploads: [] });
-      await this.#sent(change);
-    } catch (error) {
-      const problem = this.asApiError(error);
-      const errors = formFieldErrors(view.kind, problem.fieldErrors);
-      this.setState({ pending: false });
-      if (problem.code === 'validation_failed' && Object.keys(errors).length) {
-        // A duplicate the server found (declared meanwhile, in another tab): confirmed on this step.
-        const stay = Object.keys(errors).every((path) => path === 'confirmDuplicate');
-        return this.#go({ ...view, name: stay ? 'check' : 'form' }, '[part=error-summary]', { errors, summary: true });
-      }
-      this.setState({ problem });
-      return this.#focus('[part=alert]');
-    }
-  }
-
-  /** A change the service received: announced, confirmed with its number, the list read again. */
-  async #sent(change: FamilleEntourageEvents['famille-member-saved']): Promise<void> {
-    this.setState({ pending: false });
-    this.dispatchEvent(familleEvent('famille-member-saved', change));
-    this.dispatchEvent(familleEvent('famille-request-submitted', { request: change.request }));
-    this.#returnFocus = undefined;
-    await this.#go({ name: 'done', request: change.request });
-    void this.#data.reload();
-  }
-
-  async #remove(member: Member): Promise<void> {
-    const client = this.activeClient;
-    if (this.state.pending || !client) return;
-    this.setState({ pending: true, problem: undefined });
-    try {
-      const change = await client.call(endpoints.removeMember, { params: { memberId: member.id } });
-      await this.#sent(change);
-    } catch (error) {
-      this.setState({ pending: false, problem: this.asApiError(error) });
-      return this.#focus('[part=alert]');
-    }
+    const editing = this.#editor?.render(state.view);
+    if (editing) return editing;
+    const requests = state.requests ?? [];
+    return html`${membersList(ctx, state.members, requests, {
+      add: (kind) => this.startAdd(kind),
+      edit: (member) => {
+        const card = `#${memberCardId(ctx, member)} button`;
+        void this.#open(`edit-${member.id}`, (editor) => editor.startEdit(member, kindOf(member), card));
+      },
+      remove: (member) => void this.#open(`remove-${member.id}`, (editor) => editor.askRemove(member)),
+      download: (document) => void this.#download(document),
+      opening: state.opening,
+      problem: state.problem && state.view.name === 'list' ? problemBox(ctx.i18n, state.problem, this.#retry) : undefined,
+    })}
+      ${requestsList(ctx, requests)}`;
   }
 
   async #download(d: DocumentInfo): Promise<void> {

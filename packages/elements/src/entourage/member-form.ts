@@ -6,22 +6,9 @@ import { checkbox, choices, errorSummary, field, problemBox, retriable, submitBu
 import { stepIndicator } from '../form/wizard.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import { attachmentsSection, type Attachments } from './attachments.ts';
-import type { AllEntourageMessages } from './messages.ts';
-import {
-  attachmentIds,
-  duplicateOf,
-  memberInput,
-  memberName,
-  specs,
-  validateMember,
-  type EntourageState,
-  type FormErrors,
-  type FormView,
-  type Key,
-  type Spec,
-  type StateHolder,
-} from './state.ts';
-import type { ViewContext } from './view-context.ts';
+import { attachmentIds, duplicateOf, memberInput, specs, validateMember, type Spec } from './rules.ts';
+import type { EntourageState, FormErrors, FormView, StateHolder } from './state.ts';
+import type { AllEditorMessages, EditorContext as ViewContext, EditorKey as Key } from './view-context.ts';
 
 export interface MemberFormOptions {
   view: FormView;
@@ -102,7 +89,7 @@ export class MemberDraft {
 }
 
 /** The message of the error of field `name`, if it has one. */
-export function errorMessage({ t }: Localizer<AllEntourageMessages>, errors: FormErrors, name: string): string | undefined {
+export function errorMessage({ t }: Localizer<AllEditorMessages>, errors: FormErrors, name: string): string | undefined {
   const error = errors[name];
   if (!error) return undefined;
   if (!('path' in error)) return t(error.code as 'waitUpload');
@@ -114,7 +101,7 @@ export function memberForm(ctx: ViewContext, o: MemberFormOptions): TemplateResu
   const { view, state } = o;
   const check = view.name === 'check';
   const step = t('step', { n: check ? 2 : 1, total: 2 });
-  const title = view.member ? t('formHeadingEdit', { name: memberName(view.member, t('futureChild')) }) : t('formHeadingAdd', { kind: t(`kind_${view.kind}`) });
+  const title = view.member ? t('formHeadingEdit', { name: ctx.name(view.member) }) : t('formHeadingAdd', { kind: t(`kind_${view.kind}`) });
   return html`<form part="form" novalidate aria-labelledby=${ctx.id('heading')} @submit=${o.submit}
     @input=${o.draft.onInput} @change=${o.draft.onInput} @focusout=${o.draft.onLeave}>
     ${ctx.heading(html`${stepIndicator(`${step} — ${t(check ? 'stepCheck' : 'stepProfile')}`)} ${title}`, { id: ctx.id('heading') })}
@@ -220,7 +207,7 @@ function duplicateWarning(ctx: ViewContext, o: MemberFormOptions): TemplateResul
   if (!same) return nothing;
   const error = errorMessage(ctx.i18n, o.state.errors, 'confirmDuplicate');
   return html`<div class="famille-alert famille-stack" part="notice">
-    <p>${t('duplicateWarning', { member: memberName(same, t('futureChild')) })}</p>
+    <p>${t('duplicateWarning', { member: ctx.name(same) })}</p>
     ${checkbox({
       id: ctx.id('confirmDuplicate'),
       name: 'confirmDuplicate',

@@ -12,7 +12,14 @@ export interface MembersListActions {
   edit(member: Member): void;
   remove(member: Member): void;
   download(document: DocumentInfo): void;
+  /** The button whose form is on its way (`add-enfant`, `edit-<id>`…): busy meanwhile. */
+  opening: string | undefined;
+  /** Shown under the title: why that form could not come (with "Réessayer"). */
+  problem: unknown;
 }
+
+/** `'true'` for `aria-busy` and `aria-disabled` of the button `key` while its form is on its way (it stays focusable). */
+const busy = (actions: MembersListActions, key: string) => (actions.opening === key ? 'true' : nothing);
 
 const addKeys: Record<MemberKind, Key> = { coRepresentant: 'addCoRepresentant', enfant: 'addEnfant', futur: 'addFutur', contact: 'addContact' };
 
@@ -29,15 +36,17 @@ export function membersList(ctx: ViewContext, members: readonly Member[], reques
       adds.length
         ? html`<div class="famille-actions">${adds.map(
             (kind) => html`<button type="button" class="famille-button famille-button--secondary" part="button" data-add=${kind}
-              @click=${() => actions.add(kind)}><span aria-hidden="true">+ </span>${t(addKeys[kind])}</button>`,
+              aria-busy=${busy(actions, `add-${kind}`)} aria-disabled=${busy(actions, `add-${kind}`)} @click=${() => actions.add(kind)}><span aria-hidden="true">+ </span>${t(addKeys[kind])}</button>`,
           )}</div>`
         : nothing
     }
   </section>`;
   const hasCo = of('coRepresentant').length > 0;
   return html`${ctx.heading(t('entourageHeading'), { id: ctx.id('heading') })}
+    ${actions.problem}
     <p>${t('entourageIntro')}</p>
-    <button type="button" class="famille-button" part="button" data-add="any" @click=${() => actions.add()}>
+    <button type="button" class="famille-button" part="button" data-add="any" aria-busy=${busy(actions, 'add-any')}
+      aria-disabled=${busy(actions, 'add-any')} @click=${() => actions.add()}>
       <span aria-hidden="true">+ </span>${t('addMember')}
     </button>
     ${
@@ -96,11 +105,12 @@ function memberCard(ctx: ViewContext, member: Member, requests: readonly FamilyR
       member.removalRequested
         ? nothing
         : html`<div class="famille-actions">
-          <button type="button" class="famille-button famille-button--secondary" part="button" @click=${() => actions.edit(member)}>
+          <button type="button" class="famille-button famille-button--secondary" part="button"
+            aria-busy=${busy(actions, `edit-${member.id}`)} aria-disabled=${busy(actions, `edit-${member.id}`)} @click=${() => actions.edit(member)}>
             ${t('editMember')}<span class="famille-sr"> ${name}</span>
           </button>
           <button type="button" class="famille-button famille-button--secondary" part="button" data-remove=${member.id}
-            @click=${() => actions.remove(member)}>${t('removeMember')}<span class="famille-sr"> ${name}</span></button>
+            aria-busy=${busy(actions, `remove-${member.id}`)} aria-disabled=${busy(actions, `remove-${member.id}`)} @click=${() => actions.remove(member)}>${t('removeMember')}<span class="famille-sr"> ${name}</span></button>
         </div>`
     }
   </li>`;

@@ -1,6 +1,8 @@
 /**
- * Words of `<famille-entourage>` only (merged over the kit's table and the person-form
- * words of src/i18n/person-form.ts for this element). Tenant overrides apply to these keys too.
+ * Words of `<famille-entourage>`'s first view — the household and "Mes demandes" —
+ * merged over the kit's table. The member form's, the role choice's, the removal's and
+ * the confirmation's are in `editor-messages.fr.ts`, with the module that shows them.
+ * Tenant overrides apply to these keys too.
  */
 export const entourageFr = {
   entourageHeading: 'Mon entourage',
@@ -23,61 +25,17 @@ export const entourageFr = {
   addFutur: 'Ajouter un futur enfant',
   addContact: 'Ajouter un contact',
   addMember: 'Ajouter un membre',
-  chooseRoleHeading: 'Qui souhaitez-vous déclarer ?',
-  role: 'Type de membre',
-  role_coRepresentant: 'Co-représentant (l’autre parent)',
-  role_enfant: 'Enfant',
-  duplicateWarning: (p: { member: string }) =>
-    `${p.member} figure déjà dans votre entourage, avec les mêmes nom, prénoms et date de naissance. Vérifiez qu’il ne s’agit pas de la même personne.`,
-  confirmDuplicate: 'Il s’agit d’une autre personne (des jumeaux, par exemple)',
-  role_futur: 'Futur enfant (naissance à venir)',
-  role_contact: 'Contact (personne autorisée)',
-  roleRequired: 'Choisissez le type de membre à déclarer.',
   kind_coRepresentant: 'co-représentant',
   kind_enfant: 'enfant',
   kind_futur: 'futur enfant',
   kind_contact: 'contact',
-  formHeadingAdd: (p: { kind: string }) => `Déclarer un ${p.kind}`,
-  formHeadingEdit: (p: { name: string }) => `Modifier : ${p.name}`,
-  stepProfile: 'Profil',
-  stepCheck: 'Vérifier et valider',
-  profileSection: 'Identité et contact',
-  sexe: 'Sexe',
-  feminin: 'Féminin',
-  masculin: 'Masculin',
-  dateNaissancePrevue: 'Date de naissance prévue',
-  futureDateHint: 'Au format JJ/MM/AAAA, par exemple 15/03/2027.',
-  emailHintOther: 'Par exemple prenom.nom@exemple.fr.',
-  lien: 'Lien avec l’enfant',
-  lienHint: 'Par exemple : grand-mère, voisin, nourrice.',
   autoriseRecuperation: 'Autorisé(e) à venir chercher l’enfant',
   appelUrgence: 'À appeler en cas d’urgence',
-  yes: 'Oui',
-  no: 'Non',
-  attachments: 'Pièces jointes (facultatif)',
-  attachmentsIntro: 'Vous pouvez joindre un justificatif (acte de naissance, jugement, pièce d’identité). Ce n’est pas obligatoire.',
-  attachmentRules: (p: { types: string; size: string }) => `Formats acceptés : ${p.types}. Taille maximale : ${p.size} par fichier.`,
-  addFile: 'Ajouter une pièce jointe',
-  uploaded: (p: { name: string }) => `${p.name} est joint à votre demande.`,
-  waitUpload: 'Attendez la fin de l’envoi de la pièce jointe, ou annulez-le.',
-  noAttachment: 'Aucune pièce jointe',
-  documentsOnFile: 'Pièces déjà transmises',
   download: 'Télécharger',
-  continue: 'Continuer',
-  cancel: 'Annuler',
-  validate: 'Valider ma demande',
-  validating: 'Envoi de votre demande…',
-  doneHeading: 'Votre demande a bien été enregistrée et transmise au service pour traitement',
   requestNumber: (p: { n: number }) => `Demande n° ${p.n}`,
   requestOn: (p: { date: string }) => `Déposée le ${p.date}`,
-  statusLabel: 'Statut',
-  backToList: 'Retour à mon entourage',
   editMember: 'Modifier',
   removeMember: 'Supprimer',
-  removeHeading: (p: { name: string }) => `Supprimer ${p.name} de votre entourage ?`,
-  removeText: 'Votre demande de suppression sera transmise au service pour traitement. La personne reste affichée jusqu’à sa validation.',
-  removeConfirm: 'Confirmer la suppression',
-  removing: 'Envoi de la demande…',
   status_deposee: 'Déposée',
   status_en_cours: 'En cours',
   status_validee: 'Validée',
@@ -96,6 +54,7 @@ export const entourageFr = {
   kindLabel_account_closure: 'Clôture du compte',
   historyTitle: 'Historique',
   historyEntry: (p: { status: string; date: string }) => `${p.status} le ${p.date}`,
+  login: 'Se connecter',
 };
 
 export type EntourageMessages = typeof entourageFr;

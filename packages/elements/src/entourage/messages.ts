@@ -1,10 +1,15 @@
 // The element's tables: its words over the kit's, French at once, English on first use.
-import { withMessages, type Messages } from '../i18n/localize.ts';
-import { uploadFr, type UploadMessages } from '../i18n/upload.ts';
-import { personFormFr, type PersonFormMessages } from '../i18n/person-form.ts';
+import { withDeferredMessages, withMessages, type Messages, type MessageTables } from '../i18n/localize.ts';
 import { entourageFr, type EntourageMessages } from './messages.fr.ts';
 
-export type AllEntourageMessages = Messages & PersonFormMessages & EntourageMessages & UploadMessages;
-export const entourageTables = withMessages({ ...uploadFr, ...personFormFr, ...entourageFr }, () =>
-  import('./messages.en.ts').then((m) => ({ ...m.uploadEn, ...m.personFormEn, ...m.entourageEn })),
-);
+export type AllEntourageMessages = Messages & EntourageMessages;
+const entourageEnglish = (): Promise<EntourageMessages> => import('./messages.en.ts').then((m) => m.entourageEn);
+export const entourageTables = withMessages(entourageFr, entourageEnglish);
+
+/**
+ * The element's tables with the words of the module loaded on demand over them (the
+ * member form, editor.ts), once it is here: English comes for both at once.
+ */
+export function entourageTablesWith<W extends object>(words: W, english: () => Promise<W>): MessageTables<AllEntourageMessages & W> {
+  return withDeferredMessages(entourageFr, entourageEnglish, words, english);
+}

@@ -3,8 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '@famille/sdk';
 import type { Member } from '@famille/contract';
 import { problemBox } from '../form/field.ts';
-import { memberName } from './state.ts';
-import type { ViewContext } from './view-context.ts';
+import type { EditorContext as ViewContext } from './view-context.ts';
 
 export interface RemoveConfirmationOptions {
   member: Member;
@@ -17,7 +16,7 @@ export interface RemoveConfirmationOptions {
 export function removeConfirmation(ctx: ViewContext, o: RemoveConfirmationOptions): TemplateResult {
   const { t } = ctx.i18n;
   return html`<section class="famille-stack famille-confirm" aria-labelledby=${ctx.id('heading')}>
-    ${ctx.heading(t('removeHeading', { name: memberName(o.member, t('futureChild')) }), { id: ctx.id('heading') })}
+    ${ctx.heading(t('removeHeading', { name: ctx.name(o.member) }), { id: ctx.id('heading') })}
     <p>${t('removeText')}</p>
     ${o.problem ? problemBox(ctx.i18n, o.problem) : nothing}
     <div class="famille-actions">

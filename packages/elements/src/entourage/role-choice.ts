@@ -1,8 +1,8 @@
 // "+ Ajouter un membre": which kind of member, before the form.
 import { html, nothing, type TemplateResult } from 'lit';
 import { choices, errorSummary, submitButton } from '../form/field.ts';
-import { kinds } from './state.ts';
-import type { ViewContext } from './view-context.ts';
+import { kinds } from './rules.ts';
+import type { EditorContext as ViewContext } from './view-context.ts';
 
 export interface RoleChoiceOptions {
   /** The kind chosen so far, if any. */

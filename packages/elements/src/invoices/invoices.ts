@@ -4,6 +4,7 @@ import type { Invoice, InvoiceList, PaymentTransaction } from '@famille/contract
 import { FamilleElement } from '../context/famille-element.ts';
 import { SessionLoad } from '../context/session-load.ts';
 import { familleEvent } from '../context/events.ts';
+import { Deferred } from '../context/deferred.ts';
 import { problemBox } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
@@ -11,16 +12,27 @@ import { takeLinkToken } from '../form/link-token.ts';
 import { saveFile } from '../form/save-file.ts';
 import { attestationPdf, downloadAlert, invoicePdf, type Pdf } from '../form/pdf-download.ts';
 import type { MessageTables } from '../i18n/localize.ts';
-import { invoicesTables, type AllInvoicesMessages as AllMessages } from './messages.ts';
+import { invoicesTables, invoicesTablesWith, type AllInvoicesMessages as AllMessages } from './messages.ts';
+import type { FlowsMessages } from './flows-messages.fr.ts';
 import { invoicesStyles } from './invoices.styles.ts';
 import { blocked, initialState, keepPayable, PAGE, payableBalances, selectedTotal, toggled, type InvoicesState } from './state.ts';
 import type { InvoicesView } from './view.ts';
 import { invoiceTable, olderInvoices } from './invoice-list.ts';
 import { payBar, revealAbovePayBar } from './payment.ts';
-import { paymentOutcome } from './outcome.ts';
 import { paymentHistory } from './history.ts';
 import { attestationsSection } from './attestations.ts';
-import { preferencesSection, saveChoices } from './preferences.ts';
+import { preferencesSection } from './preferences.ts';
+
+/**
+ * Where starting a payment, reading its outcome and saving the e-invoice choices come
+ * from (flows.ts): a chunk of their own, fetched the first time one is needed. A test may
+ * replace `load` (to see what a failed download does).
+ */
+export const flowsModule = new Deferred(() => import('./flows.ts'));
+type Flows = typeof import('./flows.ts');
+
+/** The element's words and the flows', once their module is here (one table for the page). */
+let flowsTables: MessageTables<AllMessages & FlowsMessages> | undefined;
 
 /**
  * @summary The family's invoices ("Mes factures"): balances, selection, online payment of several invoices at once, the payment's outcome, PDFs, the payment history, the yearly attestation fiscale and the choice of electronic invoices per child.
@@ -34,6 +46,11 @@ import { preferencesSection, saveChoices } from './preferences.ts';
  * come back to the host page with `#famille-payment=<transactionId>` (or set
  * `payment-transaction`), and the element shows the outcome. A total below the online
  * minimum explains the counter (espèces, chèque, CESU) instead.
+ *
+ * Starting a payment, reading its outcome and saving the e-invoice choices come in a chunk
+ * of their own the first time one is needed (flows.ts): meanwhile "Payer" (or "Valider")
+ * is busy, or the outcome is "being checked"; if it cannot be loaded, the network error
+ * shows with "Réessayer", and the selection and choices stay.
  *
  * @fires famille-payment-started - Before leaving for the payment page. Cancelable: cancel it to navigate yourself. `detail: { transactionId, redirectUrl }`.
  * @fires famille-payment-result - The outcome of a payment the parent came back from. `detail: { transaction }`.
@@ -68,6 +85,11 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
 
   /** The payment whose outcome to show: `payment-transaction`, or the return fragment's. */
   #transactionId: string | undefined;
+  /** The element's words: its own, then its own and the flows'. */
+  #tables: MessageTables<AllMessages> = invoicesTables;
+  /** The flows, once their module is here (and its words in the element's language). */
+  #flows: Flows | undefined;
+  #loadingFlows: Promise<Flows> | undefined;
 
   constructor() {
     super();
@@ -79,7 +101,28 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
   }
 
   protected override messageTables(): MessageTables<AllMessages> {
-    return invoicesTables;
+    return this.#tables;
+  }
+
+  /**
+   * The flows' module, with its words in the element's language (French when those cannot
+   * be had, as for any element), fetched once; a failed download is tried again by the
+   * next call. Until it is here, what needs it shows busy (`checking`, `paying`,
+   * `savingChoices`); when it cannot be had, the network error shows with "Réessayer".
+   */
+  #loadFlows(): Promise<Flows> {
+    return (this.#loadingFlows ??= flowsModule.get().then(
+      async (flows) => {
+        const tables = (flowsTables ??= invoicesTablesWith<FlowsMessages>(flows.flowsFr, flows.flowsEnglish));
+        await tables.load(this.i18n.locale).catch(() => undefined);
+        this.#tables = tables;
+        return (this.#flows = flows);
+      },
+      (error: unknown) => {
+        this.#loadingFlows = undefined;
+        throw error;
+      },
+    ));
   }
 
   /** The family's invoices, payments, attestations and e-invoice choices, for the session. */
@@ -135,7 +178,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     this.setState({ checking: true, outcomeProblem: undefined });
     // Not shown if another parent has logged in meanwhile.
     await this.#data.guard(
-      () => client.call(endpoints.paymentTransaction, { params: { transactionId: id } }),
+      async () => (await this.#loadFlows()).readTransaction(client, id),
       (transaction) => {
         this.setState({ transaction });
         this.dispatchEvent(familleEvent('famille-payment-result', { transaction }));
@@ -158,9 +201,8 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     this.setState({ paying: true, problem: undefined });
     try {
       // Back to this very page (the host page the parent paid from), not the account page.
-      const { transaction, redirectUrl } = await client.call(endpoints.startPayment, {
-        body: { invoiceIds: [...this.state.selected], returnTo: location.href.split('#')[0]! },
-      });
+      const flows = await this.#loadFlows();
+      const { transaction, redirectUrl } = await flows.startPayment(client, [...this.state.selected], location.href.split('#')[0]!);
       if (this.dispatchEvent(familleEvent('famille-payment-started', { transactionId: transaction.id, redirectUrl }, true))) {
         location.assign(redirectUrl);
         return;
@@ -212,7 +254,9 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     if (!client || this.state.savingChoices) return;
     this.setState({ savingChoices: true, choicesProblem: undefined, choicesSaved: false });
     try {
-      await saveChoices(
+      await (
+        await this.#loadFlows()
+      ).saveChoices(
         client,
         this.state.preferences ?? [],
         (childId) => this.state.choices.get(childId),
@@ -245,7 +289,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
       return html`<p>${t('loginRequired')}</p>
         ${loginLink(this, this.loginHref, t('login'))}`;
     }
-    const outcome = paymentOutcome(view, s, this.#refresh);
+    const outcome = this.#outcome(view);
     if (s.loadProblem && !s.list) return html`${outcome}${problemBox(view.i18n, s.loadProblem, this.#refresh)}`;
     if (!s.list) return html`${outcome}<p role="status">${t('loading')}</p>`;
     const invoices = s.list.invoices.length ? this.#renderInvoices(view, s.list) : html`<p>${t('empty')}</p>`;
@@ -253,6 +297,15 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     const attestations = attestationsSection(view, s.attestations ?? [], this.#downloadAttestation);
     const preferences = preferencesSection(view, s, { choose: this.#choose, save: this.#saveChoices });
     return html`${outcome}${downloadAlert(view.i18n, s.downloadProblem)}${invoices}${history}${attestations}${preferences}`;
+  }
+
+  /** The payment's outcome: being read, why it cannot be, or what it is. */
+  #outcome(view: InvoicesView): TemplateResult | undefined {
+    const { checking, outcomeProblem, transaction } = this.state;
+    if (checking) return html`<p role="status">${view.i18n.t('outcomeChecking')}</p>`;
+    if (outcomeProblem) return problemBox(view.i18n, outcomeProblem, this.#refresh);
+    // A transaction is read by the flows' module: it is here, and its words are in.
+    return transaction && this.#flows?.transactionOutcome(view, transaction, this.#refresh);
   }
 
   /** The table (its first pages), the button for older invoices, the totals and "Payer". */

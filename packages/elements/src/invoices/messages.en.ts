@@ -1,8 +1,6 @@
-import { paymentProblemsEn } from '../i18n/payment-problems.en.ts';
 import type { InvoicesMessages } from './messages.fr.ts';
 
 export const invoicesEn: InvoicesMessages = {
-  ...paymentProblemsEn,
   invoicesHeading: 'My invoices',
   loading: 'Loading…',
   login: 'Log in',
@@ -38,12 +36,6 @@ export const invoicesEn: InvoicesMessages = {
   counter_cheque: 'by cheque',
   counter_cesu: 'with CESU vouchers (chèque emploi service universel)',
   outcomeChecking: 'Checking the outcome of your payment…',
-  outcome_paid: (p) => `Payment accepted: ${p.amount}. Your invoices are paid; a confirmation e-mail was sent to you.`,
-  outcome_refused: 'Payment refused: nothing was charged. Your invoices are still to pay; you can try again.',
-  outcome_abandoned: 'Payment abandoned: nothing was charged. Your invoices are still to pay.',
-  outcome_failed: 'The payment could not go through: nothing was charged. Try again later.',
-  outcome_pending: 'Your payment is still being processed. Refresh in a moment to see its outcome.',
-  refresh: 'Refresh',
   historyHeading: 'Payment history',
   historyEmpty: 'No payment recorded.',
   method_carte: 'Bank card (online)',
@@ -63,8 +55,8 @@ export const invoicesEn: InvoicesMessages = {
   electronicInvoice: 'Online invoice, with an e-mail',
   paperInvoice: 'Paper invoice, by post',
   saveChoices: 'Confirm',
-  choicesSaved: 'Your choices are saved.',
   olderHidden: (p) => `${p.count} older invoice${p.count > 1 ? 's' : ''} not shown${p.payable ? `, ${p.payable} of them to pay` : ''}.`,
   showOlder: (p) => `Show ${p.count} older invoice${p.count > 1 ? 's' : ''}`,
   showHistory: (p) => `Show the whole history (${p.count} payments)`,
+  choicesSaved: 'Your choices are saved.',
 };

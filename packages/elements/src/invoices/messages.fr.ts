@@ -1,7 +1,9 @@
-import { paymentProblemsFr } from '../i18n/payment-problems.ts';
-
+/**
+ * Words of `<famille-invoices>`'s first view. Those of what follows a parent's action —
+ * a payment's outcome and problems, the saved e-invoice choices — are in
+ * `flows-messages.fr.ts`, with the module that shows them (flows.ts).
+ */
 export const invoicesFr = {
-  ...paymentProblemsFr,
   invoicesHeading: 'Mes factures',
   loading: 'Chargement…',
   login: 'Se connecter',
@@ -37,12 +39,6 @@ export const invoicesFr = {
   counter_cheque: 'par chèque',
   counter_cesu: 'en CESU (chèque emploi service universel)',
   outcomeChecking: 'Vérification du résultat de votre paiement…',
-  outcome_paid: (p: { amount: string }) => `Paiement accepté : ${p.amount}. Vos factures sont réglées ; un e-mail de confirmation vous a été envoyé.`,
-  outcome_refused: 'Paiement refusé : rien n’a été débité. Vos factures restent à payer ; vous pouvez réessayer.',
-  outcome_abandoned: 'Paiement abandonné : rien n’a été débité. Vos factures restent à payer.',
-  outcome_failed: 'Le paiement n’a pas pu aboutir : rien n’a été débité. Réessayez plus tard.',
-  outcome_pending: 'Votre paiement est toujours en cours de traitement. Actualisez dans quelques instants pour voir son résultat.',
-  refresh: 'Actualiser',
   historyHeading: 'Historique des paiements',
   historyEmpty: 'Aucun paiement enregistré.',
   method_carte: 'Carte bancaire (en ligne)',
@@ -63,10 +59,10 @@ export const invoicesFr = {
   electronicInvoice: 'Facture en ligne, avec un courriel',
   paperInvoice: 'Facture papier, par courrier',
   saveChoices: 'Valider',
-  choicesSaved: 'Vos choix sont enregistrés.',
   olderHidden: (p: { count: number; payable: number }) =>
     `${p.count} facture${p.count > 1 ? 's' : ''} plus ancienne${p.count > 1 ? 's' : ''} non affichée${p.count > 1 ? 's' : ''}${p.payable ? `, dont ${p.payable} à payer` : ''}.`,
   showOlder: (p: { count: number }) => `Afficher ${p.count} facture${p.count > 1 ? 's' : ''} plus ancienne${p.count > 1 ? 's' : ''}`,
   showHistory: (p: { count: number }) => `Afficher tout l’historique (${p.count} paiements)`,
+  choicesSaved: 'Vos choix sont enregistrés.',
 };
 export type InvoicesMessages = typeof invoicesFr;

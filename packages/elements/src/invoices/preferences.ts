@@ -1,6 +1,5 @@
 // "Adhésion à la facture en ligne": for each child, invoices online (with an e-mail) or on paper.
 import { html, nothing, type TemplateResult } from 'lit';
-import { endpoints, type FamilleClient } from '@famille/sdk';
 import type { InvoicePreference } from '@famille/contract';
 import { problemBox, submitButton } from '../form/field.ts';
 import type { InvoicesState } from './state.ts';
@@ -44,23 +43,4 @@ export function preferencesSection(
     <p role="status" class="famille-hint">${choicesSaved ? t('choicesSaved') : ''}</p>
     ${choicesProblem ? problemBox(view.i18n, choicesProblem, save) : nothing}
   </section>`;
-}
-
-/**
- * Saves the choices that differ from the server's, one child at a time (each PUT is
- * idempotent: after a failure, "Réessayer" sends again what is still different).
- * `wanted` reads the parent's choice for a child at the moment it is sent; `saved` gets
- * the children as the server has them after each change. Throws the first failure.
- */
-export async function saveChoices(
-  client: FamilleClient,
-  children: readonly InvoicePreference[],
-  wanted: (childId: string) => boolean | undefined,
-  saved: (children: InvoicePreference[]) => void,
-): Promise<void> {
-  for (const child of children) {
-    const electronicInvoice = wanted(child.childId);
-    if (electronicInvoice === undefined || electronicInvoice === child.electronicInvoice) continue;
-    saved((await client.call(endpoints.setInvoicePreference, { body: { childId: child.childId, electronicInvoice } })).children);
-  }
 }

@@ -8,8 +8,7 @@ import type { HeadingOptions } from '../form/heading.ts';
 import { focusAfterRender, stepIndicator } from '../form/wizard.ts';
 import type { Localizer } from '../i18n/localize.ts';
 import type { AllPreregistrationMessages } from './messages.ts';
-import { emptyValues, Step, TOTAL_STEPS, type Key, type State, type Values } from './state.ts';
-import { withoutError } from './validation.ts';
+import { emptyValues, Step, TOTAL_STEPS, type State, type Values } from './state.ts';
 
 /** The ids of one element's headings and fields (unique in the page). */
 export interface Ids {
@@ -74,23 +73,10 @@ export function failed(host: PreregistrationHost, error: unknown, retry: () => v
   void focus(host, '[part=alert]');
 }
 
-/** Drops a field's error once its value is right (errors never appear while typing). */
-export function clearError(host: PreregistrationHost, path: string, fixed = true): void {
-  const errors = withoutError(host.state.errors, path, fixed);
-  if (errors !== host.state.errors) host.set({ errors });
-}
-
 /** A view's title, which receives focus when the view changes; "Étape 2 sur 6" first on a wizard step. */
 export function title(host: Pick<ViewHost, 'heading' | 'ids' | 'i18n'>, text: string, step?: Step): TemplateResult {
   const steps = step ? stepIndicator(host.i18n.t('steps', { step, total: TOTAL_STEPS })) : nothing;
   return host.heading(html`${steps}${text}`, { id: host.ids.heading });
-}
-
-/** The error of a field, in the parent's language. */
-export function fieldError({ i18n, state }: Pick<PreregistrationHost, 'i18n' | 'state'>, path: string): string | undefined {
-  const error = state.errors[path];
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it is needed: without it the call does not type check
-  return error ? (i18n.t as (key: Key, params?: unknown) => string)(error.key, error.params) : undefined;
 }
 
 /** A text of the tenant in the parent's language (French when the tenant wrote no English). */
@@ -100,4 +86,13 @@ export const local = (i18n: Pick<Localizer, 'locale'>, text: LocalizedText): str
 export function problemNotice({ i18n, state }: Pick<PreregistrationHost, 'i18n' | 'state'>): TemplateResult | typeof nothing {
   const p = state.problem;
   return p ? problemBox(i18n, p.error, p.retry, state.pending) : nothing;
+}
+
+/**
+ * A button that shows the steps ("Commencer", "Reprendre…"), whose module the element may
+ * have to load first: busy meanwhile (`State.opening` is its `key`), and still focusable.
+ */
+export function opener({ state }: Pick<ViewHost, 'state'>, key: string, label: string, onClick: () => void): TemplateResult {
+  const busy = state.opening === key ? 'true' : nothing;
+  return html`<button type="button" class="famille-button" part="button" aria-disabled=${busy} aria-busy=${busy} @click=${onClick}>${label}</button>`;
 }

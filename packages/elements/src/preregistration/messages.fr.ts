@@ -1,7 +1,8 @@
 /**
- * Words of `<famille-preregistration>` only (merged over the kit's table for this
- * element). Tenant overrides apply to these keys too. The questionnaire, the structures
- * and the documents' labels come from the tenant's configuration.
+ * Words of `<famille-preregistration>`'s first views (information, drafts to resume, "Mes
+ * demandes"), merged over the kit's table for this element; the later steps bring theirs
+ * (wizard/messages.fr.ts). Tenant overrides apply to these keys too. The questionnaire,
+ * the structures and the documents' labels come from the tenant's configuration.
  */
 export const preregistrationFr = {
   preregHeading: 'Préinscrire mon enfant en crèche',
@@ -10,12 +11,6 @@ export const preregistrationFr = {
   login: 'Se connecter',
   start: 'Commencer',
   myRequests: 'Mes demandes',
-  steps: (p: { step: number; total: number }) => `Étape ${p.step} sur ${p.total}`,
-  continue: 'Continuer',
-  back: 'Retour',
-  backToReview: 'Revenir à la vérification',
-  savingDraft: 'Enregistrement…',
-  draftSaved: 'Brouillon enregistré',
   // Resume
   resumeHeading: 'Vous avez une demande en cours',
   resumeIntro: (p: { date: string }) => `Votre saisie a été enregistrée le ${p.date}. Vous pouvez la reprendre là où vous l’avez laissée.`,
@@ -23,87 +18,8 @@ export const preregistrationFr = {
   restart: 'Recommencer',
   restartFor: (p: { child: string }) => ` la demande pour ${p.child}`,
   newRequest: 'Faire une autre demande',
-  // Step 1: child
-  childHeading: 'Pour quel enfant ?',
-  childLegend: 'Enfant concerné',
-  childHint: 'Les enfants déclarés dans votre entourage, y compris un enfant à naître.',
-  childRequired: 'Choisissez l’enfant concerné par la demande.',
   futureChild: 'Futur enfant',
-  bornOn: (p: { date: string }) => `né(e) le ${p.date}`,
-  noChildTitle: 'Aucun enfant n’est déclaré dans votre entourage.',
-  noChildWhy:
-    'Une préinscription concerne un enfant déclaré dans votre entourage : déclarez-le d’abord (un enfant à naître se déclare avec sa date de naissance prévue), puis revenez ici.',
-  toEntourage: 'Déclarer mon enfant dans mon entourage',
-  // Step 2: start date
-  dateHeading: 'Date d’entrée souhaitée',
-  startDate: 'Date d’entrée souhaitée en crèche',
-  startDateHint: 'Au format jour/mois/année, par exemple 01/09/2027.',
-  startDateRequired: 'Indiquez la date d’entrée souhaitée.',
-  startDateFormat: 'Indiquez la date au format jour/mois/année, par exemple 01/09/2027.',
-  startDateFuture: 'La date d’entrée souhaitée doit être à venir.',
-  startDateAfterBirth: 'La date d’entrée souhaitée doit suivre la naissance de l’enfant.',
-  // Step 3: choices
-  choicesHeading: 'Structures souhaitées',
-  choicesIntro: (p: { max: number }) => `Choisissez jusqu’à ${p.max} structure${p.max > 1 ? 's' : ''}, par ordre de préférence.`,
-  choiceLabel: (p: { n: number }) => `Choix ${p.n}`,
-  chooseStructure: 'Choisir une structure',
-  addChoice: 'Ajouter un choix',
-  removeChoice: 'Supprimer ce choix',
-  moveUp: 'Monter',
-  moveDown: 'Descendre',
-  movedTo: (p: { name: string; n: number }) => `${p.name} est maintenant en choix ${p.n}`,
-  choiceRemoved: (p: { n: number }) => `Choix ${p.n} supprimé`,
-  choiceRequired: 'Choisissez une structure, ou supprimez ce choix.',
-  choicesRequired: 'Choisissez au moins une structure.',
-  choiceTwice: 'Cette structure est déjà choisie plus haut.',
-  choiceUnknown: 'Cette structure n’est plus proposée : choisissez-en une autre.',
-  choiceAge: 'Cette structure n’accueille pas un enfant de cet âge à la date souhaitée.',
-  choicesAgeHint: 'Les structures grisées ne peuvent pas accueillir votre enfant à la date d’entrée souhaitée, à cause de son âge.',
-  structureUnfit: (p: { age: number; min: number; max: number }) => `n’accueille pas un enfant de ${p.age} mois (de ${p.min} à ${p.max} mois)`,
-  tooManyChoices: (p: { maximum: number }) => `Choisissez au plus ${p.maximum} structures.`,
-  observations: 'Observations',
-  observationsHint: (p: { next: number }) =>
-    `Pour tout ajout (${p.next}e structure), renseignez-le ici. Vous pouvez aussi préciser une contrainte (horaires, fratrie…).`,
-  // Step 4: documents
-  documentsHeading: 'Pièces justificatives',
-  documentsIntro: 'Joignez chaque pièce demandée. Les pièces facultatives peuvent être fournies plus tard.',
-  optional: ' (facultatif)',
-  bornChildOnlyHint: 'Pour un enfant à naître, à fournir après la naissance.',
-  fileRules: (p: { types: string; size: string }) => `Formats acceptés : ${p.types}. Taille maximale : ${p.size}.`,
-  documentRequired: 'Joignez cette pièce.',
-  documentUnknown: 'Cette pièce n’est plus disponible : joignez-la de nouveau.',
-  documentFormat: 'Ce format n’est pas accepté pour cette pièce.',
-  documentTooLarge: 'Ce fichier dépasse la taille maximale de cette pièce.',
-  waitUpload: 'Attendez la fin de l’envoi, ou annulez-le.',
-  uploaded: (p: { name: string }) => `${p.name} est joint à votre demande.`,
-  useStoredHeading: 'Utiliser un document déjà enregistré',
-  useStored: 'Utiliser',
-  storedValidUntil: (p: { date: string }) => `valable jusqu’au ${p.date}`,
-  storedExpired: (p: { name: string; date: string }) => `${p.name} n’est plus valable depuis le ${p.date} : il ne peut pas être utilisé.`,
-  documentExpired: 'Ce document n’est plus valable : joignez un document plus récent.',
-  // Step 5: questionnaire
-  questionnaireHeading: 'Questionnaire',
-  yes: 'Oui',
-  no: 'Non',
-  oneOptionRequired: 'Au moins une option doit être choisie.',
-  oneBoxRequired: 'Au moins une case doit être cochée.',
-  minBoxes: (p: { minimum: number }) => `Cochez au moins ${p.minimum} cases.`,
-  minBoxesHint: (p: { minimum: number }) => (p.minimum > 1 ? `Cochez au moins ${p.minimum} cases.` : 'Cochez au moins une case.'),
-  answerInvalid: 'Cette réponse n’est plus proposée : répondez de nouveau.',
-  // Step 6: review
-  reviewHeading: 'Vérifier votre demande',
-  reviewIntro: 'Vérifiez vos réponses avant de valider : la demande sera transmise au service.',
-  child: 'Enfant',
-  choicesSection: 'Structures souhaitées, par ordre de préférence',
-  notGiven: 'Non renseigné',
-  change: 'Modifier',
-  validate: 'Valider',
-  validating: 'Envoi…',
-  // Confirmation
-  doneHeading: 'Nous avons bien enregistré votre demande',
   requestNumber: (p: { number: number }) => `Demande n° ${p.number}`,
-  transmitted: 'Votre demande a été transmise au service pour traitement.',
-  commission: (p: { month: string }) => `Elle sera étudiée en commission d’attribution des places de ${p.month}.`,
   // Mes demandes
   requestsHeading: 'Mes demandes de place en crèche',
   noRequests: 'Vous n’avez encore déposé aucune demande.',
@@ -124,7 +40,6 @@ export const preregistrationFr = {
   keepRequest: 'Non, la garder',
   cancelled: (p: { number: number }) => `La demande n° ${p.number} est annulée.`,
   startDemarche: 'Faire une demande',
-  expectedOn: (p: { date: string }) => `naissance prévue le ${p.date}`,
 };
 
 export type PreregistrationMessages = typeof preregistrationFr;

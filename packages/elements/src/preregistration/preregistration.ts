@@ -1,24 +1,36 @@
-// <famille-preregistration>: properties, data loading and the choice of view. The rest
-// lives beside it: state.ts (types, initial state, drafts), validation.ts (each step's
-// checks, the server's refusals), host.ts (what the modules use of the element),
-// wizard.ts (the form, "Continuer", "Retour", "Valider", draft saving), steps/*.ts (one
-// per step), resume.ts (drafts found on return), requests.ts ("Mes demandes", cancelling).
+// <famille-preregistration>: properties, data loading, the first views and the choice of
+// view. The rest lives beside it: state.ts (types, initial state), host.ts (what the
+// modules use of the element), resume.ts (drafts found on return), requests.ts ("Mes
+// demandes", cancelling); and, in a module loaded the first time a step is needed
+// (wizard.ts: the form, "Continuer", "Retour", "Valider", draft saving), steps/*.ts (one
+// per step), validation.ts (each step's checks, the server's refusals), drafts.ts (the
+// drafts' conversions) and done.ts (the confirmation).
 import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { endpoints } from '@famille/sdk';
-import type { Preregistration } from '@famille/contract';
+import type { Preregistration, PreregistrationDraft } from '@famille/contract';
+import { Deferred } from '../context/deferred.ts';
 import { FamilleElement } from '../context/famille-element.ts';
 import { SessionLoad } from '../context/session-load.ts';
 import { problemBox } from '../form/field.ts';
 import { loginLink } from '../form/login-link.ts';
-import { abortUpload } from '../form/upload.ts';
 import type { MessageTables } from '../i18n/localize.ts';
-import { idsFor, startFresh, title, type PreregistrationHost } from './host.ts';
-import { preregistrationTables, type AllPreregistrationMessages as AllMessages } from './messages.ts';
+import { failed, go, idsFor, local, opener, problemNotice, startFresh, title, type PreregistrationHost } from './host.ts';
+import { preregistrationTables, preregistrationTablesWith, type AllPreregistrationMessages as AllMessages } from './messages.ts';
 import { preregistrationStyles } from './preregistration.styles.ts';
-import { openRequests, renderCancel, renderDone, renderRequests } from './requests.ts';
-import { renderResume } from './resume.ts';
+import { openRequests, renderCancel, renderRequests } from './requests.ts';
+import { renderResume, resuming } from './resume.ts';
 import { emptyValues, initialState, Step, type State, type Values } from './state.ts';
-import { DraftSaver, renderWizard } from './wizard.ts';
+import type * as Wizard from './wizard.ts';
+
+/**
+ * Where the steps come from (from the child to the confirmation): a chunk of their own,
+ * fetched the first time one is needed ("Commencer", "Reprendre…"), so that the page's
+ * first view does not carry them. A test may replace `load` (to see what a failed download does).
+ */
+export const wizardModule = new Deferred(() => import('./wizard.ts'));
+
+/** The element's words and the steps', once their module is here (one table for the page). */
+let stepsTables: MessageTables<AllMessages> | undefined;
 
 /** The events of `<famille-documents>` after which the stored documents offered are read again. */
 const storeChanges = ['famille-document-stored', 'famille-document-deleted'] as const;
@@ -36,6 +48,9 @@ const storeChanges = ['famille-document-stored', 'famille-document-deleted'] as 
  * commission. Every step change saves the draft on the server: on return the parent is
  * offered to resume where they stopped. `view="requests"` opens "Mes demandes": the
  * family's requests, their statuses and the service's comments, and "Annuler ma demande".
+ * The steps come from a module loaded the first time one is needed (wizard.ts): meanwhile
+ * "Commencer" (or "Reprendre…") is busy; if it cannot be loaded, the network error shows
+ * with "Réessayer".
  *
  * The structures, documents, questionnaire and commission months are the tenant's
  * (`TenantConfig.preregistration`): another town's démarche needs no code change.
@@ -89,7 +104,14 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
 
   /** What the démarche's modules use of this element (see host.ts). */
   #host = FamillePreregistration.#hostOf(this);
-  #drafts = new DraftSaver(this.#host);
+  /** The element's words: the first views', then theirs and the steps'. */
+  #tables = preregistrationTables;
+  /** The steps' module, once here (and its words in the element's language). */
+  #wizard: typeof Wizard | undefined;
+  #loadingWizard: Promise<typeof Wizard> | undefined;
+  #drafts: Wizard.DraftSaver | undefined;
+  /** The last control pressed while the module loads, and the view it was pressed on. */
+  #opening: { view: State['view'] } | undefined;
 
   constructor() {
     super();
@@ -121,15 +143,72 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
       },
       set: (patch) => void (element.state = { ...element.state, ...patch }),
       setValues: (patch) => void (element.values = { ...element.values, ...patch }),
-      save: (step) => element.#drafts.save(step),
+      // Only the steps save, once their module (and the saver) is here.
+      save: (step) => element.#drafts?.save(step) ?? Promise.resolve(),
       asApiError: (error) => element.asApiError(error),
       heading: (content, options) => element.heading(content, options),
     };
   }
 
   protected override messageTables(): MessageTables<AllMessages> {
-    return preregistrationTables;
+    return this.#tables;
   }
+
+  /**
+   * The steps' module, with its words in the element's language (French when those cannot
+   * be had, as for any element), fetched once; a failed download is tried again by the next call.
+   */
+  #loadWizard(): Promise<typeof Wizard> {
+    return (this.#loadingWizard ??= wizardModule.get().then(
+      async (wizard) => {
+        const tables = (stepsTables ??= preregistrationTablesWith(wizard.wizardFr, wizard.wizardEnglish));
+        await tables.load(this.i18n.locale).catch(() => undefined);
+        this.#tables = tables;
+        this.#drafts = new wizard.DraftSaver(this.#host);
+        return (this.#wizard = wizard);
+      },
+      (error: unknown) => {
+        this.#loadingWizard = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /**
+   * Does `then` with the steps' module, first loading it if need be: meanwhile the control
+   * pressed (`control`, see `opener`) is busy. When it cannot be loaded, the network error
+   * shows with "Réessayer" (busy in its turn while the module is fetched again). The last
+   * control pressed is the one that counts, and only on the view it was pressed on.
+   */
+  async #open(control: string, then: (wizard: typeof Wizard) => void, retrying = false): Promise<void> {
+    const host = this.#host;
+    if (this.#wizard) return then(this.#wizard);
+    // "Réessayer" stays (busy) until the module is here or fails again.
+    host.set(retrying ? { opening: control, pending: true } : { opening: control, problem: undefined });
+    const request = (this.#opening = { view: this.state.view });
+    const failure = await this.#loadWizard().then(
+      () => undefined,
+      (error: unknown) => this.asApiError(error),
+    );
+    // A control pressed since, or another parent logged in (their family is on its way).
+    if (this.#opening !== request || this.state.opening !== control) return;
+    this.#opening = undefined;
+    // The parent went elsewhere meanwhile ("Mes demandes"): that is what they want now.
+    if (this.state.view !== request.view) return host.set({ opening: undefined, pending: false });
+    if (failure) return failed(host, failure, () => void this.#open(control, then, true), { opening: undefined });
+    host.set({ opening: undefined, pending: false });
+    then(this.#wizard!);
+  }
+
+  /** "Commencer": the first step. */
+  #start = () => void this.#open('start', () => go(this.#host, Step.Child));
+
+  /** "Reprendre ma demande pour Léo": everything the draft holds, at its step. */
+  #resume = (d: PreregistrationDraft) =>
+    void this.#open(resuming(d), (wizard) => {
+      this.#host.setValues(wizard.valuesFromDraft(d));
+      go(this.#host, wizard.resumeStep(d), { fromReview: false, draftStatus: '' });
+    });
 
   /** The children, the drafts and (for "Mes demandes") the requests: GETs, retried by the SDK. */
   #data = new SessionLoad(this, {
@@ -137,7 +216,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
     start: () => {
       // Another parent may have logged in: nothing of the previous family stays on screen
       // while theirs loads (children, drafts, answers, messages); their uploads in flight stop.
-      for (const uploads of Object.values(this.values.docs)) uploads.forEach(abortUpload);
+      this.#wizard?.abortUploads(this.values);
       this.values = emptyValues();
       this.state = this.initialState();
     },
@@ -198,18 +277,32 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
     }
     const view = state.view;
     const showRequests = () => void openRequests(host);
+    const wizard = this.#wizard;
     switch (view.name) {
       case 'resume':
-        return renderResume(host, showRequests);
-      case 'done':
-        return renderDone(host, view.preregistration, showRequests);
+        return renderResume(host, { openRequests: showRequests, resume: this.#resume });
       case 'requests':
         return renderRequests(host, view.notice, () => startFresh(host));
       case 'cancel':
         return renderCancel(host, view.preregistration);
-      default:
-        return renderWizard(host, { openRequests: showRequests, entourageHref: this.entourageHref });
     }
+    if (view.name === 'wizard' && state.step === Step.Info) return this.#renderInfo(showRequests);
+    // The steps and the confirmation are shown once their module is here (see `#open`).
+    if (!wizard) return html`<p role="status">${t('loading')}</p>`;
+    return view.name === 'done' ? wizard.renderDone(host, view.preregistration, showRequests) : wizard.renderWizard(host, this.entourageHref);
+  }
+
+  /** The démarche's information, "Commencer" and "Mes demandes". */
+  #renderInfo(showRequests: () => void): TemplateResult {
+    const host = this.#host;
+    const { t } = this.i18n;
+    return html`${title(host, t('preregHeading'))}
+      <p class="famille-intro">${local(this.i18n, host.config.intro)}</p>
+      ${problemNotice(host)}
+      <div class="famille-actions">
+        ${opener(host, 'start', t('start'), this.#start)}
+        <button type="button" class="famille-link" part="link" @click=${showRequests}>${t('myRequests')}</button>
+      </div>`;
   }
 }
 

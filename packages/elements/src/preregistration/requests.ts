@@ -1,37 +1,22 @@
-// The submitted requests: the confirmation, "Mes demandes" (statuses and the service's
-// comments), and "Annuler ma demande", asked first.
+// The submitted requests: "Mes demandes" (statuses and the service's comments), and
+// "Annuler ma demande", asked first. The confirmation comes with the steps (done.ts).
 import { html, nothing, type TemplateResult } from 'lit';
 import { endpoints } from '@famille/sdk';
 import type { Preregistration, PreregistrationStatus } from '@famille/contract';
 import { messageBox } from '../form/field.ts';
 import type { Localizer } from '../i18n/localize.ts';
-import { failed, focus, problemNotice, title, type PreregistrationHost, type ViewHost } from './host.ts';
+import { failed, focus, problemNotice, title, type PreregistrationHost } from './host.ts';
 import type { AllPreregistrationMessages } from './messages.ts';
-import { childName, undecided } from './state.ts';
+import { undecided } from './state.ts';
 
 type I18n = Localizer<AllPreregistrationMessages>;
 
-const badge = ({ t }: I18n, status: PreregistrationStatus): TemplateResult =>
+/** A request's status as a badge. */
+export const badge = ({ t }: I18n, status: PreregistrationStatus): TemplateResult =>
   html`<span class="famille-badge famille-badge--${status}" part="badge">${t(`status_${status}`)}</span>`;
 
 /** "mars 2027": the month of a commission. */
-const month = ({ date }: I18n, iso: string): string => date(`${iso.slice(0, 10)}T12:00:00Z`, { month: 'long', year: 'numeric' });
-
-/** The confirmation: number, date and time, "Déposée", and the next commission. */
-export function renderDone(host: ViewHost, p: Preregistration, openRequests: () => void): TemplateResult {
-  const { i18n } = host;
-  const { t, date } = i18n;
-  return html`<div class="famille-alert famille-alert--success famille-stack" part="notice">
-      ${title(host, t('doneHeading'))}
-      <p class="famille-request-number">${t('requestNumber', { number: p.number })}</p>
-      <p>${childName(host.state, p.childId, t('futureChild')) || p.childLabel} — ${date(p.submittedAt, { dateStyle: 'long', timeStyle: 'short' })}</p>
-      <p>${badge(i18n, p.status)}</p>
-      <p>${t('transmitted')} ${t('commission', { month: month(i18n, p.nextCommission) })}</p>
-    </div>
-    <div class="famille-actions">
-      <button type="button" class="famille-button" part="button" @click=${openRequests}>${t('myRequests')}</button>
-    </div>`;
-}
+export const month = ({ date }: I18n, iso: string): string => date(`${iso.slice(0, 10)}T12:00:00Z`, { month: 'long', year: 'numeric' });
 
 /** "Mes demandes", with `notice` (a cancellation) on top. */
 export function renderRequests(host: PreregistrationHost, notice: string | undefined, startFresh: () => void): TemplateResult {

@@ -1,11 +1,15 @@
-// Back on the page with drafts: resume one where it stopped, or start it again.
+// Back on the page with drafts: resume one where it stopped (with the steps' module,
+// which the element loads first if need be), or start it again.
 import { html, type TemplateResult } from 'lit';
 import { endpoints } from '@famille/sdk';
 import type { PreregistrationDraft } from '@famille/contract';
-import { failed, go, problemNotice, startFresh, title, type PreregistrationHost } from './host.ts';
-import { childName, firstName, resumeStep, valuesFromDraft } from './state.ts';
+import { failed, opener, problemNotice, startFresh, title, type PreregistrationHost } from './host.ts';
+import { childName, firstName } from './state.ts';
 
-export function renderResume(host: PreregistrationHost, openRequests: () => void): TemplateResult {
+/** The control "Reprendre ma demande pour Léo" while the steps' module loads (`State.opening`). */
+export const resuming = (d: PreregistrationDraft): string => `resume-${d.childId}`;
+
+export function renderResume(host: PreregistrationHost, actions: { openRequests: () => void; resume: (d: PreregistrationDraft) => void }): TemplateResult {
   const { i18n, state, ids } = host;
   const { t, date } = i18n;
   return html`${title(host, t('resumeHeading'))}
@@ -14,7 +18,7 @@ export function renderResume(host: PreregistrationHost, openRequests: () => void
         ${host.heading(childName(state, d.childId, t('futureChild')), { depth: 1, id: ids.draft(d.childId) })}
         <p>${t('resumeIntro', { date: date(d.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })}</p>
         <div class="famille-actions">
-          <button type="button" class="famille-button" part="button" @click=${() => resume(host, d)}>${t('resumeFor', { child: firstName(state, d) })}</button>
+          ${opener(host, resuming(d), t('resumeFor', { child: firstName(state, d) }), () => actions.resume(d))}
           <button type="button" class="famille-button famille-button--secondary" part="button" aria-disabled=${state.pending ? 'true' : 'false'}
             @click=${() => void restart(host, d)}>${t('restart')}<span class="famille-sr">${t('restartFor', { child: firstName(state, d) })}</span></button>
         </div>
@@ -23,14 +27,8 @@ export function renderResume(host: PreregistrationHost, openRequests: () => void
     ${problemNotice(host)}
     <div class="famille-actions">
       <button type="button" class="famille-link" part="link" @click=${() => startFresh(host)}>${t('newRequest')}</button>
-      <button type="button" class="famille-link" part="link" @click=${openRequests}>${t('myRequests')}</button>
+      <button type="button" class="famille-link" part="link" @click=${actions.openRequests}>${t('myRequests')}</button>
     </div>`;
-}
-
-/** "Reprendre ma demande pour Léo": everything the draft holds, at its step. */
-function resume(host: PreregistrationHost, d: PreregistrationDraft): void {
-  host.setValues(valuesFromDraft(d));
-  go(host, resumeStep(d), { fromReview: false, draftStatus: '' });
 }
 
 /** "Recommencer": the draft deleted on the server, then a new démarche. */

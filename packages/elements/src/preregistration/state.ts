@@ -1,9 +1,8 @@
-// The démarche's state: what the parent typed (`Values`), what the element shows
-// (`State`), and the pure conversions between them and the drafts the server keeps.
+// The démarche's state: what the parent typed (`Values`) and what the element shows
+// (`State`); the conversions to and from the drafts the server keeps are in drafts.ts.
 import type { ApiError } from '@famille/sdk';
-import type { Member, Preregistration, StoredDocument, PreregistrationDraft, PreregistrationDraftInput, PreregistrationStatus } from '@famille/contract';
-import { today, typedDate, typedToIso } from '../form/dates.ts';
-import { sentUpload, type Upload } from '../form/upload.ts';
+import type { Member, Preregistration, StoredDocument, PreregistrationDraft, PreregistrationStatus } from '@famille/contract';
+import type { Upload } from '../form/upload.ts';
 import type { AllPreregistrationMessages } from './messages.ts';
 
 /** A message of the element's table. */
@@ -14,19 +13,6 @@ export const Step = { Info: 0, Child: 1, Date: 2, Choices: 3, Documents: 4, Ques
 export type Step = (typeof Step)[keyof typeof Step];
 /** How many numbered steps ("Étape 2 sur 6"). */
 export const TOTAL_STEPS = 6;
-
-/** The step a field path of the server's answer belongs to. */
-export function stepOfPath(path: string): Step {
-  if (path.startsWith('startDate')) return Step.Date;
-  if (path.startsWith('choices') || path.startsWith('observations')) return Step.Choices;
-  if (path.startsWith('documents')) return Step.Documents;
-  if (path.startsWith('answers')) return Step.Questionnaire;
-  return Step.Child;
-}
-
-type ChildProfile = Extract<Member['profile'], { role: 'enfant' }>;
-/** A child's profile (the family's `enfant` members only are kept). */
-export const childProfile = (m: Member | undefined): Partial<ChildProfile> => (m?.profile.role === 'enfant' ? m.profile : {});
 
 export type Answer = boolean | string | string[];
 /** One ranked choice; `key` follows it when it moves (the structure id may be empty). */
@@ -74,6 +60,8 @@ export interface State {
   /** The failure of the last save or submission, with "Réessayer". */
   problem?: { error: ApiError; retry: () => void } | undefined;
   pending: boolean;
+  /** The control ("Commencer", "Reprendre…") waiting for the steps' module (wizard.ts): busy meanwhile. */
+  opening?: string | undefined;
   /** Visible, polite: "Brouillon enregistré". */
   draftStatus: string;
   /** Polite announcements (moves, uploads). */
@@ -113,37 +101,4 @@ export function childName(state: Pick<State, 'children' | 'drafts'>, id: string 
 export function firstName(state: Pick<State, 'children'>, draft: PreregistrationDraft): string {
   const child = state.children?.find((c) => c.id === draft.childId);
   return child?.profile.prenoms?.split(/\s+/)[0] || draft.childLabel;
-}
-
-/** What a saved draft gives back to the page, to resume it. */
-export function valuesFromDraft(d: PreregistrationDraft): Values {
-  return {
-    childId: d.childId,
-    startDate: d.startDate ? typedDate(d.startDate) : '',
-    choices: (d.choices.length ? d.choices : ['']).map((value) => choiceRow(value)),
-    observations: d.observations ?? '',
-    docs: Object.fromEntries(d.documents.map((doc) => [doc.type, [{ ...sentUpload(doc.document), ...(doc.storedDocumentId && { stored: true }) }]])),
-    answers: { ...d.answers },
-  };
-}
-
-/** The step a draft resumes at (a numbered one). */
-export const resumeStep = (d: PreregistrationDraft): Step => Math.min(Math.max(d.step, Step.Child), Step.Review) as Step;
-
-/** What the draft holds: only valid values of the fields (an invalid date stays on the page, not in the draft). */
-export function draftInput(step: Step, values: Values): PreregistrationDraftInput {
-  const iso = typedToIso(values.startDate);
-  const answers = Object.fromEntries(Object.entries(values.answers).filter(([, a]) => !Array.isArray(a) || a.length > 0));
-  return {
-    step,
-    ...(iso && iso > today() && { startDate: iso }),
-    choices: values.choices.map((r) => r.value).filter((v) => v),
-    observations: values.observations,
-    documents: Object.entries(values.docs).flatMap(([type, list]) => {
-      const sent = list.find((u) => u.info);
-      if (!sent) return [];
-      return [sent.stored ? { type, storedDocumentId: sent.info!.id } : { type, documentId: sent.info!.id }];
-    }),
-    answers,
-  };
 }

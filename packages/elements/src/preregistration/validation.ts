@@ -1,5 +1,6 @@
 // The checks of each step before "Continuer", and the server's refusals in this
-// element's words: pure functions of the values, the tenant's configuration and the children.
+// element's words: pure functions of the values, the tenant's configuration and the
+// children; and the fields' errors as the steps show and clear them.
 import {
   ageMismatch,
   documentRequired,
@@ -11,7 +12,9 @@ import {
   type PreregistrationConfig,
 } from '@famille/contract';
 import { today, typedToIso } from '../form/dates.ts';
-import { childProfile, Step, type Problem, type Problems, type Values } from './state.ts';
+import { childProfile } from './drafts.ts';
+import type { PreregistrationHost } from './host.ts';
+import { Step, type Key, type Problem, type Problems, type Values } from './state.ts';
 
 type Children = readonly Member[] | undefined;
 
@@ -170,4 +173,17 @@ function answerProblem(config: PreregistrationConfig, id: string, code: string, 
     return minimum > 1 ? { key: 'minBoxes', params: { minimum } } : { key: 'oneBoxRequired' };
   }
   return { key: 'answerInvalid' };
+}
+
+/** The error of a field, in the parent's language. */
+export function fieldError({ i18n, state }: Pick<PreregistrationHost, 'i18n' | 'state'>, path: string): string | undefined {
+  const error = state.errors[path];
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it is needed: without it the call does not type check
+  return error ? (i18n.t as (key: Key, params?: unknown) => string)(error.key, error.params) : undefined;
+}
+
+/** Drops a field's error once its value is right (errors never appear while typing). */
+export function clearError(host: PreregistrationHost, path: string, fixed = true): void {
+  const errors = withoutError(host.state.errors, path, fixed);
+  if (errors !== host.state.errors) host.set({ errors });
 }

@@ -1,18 +1,41 @@
-// The wizard around the steps: its form and buttons, "Continuer" (checks, then the draft
-// saved, then the next step), "Retour", "Valider", and the drafts saved one after the other.
+// The démarche's later steps, a module of their own that the element imports the first
+// time one is needed ("Commencer", "Reprendre…": preregistration.ts `wizardModule`), so
+// that its page does not carry them: the wizard around the steps (its form and buttons,
+// "Continuer" — checks, then the draft saved, then the next step —, "Retour", "Valider"),
+// the drafts saved one after the other, the steps (steps/*.ts), their checks
+// (validation.ts), the drafts' conversions (drafts.ts), the confirmation, and their words.
+// What it shares with the first views (host.ts, state.ts, requests.ts) it imports from the
+// element's chunk, which exports it to this one.
 import { html, nothing, type TemplateResult } from 'lit';
 import { endpoints } from '@famille/sdk';
 import { familleEvent } from '../context/events.ts';
 import { errorSummary, submitButton } from '../form/field.ts';
-import { failed, fieldError, focus, go, local, problemNotice, title, type PreregistrationHost } from './host.ts';
-import { draftInput, emptyValues, Step, stepOfPath, type Key } from './state.ts';
-import { problemsFromServer, stepPaths, validateStep } from './validation.ts';
+import { abortUpload } from '../form/upload.ts';
+import { uploadFr } from '../i18n/upload.ts';
+import { draftInput, stepOfPath } from './drafts.ts';
+import { failed, focus, go, problemNotice, title, type PreregistrationHost } from './host.ts';
+import type { StepsMessages } from './messages.ts';
+import { emptyValues, Step, type Key, type Values } from './state.ts';
+import { fieldError, problemsFromServer, stepPaths, validateStep } from './validation.ts';
+import { wizardFr as stepsFr } from './wizard-messages.fr.ts';
 import { childChosen, renderChildStep, renderNoChild } from './steps/child.ts';
 import { dateLeft, dateTyped, renderDateStep } from './steps/date.ts';
 import { renderChoicesStep, structureChosen } from './steps/choices.ts';
 import { renderDocumentsStep } from './steps/documents.ts';
 import { questionAnswered, renderQuestionnaireStep } from './steps/questionnaire.ts';
 import { renderReviewStep } from './steps/review.ts';
+
+export { resumeStep, valuesFromDraft } from './drafts.ts';
+export { renderDone } from './done.ts';
+
+/** The steps' words, over the element's (messages.ts `preregistrationTablesWith`). */
+export const wizardFr: StepsMessages = { ...uploadFr, ...stepsFr };
+export const wizardEnglish = (): Promise<StepsMessages> => import('./wizard-messages.en.ts').then((m) => ({ ...m.uploadEn, ...m.wizardEn }));
+
+/** Stops the uploads in flight (another parent logged in). */
+export function abortUploads(values: Values): void {
+  for (const uploads of Object.values(values.docs)) uploads.forEach(abortUpload);
+}
 
 /** Saves the drafts one after the other, so that an older draft never overwrites a newer one. */
 export class DraftSaver {
@@ -52,20 +75,12 @@ const titles: Record<number, Key> = {
   [Step.Review]: 'reviewHeading',
 };
 
-/** The information and "Commencer", or the current step in its form, or why a child must be declared first. */
-export function renderWizard(host: PreregistrationHost, links: { openRequests: () => void; entourageHref: string | undefined }): TemplateResult {
-  const { i18n, state } = host;
-  const { t } = i18n;
+/** The current step in its form, or why a child must be declared first. */
+export function renderWizard(host: PreregistrationHost, entourageHref: string | undefined): TemplateResult {
+  const { state } = host;
+  const { t } = host.i18n;
   const step = state.step;
-  if (step === Step.Info) {
-    return html`${title(host, t('preregHeading'))}
-      <p class="famille-intro">${local(i18n, host.config.intro)}</p>
-      <div class="famille-actions">
-        <button type="button" class="famille-button" part="button" @click=${() => go(host, Step.Child)}>${t('start')}</button>
-        <button type="button" class="famille-link" part="link" @click=${links.openRequests}>${t('myRequests')}</button>
-      </div>`;
-  }
-  if (step === Step.Child && state.children!.length === 0) return renderNoChild(host, links.entourageHref);
+  if (step === Step.Child && state.children!.length === 0) return renderNoChild(host, entourageHref);
   const pending = state.pending;
   return html`${title(host, t(titles[step]!), step)}
     <form part="form" novalidate @submit=${(e: Event) => onSubmit(host, e)} @input=${(e: Event) => onInput(host, e)}

@@ -4,9 +4,11 @@ import type { Member } from '@famille/contract';
 import { choices } from '../../form/field.ts';
 import { requestLink } from '../../form/login-link.ts';
 import type { Localizer } from '../../i18n/localize.ts';
-import { clearError, fieldError, go, title, type PreregistrationHost, type ViewHost } from '../host.ts';
+import { go, title, type PreregistrationHost, type ViewHost } from '../host.ts';
 import type { AllPreregistrationMessages } from '../messages.ts';
-import { childName, childProfile, Step } from '../state.ts';
+import { childProfile } from '../drafts.ts';
+import { childName, Step } from '../state.ts';
+import { clearError, fieldError } from '../validation.ts';
 
 /** "né(e) le 14/07/2025" or "naissance prévue le 01/03/2026". */
 function birth({ t, date }: Localizer<AllPreregistrationMessages>, child: Member): string {

@@ -3,9 +3,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AgeMismatch, PreregistrationConfig, Structure } from '@famille/contract';
-import { clearError, fieldError, focus, type PreregistrationHost } from '../host.ts';
+import { focus, type PreregistrationHost } from '../host.ts';
 import { choiceRow, type ChoiceRow } from '../state.ts';
-import { ageMismatches, isChoiceFixed } from '../validation.ts';
+import { ageMismatches, clearError, fieldError, isChoiceFixed } from '../validation.ts';
 
 export const structureOf = (config: PreregistrationConfig, id: string): Structure | undefined => config.structures.find((s) => s.id === id);
 

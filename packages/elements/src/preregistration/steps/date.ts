@@ -1,8 +1,8 @@
 // Step 2: the desired start date, typed as the parent writes it (JJ/MM/AAAA).
 import type { TemplateResult } from 'lit';
 import { field } from '../../form/field.ts';
-import { clearError, fieldError, type PreregistrationHost, type ViewHost } from '../host.ts';
-import { validateDate } from '../validation.ts';
+import type { PreregistrationHost, ViewHost } from '../host.ts';
+import { clearError, fieldError, validateDate } from '../validation.ts';
 
 export function renderDateStep(host: ViewHost): TemplateResult {
   const { t } = host.i18n;

@@ -3,9 +3,9 @@
 // again (stored-documents.ts); the draft knows each document once sent.
 import { html, nothing, type TemplateResult } from 'lit';
 import { abortUpload, discardUpload, fileField, newUpload, sendUpload, takeChosenFile, uploadItem, uploadRuleParts, type Upload } from '../../form/upload.ts';
-import { fieldError, focus, local, type PreregistrationHost } from '../host.ts';
+import { focus, local, type PreregistrationHost } from '../host.ts';
 import type { Key } from '../state.ts';
-import { childDatesOf, isRequiredDocument, withoutError } from '../validation.ts';
+import { childDatesOf, fieldError, isRequiredDocument, withoutError } from '../validation.ts';
 import { renderStoredChoices } from './stored-documents.ts';
 
 export function renderDocumentsStep(host: PreregistrationHost): TemplateResult {

@@ -4,10 +4,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Question } from '@famille/contract';
 import { choices } from '../../form/field.ts';
 import type { Localizer } from '../../i18n/localize.ts';
-import { clearError, fieldError, local, type PreregistrationHost, type ViewHost } from '../host.ts';
+import { local, type PreregistrationHost, type ViewHost } from '../host.ts';
 import type { AllPreregistrationMessages } from '../messages.ts';
 import type { Answer } from '../state.ts';
-import { isAnswerFixed } from '../validation.ts';
+import { clearError, fieldError, isAnswerFixed } from '../validation.ts';
 
 export function renderQuestionnaireStep(host: ViewHost): TemplateResult {
   return html`${host.config.questionnaire.map((q) => renderQuestion(host, q))}`;
