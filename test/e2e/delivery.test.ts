@@ -201,6 +201,27 @@ describe('a town page on another origin loading the kit from the API server', ()
     await page.browserContext().close();
   });
 
+  test('the first element on screen comes first: the invoices’ chunk is asked for only once the login’s has arrived', async () => {
+    // Tags not yet defined have no height: both are "on screen", and the login comes first
+    // in the page. On a slow line it then does not share the bandwidth with the invoices.
+    const loginChunk = manifest.elements['famille-login']![0]!;
+    const invoicesChunk = manifest.elements['famille-invoices']![0]!;
+    const page = await newPage();
+    await page.setCacheEnabled(false);
+    const events: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith(invoicesChunk)) events.push('invoices asked');
+      if (request.url().endsWith(loginChunk)) events.push('login asked');
+    });
+    page.on('requestfinished', (request) => {
+      if (request.url().endsWith(loginChunk)) events.push('login arrived');
+    });
+    await page.goto(pageUrl('localhost'));
+    await page.waitForSelector('famille-invoices [part~=heading]', { timeout: 20_000 });
+    assert.deepEqual(events, ['login asked', 'login arrived', 'invoices asked']);
+    await page.browserContext().close();
+  });
+
   test('chooses cookie or token by the browser’s public suffix list: same site under ville-test.co.uk, different sites under co.uk', async () => {
     for (const [name, expected] of [
       ['www.ville-test.co.uk', 'cookie'],

@@ -19,8 +19,10 @@ const chunks: Record<string, () => Promise<unknown>> = {
   'famille-tariff-simulator': () => import('./tariff-simulator/define.ts'),
 };
 const selector = Object.keys(chunks).join();
-/** The chunks being fetched for elements on screen. */
-let onScreen: Promise<unknown> = Promise.resolve();
+/** The chunks of what the parent sees first (the portal, the first element on screen). */
+let first: Promise<unknown> = Promise.resolve();
+/** Whether the first element on screen was seen: the others wait for its chunks. */
+let firstSeen = false;
 
 function load(element: Element): void {
   const tag = element.localName;
@@ -35,10 +37,16 @@ function load(element: Element): void {
         same.dispatchEvent(new CustomEvent('famille-error', { bubbles: true, composed: true, detail: { code: 'kit_unreachable' } }));
       }
     });
-  // What the parent sees first comes first (on a slow line, the login form does not wait
-  // for the invoices further down); the rest once that is here, or after 2 s at most.
-  if (element.getBoundingClientRect().top < innerHeight) onScreen = Promise.all([onScreen, start()]);
-  else void Promise.race([onScreen, new Promise((resolve) => setTimeout(resolve, 2000))]).then(start);
+  // What the parent sees first comes first: on a slow line the login form does not share
+  // the bandwidth (and the browser's six connections) with the invoices further down. Tags
+  // not yet defined have no height, so "on screen" cannot tell the others apart: the
+  // portal and the first element on screen (document order) load at once, the rest once
+  // those are here, or after 2 s at most.
+  const portal = tag === 'famille-portal';
+  if (portal || (!firstSeen && element.getBoundingClientRect().top < innerHeight)) {
+    firstSeen ||= !portal;
+    first = Promise.all([first, start()]);
+  } else void Promise.race([first, new Promise((resolve) => setTimeout(resolve, 2000))]).then(start);
 }
 
 /**
