@@ -202,6 +202,9 @@ export const IdentitySent: Story = {
     await type(f, 'Nom d’usage', 'Martin');
     await attach(f, 'Justificatif', pdfFile('livret-de-famille.pdf'));
     await send(canvasElement, 'identity');
+    // The account read again shows the request under way in place of the form: the notice
+    // is there, and the focus with it (not left on a form that is gone).
+    await waitFor(() => canvasElement.querySelector('[part=pending][data-form=identity] [part=notice]'), 'the request under way');
     await focused('[data-form=identity] [part=notice]');
   },
 };
@@ -231,6 +234,9 @@ export const ClosureSent: Story = {
     await choose(await form(canvasElement, 'closure'), 'Je demande la fermeture de mon compte');
     await send(canvasElement, 'closure');
     await waitForText(canvasElement, '[data-form=closure] [part=notice]', 'envoyée au service');
+    // Under way in place of the form, with the focus on the notice.
+    await waitFor(() => canvasElement.querySelector('[part=pending][data-form=closure] [part=notice]'), 'the request under way');
+    await focused('[data-form=closure] [part=notice]');
   },
 };
 

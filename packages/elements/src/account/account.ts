@@ -113,7 +113,9 @@ export class FamilleAccount extends FamilleElement<AllMessages, AccountState> {
       // The justificatif first: its refusal (size, type) is the upload's own problem.
       const attachments = file ? [(await uploadDocument(client, file)).id] : [];
       const request = await client.call(endpoints.requestIdentityChange, { body: { identity: identityBody(data) as never, attachments } });
-      void this.#data.reload();
+      // Awaited: the account read again shows the request under way in place of the form,
+      // and the notice must be rendered there, not in the form it replaces (focus would be lost).
+      await this.#data.reload();
       return this.i18n.t('identitySent', { n: request.number });
     },
     password: async (client, data, form) => {
@@ -143,7 +145,8 @@ export class FamilleAccount extends FamilleElement<AllMessages, AccountState> {
         // Unticked: left out, and the server names the box (`required`).
         body: { ...(data.get('confirm') === 'on' && { confirm: true as const }), ...(comment && { comment }) } as { confirm: true },
       });
-      void this.#data.reload();
+      // Awaited, as for the identity: the request under way replaces the form.
+      await this.#data.reload();
       return this.i18n.t('closureSent', { n: request.number });
     },
   };
