@@ -383,7 +383,7 @@ describe('famille-preregistration: the steps, loaded on demand', () => {
     await click(canvas, 'Mes demandes');
     await focusedHeading('Mes demandes de place en crèche');
     end(true);
-    await wizardModule.get();
+    await wizardModule.get('fr');
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert(text(canvas.querySelector('[part=heading]')) === 'Mes demandes de place en crèche', 'still "Mes demandes"');
     assert(!canvas.querySelector('[aria-busy=true]'), 'nothing busy');

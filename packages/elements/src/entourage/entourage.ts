@@ -3,7 +3,7 @@ import { endpoints } from '@famille/sdk';
 import type { DocumentInfo, FamilyRequest, Member } from '@famille/contract';
 import { FamilleElement } from '../context/famille-element.ts';
 import { SessionLoad } from '../context/session-load.ts';
-import { Deferred } from '../context/deferred.ts';
+import { Deferred, DeferredPart } from '../context/deferred.ts';
 import { problemBox } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
@@ -11,10 +11,10 @@ import { saveFile } from '../form/save-file.ts';
 import type { MessageTables } from '../i18n/localize.ts';
 import { entourageTables, entourageTablesWith, type AllEntourageMessages as AllMessages } from './messages.ts';
 import { entourageStyles } from './entourage.styles.ts';
-import { initialState, kindOf, memberName, type EntourageState } from './state.ts';
+import { initialState, kindOf, memberName, type EntourageState, type MemberKind } from './state.ts';
 import type { EditorMessages } from './editor-messages.fr.ts';
 import type { Editor, EditorHost } from './editor.ts';
-import type { AllEditorMessages, EditorContext, ViewContext } from './view-context.ts';
+import type { EditorContext, ViewContext } from './view-context.ts';
 import { memberCardId, membersList } from './members-list.ts';
 import { requestsList } from './requests-list.ts';
 import { statusBadge } from './status-badge.ts';
@@ -24,12 +24,11 @@ import { statusBadge } from './status-badge.ts';
  * (editor.ts): a chunk of their own, fetched the first time the parent acts on the list.
  * A test may replace `load` (to see what a failed download does).
  */
-export const editorModule = new Deferred(() => import('./editor.ts'));
+export const editorModule = new Deferred(
+  () => import('./editor.ts'),
+  ({ editorFr, editorEnglish }) => entourageTablesWith<EditorMessages>(editorFr, editorEnglish),
+);
 
-/** The element's words and the editor's, once its module is here (one table for the page). */
-let editorTables: MessageTables<AllEditorMessages> | undefined;
-
-import type { MemberKind } from './state.ts';
 export { kindOf, type MemberKind } from './state.ts';
 
 /**
@@ -85,9 +84,15 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
 
   /** The element's words: its own, then its own and the editor's. */
   #tables: MessageTables<AllMessages> = entourageTables;
-  /** The role choice, form, removal and confirmation, once their module is here (and its words). */
-  #editor: Editor | undefined;
-  #loading: Promise<Editor> | undefined;
+  /** The role choice, form, removal and confirmation, once their module is here, its words over the element's. */
+  #editor = new DeferredPart(
+    editorModule,
+    () => this.i18n.locale,
+    ({ Editor }, tables) => {
+      this.#tables = tables;
+      return new Editor(this.#host);
+    },
+  );
   /** "Réessayer" after the editor's module could not be fetched: what the parent asked for. */
   #retry: (() => void) | undefined;
 
@@ -105,7 +110,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
     state: () => this.state,
     set: (patch) => this.setState(patch),
     client: () => this.activeClient,
-    // The element's tables are `editorTables` once the editor is here: these words are in.
+    // The element's tables are the editor's once it is here: these words are in.
     ctx: () => this.#context(),
     asApiError: (error) => this.asApiError(error),
     uploads: () => this.tenantConfig?.uploads,
@@ -119,7 +124,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
     start: () => {
       // Another parent may have logged in: nothing of the previous family stays on screen
       // while theirs loads (list, form, messages); their uploads in flight stop.
-      this.#editor?.reset();
+      this.#editor.ready?.reset();
       this.#retry = undefined;
       this.state = this.initialState();
     },
@@ -136,35 +141,15 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
   // ——— The editor, loaded on demand ———
 
   /**
-   * The editor's module, with its words in the element's language (French when those
-   * cannot be had, as for any element), fetched once; a failed download is tried again
-   * by the next call.
-   */
-  #loadEditor(): Promise<Editor> {
-    return (this.#loading ??= editorModule.get().then(
-      async ({ Editor, editorFr, editorEnglish }) => {
-        const tables = (editorTables ??= entourageTablesWith<EditorMessages>(editorFr, editorEnglish));
-        await tables.load(this.i18n.locale).catch(() => undefined);
-        this.#tables = tables;
-        return (this.#editor = new Editor(this.#host));
-      },
-      (error: unknown) => {
-        this.#loading = undefined;
-        throw error;
-      },
-    ));
-  }
-
-  /**
    * Does `then` with the editor, first loading it if need be: meanwhile the list's button
    * `key` is busy. When it cannot be loaded, the network error shows with "Réessayer".
    */
   async #open(key: string, then: (editor: Editor) => void): Promise<void> {
-    if (this.#editor) return then(this.#editor);
+    if (this.#editor.ready) return then(this.#editor.ready);
     if (this.state.opening) return;
     this.#retry = undefined;
     this.setState({ opening: key, problem: undefined });
-    const failure = await this.#loadEditor().then(
+    const failure = await this.#editor.get().then(
       () => undefined,
       (error: unknown) => this.asApiError(error),
     );
@@ -176,7 +161,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
       return this.#focus('[part=alert]');
     }
     this.setState({ opening: undefined });
-    then(this.#editor!);
+    then(this.#editor.ready!);
   }
 
   /** "+ Ajouter un membre" (the role first), or "+ Ajouter un enfant"… (its form). */
@@ -216,7 +201,7 @@ export class FamilleEntourage extends FamilleElement<AllMessages, EntourageState
       return html`${title}
         <p role="status">${t('loading')}</p>`;
     }
-    const editing = this.#editor?.render(state.view);
+    const editing = this.#editor.ready?.render(state.view);
     if (editing) return editing;
     const requests = state.requests ?? [];
     return html`${membersList(ctx, state.members, requests, {

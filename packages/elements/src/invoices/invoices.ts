@@ -4,7 +4,7 @@ import type { Invoice, InvoiceList, PaymentTransaction } from '@famille/contract
 import { FamilleElement } from '../context/famille-element.ts';
 import { SessionLoad } from '../context/session-load.ts';
 import { familleEvent } from '../context/events.ts';
-import { Deferred } from '../context/deferred.ts';
+import { Deferred, DeferredPart } from '../context/deferred.ts';
 import { problemBox } from '../form/field.ts';
 import { focusAfterRender } from '../form/wizard.ts';
 import { loginLink } from '../form/login-link.ts';
@@ -28,11 +28,10 @@ import { preferencesSection } from './preferences.ts';
  * from (flows.ts): a chunk of their own, fetched the first time one is needed. A test may
  * replace `load` (to see what a failed download does).
  */
-export const flowsModule = new Deferred(() => import('./flows.ts'));
-type Flows = typeof import('./flows.ts');
-
-/** The element's words and the flows', once their module is here (one table for the page). */
-let flowsTables: MessageTables<AllMessages & FlowsMessages> | undefined;
+export const flowsModule = new Deferred(
+  () => import('./flows.ts'),
+  ({ flowsFr, flowsEnglish }) => invoicesTablesWith<FlowsMessages>(flowsFr, flowsEnglish),
+);
 
 /**
  * @summary The family's invoices ("Mes factures"): balances, selection, online payment of several invoices at once, the payment's outcome, PDFs, the payment history, the yearly attestation fiscale and the choice of electronic invoices per child.
@@ -87,9 +86,19 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
   #transactionId: string | undefined;
   /** The element's words: its own, then its own and the flows'. */
   #tables: MessageTables<AllMessages> = invoicesTables;
-  /** The flows, once their module is here (and its words in the element's language). */
-  #flows: Flows | undefined;
-  #loadingFlows: Promise<Flows> | undefined;
+  /**
+   * The flows, once their module is here, its words over the element's. Until then, what
+   * needs it shows busy (`checking`, `paying`, `savingChoices`); when it cannot be had,
+   * the network error shows with "Réessayer".
+   */
+  #flows = new DeferredPart(
+    flowsModule,
+    () => this.i18n.locale,
+    (flows, tables) => {
+      this.#tables = tables;
+      return flows;
+    },
+  );
 
   constructor() {
     super();
@@ -102,27 +111,6 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
 
   protected override messageTables(): MessageTables<AllMessages> {
     return this.#tables;
-  }
-
-  /**
-   * The flows' module, with its words in the element's language (French when those cannot
-   * be had, as for any element), fetched once; a failed download is tried again by the
-   * next call. Until it is here, what needs it shows busy (`checking`, `paying`,
-   * `savingChoices`); when it cannot be had, the network error shows with "Réessayer".
-   */
-  #loadFlows(): Promise<Flows> {
-    return (this.#loadingFlows ??= flowsModule.get().then(
-      async (flows) => {
-        const tables = (flowsTables ??= invoicesTablesWith<FlowsMessages>(flows.flowsFr, flows.flowsEnglish));
-        await tables.load(this.i18n.locale).catch(() => undefined);
-        this.#tables = tables;
-        return (this.#flows = flows);
-      },
-      (error: unknown) => {
-        this.#loadingFlows = undefined;
-        throw error;
-      },
-    ));
   }
 
   /** The family's invoices, payments, attestations and e-invoice choices, for the session. */
@@ -178,7 +166,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     this.setState({ checking: true, outcomeProblem: undefined });
     // Not shown if another parent has logged in meanwhile.
     await this.#data.guard(
-      async () => (await this.#loadFlows()).readTransaction(client, id),
+      async () => (await this.#flows.get()).readTransaction(client, id),
       (transaction) => {
         this.setState({ transaction });
         this.dispatchEvent(familleEvent('famille-payment-result', { transaction }));
@@ -201,7 +189,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     this.setState({ paying: true, problem: undefined });
     try {
       // Back to this very page (the host page the parent paid from), not the account page.
-      const flows = await this.#loadFlows();
+      const flows = await this.#flows.get();
       const { transaction, redirectUrl } = await flows.startPayment(client, [...this.state.selected], location.href.split('#')[0]!);
       if (this.dispatchEvent(familleEvent('famille-payment-started', { transactionId: transaction.id, redirectUrl }, true))) {
         location.assign(redirectUrl);
@@ -255,7 +243,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     this.setState({ savingChoices: true, choicesProblem: undefined, choicesSaved: false });
     try {
       await (
-        await this.#loadFlows()
+        await this.#flows.get()
       ).saveChoices(
         client,
         this.state.preferences ?? [],
@@ -305,7 +293,7 @@ export class FamilleInvoices extends FamilleElement<AllMessages, InvoicesState> 
     if (checking) return html`<p role="status">${view.i18n.t('outcomeChecking')}</p>`;
     if (outcomeProblem) return problemBox(view.i18n, outcomeProblem, this.#refresh);
     // A transaction is read by the flows' module: it is here, and its words are in.
-    return transaction && this.#flows?.transactionOutcome(view, transaction, this.#refresh);
+    return transaction && this.#flows.ready?.transactionOutcome(view, transaction, this.#refresh);
   }
 
   /** The table (its first pages), the button for older invoices, the totals and "Payer". */

@@ -6,7 +6,7 @@ import { focusAfterRender } from '../form/wizard.ts';
 import type { MessageTables } from '../i18n/localize.ts';
 import { familleEvent } from '../context/events.ts';
 import { loginTables, loginTablesWith, type AllLoginMessages } from './messages.ts';
-import type { AllRecoveryMessages, Recovery, RecoveryHost } from './recovery.ts';
+import type { RecoveryHost } from './recovery.ts';
 import {
   fieldErrors,
   fieldNames,
@@ -23,14 +23,17 @@ import { renderForm, renderProblem, type LoginForm } from './form.ts';
 import { renderAccount } from './account.ts';
 import { loginForm } from './login-form.ts';
 import { loginStyles } from './login.styles.ts';
-import { Deferred } from '../context/deferred.ts';
+import { Deferred, DeferredPart } from '../context/deferred.ts';
 
 /**
  * Where the recovery flows come from (forgotten password, reset link, activation e-mail):
  * a chunk of their own, fetched the first time one is needed. A test may replace `load`
  * (to see what a failed download does).
  */
-export const recoveryModule = new Deferred(() => import('./recovery.ts'));
+export const recoveryModule = new Deferred(
+  () => import('./recovery.ts'),
+  ({ recoveryFr, recoveryEnglish }) => loginTablesWith(recoveryFr, recoveryEnglish),
+);
 
 export interface FamilleLoginEventDetail {
   session: Session;
@@ -39,9 +42,6 @@ export interface FamilleIdentifiantEventDetail {
   /** What the parent typed in "Identifiant", to prefill the next form. */
   identifiant: string;
 }
-
-/** The login's words and the recovery's, once its module is here (one table for the page). */
-let recoveryTables: MessageTables<AllRecoveryMessages> | undefined;
 
 /**
  * @summary A parent logs in to, and out of, their Espace Famille.
@@ -100,14 +100,20 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
   #dirty = new Set<string>();
   /** The element's words: the login's, then the login's and the recovery's. */
   #tables: MessageTables<AllLoginMessages> = loginTables;
-  /** The recovery flows, once their module is here (and its words in the element's language). */
-  #recovery: Recovery | undefined;
-  #recovering: Promise<Recovery> | undefined;
+  /** The recovery flows, once their module is here, its words over the element's. */
+  #recovery = new DeferredPart(
+    recoveryModule,
+    () => this.i18n.locale,
+    ({ Recovery }, tables) => {
+      this.#tables = tables;
+      return new Recovery(this.#host);
+    },
+  );
   /** What the views and the recovery flows use of the element. */
   #host: RecoveryHost = {
     element: this,
     id: this.uid,
-    // The element's tables are `recoveryTables` once the recovery is here: these words are in.
+    // The element's tables are the recovery's once it is here: these words are in.
     i18n: () => this.i18n,
     heading: (content, options) => this.heading(content, options),
     show: (mode, notice) => this.#to(mode, { pending: false, notice }),
@@ -125,7 +131,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
     super.connectedCallback();
     this.resetToken ||= takeLinkToken('famille-reset');
     // A reset link: its form's code is fetched at once, before the first render.
-    if (this.resetToken) this.#loadRecovery().catch(() => undefined);
+    if (this.resetToken) this.#recovery.get().catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -145,38 +151,18 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
   }
 
   /**
-   * The recovery module, with its words in the element's language (French when those
-   * cannot be had, as for any element), fetched once; a failed download is tried again
-   * by the next call.
-   */
-  #loadRecovery(): Promise<Recovery> {
-    return (this.#recovering ??= recoveryModule.get().then(
-      async ({ Recovery, recoveryFr, recoveryEnglish }) => {
-        const tables = (recoveryTables ??= loginTablesWith(recoveryFr, recoveryEnglish));
-        await tables.load(this.i18n.locale).catch(() => undefined);
-        this.#tables = tables;
-        return (this.#recovery = new Recovery(this.#host));
-      },
-      (error: unknown) => {
-        this.#recovering = undefined;
-        throw error;
-      },
-    ));
-  }
-
-  /**
    * Shows a form of the recovery module, first loading it if need be: meanwhile the
    * forgotten-password link is busy (or, for a reset link, the form's place). When it
    * cannot be loaded, the network error shows with "Réessayer"; nothing typed is lost.
    */
   async #open(mode: 'forgot' | 'reset'): Promise<void> {
-    if (this.#recovery) return this.#to(mode);
+    if (this.#recovery.ready) return this.#to(mode);
     // Focus follows as it does once loaded: not when the page opens on a reset link.
     const focus = this.hasUpdated;
     if (mode === 'reset') this.#to(mode, {}, false);
     else if (this.state.opening) return;
     else this.setState({ opening: true, problem: undefined, retry: undefined });
-    const failure = await this.#loadRecovery().then(
+    const failure = await this.#recovery.get().then(
       () => undefined,
       (error: unknown) => this.asApiError(error),
     );
@@ -192,7 +178,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
 
   /** A reset link's form whose module is still on its way: nothing to show but a failure. */
   #waiting(): boolean {
-    return !this.session && this.state.mode !== 'login' && !this.#recovery;
+    return !this.session && this.state.mode !== 'login' && !this.#recovery.ready;
   }
 
   /** The session is being read (at start, after a reload): neither the form nor the greeting yet. */
@@ -210,8 +196,8 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
     // A parent still logged in who reloads the page sees no login form flash by.
     if (this.#sessionLoading()) return html`<p role="status">${this.i18n.t('sessionLoading')}</p>`;
     if (this.#waiting()) return renderProblem(this.#host, state, this.#retry);
-    if (state.mode === 'sent') return this.#recovery!.sent();
-    return renderForm(this.#host, state, this.#form()!, state.notice && this.#recovery ? this.#recovery.notice(state.notice) : nothing, {
+    if (state.mode === 'sent') return this.#recovery.ready!.sent();
+    return renderForm(this.#host, state, this.#form()!, state.notice && this.#recovery.ready ? this.#recovery.ready.notice(state.notice) : nothing, {
       submit: this.#onSubmit,
       input: this.#onInput,
       leave: this.#onLeave,
@@ -224,7 +210,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
   #form(): LoginForm | undefined {
     const mode = this.state.mode;
     if (mode === 'login') return this.#loginForm();
-    return mode === 'sent' ? undefined : this.#recovery?.form(mode);
+    return mode === 'sent' ? undefined : this.#recovery.ready?.form(mode);
   }
 
   #loginForm(): LoginForm {
@@ -302,7 +288,7 @@ export class FamilleLogin extends FamilleElement<AllLoginMessages, LoginState> {
     if (this.state.pending || !this.#emit('famille-resend-activation', { identifiant }, true) || !client) return;
     this.setState({ pending: true });
     try {
-      await (await this.#loadRecovery()).resendActivation(client, identifiant);
+      await (await this.#recovery.get()).resendActivation(client, identifiant);
       this.setState({ pending: false, problem: undefined, retry: undefined, notice: 'activationResent' });
       return this.#focus('[part=notice]');
     } catch (error) {

@@ -8,7 +8,7 @@
 import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { endpoints } from '@famille/sdk';
 import type { Preregistration, PreregistrationDraft } from '@famille/contract';
-import { Deferred } from '../context/deferred.ts';
+import { Deferred, DeferredPart } from '../context/deferred.ts';
 import { FamilleElement } from '../context/famille-element.ts';
 import { SessionLoad } from '../context/session-load.ts';
 import { problemBox } from '../form/field.ts';
@@ -27,10 +27,10 @@ import type * as Wizard from './wizard.ts';
  * fetched the first time one is needed ("Commencer", "Reprendre…"), so that the page's
  * first view does not carry them. A test may replace `load` (to see what a failed download does).
  */
-export const wizardModule = new Deferred(() => import('./wizard.ts'));
-
-/** The element's words and the steps', once their module is here (one table for the page). */
-let stepsTables: MessageTables<AllMessages> | undefined;
+export const wizardModule = new Deferred(
+  () => import('./wizard.ts'),
+  ({ wizardFr, wizardEnglish }) => preregistrationTablesWith(wizardFr, wizardEnglish),
+);
 
 /** The events of `<famille-documents>` after which the stored documents offered are read again. */
 const storeChanges = ['famille-document-stored', 'famille-document-deleted'] as const;
@@ -106,9 +106,16 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
   #host = FamillePreregistration.#hostOf(this);
   /** The element's words: the first views', then theirs and the steps'. */
   #tables = preregistrationTables;
-  /** The steps' module, once here (and its words in the element's language). */
-  #wizard: typeof Wizard | undefined;
-  #loadingWizard: Promise<typeof Wizard> | undefined;
+  /** The steps' module, once here, its words over the element's (and the drafts' saver made). */
+  #wizard = new DeferredPart(
+    wizardModule,
+    () => this.i18n.locale,
+    (wizard, tables) => {
+      this.#tables = tables;
+      this.#drafts = new wizard.DraftSaver(this.#host);
+      return wizard;
+    },
+  );
   #drafts: Wizard.DraftSaver | undefined;
   /** The last control pressed while the module loads, and the view it was pressed on. */
   #opening: { view: State['view'] } | undefined;
@@ -155,26 +162,6 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
   }
 
   /**
-   * The steps' module, with its words in the element's language (French when those cannot
-   * be had, as for any element), fetched once; a failed download is tried again by the next call.
-   */
-  #loadWizard(): Promise<typeof Wizard> {
-    return (this.#loadingWizard ??= wizardModule.get().then(
-      async (wizard) => {
-        const tables = (stepsTables ??= preregistrationTablesWith(wizard.wizardFr, wizard.wizardEnglish));
-        await tables.load(this.i18n.locale).catch(() => undefined);
-        this.#tables = tables;
-        this.#drafts = new wizard.DraftSaver(this.#host);
-        return (this.#wizard = wizard);
-      },
-      (error: unknown) => {
-        this.#loadingWizard = undefined;
-        throw error;
-      },
-    ));
-  }
-
-  /**
    * Does `then` with the steps' module, first loading it if need be: meanwhile the control
    * pressed (`control`, see `opener`) is busy. When it cannot be loaded, the network error
    * shows with "Réessayer" (busy in its turn while the module is fetched again). The last
@@ -182,11 +169,11 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
    */
   async #open(control: string, then: (wizard: typeof Wizard) => void, retrying = false): Promise<void> {
     const host = this.#host;
-    if (this.#wizard) return then(this.#wizard);
+    if (this.#wizard.ready) return then(this.#wizard.ready);
     // "Réessayer" stays (busy) until the module is here or fails again.
     host.set(retrying ? { opening: control, pending: true } : { opening: control, problem: undefined });
     const request = (this.#opening = { view: this.state.view });
-    const failure = await this.#loadWizard().then(
+    const failure = await this.#wizard.get().then(
       () => undefined,
       (error: unknown) => this.asApiError(error),
     );
@@ -197,7 +184,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
     if (this.state.view !== request.view) return host.set({ opening: undefined, pending: false });
     if (failure) return failed(host, failure, () => void this.#open(control, then, true), { opening: undefined });
     host.set({ opening: undefined, pending: false });
-    then(this.#wizard!);
+    then(this.#wizard.ready!);
   }
 
   /** "Commencer": the first step. */
@@ -216,7 +203,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
     start: () => {
       // Another parent may have logged in: nothing of the previous family stays on screen
       // while theirs loads (children, drafts, answers, messages); their uploads in flight stop.
-      this.#wizard?.abortUploads(this.values);
+      this.#wizard.ready?.abortUploads(this.values);
       this.values = emptyValues();
       this.state = this.initialState();
     },
@@ -277,7 +264,7 @@ export class FamillePreregistration extends FamilleElement<AllMessages, State> {
     }
     const view = state.view;
     const showRequests = () => void openRequests(host);
-    const wizard = this.#wizard;
+    const wizard = this.#wizard.ready;
     switch (view.name) {
       case 'resume':
         return renderResume(host, { openRequests: showRequests, resume: this.#resume });
