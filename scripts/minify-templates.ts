@@ -3,8 +3,8 @@
 // parts change, never the ${} expressions, and only in ways that render the same:
 //   html: a run of white space becomes one space (HTML collapses white space anyway; no
 //         template of the kit sits in a <pre> or white-space: pre);
-//   css:  the same, and no space next to { } ; or after : and , (CSS ignores it there; a
-//         space before a colon is kept: `a :hover` is not `a:hover`).
+//   css:  comments go; then the same, and no space next to { } ; or after : and , (CSS
+//         ignores it there; a space before a colon is kept: `a :hover` is not `a:hover`).
 import MagicString from 'magic-string';
 import type { Plugin } from 'rollup';
 
@@ -20,7 +20,7 @@ interface TemplateElement extends Node {
 
 export const foldHtml = (raw: string) => raw.replace(/\s+/g, ' ');
 export const foldCss = (raw: string) =>
-  foldHtml(raw)
+  foldHtml(raw.replace(/\/\*[\s\S]*?\*\//g, ''))
     .replace(/ ?([{};]) ?/g, '$1')
     .replace(/([:,]) /g, '$1');
 

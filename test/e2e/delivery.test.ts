@@ -222,6 +222,35 @@ describe('a town page on another origin loading the kit from the API server', ()
     await page.browserContext().close();
   });
 
+  for (const [mode, name] of [
+    ['cookie', 'localhost'],
+    ['token', '127.0.0.1'],
+  ] as const) {
+    test(`${mode} session: the configuration and the session are asked for beside the chunks, once each, and used`, async () => {
+      const page = await newPage();
+      await page.goto(pageUrl(name, 'login'));
+      await logInOnPage(page);
+      await page.setCacheEnabled(false);
+      const runtime = manifest.elements['famille-portal']![0]!;
+      const events: string[] = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        if (url.endsWith(`/tenants/${tenant}/config`)) events.push(`config asked (${request.headers().authorization ? 'bearer' : 'no bearer'})`);
+        if (url.endsWith(`/tenants/${tenant}/auth/session`) && request.method() === 'GET')
+          events.push(`session asked (${request.headers().authorization ? 'bearer' : 'no bearer'})`);
+      });
+      page.on('requestfinished', (request) => {
+        if (request.url().endsWith(runtime)) events.push('runtime arrived');
+      });
+      await page.reload();
+      await page.waitForSelector('famille-login ::-p-text(Se déconnecter)', { timeout: 20_000 });
+      const bearer = mode === 'token' ? 'bearer' : 'no bearer';
+      // Sent by the loader, before the runtime (and the SDK in it) is even here; the SDK takes those answers.
+      assert.deepEqual(events, ['config asked (no bearer)', `session asked (${bearer})`, 'runtime arrived']);
+      await page.browserContext().close();
+    });
+  }
+
   test('chooses cookie or token by the browser’s public suffix list: same site under ville-test.co.uk, different sites under co.uk', async () => {
     for (const [name, expected] of [
       ['www.ville-test.co.uk', 'cookie'],

@@ -59,6 +59,44 @@ export function scan(root: ParentNode | Element): void {
   for (const element of root.querySelectorAll(selector)) load(element);
 }
 
+/**
+ * The first two API calls of every page (the tenant's configuration and the session), sent
+ * now, beside the chunks, rather than once they are here: a slow line waits one round trip
+ * less for the first form. The elements take these answers (context/prefetched.ts) when
+ * their own request is the same one (URL, credentials, bearer token), once; otherwise
+ * they ask again. The cookie-or-token choice here is a cheap guess (last two host labels);
+ * the SDK's own (the browser's public suffix list) decides whether an answer is used.
+ */
+function prefetch(): void {
+  const host = [...document.querySelectorAll('[api][tenant]')].find((element) => element.localName in chunks);
+  if (!host) return;
+  const attribute = (name: string) => host.getAttribute(name);
+  const tenant = attribute('tenant');
+  const api = new URL(attribute('api')!, location.href);
+  const base = `${api.href.replace(/\/?$/, '/')}tenants/${tenant}/`;
+  const prefetched: Record<string, Promise<Response | void>> = ((globalThis as Record<symbol, unknown>)[Symbol.for('famille.prefetched')] = {});
+  const send = (path: string, credentials: RequestCredentials, authorization = ''): void => {
+    prefetched[`${credentials} ${base}${path} ${authorization}`] = fetch(base + path, {
+      credentials,
+      headers: authorization ? { authorization } : {},
+      // A stalled answer must not hold the elements: they ask again.
+      signal: AbortSignal.timeout(15e3),
+    }).catch(() => {});
+  };
+  send('config', 'omit');
+  let token;
+  try {
+    token = sessionStorage.getItem(`famille-session:${api.href}|${tenant}`);
+  } catch {
+    // Storage refused: no token kept either.
+  }
+  const auth = attribute('auth');
+  const site = (url: URL | Location) => url.hostname.split('.').slice(-2).join();
+  if (token) send('auth/session', 'omit', `Bearer ${token}`);
+  else if (auth == 'cookie' || (auth != 'token' && site(api) == site(location))) send('auth/session', 'include');
+}
+
+prefetch();
 scan(document);
 new MutationObserver((records) => {
   for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1) scan(node as Element);

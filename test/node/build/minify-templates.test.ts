@@ -16,6 +16,10 @@ test('css: no space around braces and semicolons, nor after colons and commas; a
   );
 });
 
+test('css: comments go (the explanation stays in the source)', () => {
+  assert.equal(foldCss('a {\n  /* Why: WCAG 2.4.7. */\n  outline: 3px solid;\n}\n/* two\n lines */ b { margin: 0 }'), 'a{outline:3px solid;}b{margin:0}');
+});
+
 test('a bundle folds html`` and css`` literals only, and keeps the expressions', async () => {
   const source = [
     'const html = (s, ...v) => [s.raw, v];',

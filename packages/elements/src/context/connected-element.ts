@@ -3,6 +3,7 @@ import { ApiError, createClient, sessionTokenStore, type FamilleClient } from '@
 import type { Locale, Session, SessionTransport, TenantConfig } from '@famille/contract';
 import { toLocale } from '../i18n/localize.ts';
 import { reportConnectionProblem } from './connection.ts';
+import { takePrefetched } from './prefetched.ts';
 
 /**
  * What `<famille-portal>` and every element share: a connection to one Espace Famille API
@@ -78,6 +79,7 @@ export function connect(host: Pick<ConnectedElement, 'api' | 'tenant' | 'auth'>,
     auth: host.auth ?? 'auto',
     tokenStore: sessionTokenStore(`famille-session:${new URL(baseUrl, location.href).href}|${tenant}`),
     onSessionEnd: ended,
+    ky: { hooks: { beforeRequest: [takePrefetched] } },
   });
 }
 
