@@ -14,13 +14,15 @@ const date = '2025-10-01';
 const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/\s+/g, ' ');
 
 /** 42 000 € a year, 2 children, accueil collectif, 9 hours a day, as many weeks as the structure is open. */
-function expectedInput(daysPerWeek: number, tenant: { closureWeeks: number; billedMonths: number }): TariffInput {
+type TenantRules = Pick<TariffInput, 'hourlyRounding'> & { closureWeeks: number; billedMonths: number };
+
+function expectedInput(daysPerWeek: number, tenant: TenantRules): TariffInput {
   const schedule = { daysPerWeek, minutesPerDay: 9 * 60, weeksPerYear: 52 - tenant.closureWeeks };
   return { resources: { yearly: 4_200_000 }, children: 2, kind: 'collectif', schedule, date, ...tenant };
 }
 
 /** What the contract computes for that household. */
-function expected(daysPerWeek: number, tenant: { closureWeeks: number; billedMonths: number }): TariffResult {
+function expected(daysPerWeek: number, tenant: TenantRules): TariffResult {
   const result = participationFamiliale(expectedInput(daysPerWeek, tenant));
   assert(result.ok, 'the contract has a result');
   return result;
@@ -98,11 +100,11 @@ describe('famille-tariff-simulator with the keyboard', () => {
     await waitFor(() => canvas.querySelectorAll('[data-amount=monthly]').length === 2, 'the amounts back');
   });
 
-  it('a tenant that closes 5 weeks and bills 11 months gets other amounts, the contract’s', async () => {
+  it('a tenant that closes 5 weeks, bills 11 months and rounds the hourly rate down gets other amounts, the contract’s', async () => {
     const canvas = await runStory(stories, tariffStories.TenantOverride);
     focusJustBefore(canvas);
     await fill(canvas, 'Nombre d’enfants à charge', '2');
-    const exemple = { closureWeeks: 5, billedMonths: 11 };
+    const exemple = { closureWeeks: 5, billedMonths: 11, hourlyRounding: 'down' } as const;
     const [a, b] = [expected(3, exemple), expected(4, exemple)];
     const vienne = expected(4, { closureWeeks: 4, billedMonths: 12 });
     await monthlyShown(canvas, 1, b.monthly);
@@ -110,6 +112,10 @@ describe('famille-tariff-simulator with the keyboard', () => {
     assert(b.monthly !== vienne.monthly, 'the closure weeks and months billed change the monthly amount');
     assert((inputByLabel(canvas.querySelectorAll('[part=schedule]')[0]!, 'Semaines d’accueil par an')?.value ?? '') === '47', '47 weeks at most');
     assert(amounts(canvas, 1).yearly === euros(b.monthly * 11), 'the yearly cost is 11 monthly payments');
+    // 3 500 € × 0,0516 % = 1,806 €: 1,80 € here, 1,81 € where the rate is rounded to the nearest cent.
+    assert(b.hourly === 180 && expected(4, { ...exemple, hourlyRounding: 'nearest' }).hourly === 181, 'the contract rounds as told');
+    assert(amounts(canvas, 1).hourly === euros(180), `hourly rate shown: ${amounts(canvas, 1).hourly}`);
+    assert(text(canvas.querySelector('[part=lines]')).includes('= 1,80 € (arrondi au centime inférieur'), 'the calculation says the rate was rounded down');
   });
 
   it('picks the micro-crèche with the arrow keys: its own table and its own weeks of closure count', async () => {

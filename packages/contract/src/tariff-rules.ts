@@ -144,7 +144,18 @@ export interface TariffInput {
   readonly closureWeeks?: number;
   /** The day whose barème applies (YYYY-MM-DD, Paris). */
   readonly date: string;
+  /**
+   * How the hourly rate comes to the cent (the tenant's practice; the texts found do both):
+   * `nearest` (default), half a cent up, as Ville de Suresnes ("3 000 € × 0,0516 % = 1,548 €,
+   * soit 1,55 €"); `down`, the cent below, as Ville de Vincennes ("3600 x 0,0619% = 2,22
+   * €/heure", 2,2284 €).
+   */
+  readonly hourlyRounding?: HourlyRounding;
 }
+
+/** How the hourly rate is brought to the cent: see `TariffInput.hourlyRounding`. */
+export const hourlyRoundings = ['nearest', 'down'] as const;
+export type HourlyRounding = (typeof hourlyRoundings)[number];
 
 export interface TariffResult {
   readonly ok: true;
@@ -157,8 +168,9 @@ export interface TariffResult {
   /** Children counted for the rate (dependent children + AEEH), and the rate in millionths. */
   readonly bracket: number;
   readonly rate: number;
-  /** Hourly rate, in cents (rounded to the cent). */
+  /** Hourly rate, in cents (brought to the cent as `hourlyRounding` says). */
   readonly hourly: number;
+  readonly hourlyRounding: HourlyRounding;
   /** Weeks of care counted (the schedule's, at most 52 − closure weeks). */
   readonly weeks: number;
   readonly weeksCapped: boolean;
@@ -179,6 +191,8 @@ export type TariffFailure = { readonly ok: false; readonly reason: 'invalid' | '
 const whole = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 /** `numerator / denominator` rounded half up, for integers ≥ 0 (exact below 2^53). */
 const divide = (numerator: number, denominator: number) => Math.floor((2 * numerator + denominator) / (2 * denominator));
+/** `numerator / denominator` rounded down, likewise. */
+const divideDown = (numerator: number, denominator: number) => Math.floor(numerator / denominator);
 
 /**
  * Mensualisation: (weeks of care a year × minutes booked a week ÷ 60) ÷ months billed ×
@@ -190,12 +204,12 @@ export function mensualise(hourly: number, weeks: number, weeklyMinutes: number,
 
 /**
  * The participation familiale of a regular contract. Amounts are integer cents; the
- * hourly rate is rounded to the cent (as the texts' examples give it: "3 000 × 0,0516 % =
- * 1,55 €"), then the monthly amount is the hours billed a month × that rate, rounded to
- * the cent, and the yearly cost the monthly amount × the months billed.
+ * hourly rate is brought to the cent (rounded, or rounded down: `hourlyRounding`), then
+ * the monthly amount is the hours billed a month × that rate, rounded to the cent, and
+ * the yearly cost the monthly amount × the months billed.
  */
 export function participationFamiliale(input: TariffInput): TariffResult | TariffFailure {
-  const { schedule, children, aeehChildren = 0, billedMonths = 12, closureWeeks = 0 } = input;
+  const { schedule, children, aeehChildren = 0, billedMonths = 12, closureWeeks = 0, hourlyRounding = 'nearest' } = input;
   const yearly = 'yearly' in input.resources ? input.resources.yearly : undefined;
   const amount = yearly ?? (input.resources as { monthly: number }).monthly;
   if (
@@ -206,7 +220,8 @@ export function participationFamiliale(input: TariffInput): TariffResult | Tarif
     !whole(schedule.minutesPerDay, 1, 1440) ||
     !whole(schedule.weeksPerYear, 1, 52) ||
     !whole(billedMonths, 1, 12) ||
-    !whole(closureWeeks, 0, 51)
+    !whole(closureWeeks, 0, 51) ||
+    !hourlyRoundings.includes(hourlyRounding)
   ) {
     return { ok: false, reason: 'invalid' };
   }
@@ -222,7 +237,8 @@ export function participationFamiliale(input: TariffInput): TariffResult | Tarif
   const months = yearly === undefined ? 1 : 12;
   const bound = amount < plancher * months ? 'plancher' : amount > plafond * months ? 'plafond' : undefined;
   const retained = bound === 'plancher' ? plancher : bound === 'plafond' ? plafond : undefined;
-  const hourly = retained === undefined ? divide(amount * rate, months * 1_000_000) : divide(retained * rate, 1_000_000);
+  const toCent = hourlyRounding === 'down' ? divideDown : divide;
+  const hourly = retained === undefined ? toCent(amount * rate, months * 1_000_000) : toCent(retained * rate, 1_000_000);
 
   const weeks = Math.min(schedule.weeksPerYear, 52 - closureWeeks);
   const weeklyMinutes = schedule.daysPerWeek * schedule.minutesPerDay;
@@ -236,6 +252,7 @@ export function participationFamiliale(input: TariffInput): TariffResult | Tarif
     bracket,
     rate,
     hourly,
+    hourlyRounding,
     weeks,
     weeksCapped: weeks < schedule.weeksPerYear,
     billedMonths,

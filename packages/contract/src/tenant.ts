@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { characterClassNames } from './password-policy.ts';
 import { wholeNumber } from './fields.ts';
-import { careKinds } from './tariff-rules.ts';
+import { careKinds, hourlyRoundings } from './tariff-rules.ts';
 
 export const TenantSlug = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/));
 
@@ -217,6 +217,12 @@ const TariffConfig = z
     billedMonths: z
       .number()
       .check(z.int(), z.gte(1), z.lte(12), z.meta({ description: 'Months a regular contract is billed over (mensualisation)', examples: [12] })),
+    hourlyRounding: z.optional(z.enum(hourlyRoundings)).check(
+      z.meta({
+        description: 'How the hourly rate is brought to the cent, as the tenant bills it: `nearest` (half a cent up; the default) or `down` (the cent below)',
+        examples: ['down'],
+      }),
+    ),
     structures: z
       .array(
         z.object({

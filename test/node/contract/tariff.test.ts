@@ -112,6 +112,27 @@ test('mensualisation, Les Bambins de la Vésubie: 2 € an hour, 34 hours a week
   assert.equal(result.yearly, 285_600);
 });
 
+test('Ville de Vincennes: 3 600 € a month, one child, 230 days of 9 hours: 2,22 € an hour (rounded down), 172,5 hours and 382,95 € a month', () => {
+  // "Tarif horaire = 3600 x 0,0619% = 2,22 €/heure … 230 x 9 = 2 070 heures … 2 070 ÷ 12 =
+  // 172,5 h / mois. Montant du forfait mensuel = 172,5 h x 2,22 € = 382,95 €", Ville de
+  // Vincennes, "Les coûts", https://www.vincennes.fr/famille-enfance-jeunesse-seniors/petite-enfance/les-couts
+  // (3 600 × 0,0619 % is 2,2284 €: the town bills the cent below). 230 days: 46 weeks of 5.
+  const vincennes = { resources: { monthly: 360_000 }, schedule: { daysPerWeek: 5, minutesPerDay: 9 * 60, weeksPerYear: 46 } };
+  const down = simulate({ ...vincennes, hourlyRounding: 'down' });
+  assert.equal(down.hourly, 222);
+  assert.equal(down.hourlyRounding, 'down');
+  assert.equal(down.monthlyMinutes, 172.5 * 60);
+  assert.equal(down.monthly, 38_295);
+  // Rounded to the nearest cent (the default, as Ville de Suresnes): 2,23 €, 384,68 €.
+  const nearest = simulate(vincennes);
+  assert.equal(nearest.hourly, 223);
+  assert.equal(nearest.hourlyRounding, 'nearest');
+  assert.equal(nearest.monthly, 38_468);
+  // At the plancher likewise: 814,62 € × 0,0619 % = 0,5042… €.
+  assert.equal(simulate({ resources: { monthly: 50_000 }, hourlyRounding: 'down' }).hourly, 50);
+  assert.deepEqual(participationFamiliale({ ...base, hourlyRounding: 'up' as never }), { ok: false, reason: 'invalid' });
+});
+
 test('the tenant’s weeks of closure cap the weeks of care, and its months billed spread the year', () => {
   const schedule = { daysPerWeek: 4, minutesPerDay: 9 * 60, weeksPerYear: 52 };
   const open = simulate({ schedule, closureWeeks: 0 });

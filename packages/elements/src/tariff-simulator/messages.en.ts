@@ -37,6 +37,7 @@ export const tariffEn: TariffMessages = {
   plafondApplied: ' (ceiling applied)',
   rateLine: (p) => `Effort rate: ${p.rate} per hour (scale of a family of ${p.bracket} ${p.bracket > 1 ? 'children' : 'child'})`,
   hourlyLine: (p) => `Hourly rate: ${p.resources} × ${p.rate} = ${p.hourly}`,
+  roundedDown: ' (rounded down to the cent, as your local authority bills it)',
   baremeLine: (p) => `National Caf scale in force on ${p.date}: ${p.kind.toLowerCase()}.`,
   hourlyRate: 'Hourly rate',
   monthlyAmount: 'Monthly amount',

@@ -41,6 +41,7 @@ export const tariffFr = {
   rateLine: (p: { rate: string; bracket: number }) =>
     `Taux d’effort : ${p.rate} par heure (barème d’une famille de ${p.bracket} enfant${p.bracket > 1 ? 's' : ''})`,
   hourlyLine: (p: { resources: string; rate: string; hourly: string }) => `Tarif horaire : ${p.resources} × ${p.rate} = ${p.hourly}`,
+  roundedDown: ' (arrondi au centime inférieur, comme le facture votre collectivité)',
   baremeLine: (p: { date: string; kind: string }) => `Barème national de la Caf en vigueur au ${p.date} : ${p.kind.toLowerCase()}.`,
   hourlyRate: 'Tarif horaire',
   monthlyAmount: 'Montant mensuel',

@@ -25,7 +25,7 @@ export function hourlyLines(view: TariffView): TemplateResult {
   return html`<ul class="famille-lines" part="lines">
       <li>${t('resourcesLine', { amount: resources })}${bound}</li>
       <li>${t('rateLine', { rate: effort, bracket: result.bracket })}</li>
-      <li>${t('hourlyLine', { resources, rate: effort, hourly: money(result.hourly) })}</li>
+      <li>${t('hourlyLine', { resources, rate: effort, hourly: money(result.hourly) })}${result.hourlyRounding === 'down' ? t('roundedDown') : ''}</li>
     </ul>
     <p class="famille-hint">${t('baremeLine', { date: date(result.ratesFrom > result.resourcesFrom ? result.ratesFrom : result.resourcesFrom), kind: t(`kind_${view.sim.care.kind}`) })}</p>`;
 }

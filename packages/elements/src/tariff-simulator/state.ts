@@ -119,6 +119,7 @@ export function simulate(state: TariffState, config: TenantConfig | undefined, d
       schedule: { daysPerWeek: days, minutesPerDay: minutes, weeksPerYear },
       billedMonths: config?.tariff?.billedMonths ?? 12,
       closureWeeks: care.closureWeeks,
+      ...(config?.tariff?.hourlyRounding && { hourlyRounding: config.tariff.hourlyRounding }),
       date,
     });
   }) as [TariffResult | TariffFailure | undefined, TariffResult | TariffFailure | undefined];

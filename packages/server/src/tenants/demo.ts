@@ -111,10 +111,12 @@ export function demoTenants(options: DemoTenantsOptions): Tenant[] {
         uploads: demoUploads,
         activationTtlHours: 72,
         preregistration: exempleTenantPreregistration,
-        // Another mensualisation: closed 5 weeks, billed over 11 months; a crèche familiale.
+        // Another mensualisation: closed 5 weeks, billed over 11 months, the hourly rate rounded
+        // down to the cent; a crèche familiale.
         tariff: {
           closureWeeks: 5,
           billedMonths: 11,
+          hourlyRounding: 'down',
           structures: [
             { id: 'les-lutins', kind: 'collectif' },
             { id: 'petits-pas', kind: 'familial' },
