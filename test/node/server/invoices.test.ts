@@ -3,13 +3,24 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PDFDocument } from 'pdf-lib';
 import { sql } from 'drizzle-orm';
-import { Payment } from '@famille/contract';
+import { InvoiceList, Payment } from '@famille/contract';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, OTHER_BASE, TestClock, testApp, type TestApp } from './support/app.ts';
 import { agentLogin, send, type Auth } from './support/family.ts';
 import { fieldErrors, problemCode } from './support/accounts.ts';
 import { pdfText } from './support/pdf.ts';
-import { history, invoiceBody, invoiceOf, issue, line, listInvoices, newBillingFamily, recordPayment, type BillingFamily } from './support/invoices.ts';
+import {
+  history,
+  invoiceBody,
+  invoiceOf,
+  issue,
+  line,
+  listInvoices,
+  newBillingFamily,
+  recordPayment,
+  startPayment,
+  type BillingFamily,
+} from './support/invoices.ts';
 
 let database: TestDatabase;
 let app: TestApp;
@@ -157,11 +168,82 @@ describe('reading', () => {
     await listInvoices(app, family.auth);
     const one = await queriesFor();
     for (let i = 0; i < 24; i++) await issue(app, agent, invoiceBody(family.familyId));
+    // What never changes in an invoice (number, dates, lines, total) is read once by a process, in a second query, then kept.
+    const firstSight = await queriesFor();
     const many = await queriesFor();
-    assert.deepEqual([one.count, many.count], [1, 25]);
-    assert.deepEqual([one.queries, many.queries], [1, 1]);
+    assert.deepEqual([one.count, firstSight.count, many.count], [1, 25, 25]);
+    assert.deepEqual([one.queries, firstSight.queries, many.queries], [1, 2, 1]);
     const paid = (await listInvoices(app, family.auth)).invoices.find((i) => i.id === first.id)!;
     assert.deepEqual([paid.paidCents, paid.balanceCents, paid.status], [100, 5723, 'partiellement_reglee']);
+  });
+
+  test('the list answers each invoice as its own route does, in the text c.json writes; an invoice changed in the database is listed as changed', async () => {
+    const family = await newBillingFamily(app, database.db);
+    const late = await issue(app, agent, invoiceBody(family.familyId, { issuedOn: '2026-01-10', dueOn: '2026-02-01' }));
+    const partly = await issue(
+      app,
+      agent,
+      invoiceBody(family.familyId, { issuedOn: '2026-02-10', lines: [line(), line({ childLabel: 'Zoé « Ñ » Martin', quantity: 2 })] }),
+    );
+    const pending = await issue(app, agent, invoiceBody(family.familyId, { issuedOn: '2026-02-20' }));
+    const settled = await issue(app, agent, invoiceBody(family.familyId, { issuedOn: '2026-02-25', lines: [line({ quantity: 1, unitPriceCents: 100 })] }));
+    assert.equal((await recordPayment(app, agent, family, 250, [partly.id])).status, 201);
+    assert.equal((await recordPayment(app, agent, family, 100, [settled.id])).status, 201);
+    assert.equal((await startPayment(app, family.auth, [pending.id])).status, 201);
+    const read = async () => {
+      const response = await send(app, `${BASE}/invoices`, 'GET', family.auth);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'application/json');
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      const text = await response.text();
+      const raw = JSON.parse(text) as { invoices: Record<string, unknown>[] };
+      assert.equal(text, JSON.stringify(raw), 'no spaces, numbers and strings as JSON.stringify writes them: what c.json would send');
+      assert.deepEqual(Object.keys(raw), ['invoices', 'balanceDueCents', 'payment']);
+      for (const invoice of raw.invoices)
+        assert.deepEqual(Object.keys(invoice), [
+          'id',
+          'number',
+          'issuedOn',
+          'dueOn',
+          'lines',
+          'totalCents',
+          'paidCents',
+          'balanceCents',
+          'status',
+          'paymentPending',
+        ]);
+      return InvoiceList.parse(raw);
+    };
+    // First read (fragments read in a second query), then from this process's fragments: the same answer.
+    const list = await read();
+    assert.deepEqual(await read(), list);
+    assert.deepEqual(
+      list.invoices.map((i) => i.id),
+      [settled.id, pending.id, partly.id, late.id],
+    );
+    for (const listed of list.invoices) assert.deepEqual(listed, await invoiceOf(app, family.auth, listed.id));
+    assert.deepEqual(
+      list.invoices.map((i) => [i.status, i.paymentPending]),
+      [
+        ['reglee', false],
+        ['a_payer', true],
+        ['partiellement_reglee', false],
+        ['en_retard', false],
+      ],
+    );
+    assert.equal(
+      list.balanceDueCents,
+      list.invoices.reduce((sum, i) => sum + i.balanceCents, 0),
+    );
+
+    // No route rewrites an issued invoice; were one to (a correction), the list would show it at once.
+    await database.db.execute(
+      sql`update invoices set lines = jsonb_set(lines, '{0,activity}', '"Accueil corrigé"'), total_cents = total_cents + 1 where tenant_id = 'vienne-condrieu' and id = ${late.id}::uuid`,
+    );
+    const changed = (await read()).invoices.find((i) => i.id === late.id)!;
+    assert.equal(changed.lines[0]!.activity, 'Accueil corrigé');
+    assert.equal(changed.totalCents, late.totalCents + 1);
+    assert.deepEqual(changed, await invoiceOf(app, family.auth, late.id));
   });
 
   test('an invoice whose due date passed (by the injected clock, Paris day) is "en retard"; due today it is still "à payer"', async () => {

@@ -29,8 +29,22 @@ export interface HandlerArgs<E extends Endpoint> {
   readonly joined?: unknown;
 }
 
-/** Download endpoints answer the bytes themselves (a `Response`); the others answer the contract's JSON. */
-export type EndpointHandler<E extends Endpoint> = (args: HandlerArgs<E>) => Promise<E extends { binary: 'download' } ? Response : ResponseOf<E>>;
+/**
+ * A handler's answer already serialized: exactly the text `c.json()` would send for a `T`,
+ * built without the object (the invoice list, from cached invoice fragments). Sent as is.
+ */
+export class JsonText<T> {
+  declare private readonly brand: T;
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+/** Download endpoints answer the bytes themselves (a `Response`); the others answer the contract's JSON, as an object or already serialized. */
+export type EndpointHandler<E extends Endpoint> = (
+  args: HandlerArgs<E>,
+) => Promise<E extends { binary: 'download' } ? Response : ResponseOf<E> | JsonText<ResponseOf<E>>>;
 
 /** One handler per contract endpoint: the compiler reports any endpoint left unimplemented. */
 export type HandlerTable = { readonly [K in EndpointName]: EndpointHandler<Endpoints[K]> };
@@ -95,9 +109,11 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
     // Uploads read their raw body themselves, as a stream.
     const body = endpoint.body && endpoint.binary !== 'upload' ? await readJsonBody(c, endpoint.body) : undefined;
     const args = { c, app, params: c.req.param(), body, query, tenant, session, agent, joined } as unknown as HandlerArgs<E>;
-    const result = await handler(args);
-    if (endpoint.binary === 'download') return result;
+    const result: unknown = await handler(args);
+    if (endpoint.binary === 'download') return result as Response;
     if (endpoint.status === 204 || endpoint.response === undefined) return c.body(null, 204);
-    return c.json(result, endpoint.status);
+    // Already serialized: with the same Content-Type as `c.json`.
+    if (result instanceof JsonText) return c.body(result.text, endpoint.status, { 'Content-Type': 'application/json' });
+    return c.json(result as ResponseOf<E>, endpoint.status);
   });
 }

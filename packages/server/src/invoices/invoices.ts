@@ -23,6 +23,7 @@ import { allocatePayment, formatInvoiceNumber, invoiceStatus, lineAmountCents } 
 import { parisDate } from '../domain/paris-date.ts';
 import { familyLabels, isUuid } from '../family/views.ts';
 import { selectSessionWith } from '../db/sessions.ts';
+import { JsonText } from '../http/endpoint.ts';
 import { ProblemError } from '../http/problem.ts';
 import { billingOf, type Tenant } from '../tenants/registry.ts';
 import { pdfResponse, renderInvoicePdf } from './pdf.ts';
@@ -140,8 +141,143 @@ export function sessionWithFamilyInvoicesAnd<M extends Record<string, SQL.Aliase
   };
 }
 
-/** The session of a token hash with its family's newest invoices: the invoice list's request. */
-export const sessionWithFamilyInvoices = sessionWithFamilyInvoicesAnd('session_with_family_invoices', {});
+/**
+ * The invoice list's session query: per invoice, only what changes without the invoice
+ * changing (paid amount, pending payment) and its row version (`xmin`), newest first, as
+ * one text `id xmin paid pending,…` (`accounts` in the FROM). The rest of an invoice (its
+ * number, dates, lines, total) is taken from `InvoiceFragments`: PostgreSQL neither turns
+ * the lines into JSON nor does Node parse them and serialize them again at each request.
+ * The aggregate sorts again what the subquery sorted to pick the newest: an aggregate's
+ * input order is only guaranteed by its own ORDER BY.
+ */
+const newestInvoiceKeys = sql<
+  string | null
+>`(select string_agg(i.id::text || ' ' || i.xmin::text || ' ' || i.paid::text || case when i.pending then ' 1' else ' 0' end, ','
+    order by i.issued_on desc, i.number desc)
+  from (select invoices.id, invoices.xmin, invoices.issued_on, invoices.number, ${paidSql} as paid, ${pendingSql(sql.placeholder('now'))} as pending
+    from invoices where invoices.tenant_id = accounts.tenant_id and invoices.family_id = accounts.family_id
+    order by invoices.issued_on desc, invoices.number desc limit ${sql.raw(String(LIST_LIMIT))}) i)`;
+
+const sessionWithInvoiceKeysStatement = preparedPerDatabase((db) =>
+  selectSessionWith(db, { invoiceKeys: newestInvoiceKeys.as('invoice_keys') }).prepare('session_with_family_invoice_keys'),
+);
+
+/** The session of a token hash with its family's newest invoices' keys: the invoice list's one query. */
+export async function sessionWithFamilyInvoiceKeys(app: AppContext, tenant: Tenant, tokenHash: string) {
+  const [row] = await sessionWithInvoiceKeysStatement(app.db).execute({ tenantId: tenant.config.id, tokenHash, now: app.clock.now().toISOString() });
+  return row;
+}
+
+/** An invoice as the list query reads it at each request. */
+interface InvoiceKey {
+  readonly id: string;
+  readonly version: string;
+  readonly paidCents: number;
+  readonly pending: boolean;
+}
+
+function parseInvoiceKeys(text: string | null): InvoiceKey[] {
+  if (!text) return [];
+  return text.split(',').map((entry) => {
+    const [id = '', version = '', paid = '', pending] = entry.split(' ');
+    return { id, version, paidCents: Number(paid), pending: pending === '1' };
+  });
+}
+
+/** What the list shows of an invoice whatever is paid on it. */
+type FixedPart = Pick<ListedInvoice, 'id' | 'number' | 'issuedOn' | 'dueOn' | 'lines' | 'totalCents'>;
+
+/** An invoice's fixed part as the list writes it (its JSON text without the closing brace), and what its status needs. */
+interface InvoiceFragment {
+  /** `{"id":…,"number":…,"issuedOn":…,"dueOn":…,"lines":[…],"totalCents":…` as `JSON.stringify` writes it. */
+  readonly json: string;
+  readonly dueOn: string;
+  readonly totalCents: number;
+}
+
+/** How many invoice fragments a process keeps per database (about 1 kB each); the oldest go first. */
+const INVOICE_FRAGMENTS_KEPT = 10_000;
+
+/**
+ * Invoice fragments by tenant, id and row version (`xmin`, which every UPDATE of the row
+ * changes): an entry never goes stale, so that several instances on one PostgreSQL each
+ * keep theirs without any invalidation. An invoice not seen yet costs one more query, once.
+ */
+class InvoiceFragments {
+  readonly #entries = new Map<string, InvoiceFragment>();
+  get(tenantId: string, key: InvoiceKey): InvoiceFragment | undefined {
+    return this.#entries.get(`${tenantId} ${key.id} ${key.version}`);
+  }
+  set(tenantId: string, id: string, version: string, fragment: InvoiceFragment): void {
+    if (this.#entries.size >= INVOICE_FRAGMENTS_KEPT) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(`${tenantId} ${id} ${version}`, fragment);
+  }
+}
+
+const fragmentsOf = preparedPerDatabase(() => new InvoiceFragments());
+
+function fragment({ id, number, issuedOn, dueOn, lines, totalCents }: FixedPart): InvoiceFragment {
+  // The same keys in the same order as `invoiceView`'s first six.
+  const json = JSON.stringify({ id, number, issuedOn, dueOn, lines, totalCents: Number(totalCents) });
+  return { json: json.slice(0, -1), dueOn, totalCents: Number(totalCents) };
+}
+
+/** The fragments of `keys`, reading the ones this process has not seen yet (one query for all of them). */
+async function invoiceFragments(db: Database, tenantId: string, keys: readonly InvoiceKey[]): Promise<(InvoiceFragment | undefined)[]> {
+  const cache = fragmentsOf(db);
+  const found = keys.map((key) => cache.get(tenantId, key));
+  const missing = keys.filter((_, i) => !found[i]).map((key) => key.id);
+  if (missing.length === 0) return found;
+  // As the list read them before (json of the columns): the same values once parsed.
+  const rows = await db
+    .select({
+      version: sql<string>`${invoices}.xmin::text`,
+      json: sql<string>`json_build_object('id', ${invoices.id}, 'number', ${invoices.number}, 'issuedOn', ${invoices.issuedOn}, 'dueOn', ${invoices.dueOn}, 'lines', ${invoices.lines}, 'totalCents', ${invoices.totalCents})::text`,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.tenantId, tenantId), inArray(invoices.id, missing)));
+  const read = new Map<string, InvoiceFragment>();
+  for (const row of rows) {
+    const fixed = JSON.parse(row.json) as FixedPart;
+    const entry = fragment(fixed);
+    cache.set(tenantId, fixed.id, row.version, entry);
+    read.set(fixed.id, entry);
+  }
+  // An invoice deleted between the two queries (its family's) is left out, as if read after.
+  return keys.map((key, i) => found[i] ?? read.get(key.id));
+}
+
+/**
+ * `familyInvoices`' answer, serialized: from the list query's `keys` and the invoices'
+ * cached fragments, the same text as `JSON.stringify(await familyInvoices(…))`.
+ */
+export async function familyInvoicesJson(app: AppContext, tenant: Tenant, familyId: string, keyText: string | null): Promise<JsonText<InvoiceList>> {
+  const keys = parseInvoiceKeys(keyText);
+  const fragments = await invoiceFragments(app.db, tenant.config.id, keys);
+  if (keys.length === LIST_LIMIT) {
+    // Decades of invoices: the older open ones are added by `familyInvoices` (rare; not the fast path).
+    const newest = keys.flatMap((key, i) => {
+      const entry = fragments[i];
+      return entry ? [{ ...(JSON.parse(`${entry.json}}`) as FixedPart), paidCents: key.paidCents, pending: key.pending }] : [];
+    });
+    return new JsonText(JSON.stringify(await familyInvoices(app, tenant, familyId, newest)));
+  }
+  const today = parisDate(app.clock.now());
+  let balanceDueCents = 0;
+  const parts: string[] = [];
+  keys.forEach((key, i) => {
+    const entry = fragments[i];
+    if (!entry) return;
+    const { totalCents, dueOn } = entry;
+    const { paidCents, pending } = key;
+    const balanceCents = Math.max(0, totalCents - paidCents);
+    balanceDueCents += balanceCents;
+    const status = invoiceStatus({ totalCents, paidCents, dueOn }, today);
+    // `invoiceView`'s last four keys, in its order.
+    parts.push(`${entry.json},"paidCents":${paidCents},"balanceCents":${balanceCents},"status":${JSON.stringify(status)},"paymentPending":${pending}}`);
+  });
+  return new JsonText(`{"invoices":[${parts.join(',')}],"balanceDueCents":${balanceDueCents},"payment":${JSON.stringify(paymentOptions(app, tenant))}}`);
+}
 
 function invoiceView(row: ListedInvoice, today: string): Invoice {
   const totalCents = Number(row.totalCents);
@@ -171,7 +307,7 @@ function paymentOptions(app: AppContext, tenant: Tenant): InvoiceList['payment']
 
 /**
  * The family's invoices, newest first, with "Solde dû", from its `newest` LIST_LIMIT
- * (read with the session: `sessionWithFamilyInvoices`). Past LIST_LIMIT (decades of monthly
+ * (read with the session: `sessionWithFamilyInvoicesAnd`, or `familyInvoicesJson`). Past LIST_LIMIT (decades of monthly
  * invoices) the oldest settled ones are left out, never one with a balance: a second query
  * adds every open invoice, so that each stays payable and "Solde dû" counts it.
  */

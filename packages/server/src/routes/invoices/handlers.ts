@@ -1,9 +1,9 @@
 import { withSessionQuery, type HandlerTable } from '../../http/endpoint.ts';
 import {
   agentInvoices,
-  familyInvoices,
+  familyInvoicesJson,
   invoicePdfResponse,
-  sessionWithFamilyInvoices,
+  sessionWithFamilyInvoiceKeys,
   issueInvoice,
   oneInvoice,
   paymentHistory,
@@ -32,10 +32,10 @@ export const invoiceHandlers: Pick<
   | 'agentRefunds'
   | 'agentMarkRefunded'
 > = {
-  // The list is read with the session, in one query: the page every parent opens.
-  invoices: withSessionQuery(sessionWithFamilyInvoices, async ({ c, app, tenant, session }, joined) => {
+  // The list is read with the session, in one query (the invoices' fixed part, cached by row version, aside): the page every parent opens.
+  invoices: withSessionQuery(sessionWithFamilyInvoiceKeys, async ({ c, app, tenant, session }, joined) => {
     c.header('Cache-Control', 'no-store');
-    return familyInvoices(app, tenant, session.familyId, joined.invoices);
+    return familyInvoicesJson(app, tenant, session.familyId, joined.invoiceKeys);
   }),
   invoice: async ({ c, app, tenant, session, params }) => {
     c.header('Cache-Control', 'no-store');
