@@ -302,6 +302,8 @@ describe('a town page on another origin loading the kit from the API server', ()
         () => `<famille-portal api="http://localhost:${fakeApi.port}/api" tenant="${tenant}"><famille-login></famille-login></famille-portal>`,
       );
       bodies.set('alone-unknown-tenant', (api) => `<famille-login api="${api}" tenant="nulle-part"></famille-login>`);
+      // No URL at all: the loader, which sends the first requests ahead, must not stop there.
+      bodies.set('no-url', () => `<famille-portal api="http://" tenant="${tenant}"></famille-portal><famille-login></famille-login>`);
     });
     after(() => fakeApi?.close());
 
@@ -350,6 +352,13 @@ describe('a town page on another origin loading the kit from the API server', ()
         await page.browserContext().close();
       });
     }
+
+    test('an api attribute that is no URL stops neither the loader nor the other tags', async () => {
+      const page = await newPage();
+      await page.goto(pageUrl('localhost', 'no-url'));
+      await page.waitForFunction(() => customElements.get('famille-portal') && customElements.get('famille-login'), { timeout: 20_000 });
+      await page.browserContext().close();
+    });
 
     test('an element on its own (no portal) shows the message in place of its form', async () => {
       const page = await newPage();

@@ -96,7 +96,12 @@ function prefetch(): void {
   else if (auth == 'cookie' || (auth != 'token' && site(api) == site(location))) send('auth/session', 'include');
 }
 
-prefetch();
+try {
+  prefetch();
+} catch {
+  // An `api` that is no URL (or a browser without AbortSignal.timeout): the elements ask
+  // themselves, and report what is wrong.
+}
 scan(document);
 new MutationObserver((records) => {
   for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1) scan(node as Element);
