@@ -155,12 +155,12 @@ describe('reading', () => {
     }
   });
 
-  test('the list is read with the session in ONE query, for 1 invoice as for 25 (paid amounts and pending payments in the same query)', async () => {
+  test('the list is ONE query (the session and the list’s version) while nothing changed, for 1 invoice as for 25; a change is listed at once', async () => {
     const family = await newBillingFamily(app, database.db);
     const queriesFor = async () => {
       const start = database.queries();
       const list = await listInvoices(app, family.auth);
-      return { queries: database.queries() - start, count: list.invoices.length };
+      return { queries: database.queries() - start, list };
     };
     const first = await issue(app, agent, invoiceBody(family.familyId));
     await recordPayment(app, agent, family, 100, [first.id]);
@@ -168,13 +168,54 @@ describe('reading', () => {
     await listInvoices(app, family.auth);
     const one = await queriesFor();
     for (let i = 0; i < 24; i++) await issue(app, agent, invoiceBody(family.familyId));
-    // What never changes in an invoice (number, dates, lines, total) is read once by a process, in a second query, then kept.
-    const firstSight = await queriesFor();
-    const many = await queriesFor();
-    assert.deepEqual([one.count, firstSight.count, many.count], [1, 25, 25]);
-    assert.deepEqual([one.queries, firstSight.queries, many.queries], [1, 2, 1]);
-    const paid = (await listInvoices(app, family.auth)).invoices.find((i) => i.id === first.id)!;
-    assert.deepEqual([paid.paidCents, paid.balanceCents, paid.status], [100, 5723, 'partiellement_reglee']);
+    // A new version: the balances are read (a second query), and the 24 new invoices'
+    // fixed part (number, dates, lines, total), once by this process (a third).
+    const changed = await queriesFor();
+    const kept = await queriesFor();
+    assert.deepEqual([one.list.invoices.length, changed.list.invoices.length, kept.list.invoices.length], [1, 25, 25]);
+    assert.deepEqual([one.queries, changed.queries, kept.queries], [1, 3, 1]);
+    assert.deepEqual(kept.list, changed.list);
+    // A payment moves the version: the new balance at once, the invoices' fixed part still known.
+    assert.equal((await recordPayment(app, agent, family, 250, [first.id])).status, 201);
+    const paid = await queriesFor();
+    const listed = paid.list.invoices.find((i) => i.id === first.id)!;
+    assert.deepEqual([listed.paidCents, listed.balanceCents, listed.status], [350, 5473, 'partiellement_reglee']);
+    assert.equal(paid.queries, 2);
+    assert.equal((await queriesFor()).queries, 1);
+  });
+
+  test('the list kept changes without a write when a payment under way expires, or the day passes a due date', async () => {
+    // A database and a clock of its own: 23:30 in Paris (UTC+1 in March), on the due day of
+    // one invoice (the file's sessions, opened at 09:00, would have expired at that hour).
+    const own = await openTestDatabase();
+    try {
+      const { app: lateApp, clock: lateClock } = await testApp(own.db, { clock: new TestClock('2026-03-02T22:30:00.000Z') });
+      const lateAgent = await agentLogin(lateApp);
+      const family = await newBillingFamily(lateApp, own.db);
+      const due = await issue(lateApp, lateAgent, invoiceBody(family.familyId, { issuedOn: '2026-02-20', dueOn: '2026-03-02' }));
+      const other = await issue(lateApp, lateAgent, invoiceBody(family.familyId, { issuedOn: '2026-02-21', dueOn: '2026-03-31' }));
+      assert.equal((await startPayment(lateApp, family.auth, [other.id])).status, 201);
+      const statuses = async () =>
+        (await listInvoices(lateApp, family.auth)).invoices.map((i) => [i.id === due.id ? 'due' : 'other', i.status, i.paymentPending]);
+      assert.deepEqual(await statuses(), [
+        ['other', 'a_payer', true],
+        ['due', 'a_payer', false],
+      ]);
+      // The payment page's lifetime (15 min and a 5 min margin) passes; nothing is written meanwhile.
+      lateClock.advance(21 * 60);
+      assert.deepEqual(await statuses(), [
+        ['other', 'a_payer', false],
+        ['due', 'a_payer', false],
+      ]);
+      // Past midnight in Paris: the invoice due on 2 March is late.
+      lateClock.advance(15 * 60);
+      assert.deepEqual(await statuses(), [
+        ['other', 'a_payer', false],
+        ['due', 'en_retard', false],
+      ]);
+    } finally {
+      await own.close();
+    }
   });
 
   test('the list answers each invoice as its own route does, in the text c.json writes; an invoice changed in the database is listed as changed', async () => {

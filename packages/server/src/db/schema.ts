@@ -427,6 +427,20 @@ export const invoicePreferences = pgTable(
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** A message of the service (Mes actualités), to one family or to all (`audience`). */
+/**
+ * A row per change to what a family's invoice list shows, written by triggers (migration
+ * 0014); their number is the list's version (invoices/list-cache.ts).
+ */
+export const familyBillingChanges = pgTable(
+  'family_billing_changes',
+  {
+    tenantId: text('tenant_id').notNull(),
+    familyId: uuid('family_id').notNull(),
+    change: bigint('change', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.familyId, t.change] })],
+);
+
 export const familyMessages = pgTable(
   'family_messages',
   {

@@ -27,6 +27,7 @@ import { JsonText } from '../http/endpoint.ts';
 import { ProblemError } from '../http/problem.ts';
 import { billingOf, type Tenant } from '../tenants/registry.ts';
 import { pdfResponse, renderInvoicePdf } from './pdf.ts';
+import { InvoiceListCache } from './list-cache.ts';
 import { mailFamily, type QueuedMail } from '../mail/outbox.ts';
 import { providerFor } from '../payments/provider.ts';
 
@@ -142,7 +143,8 @@ export function sessionWithFamilyInvoicesAnd<M extends Record<string, SQL.Aliase
 }
 
 /**
- * The invoice list's session query: per invoice, only what changes without the invoice
+ * The invoice list's second query, when the list kept (list-cache.ts) is not the current
+ * one: per invoice, only what changes without the invoice
  * changing (paid amount, pending payment) and its row version (`xmin`), newest first, as
  * one text `id xmin paid pending,…` (`accounts` in the FROM). The rest of an invoice (its
  * number, dates, lines, total) is taken from `InvoiceFragments`: PostgreSQL neither turns
@@ -158,14 +160,60 @@ const newestInvoiceKeys = sql<
     from invoices where invoices.tenant_id = accounts.tenant_id and invoices.family_id = accounts.family_id
     order by invoices.issued_on desc, invoices.number desc limit ${sql.raw(String(LIST_LIMIT))}) i)`;
 
+/** When the family's soonest online payment under way expires (ms since the epoch), if any: its invoices stop being "en cours" then. */
+const soonestPendingExpiry = sql<number | null>`(select (extract(epoch from min(pt.expires_at)) * 1000)::float8 from payment_transactions pt
+  where pt.tenant_id = accounts.tenant_id and pt.family_id = accounts.family_id and pt.status = 'pending'
+    and pt.expires_at > ${sql.placeholder('now')}::timestamptz)`;
+
 const sessionWithInvoiceKeysStatement = preparedPerDatabase((db) =>
-  selectSessionWith(db, { invoiceKeys: newestInvoiceKeys.as('invoice_keys') }).prepare('session_with_family_invoice_keys'),
+  selectSessionWith(db, { invoiceKeys: newestInvoiceKeys.as('invoice_keys'), pendingUntil: soonestPendingExpiry.as('pending_until') }).prepare(
+    'session_with_family_invoice_keys',
+  ),
 );
 
-/** The session of a token hash with its family's newest invoices' keys: the invoice list's one query. */
-export async function sessionWithFamilyInvoiceKeys(app: AppContext, tenant: Tenant, tokenHash: string) {
+/** The session of a token hash with its family's newest invoices' keys. */
+async function sessionWithFamilyInvoiceKeys(app: AppContext, tenant: Tenant, tokenHash: string) {
   const [row] = await sessionWithInvoiceKeysStatement(app.db).execute({ tenantId: tenant.config.id, tokenHash, now: app.clock.now().toISOString() });
   return row;
+}
+
+/** The number of the family's billing changes (`accounts` in the FROM): the version of its invoice list. */
+const billingVersion = sql<number>`(select count(*)::int from family_billing_changes c where c.tenant_id = accounts.tenant_id and c.family_id = accounts.family_id)`;
+
+const sessionWithBillingVersionStatement = preparedPerDatabase((db) =>
+  selectSessionWith(db, { billingVersion: billingVersion.as('billing_version') }).prepare('session_with_billing_version'),
+);
+
+/** The invoice list's session query: the session, and the version of its family's list (one index-only count). */
+export async function sessionWithBillingVersion(app: AppContext, tenant: Tenant, tokenHash: string) {
+  const [row] = await sessionWithBillingVersionStatement(app.db).execute({ tenantId: tenant.config.id, tokenHash });
+  return row;
+}
+
+const listCaches = preparedPerDatabase(() => new InvoiceListCache());
+
+/**
+ * The family's invoice list: the one this process answered last while its version, the
+ * Paris day and its payments under way are the same (list-cache.ts); else read (a second
+ * query, plus a third for invoices this process has not seen) and kept.
+ */
+export async function invoiceList(
+  app: AppContext,
+  tenant: Tenant,
+  session: { readonly familyId: string; readonly tokenHash: string },
+  version: number,
+): Promise<JsonText<InvoiceList>> {
+  const now = app.clock.now();
+  const today = parisDate(now);
+  const cache = listCaches(app.db);
+  const kept = cache.get(tenant.config.id, session.familyId, version, today, now.getTime());
+  if (kept !== undefined) return new JsonText(kept);
+  const row = await sessionWithFamilyInvoiceKeys(app, tenant, session.tokenHash);
+  // Logged out between the two queries.
+  if (!row) throw new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
+  const list = await familyInvoicesJson(app, tenant, session.familyId, row.invoiceKeys);
+  cache.set(tenant.config.id, session.familyId, { version, today, validUntil: row.pendingUntil ?? Infinity, text: list.text });
+  return list;
 }
 
 /** An invoice as the list query reads it at each request. */

@@ -11,6 +11,7 @@ import { migration0010 } from './0010_family_messages.ts';
 import { migration0011 } from './0011_account_changes.ts';
 import { migration0012 } from './0012_family_documents.ts';
 import { migration0013 } from './0013_drop_unused_index.ts';
+import { migration0014 } from './0014_family_billing_changes.ts';
 
 /**
  * A versioned schema change. Statements are separate strings (not one script) because
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];

@@ -1,9 +1,9 @@
 import { withSessionQuery, type HandlerTable } from '../../http/endpoint.ts';
 import {
   agentInvoices,
-  familyInvoicesJson,
+  invoiceList,
   invoicePdfResponse,
-  sessionWithFamilyInvoiceKeys,
+  sessionWithBillingVersion,
   issueInvoice,
   oneInvoice,
   paymentHistory,
@@ -32,10 +32,10 @@ export const invoiceHandlers: Pick<
   | 'agentRefunds'
   | 'agentMarkRefunded'
 > = {
-  // The list is read with the session, in one query (the invoices' fixed part, cached by row version, aside): the page every parent opens.
-  invoices: withSessionQuery(sessionWithFamilyInvoiceKeys, async ({ c, app, tenant, session }, joined) => {
+  // The page every parent opens: one query (the session and the list's version) while the list this process kept is current.
+  invoices: withSessionQuery(sessionWithBillingVersion, async ({ c, app, tenant, session }, joined) => {
     c.header('Cache-Control', 'no-store');
-    return familyInvoicesJson(app, tenant, session.familyId, joined.invoiceKeys);
+    return invoiceList(app, tenant, session, joined.billingVersion);
   }),
   invoice: async ({ c, app, tenant, session, params }) => {
     c.header('Cache-Control', 'no-store');
