@@ -86,6 +86,14 @@ describe('a town page on another origin loading the kit from the API server', ()
     return page;
   }
 
+  /**
+   * The message shows at once; the console line and `famille-error` follow once the
+   * web team's diagnosis (a chunk of its own) has loaded.
+   */
+  async function errorReported(page: Page): Promise<void> {
+    await page.waitForFunction(() => (window as unknown as { __errors: unknown[] }).__errors.length > 0, { timeout: 20_000, polling: 50 });
+  }
+
   /** The kit's files the page fetched from the API server, with their headers. */
   function captureKit(page: Page): Captured[] {
     const captured: Captured[] = [];
@@ -340,6 +348,7 @@ describe('a town page on another origin loading the kit from the API server', ()
         });
         assert.match(String(await message.jsonValue()), c.message);
         assert.equal(await page.$eval('famille-login', (el) => el.checkVisibility()), false, 'no login form that could only fail');
+        await errorReported(page);
         assert.ok(
           errors.some((line) => c.cause.test(line)),
           `console: ${errors.join(' | ')}`,
@@ -366,6 +375,7 @@ describe('a town page on another origin loading the kit from the API server', ()
       await page.waitForSelector('famille-login [part=alert]', { timeout: 20_000 });
       assert.match(await text(page, 'famille-login [part=alert]'), /n’est pas disponible sur cette page/);
       assert.equal(await page.$('famille-login form'), null);
+      await errorReported(page);
       const events = await page.evaluate(() => (window as unknown as { __errors: { code: string }[] }).__errors);
       assert.deepEqual(
         events.map((e) => e.code),
