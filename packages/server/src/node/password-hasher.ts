@@ -1,7 +1,8 @@
-import { argon2, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { constantTimeEqual } from '../auth/encoding.ts';
 import { parseScryptHash, passwordBytes, type PasswordHasher } from '../auth/password-hash.ts';
 import { createNodeScryptHasher } from './scrypt-hasher.ts';
+import { sharedHashThreads, type HashThreads } from './hash-threads.ts';
 
 /** argon2id's cost: OWASP's first recommendation (19 MiB, 2 passes, 1 lane). */
 export interface Argon2Params {
@@ -18,13 +19,8 @@ const TAG_BYTES = 32;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 const unb64 = (text: string) => (/^[A-Za-z0-9+/]+$/.test(text) ? new Uint8Array(Buffer.from(text, 'base64')) : undefined);
 
-function derive(password: string, salt: Uint8Array, { m, t, p }: Argon2Params): Promise<Uint8Array> {
-  return new Promise((resolve, reject) =>
-    // libuv's thread pool: the event loop goes on meanwhile.
-    argon2('argon2id', { message: passwordBytes(password), nonce: salt, memory: m, passes: t, parallelism: p, tagLength: TAG_BYTES }, (error, key) =>
-      error ? reject(error) : resolve(new Uint8Array(key.buffer, key.byteOffset, key.length)),
-    ),
-  );
+function derive(password: string, salt: Uint8Array, { m, t, p }: Argon2Params, threads: HashThreads): Promise<Uint8Array> {
+  return threads.derive({ kind: 'argon2id', message: passwordBytes(password), nonce: salt, memory: m, passes: t, parallelism: p, tagLength: TAG_BYTES });
 }
 
 /** `$argon2id$v=19$m=…,t=…,p=…$salt$hash`; costs bounded so that a corrupted row cannot exhaust memory. */
@@ -44,18 +40,18 @@ function parseArgon2Hash(text: string): { params: Argon2Params; salt: Uint8Array
  * measure), older scrypt hashes still verified and, with `needsRehash`, replaced at the
  * owner's next login.
  */
-export function createNodePasswordHasher(params: Argon2Params = argon2Params): PasswordHasher {
-  const scrypt = createNodeScryptHasher();
+export function createNodePasswordHasher(params: Argon2Params = argon2Params, threads: HashThreads = sharedHashThreads()): PasswordHasher {
+  const scrypt = createNodeScryptHasher({ threads });
   return {
     async hash(password) {
       const salt = new Uint8Array(randomBytes(SALT_BYTES));
-      return `$argon2id$v=19$m=${params.m},t=${params.t},p=${params.p}$${b64(salt)}$${b64(await derive(password, salt, params))}`;
+      return `$argon2id$v=19$m=${params.m},t=${params.t},p=${params.p}$${b64(salt)}$${b64(await derive(password, salt, params, threads))}`;
     },
     async verify(hash, password) {
       if (parseScryptHash(hash)) return scrypt.verify(hash, password);
       const parsed = parseArgon2Hash(hash);
       if (!parsed) return false;
-      return constantTimeEqual(await derive(password, parsed.salt, parsed.params), parsed.key);
+      return constantTimeEqual(await derive(password, parsed.salt, parsed.params, threads), parsed.key);
     },
     needsRehash(hash) {
       const parsed = parseArgon2Hash(hash);
