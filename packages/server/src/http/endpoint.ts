@@ -35,9 +35,10 @@ export interface HandlerArgs<E extends Endpoint> {
  */
 export class JsonText<T> {
   declare private readonly brand: T;
-  readonly text: string;
-  constructor(text: string) {
-    this.text = text;
+  /** The JSON, as text or as its UTF-8 bytes. */
+  readonly body: string | Uint8Array<ArrayBuffer>;
+  constructor(body: string | Uint8Array<ArrayBuffer>) {
+    this.body = body;
   }
 }
 
@@ -113,7 +114,7 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
     if (endpoint.binary === 'download') return result as Response;
     if (endpoint.status === 204 || endpoint.response === undefined) return c.body(null, 204);
     // Already serialized: with the same Content-Type as `c.json`.
-    if (result instanceof JsonText) return c.body(result.text, endpoint.status, { 'Content-Type': 'application/json' });
+    if (result instanceof JsonText) return c.body(result.body, endpoint.status, { 'Content-Type': 'application/json' });
     return c.json(result as ResponseOf<E>, endpoint.status);
   });
 }

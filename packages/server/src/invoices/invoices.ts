@@ -197,6 +197,8 @@ const listCaches = preparedPerDatabase(() => new InvoiceListCache());
  * Paris day and its payments under way are the same (list-cache.ts); else read (a second
  * query, plus a third for invoices this process has not seen) and kept.
  */
+const utf8 = new TextEncoder();
+
 export async function invoiceList(
   app: AppContext,
   tenant: Tenant,
@@ -212,8 +214,10 @@ export async function invoiceList(
   // Logged out between the two queries.
   if (!row) throw new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
   const list = await familyInvoicesJson(app, tenant, session.familyId, row.invoiceKeys);
-  cache.set(tenant.config.id, session.familyId, { version, today, validUntil: row.pendingUntil ?? Infinity, text: list.text });
-  return list;
+  // Encoded once: at each request after, the bytes are copied to the socket as they are.
+  const body = utf8.encode(list.body as string);
+  cache.set(tenant.config.id, session.familyId, { version, today, validUntil: row.pendingUntil ?? Infinity, body });
+  return new JsonText(body);
 }
 
 /** An invoice as the list query reads it at each request. */
