@@ -362,10 +362,32 @@ describe('a town page on another origin loading the kit from the API server', ()
       });
     }
 
-    test('an api attribute that is no URL stops neither the loader nor the other tags', async () => {
+    test('an api attribute that is no URL stops neither the loader nor the other tags, and is reported like an API out of reach', async () => {
       const page = await newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      page.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
       await page.goto(pageUrl('localhost', 'no-url'));
       await page.waitForFunction(() => customElements.get('famille-portal') && customElements.get('famille-login'), { timeout: 20_000 });
+      const message = await page.waitForFunction(() => document.querySelector('famille-portal')?.shadowRoot?.querySelector('[part=alert]')?.textContent, {
+        timeout: 20_000,
+        polling: 100,
+      });
+      assert.match(String(await message.jsonValue()), /ne répond pas pour le moment/);
+      await errorReported(page);
+      const events = await page.evaluate(() => (window as unknown as { __errors: { code: string }[] }).__errors);
+      assert.deepEqual(
+        events.map((e) => e.code),
+        ['network_error'],
+      );
+      assert.ok(
+        errors.some((line) => /the API at http:\/\/ could not be reached.*Check the api attribute/.test(line)),
+        `console: ${errors.join(' | ')}`,
+      );
+      assert.deepEqual(
+        errors.filter((line) => line.startsWith('uncaught')),
+        [],
+      );
       await page.browserContext().close();
     });
 

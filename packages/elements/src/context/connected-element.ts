@@ -71,13 +71,20 @@ export async function loadClientState(client: FamilleClient, host: ConnectedElem
  * ends the session, `ended()` is called (the elements show the login again).
  */
 export function connect(host: Pick<ConnectedElement, 'api' | 'tenant' | 'auth'>, ended: () => void): FamilleClient {
-  const baseUrl = host.api!;
+  let baseUrl = host.api!;
   const tenant = host.tenant!;
+  try {
+    baseUrl = new URL(baseUrl, location.href).href;
+  } catch {
+    // No URL ("http://"): a client that cannot connect, so that the element says so (and
+    // the console names the attribute) instead of throwing at every update.
+    baseUrl = 'about:invalid';
+  }
   return createClient({
     baseUrl,
     tenant,
     auth: host.auth ?? 'auto',
-    tokenStore: sessionTokenStore(`famille-session:${new URL(baseUrl, location.href).href}|${tenant}`),
+    tokenStore: sessionTokenStore(`famille-session:${baseUrl}|${tenant}`),
     onSessionEnd: ended,
     ky: { hooks: { beforeRequest: [takePrefetched] } },
   });
