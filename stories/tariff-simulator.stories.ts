@@ -122,14 +122,26 @@ export const TenantOverride: Story = {
   },
 };
 
-/** A crèche familiale: its table is not in the simulator yet, and it says so. */
-export const NoBareme: Story = {
+/** A crèche familiale: its own table (0,0516 % for one child), not the collectif one. */
+export const Familial: Story = {
   loaders: [() => ({ client: createClient({ baseUrl: '/api', tenant: 'ville-exemple', auth: 'token' }) })],
   play: async ({ canvasElement }) => {
     await ready(canvasElement, 'Petits Pas');
     await pick(canvasElement, 'Petits Pas');
+    await type(canvasElement, 'Revenus annuels du foyer (en euros)', '36 000');
+    // 3 000 € × 0,0516 % = 1,548 €: Ville d'Exemple brings it down to the cent.
+    await waitForText(canvasElement, '[part=result]', '1,54');
+  },
+};
+
+/** A day whose plancher the simulator does not know (2021): it says so rather than guess. */
+export const NoBareme: Story = {
+  render: (args, { loaded }: Loaded) =>
+    html`<famille-tariff-simulator .client=${loaded.client} lang=${args.lang} date="2021-06-01"></famille-tariff-simulator>`,
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
     await type(canvasElement, 'Revenus annuels du foyer (en euros)', '42 000');
-    await waitForText(canvasElement, '[part=status]', 'pas encore intégré');
+    await waitForText(canvasElement, '[part=status]', 'pas intégré');
   },
 };
 

@@ -23,6 +23,7 @@ export {
   careKinds,
   mensualise,
   participationFamiliale,
+  tauxEffort,
   type CareKind,
   type Schedule,
   type TariffFailure,

@@ -12,8 +12,8 @@
 // gives the rate of the next size of family. A regular contract is mensualised: (weeks of
 // care a year × hours booked a week) ÷ months billed × hourly rate.
 //
-// Every figure below comes from a text found in the kit's reference corpora, cited next
-// to it (URL, title, date). Figures that could not be found are NOT here: see the
+// Every figure below comes from a text (or, where said, a program) found in the kit's
+// reference corpora, cited next to it (URL, title, date). Figures that could not be found are NOT here: see the
 // README's "Tariff simulator" section for the gaps.
 
 /** Kinds of care with a table of their own: accueil collectif, familial or parental, micro-crèche. */
@@ -38,26 +38,29 @@ interface ResourcePeriod {
   readonly plafond?: number;
 }
 
-/** Accueil collectif, January 2022 onwards: 1, 2, 3, 4 to 7, 8 and more children. */
-const collectif2022 = [619, 516, 413, 310, 310, 310, 310, 206];
+/** Accueil collectif (and micro-crèche from September 2019): 1, 2, 3, 4 to 7, 8 and more children. */
+const collectifTable = (one: number, two: number, three: number, four: number, eight: number) => [one, two, three, four, four, four, four, eight];
+/** Accueil familial and parental: 1, 2, 3 to 5, 6 and more children. */
+const familialTable = (one: number, two: number, three: number, six: number) => [one, two, three, three, three, six];
+
+const collectif2022 = collectifTable(619, 516, 413, 310, 206);
 
 /**
  * The taux d'effort tables, oldest first.
  *
- * - 2019-01-01: accueil collectif 0,06 % / 0,05 % / 0,04 % / 0,03 % (4 to 7) / 0,02 % (8 to
- *   10): "Participations financières 2-2", Ville de Verrières-le-Buisson, "Inscriptions en
- *   crèche" (barème 2018, unchanged on 1 January 2019),
+ * - Until 31 August 2019: accueil collectif 0,06 % / 0,05 % / 0,04 % / 0,03 % (4 to 7) /
+ *   0,02 % (8 to 10): "Participations financières 2-2", Ville de Verrières-le-Buisson,
+ *   "Inscriptions en crèche" (barème 2018, unchanged on 1 January 2019),
  *   https://www.verrieres-le-buisson.fr/mes-enfants/jusqua-4-ans/inscriptions-en-creche/ ;
  *   checked against the Caf des Pyrénées-Orientales's worked examples ("Eaje : barème 2019
  *   des participations familiales", https://www.partenaires-caf66.fr/5590-2/ : 0,41 €/h at
- *   the plancher, 2,92 €/h at the plafond, one child, accueil collectif). The other kinds'
- *   tables of that time were not found.
- * - 2019-09-01 to 2021-12-31: the yearly rises of +0,8 % of circulaire 2019-005
- *   (https://lemediasocial.fr/creche-evolution-du-bareme-de-participation-familiale_FBCWpW ;
- *   https://caf42.fr/?p=12367 ; https://babilou.fr/actualites/tarif-en-creche-ce-qui-change-en-septembre-2019)
- *   were not found as figures: no table, the simulator says so for those dates.
- * - 2022-01-01 onwards, accueil collectif: 0,0619 % / 0,0516 % / 0,0413 % / 0,0310 % (4 to 7)
- *   / 0,0206 % (8 and more): https://www.lespetitescanailles.fr/faq/calculer-tarif-place-en-creche
+ *   the plancher, 2,92 €/h at the plafond, one child, accueil collectif).
+ * - From 1 September 2019, the rises of circulaire 2019-005 (+0,8 % on 1 September 2019,
+ *   then on 1 January 2020, 2021 and 2022; https://lemediasocial.fr/creche-evolution-du-bareme-de-participation-familiale_FBCWpW ;
+ *   https://babilou.fr/actualites/tarif-en-creche-ce-qui-change-en-septembre-2019), and
+ *   the micro-crèche "aligné sur le barème « accueil collectif »" from 1 September 2019
+ *   (lemediasocial.fr above). Accueil collectif from 2022: 0,0619 % / 0,0516 % / 0,0413 % /
+ *   0,0310 % (4 to 7) / 0,0206 % (8 and more): https://www.lespetitescanailles.fr/faq/calculer-tarif-place-en-creche
  *   ("barème des participations familiales en vigueur"); "En 2023, le barème des taux
  *   d'effort utilisé est celui de l'année 2022" with the same figures,
  *   https://mesclesdubonheur.com/garderie-combien-coute-une-place-dans-une-creche-denfants/ ;
@@ -66,15 +69,32 @@ const collectif2022 = [619, 516, 413, 310, 310, 310, 310, 206];
  *   https://www.suresnes.fr/mon-enfant/petite-enfance/tarifs-et-aides-petite-enfance/ .
  *   No text found announces a change of the taux after 2022 (the reform of 1 September
  *   2025 raised the plafond only: see below).
- * - Micro-crèche (PSU): "le barème « micro-crèche » est aligné sur le barème « accueil
- *   collectif »" from 1 September 2019 (circulaire 2019-005, lemediasocial.fr above).
- * - Accueil familial and parental: its 2022 table was not found in the corpora; the
- *   simulator says so rather than guess.
+ * - The yearly tables from September 2019 to 2021, accueil familial and parental at every
+ *   date, and the micro-crèche's table before September 2019 (the familial one) are those
+ *   Gertrude, the open-source crèche management software, bills with: `eval_taux_effort`
+ *   in cotisation.py, https://github.com/studio1247/gertrude (commit 2044b34, 7 October
+ *   2022). Its collectif figures are the ones cited above where those texts give them
+ *   (before September 2019, and from 2022); its familial and parental ones were found in
+ *   no other text.
  */
 const tariffRates: readonly RatePeriod[] = [
-  { from: '2019-01-01', rates: { collectif: [600, 500, 400, 300, 300, 300, 300, 200] } },
-  { from: '2019-09-01', rates: {} },
-  { from: '2022-01-01', rates: { collectif: collectif2022, micro: collectif2022 } },
+  {
+    from: '2019-01-01',
+    rates: { collectif: collectifTable(600, 500, 400, 300, 200), familial: familialTable(500, 400, 300, 200), micro: familialTable(500, 400, 300, 200) },
+  },
+  {
+    from: '2019-09-01',
+    rates: { collectif: collectifTable(605, 504, 403, 302, 202), familial: familialTable(504, 403, 302, 202), micro: collectifTable(605, 504, 403, 302, 202) },
+  },
+  {
+    from: '2020-01-01',
+    rates: { collectif: collectifTable(610, 508, 406, 305, 203), familial: familialTable(508, 406, 305, 203), micro: collectifTable(610, 508, 406, 305, 203) },
+  },
+  {
+    from: '2021-01-01',
+    rates: { collectif: collectifTable(615, 512, 410, 307, 205), familial: familialTable(512, 410, 307, 205), micro: collectifTable(615, 512, 410, 307, 205) },
+  },
+  { from: '2022-01-01', rates: { collectif: collectif2022, familial: familialTable(516, 413, 310, 206), micro: collectif2022 } },
 ];
 
 /**
@@ -119,6 +139,21 @@ function periodOn<P extends { readonly from: string }>(periods: readonly P[], da
   let found: P | undefined;
   for (const period of periods) if (period.from <= date) found = period;
   return found;
+}
+
+/**
+ * The taux d'effort for a family counting `children` (dependent children, plus one per
+ * child entitled to the AEEH) in that kind of care on `date` (YYYY-MM-DD), in millionths of
+ * the monthly resources, with the row of the table it comes from (`bracket`) and the day
+ * that table took effect; `undefined` when no table is known for that day.
+ */
+export function tauxEffort(kind: CareKind, children: number, date: string): { rate: number; bracket: number; from: string } | undefined {
+  const period = periodOn(tariffRates, date);
+  const table = period?.rates[kind];
+  if (!period || !table) return undefined;
+  // The last row holds for that many children and more.
+  const bracket = Math.min(children, table.length);
+  return { rate: table[bracket - 1]!, bracket, from: period.from };
 }
 
 /** A regular contract's schedule. */
@@ -225,14 +260,11 @@ export function participationFamiliale(input: TariffInput): TariffResult | Tarif
   ) {
     return { ok: false, reason: 'invalid' };
   }
-  const ratePeriod = periodOn(tariffRates, input.date);
-  const table = ratePeriod?.rates[input.kind];
+  const effort = tauxEffort(input.kind, children + aeehChildren, input.date);
   const bounds = periodOn(tariffResources, input.date);
   const { plancher, plafond } = bounds ?? {};
-  if (!ratePeriod || !table || !bounds || !plancher || !plafond) return { ok: false, reason: 'no_bareme' };
-
-  const bracket = Math.min(children + aeehChildren, table.length);
-  const rate = table[bracket - 1]!;
+  if (!effort || !bounds || !plancher || !plafond) return { ok: false, reason: 'no_bareme' };
+  const { rate, bracket } = effort;
   // Compared over a year when the resources are yearly: no rounding before the rate.
   const months = yearly === undefined ? 1 : 12;
   const bound = amount < plancher * months ? 'plancher' : amount > plafond * months ? 'plafond' : undefined;
@@ -259,7 +291,7 @@ export function participationFamiliale(input: TariffInput): TariffResult | Tarif
     monthlyMinutes: (weeks * weeklyMinutes) / billedMonths,
     monthly,
     yearly: monthly * billedMonths,
-    ratesFrom: ratePeriod.from,
+    ratesFrom: effort.from,
     resourcesFrom: bounds.from,
   };
 }

@@ -2,7 +2,7 @@
 // examples of the texts cited in packages/contract/src/tariff-rules.ts, to the cent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mensualise, participationFamiliale, type TariffInput, type TariffResult } from '@famille/contract';
+import { mensualise, participationFamiliale, tauxEffort, type TariffInput, type TariffResult } from '@famille/contract';
 import { tariffConfigProblems } from '../../../packages/server/src/domain/preregistration.ts';
 import { createTenantRegistry, demoTenants } from '@famille/server';
 
@@ -151,12 +151,53 @@ test('the tenant’s weeks of closure cap the weeks of care, and its months bill
   assert.equal(simulate({ schedule: { ...schedule, weeksPerYear: 40 }, closureWeeks: 5 }).weeksCapped, false);
 });
 
-test('no result for a table the texts did not give (accueil familial, 2019-09 to 2022) nor before 2019', () => {
-  assert.deepEqual(participationFamiliale({ ...base, kind: 'familial' }), { ok: false, reason: 'no_bareme' });
-  for (const date of ['2018-12-31', '2020-06-01', '2022-06-01']) {
-    assert.deepEqual(participationFamiliale({ ...base, date }), { ok: false, reason: 'no_bareme' }, date);
+test('accueil familial and parental: 0,0516 % for one child, 0,0310 % from 3 to 5 children, 0,0206 % from 6; AEEH moves one bracket up', () => {
+  const one = simulate({ kind: 'familial' });
+  assert.equal(one.rate, 516);
+  // 3 000 € × 0,0516 % = 1,548 €, billed 1,55 € an hour.
+  assert.equal(one.hourly, 155);
+  assert.deepEqual(
+    [2, 3, 5, 6, 9].map((children) => simulate({ kind: 'familial', children }).rate),
+    [413, 310, 310, 206, 206],
+  );
+  const aeeh = simulate({ kind: 'familial', children: 5, aeehChildren: 1 });
+  assert.equal(aeeh.bracket, 6);
+  assert.equal(aeeh.rate, 206);
+  // At the plafond (8 500 €), one child: 8 500 × 0,0516 % = 4,386 €.
+  assert.equal(simulate({ kind: 'familial', resources: { monthly: 2_000_000 } }).hourly, 439);
+});
+
+test('the micro-crèche has the collectif table from September 2019, the familial one before', () => {
+  assert.deepEqual(simulate({ kind: 'micro', children: 3 }).rate, simulate({ children: 3 }).rate);
+  const before = simulate({ kind: 'micro', date: '2019-06-01' });
+  assert.equal(before.rate, 500);
+  assert.equal(before.hourly, 150); // 3 000 € × 0,05 %
+  assert.equal(simulate({ date: '2019-06-01' }).rate, 600);
+});
+
+test('the rises of circulaire 2019-005: one child in accueil collectif 0,0605 % (September 2019), 0,0610 % (2020), 0,0615 % (2021), 0,0619 % (2022)', () => {
+  const oneChild = (kind: 'collectif' | 'familial' | 'micro', date: string) => tauxEffort(kind, 1, date)?.rate;
+  assert.deepEqual(
+    ['2019-08-31', '2019-09-01', '2020-01-01', '2021-12-31', '2022-01-01', '2026-12-04'].map((date) => oneChild('collectif', date)),
+    [600, 605, 610, 615, 619, 619],
+  );
+  assert.deepEqual(
+    ['2019-08-31', '2019-09-01', '2020-01-01', '2021-12-31', '2022-01-01'].map((date) => oneChild('familial', date)),
+    [500, 504, 508, 512, 516],
+  );
+  assert.deepEqual(tauxEffort('collectif', 12, '2020-06-01'), { rate: 203, bracket: 8, from: '2020-01-01' });
+  assert.deepEqual(tauxEffort('familial', 12, '2021-06-01'), { rate: 205, bracket: 6, from: '2021-01-01' });
+  assert.equal(tauxEffort('collectif', 1, '2018-12-31'), undefined);
+});
+
+test('no result without the plancher of those years (September 2019 to 2022) nor before 2019', () => {
+  for (const date of ['2018-12-31', '2019-10-01', '2020-06-01', '2021-06-01', '2022-06-01']) {
+    for (const kind of ['collectif', 'familial', 'micro'] as const) {
+      assert.deepEqual(participationFamiliale({ ...base, kind, date }), { ok: false, reason: 'no_bareme' }, `${kind} ${date}`);
+    }
   }
   assert.equal(simulate({ date: '2023-01-01' }).ratesFrom, '2022-01-01');
+  assert.equal(simulate({ kind: 'familial', date: '2023-01-01' }).rate, 516);
 });
 
 test('inputs out of range give no result rather than a wrong amount', () => {

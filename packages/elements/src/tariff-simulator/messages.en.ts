@@ -45,7 +45,7 @@ export const tariffEn: TariffMessages = {
   hoursLine: (p) => `${p.weeks} weeks × ${p.weekly} ÷ ${p.months} months = ${p.hours} billed a month`,
   yearlyLine: (p) => `${p.months} monthly payments`,
   perMonth: (p) => `Option ${p.name}: ${p.amount} a month.`,
-  noBareme: 'The scale of this kind of care is not in the simulator yet. The structure will tell you its fee.',
+  noBareme: 'The scale in force on that date is not in the simulator. The structure will tell you its fee.',
   disclaimer:
     'An estimate only: the structure works out the final fee from the resources the Caf knows and your care contract. Meals and nappies are included.',
   apply: 'Apply for a crèche place',

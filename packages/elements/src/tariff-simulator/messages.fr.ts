@@ -50,7 +50,7 @@ export const tariffFr = {
     `${p.weeks} semaines × ${p.weekly} ÷ ${p.months} mois = ${p.hours} facturées par mois`,
   yearlyLine: (p: { months: number }) => `${p.months} mensualités`,
   perMonth: (p: { name: string; amount: string }) => `Formule ${p.name} : ${p.amount} par mois.`,
-  noBareme: 'Le barème de ce mode d’accueil n’est pas encore intégré au simulateur. La structure vous indiquera son tarif.',
+  noBareme: 'Le barème en vigueur à cette date n’est pas intégré au simulateur. La structure vous indiquera son tarif.',
   disclaimer:
     'Estimation indicative : la structure calcule le tarif définitif avec les ressources connues de la Caf et votre contrat d’accueil. Repas et couches sont compris.',
   apply: 'Faire une demande de place en crèche',
