@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Problem, problemContentType } from '@famille/contract';
 import { withoutQueryParams } from '@famille/server';
+import { ProblemError } from '../../../packages/server/src/http/problem.ts';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
 import { BASE, DEMO, testApp, type TestApp } from './support/app.ts';
 
@@ -170,4 +171,13 @@ describe('request ids', () => {
     assert.equal(new Set(ids).size, 700);
     assert.deepEqual(draws, [4092, 4092, 4092]);
   });
+});
+
+test('a problem thrown on purpose takes no stack trace, and leaves the limit of other errors as it was', () => {
+  const limit = Error.stackTraceLimit;
+  const problem = new ProblemError('server_busy', { retryAfterSeconds: 1 });
+  assert.doesNotMatch(problem.stack ?? '', /\n\s+at /);
+  assert.equal(problem.code, 'server_busy');
+  assert.equal(Error.stackTraceLimit, limit);
+  assert.match(new Error('a fault').stack ?? '', /\n\s+at /);
 });

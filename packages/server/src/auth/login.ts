@@ -92,10 +92,10 @@ export async function checkCredentials<Holder extends { passwordHash: string }>(
   find: (db: Database, tenantId: string, identifiantKey: string) => Promise<Holder | undefined>,
   usable: (holder: Holder) => boolean,
 ): Promise<Holder> {
-  const identifiantKey = normalizeIdentifiant(identifiant);
-  const keys = loginThrottleKeys(app, kind, identifiantKey, ip);
   const busy = app.hasher.busy?.();
   if (busy) throw busy;
+  const identifiantKey = normalizeIdentifiant(identifiant);
+  const keys = loginThrottleKeys(app, kind, identifiantKey, ip);
   const wait = await throttleWaitSeconds(
     app.db,
     tenantId,

@@ -48,12 +48,22 @@ export interface ProblemDetails {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** Thrown anywhere in a request; the app's one error handler turns it into problem+json. */
+/**
+ * Thrown anywhere in a request; the app's one error handler turns it into problem+json.
+ * An expected answer, not a fault: it takes no stack trace (nothing reads one, and a login
+ * rush answers hundreds of 503s a second, each of which would capture one).
+ */
 export class ProblemError extends Error {
   readonly code: ProblemCode;
   readonly details: ProblemDetails;
   constructor(code: ProblemCode, details: ProblemDetails = {}) {
-    super(code);
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(code);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     this.name = 'ProblemError';
     this.code = code;
     this.details = details;

@@ -192,13 +192,13 @@ export async function sessionWithBillingVersion(app: AppContext, tenant: Tenant,
 
 const listCaches = preparedPerDatabase(() => new InvoiceListCache());
 
+const utf8 = new TextEncoder();
+
 /**
  * The family's invoice list: the one this process answered last while its version, the
  * Paris day and its payments under way are the same (list-cache.ts); else read (a second
  * query, plus a third for invoices this process has not seen) and kept.
  */
-const utf8 = new TextEncoder();
-
 export async function invoiceList(
   app: AppContext,
   tenant: Tenant,
