@@ -128,6 +128,11 @@ describe('a town page on another origin loading the kit from the API server', ()
       const page = await newPage();
       const kit = captureKit(page);
       const transport = loginTransport(page);
+      // The family's invoice lists as they came over the wire.
+      const lists: Record<string, string>[] = [];
+      page.on('response', (response) => {
+        if (response.request().method() === 'GET' && new URL(response.url()).pathname.endsWith(`/tenants/${tenant}/invoices`)) lists.push(response.headers());
+      });
       await page.goto(pageUrl(name));
       await logInOnPage(page);
       assert.equal(await transport, mode);
@@ -155,6 +160,10 @@ describe('a town page on another origin loading the kit from the API server', ()
         { timeout: 20_000 },
         number,
       );
+
+      // JSON of 1 KB and more arrives gzip'd, and the page reads it.
+      assert.ok(lists.length > 0, 'the invoice list was fetched');
+      for (const headers of lists) assert.equal(headers['content-encoding'], 'gzip', 'the invoice list arrives gzip’d');
 
       // What the first load fetched from the API server: the loader and the chunks of these tags only.
       const first = kit.filter((c, i) => kit.findIndex((o) => o.url === c.url) === i);

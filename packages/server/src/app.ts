@@ -1,3 +1,4 @@
+import { jsonCompression } from './http/json-compression.ts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps) {
 
   const root = new Hono<AppEnv>();
   root.use('*', requestLog(app));
+  // Outermost of the API's middlewares: it sees the final answer, problems included.
+  if (app.gzip) root.use(`${base}/*`, jsonCompression(app.gzip));
   // The kit's scripts, at the root: public, and outside the API's body limit and tenant checks.
   if (app.kit) mountKit(root, app.kit);
   root.use(`${base}/*`, async (c, next) => {

@@ -1,3 +1,4 @@
+import type { Gzip } from './http/json-compression.ts';
 import type { Context } from 'hono';
 import type { Database } from './db/database.ts';
 import type { TenantRegistry } from './tenants/registry.ts';
@@ -116,6 +117,11 @@ export interface AppDeps {
   readonly paymentProviders?: PaymentProviders;
   /** The embeddable kit, served at `/famille.js` and `/kit/*` (the Node entry: `loadKitDirectory`). Default: none, those paths are 404. */
   readonly kit?: KitAssets;
+  /**
+   * Gzip for JSON answers of 1 KB and more to clients that accept it (the Node entry: zlib's).
+   * Default: none, every answer as it is (the in-page server: a mocked body is never decoded).
+   */
+  readonly gzip?: Gzip;
   readonly config?: AppConfigInput;
 }
 
@@ -133,6 +139,7 @@ export interface AppContext {
   readonly files: FileStorage;
   readonly paymentProviders: PaymentProviders;
   readonly kit: KitAssets | undefined;
+  readonly gzip: Gzip | undefined;
   readonly config: AppConfig;
 }
 
@@ -169,6 +176,7 @@ export function resolveDeps(deps: AppDeps): AppContext {
     files: deps.files ?? createMemoryFileStorage(),
     paymentProviders: deps.paymentProviders ?? { demo: createDemoProvider() },
     kit: deps.kit,
+    gzip: deps.gzip,
     config,
   };
 }

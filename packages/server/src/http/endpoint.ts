@@ -114,7 +114,10 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
     if (endpoint.binary === 'download') return result as Response;
     if (endpoint.status === 204 || endpoint.response === undefined) return c.body(null, 204);
     // Already serialized: with the same Content-Type as `c.json`.
-    if (result instanceof JsonText) return c.body(result.body, endpoint.status, { 'Content-Type': 'application/json' });
+    if (result instanceof JsonText) {
+      if (typeof result.body !== 'string') c.set('keptBody', result.body);
+      return c.body(result.body, endpoint.status, { 'Content-Type': 'application/json' });
+    }
     return c.json(result as ResponseOf<E>, endpoint.status);
   });
 }

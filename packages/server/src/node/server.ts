@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -281,6 +282,8 @@ export async function startServer(given: ServerOptions = {}): Promise<RunningSer
       ...(mailer && { mailer }),
       ...(paymentProviders && { paymentProviders }),
       ...(kit && { kit }),
+      // Level 4: most of level 9's gain on JSON for a fraction of its time, at every request.
+      gzip: (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes, { level: 4 })),
       config: {
         devOutbox,
         ...options.config,

@@ -1,0 +1,53 @@
+// JSON answers of 1 KB and more, gzip'd for clients that accept it: a family's invoice list
+// is 10 kB for two years (about 2 kB compressed), its configuration and dashboard several,
+// and parents read them on phones. Only where the host gives a compressor (the Node
+// server: zlib): the in-page server behind msw hands its bytes to the page as they are,
+// and a fetch never decodes a mocked body.
+import type { Context, MiddlewareHandler } from 'hono';
+import { accepts } from 'hono/accepts';
+import type { AppEnv } from './env.ts';
+
+/** Compresses bytes with gzip, synchronously (small JSON answers). */
+export type Gzip = (bytes: Uint8Array) => Uint8Array<ArrayBuffer>;
+
+/** Smaller answers go as they are: a few hundred bytes gain less than the work costs. */
+export const minimumCompressedBytes = 1024;
+
+const isJson = (type: string | null) => type !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(type);
+
+const acceptsGzip = (c: Context<AppEnv>) => accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip';
+
+/**
+ * The middleware: every JSON answer says it varies with `Accept-Encoding`; one of at least
+ * `minimumCompressedBytes` goes gzip'd to a client that accepts gzip. `kept` holds the
+ * compressed copies of bodies answered again and again as the same bytes (the invoice
+ * lists a process keeps), so that each is compressed once.
+ */
+export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
+  const kept = new WeakMap<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>();
+  return async (c, next) => {
+    await next();
+    const response = c.res;
+    if (!response.body || response.headers.has('Content-Encoding') || !isJson(response.headers.get('Content-Type'))) return;
+    response.headers.append('Vary', 'Accept-Encoding');
+    if (!acceptsGzip(c)) return;
+    const same = c.get('keptBody');
+    const body = same ?? new Uint8Array(await response.arrayBuffer());
+    if (body.byteLength < minimumCompressedBytes) {
+      if (!same) c.res = new Response(body, response);
+      return;
+    }
+    let compressed = same && kept.get(same);
+    if (!compressed) {
+      compressed = gzip(body);
+      if (same) kept.set(same, compressed);
+    }
+    // Hono copies the former answer's headers onto the new one (its Content-Type aside):
+    // the former length must not come along.
+    response.headers.delete('Content-Length');
+    c.res = new Response(compressed, {
+      status: response.status,
+      headers: { 'Content-Type': response.headers.get('Content-Type')!, 'Content-Encoding': 'gzip', 'Content-Length': String(compressed.byteLength) },
+    });
+  };
+}
