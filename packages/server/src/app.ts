@@ -1,5 +1,5 @@
 import { jsonCompression } from './http/json-compression.ts';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { apiVersion, apiVersionHeader, endpoints, type Endpoint, type ProblemCode } from '@famille/contract';
@@ -95,6 +95,15 @@ export function createApp(deps: AppDeps) {
     uploadRoutes.some((r) => r.method === c.req.method && r.pattern.test(c.req.path)) ? next() : jsonBodyLimit(c, next),
   );
   root.use(`${base}/tenants/:tenant/*`, tenantAndOrigin(app));
+  // A login while password checks are saturated is refused at once, before its body is
+  // read and validated: a rush's 503s then cost the event loop as little as they can (the
+  // handler checks again, for the logins that arrive while it reads).
+  const refuseWhenBusy: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const busy = c.req.method === 'POST' ? app.hasher.busy?.() : undefined;
+    if (busy) throw busy;
+    await next();
+  };
+  for (const login of [endpoints.login, endpoints.agentLogin]) root.use(`${base}${toHonoPath(login.path)}`, refuseWhenBusy);
 
   const api = new Hono<AppEnv>();
   for (const [name, endpoint] of Object.entries(endpoints) as [keyof HandlerTable, Endpoint][]) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createApp, HashingBusy, limitHashing, type PasswordHasher } from '@famille/server';
 import { createNodePasswordHasher, createNodeScryptHasher } from '@famille/server/node';
 import { openTestDatabase, type TestDatabase } from './support/database.ts';
-import { BASE, DEMO, json, testApp } from './support/app.ts';
+import { BASE, DEMO, PAGE_ORIGIN, json, testApp } from './support/app.ts';
 
 /** A hasher whose every hash waits until released, to see what the limiter lets through. */
 function heldHasher() {
@@ -146,6 +146,15 @@ describe('a login rush against the app', () => {
       assert.equal(((await refused.json()) as { code: string }).code, 'server_busy');
       assert.equal(database.queries() - before, 0, `${path}: no query`);
     }
+    // Refused before its body is read: a body that is not even JSON gets the 503, and a
+    // listed page can read it (CORS).
+    const unread = await app.request(`${BASE}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: PAGE_ORIGIN },
+      body: '{not json',
+    });
+    assert.equal(unread.status, 503);
+    assert.equal(unread.headers.get('access-control-allow-origin'), PAGE_ORIGIN);
     held.releaseOne();
     await first;
   });
