@@ -66,6 +66,17 @@ describe('JSON compression in the app', () => {
     assert.equal(compressed - before, 1, 'the kept list is compressed once');
   });
 
+  test('the OpenAPI document, the same bytes at each request, is compressed once', async () => {
+    const before = compressed;
+    for (let i = 0; i < 2; i++) {
+      const response = await app.request('/api/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(response.headers.get('content-encoding'), 'gzip');
+      const document = JSON.parse(gunzipSync(new Uint8Array(await response.arrayBuffer())).toString('utf8')) as { openapi: string };
+      assert.match(document.openapi, /^3\./);
+    }
+    assert.equal(compressed - before, 1);
+  });
+
   test('small answers, clients refusing gzip and answers already encoded go as they are', async () => {
     const session = await get(`${BASE}/auth/session`, 'gzip');
     assert.equal(session.headers.get('content-encoding'), null);

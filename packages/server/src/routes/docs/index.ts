@@ -21,7 +21,7 @@ const pageSecurity = {
  * contract does not change at run time.
  */
 export function mountDocs(router: Hono<AppEnv>, config: AppConfig): void {
-  let json: string | undefined;
+  let json: Uint8Array<ArrayBuffer> | undefined;
   let plain: string | undefined;
   let redoc: string | undefined;
   let script: Promise<RendererScript | undefined> | undefined;
@@ -35,7 +35,9 @@ export function mountDocs(router: Hono<AppEnv>, config: AppConfig): void {
     })());
 
   router.get('/openapi.json', (c) => {
-    json ??= JSON.stringify(document());
+    json ??= new TextEncoder().encode(JSON.stringify(document()));
+    // The same bytes at every request: compressed once (http/json-compression.ts).
+    c.set('keptBody', json);
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
   });
   const plainPage = () => (plain ??= renderDocsPage(document(), openApiUrl));
