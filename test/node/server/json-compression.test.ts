@@ -7,7 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { Hono } from 'hono';
 import { LoginResult } from '@famille/contract';
+import { jsonCompression } from '../../../packages/server/src/http/json-compression.ts';
+import type { AppEnv } from '../../../packages/server/src/http/env.ts';
 import { openTestDatabase, testDatabaseUrl, type TestDatabase } from './support/database.ts';
 import { BASE, DEMO, testApp, type TestApp } from './support/app.ts';
 import { agentLogin, send, type Auth } from './support/family.ts';
@@ -103,6 +106,25 @@ describe('JSON compression in the app', () => {
     const problem = JSON.parse(gunzipSync(new Uint8Array(await response.arrayBuffer())).toString('utf8')) as { code: string };
     assert.equal(problem.code, 'validation_failed');
   });
+});
+
+test('answers that open a session go as they are, whatever their size: a login’s, and any that sets a cookie', async () => {
+  const large = { token: 'secret', padding: 'x'.repeat(4096) };
+  const app = new Hono<AppEnv>();
+  app.use(
+    '*',
+    jsonCompression((bytes) => new Uint8Array(gzipSync(bytes))),
+  );
+  app.post('/api/tenants/t/auth/login', (c) => c.json(large));
+  app.post('/api/tenants/t/agent/auth/login', (c) => c.json(large));
+  app.get('/api/cookie', (c) => c.json(large, 200, { 'Set-Cookie': 'famille_session=secret; HttpOnly' }));
+  app.get('/api/other', (c) => c.json(large));
+  const encoding = async (method: string, path: string) =>
+    (await app.request(path, { method, headers: { 'accept-encoding': 'gzip' } })).headers.get('content-encoding');
+  assert.equal(await encoding('POST', '/api/tenants/t/auth/login'), null);
+  assert.equal(await encoding('POST', '/api/tenants/t/agent/auth/login'), null);
+  assert.equal(await encoding('GET', '/api/cookie'), null);
+  assert.equal(await encoding('GET', '/api/other'), 'gzip', 'the same answer without a session is compressed');
 });
 
 test('the Node server gzips JSON over HTTP with zlib, and an app without a compressor never does', async () => {

@@ -15,6 +15,13 @@ export const minimumCompressedBytes = 1024;
 
 const isJson = (type: string | null) => type !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(type);
 
+/**
+ * Answers that open a session (a login's token in the body, a cookie set) go as they are,
+ * whatever their size: a secret compressed beside what a request sent is what BREACH-style
+ * attacks read through the answer's length.
+ */
+const carriesSession = (c: Context<AppEnv>, response: Response) => response.headers.has('Set-Cookie') || c.req.path.endsWith('/auth/login');
+
 const acceptsGzip = (c: Context<AppEnv>) => accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip';
 
 /**
@@ -30,7 +37,7 @@ export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
     const response = c.res;
     if (!response.body || response.headers.has('Content-Encoding') || !isJson(response.headers.get('Content-Type'))) return;
     response.headers.append('Vary', 'Accept-Encoding');
-    if (!acceptsGzip(c)) return;
+    if (!acceptsGzip(c) || carriesSession(c, response)) return;
     const same = c.get('keptBody');
     const body = same ?? new Uint8Array(await response.arrayBuffer());
     if (body.byteLength < minimumCompressedBytes) {
