@@ -13,8 +13,8 @@
 // care a year × hours booked a week) ÷ months billed × hourly rate.
 //
 // Every figure below comes from a text (or, where said, a program) found in the kit's
-// reference corpora, cited next to it (URL, title, date). Figures that could not be found are NOT here: see the
-// README's "Tariff simulator" section for the gaps.
+// reference corpora, cited next to it (URL, title, date). Figures that could not be found
+// are NOT here: see the README's "Tariff simulator" section for the gaps.
 
 /** Kinds of care with a table of their own: accueil collectif, familial or parental, micro-crèche. */
 export const careKinds = ['collectif', 'familial', 'micro'] as const;
@@ -43,7 +43,11 @@ const collectifTable = (one: number, two: number, three: number, four: number, e
 /** Accueil familial and parental: 1, 2, 3 to 5, 6 and more children. */
 const familialTable = (one: number, two: number, three: number, six: number) => [one, two, three, three, three, six];
 
-const collectif2022 = collectifTable(619, 516, 413, 310, 206);
+/** A period's tables; the micro-crèche has the collectif one unless said otherwise. */
+const rates = (from: string, collectif: number[], familial: number[], micro: 'collectif' | 'familial' = 'collectif'): RatePeriod => ({
+  from,
+  rates: { collectif, familial, micro: micro === 'collectif' ? collectif : familial },
+});
 
 /**
  * The taux d'effort tables, oldest first.
@@ -78,23 +82,11 @@ const collectif2022 = collectifTable(619, 516, 413, 310, 206);
  *   no other text.
  */
 const tariffRates: readonly RatePeriod[] = [
-  {
-    from: '2019-01-01',
-    rates: { collectif: collectifTable(600, 500, 400, 300, 200), familial: familialTable(500, 400, 300, 200), micro: familialTable(500, 400, 300, 200) },
-  },
-  {
-    from: '2019-09-01',
-    rates: { collectif: collectifTable(605, 504, 403, 302, 202), familial: familialTable(504, 403, 302, 202), micro: collectifTable(605, 504, 403, 302, 202) },
-  },
-  {
-    from: '2020-01-01',
-    rates: { collectif: collectifTable(610, 508, 406, 305, 203), familial: familialTable(508, 406, 305, 203), micro: collectifTable(610, 508, 406, 305, 203) },
-  },
-  {
-    from: '2021-01-01',
-    rates: { collectif: collectifTable(615, 512, 410, 307, 205), familial: familialTable(512, 410, 307, 205), micro: collectifTable(615, 512, 410, 307, 205) },
-  },
-  { from: '2022-01-01', rates: { collectif: collectif2022, familial: familialTable(516, 413, 310, 206), micro: collectif2022 } },
+  rates('2019-01-01', collectifTable(600, 500, 400, 300, 200), familialTable(500, 400, 300, 200), 'familial'),
+  rates('2019-09-01', collectifTable(605, 504, 403, 302, 202), familialTable(504, 403, 302, 202)),
+  rates('2020-01-01', collectifTable(610, 508, 406, 305, 203), familialTable(508, 406, 305, 203)),
+  rates('2021-01-01', collectifTable(615, 512, 410, 307, 205), familialTable(512, 410, 307, 205)),
+  rates('2022-01-01', collectifTable(619, 516, 413, 310, 206), familialTable(516, 413, 310, 206)),
 ];
 
 /**

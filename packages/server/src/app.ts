@@ -1,4 +1,3 @@
-import { jsonCompression } from './http/json-compression.ts';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -9,6 +8,7 @@ import { mountEndpoint, toHonoPath, type HandlerTable } from './http/endpoint.ts
 import type { AppEnv } from './http/env.ts';
 import { readableProblem, tenantAndOrigin } from './http/origin.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
+import { jsonCompression } from './http/json-compression.ts';
 import { requestLog } from './http/request-log.ts';
 import { authHandlers } from './routes/auth/index.ts';
 import { mountDocs } from './routes/docs/index.ts';

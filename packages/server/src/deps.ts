@@ -1,6 +1,6 @@
-import type { Gzip } from './http/json-compression.ts';
 import type { Context } from 'hono';
 import type { Database } from './db/database.ts';
+import type { Gzip } from './http/json-compression.ts';
 import type { TenantRegistry } from './tenants/registry.ts';
 import type { PasswordHasher, RandomBytes } from './auth/password-hash.ts';
 import { webRandomBytes } from './auth/password-hash.ts';

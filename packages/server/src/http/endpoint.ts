@@ -30,14 +30,15 @@ export interface HandlerArgs<E extends Endpoint> {
 }
 
 /**
- * A handler's answer already serialized: exactly the text `c.json()` would send for a `T`,
- * built without the object (the invoice list, from cached invoice fragments). Sent as is.
+ * A handler's answer already serialized: exactly the bytes `c.json()` would send for a
+ * `T`, which the handler keeps and answers again (a family's invoice list, the tenant's
+ * configuration). Sent as they are; compressed once (http/json-compression.ts).
  */
 export class JsonText<T> {
   declare private readonly brand: T;
-  /** The JSON, as text or as its UTF-8 bytes. */
-  readonly body: string | Uint8Array<ArrayBuffer>;
-  constructor(body: string | Uint8Array<ArrayBuffer>) {
+  /** The JSON's UTF-8 bytes, kept by the handler and sent again as they are. */
+  readonly body: Uint8Array<ArrayBuffer>;
+  constructor(body: Uint8Array<ArrayBuffer>) {
     this.body = body;
   }
 }
@@ -115,7 +116,7 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
     if (endpoint.status === 204 || endpoint.response === undefined) return c.body(null, 204);
     // Already serialized: with the same Content-Type as `c.json`.
     if (result instanceof JsonText) {
-      if (typeof result.body !== 'string') c.set('keptBody', result.body);
+      c.set('keptBody', result.body);
       return c.body(result.body, endpoint.status, { 'Content-Type': 'application/json' });
     }
     return c.json(result as ResponseOf<E>, endpoint.status);

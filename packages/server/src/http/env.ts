@@ -8,7 +8,7 @@ export interface AppEnv {
     requestId: string;
     tenant: Tenant;
     origin: OriginCheck;
-    /** An answer's body that is the same bytes at each request (a kept invoice list): its compressed copy is kept too. */
+    /** An answer's body that is the same bytes at each request (a `JsonText`, the OpenAPI document): its compressed copy is kept too. */
     keptBody: Uint8Array<ArrayBuffer> | undefined;
   };
 }

@@ -213,9 +213,8 @@ export async function invoiceList(
   const row = await sessionWithFamilyInvoiceKeys(app, tenant, session.tokenHash);
   // Logged out between the two queries.
   if (!row) throw new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
-  const list = await familyInvoicesJson(app, tenant, session.familyId, row.invoiceKeys);
   // Encoded once: at each request after, the bytes are copied to the socket as they are.
-  const body = utf8.encode(list.body as string);
+  const body = utf8.encode(await familyInvoicesJson(app, tenant, session.familyId, row.invoiceKeys));
   cache.set(tenant.config.id, session.familyId, { version, today, validUntil: row.pendingUntil ?? Infinity, body });
   return new JsonText(body);
 }
@@ -303,7 +302,7 @@ async function invoiceFragments(db: Database, tenantId: string, keys: readonly I
  * `familyInvoices`' answer, serialized: from the list query's `keys` and the invoices'
  * cached fragments, the same text as `JSON.stringify(await familyInvoices(…))`.
  */
-export async function familyInvoicesJson(app: AppContext, tenant: Tenant, familyId: string, keyText: string | null): Promise<JsonText<InvoiceList>> {
+export async function familyInvoicesJson(app: AppContext, tenant: Tenant, familyId: string, keyText: string | null): Promise<string> {
   const keys = parseInvoiceKeys(keyText);
   const fragments = await invoiceFragments(app.db, tenant.config.id, keys);
   if (keys.length === LIST_LIMIT) {
@@ -312,7 +311,7 @@ export async function familyInvoicesJson(app: AppContext, tenant: Tenant, family
       const entry = fragments[i];
       return entry ? [{ ...(JSON.parse(`${entry.json}}`) as FixedPart), paidCents: key.paidCents, pending: key.pending }] : [];
     });
-    return new JsonText(JSON.stringify(await familyInvoices(app, tenant, familyId, newest)));
+    return JSON.stringify(await familyInvoices(app, tenant, familyId, newest));
   }
   const today = parisDate(app.clock.now());
   let balanceDueCents = 0;
@@ -328,7 +327,7 @@ export async function familyInvoicesJson(app: AppContext, tenant: Tenant, family
     // `invoiceView`'s last four keys, in its order.
     parts.push(`${entry.json},"paidCents":${paidCents},"balanceCents":${balanceCents},"status":${JSON.stringify(status)},"paymentPending":${pending}}`);
   });
-  return new JsonText(`{"invoices":[${parts.join(',')}],"balanceDueCents":${balanceDueCents},"payment":${JSON.stringify(paymentOptions(app, tenant))}}`);
+  return `{"invoices":[${parts.join(',')}],"balanceDueCents":${balanceDueCents},"payment":${JSON.stringify(paymentOptions(app, tenant))}}`;
 }
 
 function invoiceView(row: ListedInvoice, today: string): Invoice {

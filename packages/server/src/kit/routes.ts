@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { accepts } from 'hono/accepts';
 import { cors } from 'hono/cors';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
+import { contentCoding } from '../http/content-coding.ts';
 import type { AppEnv } from '../http/env.ts';
 import { problemResponse } from '../http/problem.ts';
 import { isKitFileName, kitLoaderPaths, type KitAsset, type KitAssets } from './assets.ts';
@@ -11,26 +11,6 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The loader keeps its name: a new version reaches pages within minutes. */
 const SHORT = 'public, max-age=300, stale-while-revalidate=60';
 
-/**
- * The content coding to send: the highest q among those the asset has (`br` first on a
- * tie), `*` standing for any coding not named, q=0 refusing; identity when none is
- * acceptable or when the client explicitly prefers identity to all of them.
- */
-function preferredCoding(
-  accepted: readonly { readonly type: string; readonly q: number }[],
-  config: { readonly supports: readonly string[]; readonly default: string },
-): string {
-  const q = (coding: string) => (accepted.find((a) => a.type.toLowerCase() === coding) ?? accepted.find((a) => a.type === '*'))?.q ?? 0;
-  const identity = accepted.find((a) => a.type.toLowerCase() === 'identity')?.q ?? 0;
-  let best: string | undefined;
-  let bestQ = 0;
-  for (const coding of config.supports) {
-    const value = q(coding);
-    if (value > bestQ) [best, bestQ] = [coding, value];
-  }
-  return best !== undefined && bestQ >= identity ? best : config.default;
-}
-
 const codings = [
   { name: 'br', bytes: (a: KitAsset) => a.br, etagSuffix: '.br' },
   { name: 'gzip', bytes: (a: KitAsset) => a.gzip, etagSuffix: '.gz' },
@@ -38,7 +18,11 @@ const codings = [
 
 function answer(c: Context<AppEnv>, asset: KitAsset): Response {
   const available = codings.filter((coding) => coding.bytes(asset) !== undefined);
-  const chosen = accepts(c, { header: 'Accept-Encoding', supports: available.map((coding) => coding.name), default: 'identity', match: preferredCoding });
+  // `br` first on a tie.
+  const chosen = contentCoding(
+    c,
+    available.map((coding) => coding.name),
+  );
   const coding = available.find((x) => x.name === chosen);
   const body = coding?.bytes(asset) ?? asset.body;
   return c.body(body as Uint8Array<ArrayBuffer>, 200, {

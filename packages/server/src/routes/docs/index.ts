@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { accepts } from 'hono/accepts';
+import { contentCoding } from '../../http/content-coding.ts';
 import type { AppConfig } from '../../deps.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { problemResponse } from '../../http/problem.ts';
@@ -50,7 +50,7 @@ export function mountDocs(router: Hono<AppEnv>, config: AppConfig): void {
   router.get(`/docs/${redocFileName}`, async (c) => {
     const asset = await rendererScript();
     if (!asset) return problemResponse(c, 'not_found');
-    const encoding = accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' });
+    const encoding = contentCoding(c, ['gzip']);
     const body = encoding === 'gzip' ? asset.gzip : asset.body;
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'text/javascript; charset=utf-8',
