@@ -90,9 +90,14 @@ export function createApp(deps: AppDeps) {
   // hono types bodyLimit's error callback and middleware with `any` in their Context: this app's context goes through.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
   const jsonBodyLimit = bodyLimit({ maxSize: app.config.bodyLimitBytes, onError: (c) => problemResponse(c, 'payload_too_large') });
+  // A GET or HEAD has no body to bound: asking for one would build a full Fetch Request
+  // (URL parsed again, headers copied) on the routes parents read most.
+  const withoutBody = new Set(['GET', 'HEAD', 'OPTIONS']);
   root.use(`${base}/*`, (c, next) =>
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- see above
-    uploadRoutes.some((r) => r.method === c.req.method && r.pattern.test(c.req.path)) ? next() : jsonBodyLimit(c, next),
+    withoutBody.has(c.req.method) || uploadRoutes.some((r) => r.method === c.req.method && r.pattern.test(c.req.path))
+      ? next()
+      : // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- see above
+        jsonBodyLimit(c, next),
   );
   root.use(`${base}/tenants/:tenant/*`, tenantAndOrigin(app));
   // A login while password checks are saturated is refused at once, before its body is

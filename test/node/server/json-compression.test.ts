@@ -65,6 +65,10 @@ describe('JSON compression in the app', () => {
       assert.equal(Number(response.headers.get('content-length')), bytes.byteLength);
       assert.ok(bytes.byteLength < plainText.length / 3, `${bytes.byteLength} bytes for ${plainText.length}`);
       assert.equal(gunzipSync(bytes).toString('utf8'), plainText);
+      // Every other header of the answer (API version, caching, security) comes along.
+      const others = (headers: Headers) => [...headers].filter(([name]) => !['content-encoding', 'content-length', 'x-request-id'].includes(name));
+      assert.deepEqual(others(response.headers), others(plain.headers));
+      assert.ok(others(plain.headers).length >= 4, JSON.stringify([...plain.headers]));
     }
     assert.equal(compressed - before, 1, 'the kept list is compressed once');
   });

@@ -13,6 +13,9 @@ export type Gzip = (bytes: Uint8Array) => Uint8Array<ArrayBuffer>;
 /** Smaller answers go as they are: a few hundred bytes gain less than the work costs. */
 export const minimumCompressedBytes = 1024;
 
+/** Statuses whose answers carry no body (Fetch's null body statuses). */
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+
 const isJson = (type: string | null) => type !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(type);
 
 /**
@@ -32,14 +35,24 @@ export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
   const kept = new WeakMap<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>();
   return async (c, next) => {
     await next();
+    // Headers and status only until the body is needed: reading `body` makes the Node
+    // adapter build a full Fetch Response (the bytes copied into a stream) for every answer.
     const response = c.res;
-    if (!response.body || response.headers.has('Content-Encoding') || !isJson(response.headers.get('Content-Type'))) return;
+    if (nullBodyStatuses.has(response.status) || response.headers.has('Content-Encoding') || !isJson(response.headers.get('Content-Type'))) return;
     response.headers.append('Vary', 'Accept-Encoding');
     if (contentCoding(c, ['gzip']) !== 'gzip' || carriesSession(c, response)) return;
     const same = c.get('keptBody');
     const body = same ?? new Uint8Array(await response.arrayBuffer());
+    // The answer again, with these bytes: emptied first, for Hono's setter would otherwise
+    // copy the former answer's headers by reading the new one's body, which makes the Node
+    // adapter build a full Fetch Response (the bytes copied into a stream).
+    const answer = (bytes: Uint8Array<ArrayBuffer>, headers = response.headers) => {
+      c.res = undefined;
+      c.res = new Response(bytes, { status: response.status, headers });
+    };
     if (body.byteLength < minimumCompressedBytes) {
-      if (!same) c.res = new Response(body, response);
+      // Read above: its bytes go again as they are.
+      if (!same) answer(body);
       return;
     }
     let compressed = same && kept.get(same);
@@ -47,12 +60,9 @@ export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
       compressed = gzip(body);
       if (same) kept.set(same, compressed);
     }
-    // Hono copies the former answer's headers onto the new one (its Content-Type aside):
-    // the former length must not come along.
-    response.headers.delete('Content-Length');
-    c.res = new Response(compressed, {
-      status: response.status,
-      headers: { 'Content-Type': response.headers.get('Content-Type')!, 'Content-Encoding': 'gzip', 'Content-Length': String(compressed.byteLength) },
-    });
+    const headers = new Headers(response.headers);
+    headers.set('Content-Encoding', 'gzip');
+    headers.set('Content-Length', String(compressed.byteLength));
+    answer(compressed, headers);
   };
 }
