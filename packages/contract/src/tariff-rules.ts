@@ -78,8 +78,15 @@ const rates = (from: string, collectif: number[], familial: number[], micro: 'co
  *   Gertrude, the open-source crèche management software, bills with: `eval_taux_effort`
  *   in cotisation.py, https://github.com/studio1247/gertrude (commit 2044b34, 7 October
  *   2022). Its collectif figures are the ones cited above where those texts give them
- *   (before September 2019, and from 2022); its familial and parental ones were found in
- *   no other text.
+ *   (before September 2019, and from 2022), and those of September 2019 and 2020 are in
+ *   Ville de Vincennes's page of 2020 too ("0,0605 % | 0,0504 % | 0,0403 % | 0,0302% |
+ *   0,0202 %"; "Taux d'effort applicable du 1er janvier au 31 décembre 2020 | 0,0610 % |
+ *   0,0508 % | 0,0406 % | 0,0305 % | 0,0203 %", "Les coûts",
+ *   https://www.vincennes.fr/famille-enfance-jeunesse-seniors/petite-enfance/les-couts ).
+ *   Its familial and parental ones are in no other text after August 2019; before, the Caf
+ *   des Pyrénées-Orientales (above) bills one child 0,34 € an hour at the plancher and
+ *   2,44 € at the plafond "pour les services d'accueil familial, les micro-crèches et les
+ *   structures en gestion parentale": 0,05 %.
  */
 const tariffRates: readonly RatePeriod[] = [
   rates('2019-01-01', collectifTable(600, 500, 400, 300, 200), familialTable(500, 400, 300, 200), 'familial'),
@@ -95,9 +102,15 @@ const tariffRates: readonly RatePeriod[] = [
  * - 2019-01-01: 687,30 € and 4 874,62 €, "ne sont pas actualisés au 1er janvier 2019",
  *   https://www.partenaires-caf66.fr/5590-2/ (Caf des Pyrénées-Orientales, "Eaje : barème
  *   2019 des participations familiales").
- * - 2019-09-01 to 2022: plafond 5 300 € (September 2019), 5 600 € (January 2020), then up
- *   to 6 000 €, https://babilou.fr/actualites/tarif-en-creche-ce-qui-change-en-septembre-2019 ;
- *   the planchers of 2020 to 2022 were not found: no period.
+ * - 2019-09-01: plancher 705,27 € ("Le plancher de ressources d'un montant actuel de
+ *   705,27 € sera révisé en début d'année civile"), plafond 5 300 € "en septembre 2019",
+ *   https://babilou.fr/actualites/tarif-en-creche-ce-qui-change-en-septembre-2019 .
+ * - 2020-01-01: plancher 705,27 €, plafond 5 600 € ("Au 1er janvier 2020, il passera à
+ *   5 600 €", Babilou above); both in the 2020 examples of Léa et Léo, "Simulateur de coût",
+ *   https://www.leaetleo.com/simulateur-de-cout/ ("705.27 € x 0,0610 % = 0,43 € par heure",
+ *   "5600 € x 0,0508 % = 2,84 € par heure").
+ * - 2021 and 2022: the planchers were not found (the plafond reached 6 000 € in 2022): no
+ *   period, so no result for those years.
  * - 2023-01-01: 754,16 € and 6 000 €,
  *   https://mesclesdubonheur.com/garderie-combien-coute-une-place-dans-une-creche-denfants/ ;
  *   "Depuis 2022, le plafond de ressources est fixé à 6 000 euros", Caf du Loiret,
@@ -107,23 +120,40 @@ const tariffRates: readonly RatePeriod[] = [
  *   caf45 above), plancher from Ville de Suresnes, "Tarifs et aides" (2024),
  *   https://www.suresnes.fr/mon-enfant/petite-enfance/tarifs-et-aides/?xml=F10798 .
  * - 2024-09-01: plafond 7 000 € "à compter du 1er septembre 2024" (caf45 above).
- *   The 2025 plancher before September was not found: the 2024 one stays.
+ * - 2025-01-01: plancher 801 € ("Prix plancher (au 1er janv. 2025) 801 €", beside "Prix
+ *   plafond (depuis 1er sept. 2024) 7 000 €", a crèche's pre-registration page in a public
+ *   repository, which the kit's code index does not name).
  * - 2025-09-01: plafond 8 500 € "à compter du 1er septembre 2025 … pour tous les contrats,
  *   y compris ceux en cours", caf.fr, "Le plafond de ressources mensuelles en hausse pour
  *   les EAJE au 1er septembre 2025" (15 May 2025),
  *   https://caf.fr/professionnels/actualites/le-plafond-de-ressources-mensuelles-en-hausse-pour-les-eaje-au-1er-septembre-2025 ;
- *   plancher 814,62 €, Ville de Suresnes, "Tarifs et aides – petite enfance" (the page
- *   giving the plafond of 1 September 2025; the year of this plancher is not stated),
- *   https://www.suresnes.fr/mon-enfant/petite-enfance/tarifs-et-aides-petite-enfance/ .
- *   No 2026 figure was found: these stay until one is added here.
+ *   the notice raises the plafond only: the plancher of January stays.
+ * - 2026-01-01: plancher 814,62 €, plafond 8 500 € ("Barème national des participations
+ *   familiales 2026 : ressources de 814,62 € à 8 500 €", the tests of a childcare-cost
+ *   simulator in a public repository, not named by the index either); 814,62 € is also
+ *   Ville de Suresnes's plancher, on the page giving the plafond of 1 September 2025,
+ *   https://www.suresnes.fr/mon-enfant/petite-enfance/tarifs-et-aides-petite-enfance/ ,
+ *   which says the planchers change "chaque début d'année". Caf.fr (above) had the 8 500 €
+ *   applied "sans attendre le 1er janvier 2026".
+ *
+ * Every plancher above equals the RSA of a parent alone with one child (1,5 × the RSA of
+ * one person, to the cent) less its forfait logement for two persons (16 %, to the cent),
+ * with the RSA in force when the plancher took effect (January 2019 kept 2018's): a check
+ * on the figures from unnamed sources (801,00 and 814,62 € both come out of it; see the
+ * test), not a source. It would give 711,62 € (2021) and 712,33 € (2022), which no text
+ * found prints: those years stay without a plancher.
  */
 const tariffResources: readonly ResourcePeriod[] = [
   { from: '2019-01-01', plancher: 68_730, plafond: 487_462 },
-  { from: '2019-09-01' },
+  { from: '2019-09-01', plancher: 70_527, plafond: 530_000 },
+  { from: '2020-01-01', plancher: 70_527, plafond: 560_000 },
+  { from: '2021-01-01' },
   { from: '2023-01-01', plancher: 75_416, plafond: 600_000 },
   { from: '2024-01-01', plancher: 76_577, plafond: 600_000 },
   { from: '2024-09-01', plancher: 76_577, plafond: 700_000 },
-  { from: '2025-09-01', plancher: 81_462, plafond: 850_000 },
+  { from: '2025-01-01', plancher: 80_100, plafond: 700_000 },
+  { from: '2025-09-01', plancher: 80_100, plafond: 850_000 },
+  { from: '2026-01-01', plancher: 81_462, plafond: 850_000 },
 ];
 
 /** The period in force on `date` (YYYY-MM-DD): the latest that starts on or before it. */

@@ -58,14 +58,85 @@ test('Caf des Pyrénées-Orientales, 2019: one child in accueil collectif pays 0
   assert.equal(high.hourly, 292);
 });
 
-test('below the plancher (814,62 € from September 2025) the plancher is retained, whether the resources are yearly or monthly', () => {
-  const yearly = simulate({ resources: { yearly: 900_000 } });
+test('Caf des Pyrénées-Orientales, 2019: in accueil familial, parental and micro-crèche, one child pays 0,34 € at the plancher and 2,44 € at the plafond', () => {
+  // "0,34 €/heure … 2,44 €/heure pour les services d'accueil familial, les micro-crèches et
+  // les structures en gestion parentale": 687,30 × 0,05 % = 0,34365 €; 4 874,62 × 0,05 % =
+  // 2,43731 €, billed 2,44 €: rounded to the nearest cent (the cent below would be 2,43 €).
+  for (const kind of ['familial', 'micro'] as const) {
+    const low = simulate({ kind, resources: { monthly: 0 }, date: '2019-03-01' });
+    assert.equal(low.rate, 500, kind);
+    assert.equal(low.hourly, 34, kind);
+    const high = simulate({ kind, resources: { monthly: 900_000 }, date: '2019-03-01' });
+    assert.equal(high.monthlyResources, 487_462, kind);
+    assert.equal(high.hourly, 244, kind);
+    assert.equal(simulate({ kind, resources: { monthly: 900_000 }, date: '2019-03-01', hourlyRounding: 'down' }).hourly, 243, kind);
+  }
+});
+
+test('Léa et Léo, 2020: one child at the plancher (705,27 €) pays 0,43 € an hour, two children at the plafond (5 600 €) 2,84 €', () => {
+  // "705.27 € x 0,0610 % = 0,43 € par heure"; "5600 € x 0,0508 % = 2,84 € par heure".
+  const low = simulate({ resources: { monthly: 50_000 }, date: '2020-03-01' });
+  assert.equal(low.bound, 'plancher');
+  assert.equal(low.monthlyResources, 70_527);
+  assert.equal(low.rate, 610);
+  assert.equal(low.hourly, 43);
+  const high = simulate({ resources: { yearly: 9_000_000 }, children: 2, date: '2020-03-01' });
+  assert.equal(high.bound, 'plafond');
+  assert.equal(high.monthlyResources, 560_000);
+  assert.equal(high.rate, 508);
+  assert.equal(high.hourly, 284);
+  // From September 2019 (Babilou): the same plancher, a plafond of 5 300 €.
+  const september2019 = simulate({ resources: { monthly: 900_000 }, date: '2019-10-01' });
+  assert.equal(september2019.monthlyResources, 530_000);
+  assert.equal(september2019.rate, 605);
+  assert.equal(simulate({ resources: { monthly: 0 }, date: '2019-10-01' }).monthlyResources, 70_527);
+});
+
+test('the plancher: 801 € in 2025 (the plafond rising to 8 500 € on 1 September), 814,62 € from 2026, whether the resources are yearly or monthly', () => {
+  const yearly = simulate({ resources: { yearly: 900_000 }, date: '2026-03-01' });
   assert.equal(yearly.bound, 'plancher');
   assert.equal(yearly.monthlyResources, 81_462);
+  assert.equal(yearly.resourcesFrom, '2026-01-01');
   assert.equal(yearly.hourly, 50); // 814,62 × 0,0619 % = 0,5042
-  assert.deepEqual(simulate({ resources: { monthly: 75_000 } }), yearly);
+  assert.deepEqual(simulate({ resources: { monthly: 75_000 }, date: '2026-03-01' }), yearly);
+  // 801 × 0,0619 % = 0,4958 €: 0,50 € to the nearest cent, 0,49 € to the cent below (as
+  // the page giving 801 € prints it).
+  const march2025 = simulate({ resources: { monthly: 0 }, date: '2025-03-01' });
+  assert.equal(march2025.monthlyResources, 80_100);
+  assert.equal(march2025.plafond, 700_000);
+  assert.equal(march2025.hourly, 50);
+  assert.equal(simulate({ resources: { monthly: 0 }, date: '2025-03-01', hourlyRounding: 'down' }).hourly, 49);
+  const october2025 = simulate({ resources: { monthly: 0 } });
+  assert.equal(october2025.monthlyResources, 80_100);
+  assert.equal(october2025.plafond, 850_000);
   // 2023's plancher: 754,16 €.
   assert.equal(simulate({ resources: { monthly: 0 }, date: '2023-06-01' }).monthlyResources, 75_416);
+});
+
+test('every plancher shipped is the RSA of a parent with one child less its forfait logement, at the RSA of its day: a check against mistyped figures', () => {
+  // RSA of one person (montant forfaitaire) in force when each plancher took effect: 545,48 €
+  // (September 2017; January 2019 kept 2018's plancher), 559,74 € (April 2019), 598,54 €
+  // (July 2022), 607,75 € (April 2023), 635,71 € (April 2024), 646,52 € (April 2025).
+  const rsa: Record<string, number> = {
+    '2019-01-01': 54_548,
+    '2019-09-01': 55_974,
+    '2020-01-01': 55_974,
+    '2023-01-01': 59_854,
+    '2024-01-01': 60_775,
+    '2025-01-01': 63_571,
+    '2026-01-01': 64_652,
+  };
+  // 1,5 × the RSA and its 16 % each to the cent, halves up (607,75 × 1,5 = 911,625 → 911,63).
+  const cents = (value: number) => Math.floor(value + 0.5 + 1e-9);
+  const plancherOf = (oneAdult: number) => {
+    const withOneChild = cents(oneAdult * 1.5);
+    return withOneChild - cents(withOneChild * 0.16);
+  };
+  for (const [from, oneAdult] of Object.entries(rsa)) {
+    const result = simulate({ resources: { monthly: 0 }, date: from });
+    assert.equal(result.resourcesFrom, from);
+    assert.equal(result.monthlyResources, plancherOf(oneAdult), from);
+  }
 });
 
 test('yearly resources are divided by 12 without rounding before the rate is applied', () => {
@@ -129,8 +200,11 @@ test('Ville de Vincennes: 3 600 € a month, one child, 230 days of 9 hours: 2,2
   assert.equal(nearest.hourlyRounding, 'nearest');
   assert.equal(nearest.monthly, 38_468);
   // At the plancher likewise: 814,62 € × 0,0619 % = 0,5042… €.
-  assert.equal(simulate({ resources: { monthly: 50_000 }, hourlyRounding: 'down' }).hourly, 50);
+  assert.equal(simulate({ resources: { monthly: 50_000 }, hourlyRounding: 'down', date: '2026-03-01' }).hourly, 50);
   assert.deepEqual(participationFamiliale({ ...base, hourlyRounding: 'up' as never }), { ok: false, reason: 'invalid' });
+  // The same page in 2020: "230 x 9 = 2 070 heures … 2 070 ÷ 12 = 172,5 h / mois. Montant du
+  // forfait mensuel = 172,5 h x 2,42 € = 417,45 €".
+  assert.equal(mensualise(242, 46, 5 * 9 * 60, 12), 41_745);
 });
 
 test('the tenant’s weeks of closure cap the weeks of care, and its months billed spread the year', () => {
@@ -190,8 +264,8 @@ test('the rises of circulaire 2019-005: one child in accueil collectif 0,0605 % 
   assert.equal(tauxEffort('collectif', 1, '2018-12-31'), undefined);
 });
 
-test('no result without the plancher of those years (September 2019 to 2022) nor before 2019', () => {
-  for (const date of ['2018-12-31', '2019-10-01', '2020-06-01', '2021-06-01', '2022-06-01']) {
+test('no result without the plancher of those years (2021 and 2022) nor before 2019', () => {
+  for (const date of ['2018-12-31', '2021-01-01', '2021-06-01', '2022-06-01', '2022-12-31']) {
     for (const kind of ['collectif', 'familial', 'micro'] as const) {
       assert.deepEqual(participationFamiliale({ ...base, kind, date }), { ok: false, reason: 'no_bareme' }, `${kind} ${date}`);
     }
