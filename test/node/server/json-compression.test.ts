@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { LoginResult } from '@famille/contract';
 import { jsonCompression } from '../../../packages/server/src/http/json-compression.ts';
 import type { AppEnv } from '../../../packages/server/src/http/env.ts';
@@ -129,6 +129,36 @@ test('answers that open a session go as they are, whatever their size: a login�
   assert.equal(await encoding('POST', '/api/tenants/t/agent/auth/login'), null);
   assert.equal(await encoding('GET', '/api/cookie'), null);
   assert.equal(await encoding('GET', '/api/other'), 'gzip', 'the same answer without a session is compressed');
+});
+
+test('an endpoint’s answer, serialized by the endpoint, is sized from its text: compressed from 1 KB of UTF-8, short ones never read back', async () => {
+  let compressed = 0;
+  const app = new Hono<AppEnv>();
+  app.use(
+    '*',
+    jsonCompression((bytes) => {
+      compressed++;
+      return new Uint8Array(gzipSync(bytes));
+    }),
+  );
+  // As mountEndpoint answers: the text in `jsonText`, the same text as the body.
+  const answer = (text: string) => (c: Context<AppEnv>) => {
+    c.set('jsonText', text);
+    return c.body(text, 200, { 'Content-Type': 'application/json' });
+  };
+  const long = JSON.stringify({ names: 'é'.repeat(600) }); // 614 characters, 1,214 bytes
+  const short = JSON.stringify({ status: 'ok' });
+  app.get('/api/long', answer(long));
+  app.get('/api/short', answer(short));
+  const get = (path: string) => app.request(path, { headers: { 'accept-encoding': 'gzip' } });
+  const longAnswer = await get('/api/long');
+  assert.equal(longAnswer.headers.get('content-encoding'), 'gzip');
+  assert.equal(gunzipSync(new Uint8Array(await longAnswer.arrayBuffer())).toString('utf8'), long);
+  const shortAnswer = await get('/api/short');
+  assert.equal(shortAnswer.headers.get('content-encoding'), null);
+  assert.match(shortAnswer.headers.get('vary') ?? '', /Accept-Encoding/);
+  assert.equal(await shortAnswer.text(), short);
+  assert.equal(compressed, 1);
 });
 
 test('the Node server gzips JSON over HTTP with zlib, and an app without a compressor never does', async () => {

@@ -119,6 +119,10 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
       c.set('keptBody', result.body);
       return c.body(result.body, endpoint.status, { 'Content-Type': 'application/json' });
     }
-    return c.json(result as ResponseOf<E>, endpoint.status);
+    // Serialized here, as `c.json` would, so that JSON compression knows the size without
+    // reading the answer back (which, on Node, builds a whole Fetch Response).
+    const text = JSON.stringify(result);
+    c.set('jsonText', text);
+    return c.body(text, endpoint.status, { 'Content-Type': 'application/json' });
   });
 }

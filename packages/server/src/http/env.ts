@@ -10,5 +10,7 @@ export interface AppEnv {
     origin: OriginCheck;
     /** An answer's body that is the same bytes at each request (a `JsonText`, the OpenAPI document): its compressed copy is kept too. */
     keptBody: Uint8Array<ArrayBuffer> | undefined;
+    /** A contract endpoint's JSON answer, as serialized: compression reads its size here, not through the answer. */
+    jsonText: string | undefined;
   };
 }

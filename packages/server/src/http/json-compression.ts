@@ -13,6 +13,8 @@ export type Gzip = (bytes: Uint8Array) => Uint8Array<ArrayBuffer>;
 /** Smaller answers go as they are: a few hundred bytes gain less than the work costs. */
 export const minimumCompressedBytes = 1024;
 
+const utf8 = new TextEncoder();
+
 /** Statuses whose answers carry no body (Fetch's null body statuses). */
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
@@ -42,7 +44,11 @@ export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
     response.headers.append('Vary', 'Accept-Encoding');
     if (contentCoding(c, ['gzip']) !== 'gzip' || carriesSession(c, response)) return;
     const same = c.get('keptBody');
-    const body = same ?? new Uint8Array(await response.arrayBuffer());
+    const text = same ? undefined : c.get('jsonText');
+    // An endpoint's answer too short to reach the minimum whatever its characters (3 bytes
+    // at most each in UTF-8) goes as it is, never read back.
+    if (text !== undefined && text.length * 3 < minimumCompressedBytes) return;
+    const body = same ?? (text !== undefined ? utf8.encode(text) : new Uint8Array(await response.arrayBuffer()));
     // The answer again, with these bytes: emptied first, for Hono's setter would otherwise
     // copy the former answer's headers by reading the new one's body, which makes the Node
     // adapter build a full Fetch Response (the bytes copied into a stream).
@@ -51,8 +57,9 @@ export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
       c.res = new Response(bytes, { status: response.status, headers });
     };
     if (body.byteLength < minimumCompressedBytes) {
-      // Read above: its bytes go again as they are.
-      if (!same) answer(body);
+      // Read back from the answer: its bytes go again as they are (an endpoint's or a kept
+      // answer is untouched).
+      if (!same && text === undefined) answer(body);
       return;
     }
     let compressed = same && kept.get(same);
