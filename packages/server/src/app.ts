@@ -90,15 +90,20 @@ export function createApp(deps: AppDeps) {
   // hono types bodyLimit's error callback and middleware with `any` in their Context: this app's context goes through.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
   const jsonBodyLimit = bodyLimit({ maxSize: app.config.bodyLimitBytes, onError: (c) => problemResponse(c, 'payload_too_large') });
-  // A GET or HEAD has no body to bound: asking for one would build a full Fetch Request
-  // (URL parsed again, headers copied) on the routes parents read most.
+  // A GET or HEAD has no body to bound, and a declared Content-Length is bounded as it is:
+  // asking for the body, as Hono's middleware does first, would build a full Fetch Request
+  // (URL parsed again, headers copied, a stream) where the Node adapter reads a JSON body
+  // straight from the socket. Only a body of unknown length (chunked) is counted as it comes.
   const withoutBody = new Set(['GET', 'HEAD', 'OPTIONS']);
-  root.use(`${base}/*`, (c, next) =>
-    withoutBody.has(c.req.method) || uploadRoutes.some((r) => r.method === c.req.method && r.pattern.test(c.req.path))
-      ? next()
-      : // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- see above
-        jsonBodyLimit(c, next),
-  );
+  const boundedBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (withoutBody.has(c.req.method) || uploadRoutes.some((r) => r.method === c.req.method && r.pattern.test(c.req.path))) return next();
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number(declared) > app.config.bodyLimitBytes ? problemResponse(c, 'payload_too_large') : next();
+    }
+    return jsonBodyLimit(c, next);
+  };
+  root.use(`${base}/*`, boundedBody);
   root.use(`${base}/tenants/:tenant/*`, tenantAndOrigin(app));
   // A login while password checks are saturated is refused at once, before its body is
   // read and validated: a rush's 503s then cost the event loop as little as they can (the
