@@ -52,9 +52,9 @@ export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
     // The answer again, with these bytes: emptied first, for Hono's setter would otherwise
     // copy the former answer's headers by reading the new one's body, which makes the Node
     // adapter build a full Fetch Response (the bytes copied into a stream).
-    const answer = (bytes: Uint8Array<ArrayBuffer>, headers = response.headers) => {
+    const answer = (bytes: Uint8Array<ArrayBuffer>) => {
       c.res = undefined;
-      c.res = new Response(bytes, { status: response.status, headers });
+      c.res = new Response(bytes, { status: response.status, headers: response.headers });
     };
     if (body.byteLength < minimumCompressedBytes) {
       // Read back from the answer: its bytes go again as they are (an endpoint's or a kept
@@ -67,9 +67,9 @@ export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
       compressed = gzip(body);
       if (same) kept.set(same, compressed);
     }
-    const headers = new Headers(response.headers);
-    headers.set('Content-Encoding', 'gzip');
-    headers.set('Content-Length', String(compressed.byteLength));
-    answer(compressed, headers);
+    // The former answer's headers, which nothing else holds any more, go on as they are.
+    response.headers.set('Content-Encoding', 'gzip');
+    response.headers.set('Content-Length', String(compressed.byteLength));
+    answer(compressed);
   };
 }
