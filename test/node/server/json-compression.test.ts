@@ -141,9 +141,9 @@ test('an endpoint’s answer, serialized by the endpoint, is sized from its text
       return new Uint8Array(gzipSync(bytes));
     }),
   );
-  // As mountEndpoint answers: the text in `jsonText`, the same text as the body.
+  // As mountEndpoint answers: the text in `jsonBody`, the same text as the body.
   const answer = (text: string) => (c: Context<AppEnv>) => {
-    c.set('jsonText', text);
+    c.set('jsonBody', text);
     return c.body(text, 200, { 'Content-Type': 'application/json' });
   };
   const long = JSON.stringify({ names: 'é'.repeat(600) }); // 614 characters, 1,214 bytes

@@ -3,6 +3,11 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 // btoa/atob exist in browsers and Node alike; Buffer does not.
 
+const encoder = new TextEncoder();
+
+/** A string's UTF-8 bytes. */
+export const utf8Bytes = (text: string): Uint8Array<ArrayBuffer> => encoder.encode(text);
+
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { issuesToFieldErrors, type Endpoint, type EndpointName, type Endpoints, type PathParams, type ResponseOf } from '@famille/contract';
 import type { AppContext } from '../deps.ts';
 import type { Tenant } from '../tenants/registry.ts';
+import { utf8Bytes } from '../auth/encoding.ts';
 import { authenticate, authenticateWith, presentedToken, type AuthenticatedSession, type SessionQuery } from '../auth/authenticate.ts';
 import type { SessionWithAccount } from '../db/sessions.ts';
 import { authenticateAgent, findAgent, type AuthenticatedAgent } from '../agents/auth.ts';
@@ -40,6 +41,11 @@ export class JsonText<T> {
   readonly body: Uint8Array<ArrayBuffer>;
   constructor(body: Uint8Array<ArrayBuffer>) {
     this.body = body;
+  }
+
+  /** The answer from its JSON text, encoded once. */
+  static of<T>(text: string): JsonText<T> {
+    return new JsonText<T>(utf8Bytes(text));
   }
 }
 
@@ -114,15 +120,10 @@ export function mountEndpoint<E extends Endpoint>(router: Hono<AppEnv>, app: App
     const result: unknown = await handler(args);
     if (endpoint.binary === 'download') return result as Response;
     if (endpoint.status === 204 || endpoint.response === undefined) return c.body(null, 204);
-    // Already serialized: with the same Content-Type as `c.json`.
-    if (result instanceof JsonText) {
-      c.set('keptBody', result.body);
-      return c.body(result.body, endpoint.status, { 'Content-Type': 'application/json' });
-    }
-    // Serialized here, as `c.json` would, so that JSON compression knows the size without
-    // reading the answer back (which, on Node, builds a whole Fetch Response).
-    const text = JSON.stringify(result);
-    c.set('jsonText', text);
-    return c.body(text, endpoint.status, { 'Content-Type': 'application/json' });
+    // Serialized here (or already, kept by the handler), with `c.json`'s Content-Type, and
+    // recorded for JSON compression, which then never reads the answer back.
+    const json = result instanceof JsonText ? result.body : JSON.stringify(result);
+    c.set('jsonBody', json);
+    return c.body(json, endpoint.status, { 'Content-Type': 'application/json' });
   });
 }

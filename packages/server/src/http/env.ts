@@ -8,9 +8,12 @@ export interface AppEnv {
     requestId: string;
     tenant: Tenant;
     origin: OriginCheck;
-    /** An answer's body that is the same bytes at each request (a `JsonText`, the OpenAPI document): its compressed copy is kept too. */
-    keptBody: Uint8Array<ArrayBuffer> | undefined;
-    /** A contract endpoint's JSON answer, as serialized: compression reads its size here, not through the answer. */
-    jsonText: string | undefined;
+    /**
+     * The body of the JSON answer being returned, as its writer serialized it (an endpoint,
+     * a problem, the OpenAPI document): JSON compression reads it here rather than through
+     * the answer. Bytes are kept by their writer and sent again as they are (a `JsonText`):
+     * compressed once.
+     */
+    jsonBody: string | Uint8Array<ArrayBuffer> | undefined;
   };
 }

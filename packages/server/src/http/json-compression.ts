@@ -4,6 +4,7 @@
 // server: zlib): the in-page server behind msw hands its bytes to the page as they are,
 // and a fetch never decodes a mocked body.
 import type { Context, MiddlewareHandler } from 'hono';
+import { utf8Bytes } from '../auth/encoding.ts';
 import { contentCoding } from './content-coding.ts';
 import type { AppEnv } from './env.ts';
 
@@ -13,10 +14,8 @@ export type Gzip = (bytes: Uint8Array) => Uint8Array<ArrayBuffer>;
 /** Smaller answers go as they are: a few hundred bytes gain less than the work costs. */
 export const minimumCompressedBytes = 1024;
 
-const utf8 = new TextEncoder();
-
 /** Statuses whose answers carry no body (Fetch's null body statuses). */
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+const nullBodyStatuses = new Set([204, 205, 304]);
 
 const isJson = (type: string | null) => type !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(type);
 
@@ -29,9 +28,10 @@ const carriesSession = (c: Context<AppEnv>, response: Response) => response.head
 
 /**
  * The middleware: every JSON answer says it varies with `Accept-Encoding`; one of at least
- * `minimumCompressedBytes` goes gzip'd to a client that accepts gzip. `kept` holds the
- * compressed copies of bodies answered again and again as the same bytes (`keptBody`: a
- * `JsonText`, the OpenAPI document), so that each is compressed once.
+ * `minimumCompressedBytes` goes gzip'd to a client that accepts gzip. Its body is taken as
+ * its writer recorded it (`jsonBody`), else read back from the answer (JSON written by
+ * other means). Recorded bytes are the same at each request (a `JsonText`, the OpenAPI
+ * document): `kept` holds their compressed copies, so that each is compressed once.
  */
 export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
   const kept = new WeakMap<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>();
@@ -43,12 +43,11 @@ export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
     if (nullBodyStatuses.has(response.status) || response.headers.has('Content-Encoding') || !isJson(response.headers.get('Content-Type'))) return;
     response.headers.append('Vary', 'Accept-Encoding');
     if (contentCoding(c, ['gzip']) !== 'gzip' || carriesSession(c, response)) return;
-    const same = c.get('keptBody');
-    const text = same ? undefined : c.get('jsonText');
-    // An endpoint's answer too short to reach the minimum whatever its characters (3 bytes
-    // at most each in UTF-8) goes as it is, never read back.
-    if (text !== undefined && text.length * 3 < minimumCompressedBytes) return;
-    const body = same ?? (text !== undefined ? utf8.encode(text) : new Uint8Array(await response.arrayBuffer()));
+    const recorded = c.get('jsonBody');
+    // A text too short to reach the minimum whatever its characters (3 bytes at most each
+    // in UTF-8) goes as it is, never encoded.
+    if (typeof recorded === 'string' && recorded.length * 3 < minimumCompressedBytes) return;
+    const body = recorded === undefined ? new Uint8Array(await response.arrayBuffer()) : typeof recorded === 'string' ? utf8Bytes(recorded) : recorded;
     // The answer again, with these bytes: emptied first, for Hono's setter would otherwise
     // copy the former answer's headers by reading the new one's body, which makes the Node
     // adapter build a full Fetch Response (the bytes copied into a stream).
@@ -57,15 +56,14 @@ export function jsonCompression(gzip: Gzip): MiddlewareHandler<AppEnv> {
       c.res = new Response(bytes, { status: response.status, headers: response.headers });
     };
     if (body.byteLength < minimumCompressedBytes) {
-      // Read back from the answer: its bytes go again as they are (an endpoint's or a kept
-      // answer is untouched).
-      if (!same && text === undefined) answer(body);
+      // Read back, it must be answered again; a recorded body is still in the answer.
+      if (recorded === undefined) answer(body);
       return;
     }
-    let compressed = same && kept.get(same);
+    let compressed = body === recorded ? kept.get(body) : undefined;
     if (!compressed) {
       compressed = gzip(body);
-      if (same) kept.set(same, compressed);
+      if (body === recorded) kept.set(body, compressed);
     }
     // The former answer's headers, which nothing else holds any more, go on as they are.
     response.headers.set('Content-Encoding', 'gzip');

@@ -88,6 +88,9 @@ export function problemResponse(c: Context<AppEnv>, code: ProblemCode, details: 
     ...details.headers,
   };
   if (details.retryAfterSeconds !== undefined) headers['Retry-After'] = String(details.retryAfterSeconds);
-  // c.body keeps headers set earlier on the context (cookies being cleared, for instance).
-  return c.body(JSON.stringify(body), status as 400, headers);
+  // Recorded for JSON compression (see AppEnv's jsonBody). c.body keeps headers set
+  // earlier on the context (cookies being cleared, for instance).
+  const text = JSON.stringify(body);
+  c.set('jsonBody', text);
+  return c.body(text, status as 400, headers);
 }

@@ -192,8 +192,6 @@ export async function sessionWithBillingVersion(app: AppContext, tenant: Tenant,
 
 const listCaches = preparedPerDatabase(() => new InvoiceListCache());
 
-const utf8 = new TextEncoder();
-
 /**
  * The family's invoice list: the one this process answered last while its version, the
  * Paris day and its payments under way are the same (list-cache.ts); else read (a second
@@ -214,9 +212,9 @@ export async function invoiceList(
   // Logged out between the two queries.
   if (!row) throw new ProblemError('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
   // Encoded once: at each request after, the bytes are copied to the socket as they are.
-  const body = utf8.encode(await familyInvoicesJson(app, tenant, session.familyId, row.invoiceKeys));
-  cache.set(tenant.config.id, session.familyId, { version, today, validUntil: row.pendingUntil ?? Infinity, body });
-  return new JsonText(body);
+  const list = JsonText.of<InvoiceList>(await familyInvoicesJson(app, tenant, session.familyId, row.invoiceKeys));
+  cache.set(tenant.config.id, session.familyId, { version, today, validUntil: row.pendingUntil ?? Infinity, body: list.body });
+  return list;
 }
 
 /** An invoice as the list query reads it at each request. */

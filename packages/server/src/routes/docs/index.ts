@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { utf8Bytes } from '../../auth/encoding.ts';
 import { contentCoding } from '../../http/content-coding.ts';
 import type { AppConfig } from '../../deps.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -35,9 +36,9 @@ export function mountDocs(router: Hono<AppEnv>, config: AppConfig): void {
     })());
 
   router.get('/openapi.json', (c) => {
-    json ??= new TextEncoder().encode(JSON.stringify(document()));
+    json ??= utf8Bytes(JSON.stringify(document()));
     // The same bytes at every request: compressed once (http/json-compression.ts).
-    c.set('keptBody', json);
+    c.set('jsonBody', json);
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
   });
   const plainPage = () => (plain ??= renderDocsPage(document(), openApiUrl));

@@ -4,12 +4,11 @@ import { JsonText, type HandlerTable } from '../../http/endpoint.ts';
 // Every page asks for its tenant's configuration first (7 kB of JSON for the demo's):
 // serialized once per configuration object, and so compressed once too.
 const serialized = new WeakMap<TenantConfig, JsonText<TenantConfig>>();
-const utf8 = new TextEncoder();
 
 export const tenantHandlers: Pick<HandlerTable, 'tenantConfig'> = {
   tenantConfig: async ({ tenant }) => {
     let json = serialized.get(tenant.config);
-    if (!json) serialized.set(tenant.config, (json = new JsonText(utf8.encode(JSON.stringify(tenant.config)))));
+    if (!json) serialized.set(tenant.config, (json = JsonText.of(JSON.stringify(tenant.config))));
     return json;
   },
 };
